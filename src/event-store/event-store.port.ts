@@ -1,0 +1,144 @@
+/**
+ * The event store port. Two adapters implement it (PostgreSQL, EventStoreDB) and both pass the one
+ * contract suite in `event-store.contract.ts`. Nothing outside `src/event-store` knows which is in use.
+ */
+export const EVENT_STORE = Symbol('EventStore');
+
+/** A stream's version is how many events it holds: 0 for a stream that does not exist. */
+export type StreamVersion = number;
+
+export type ExpectedVersion =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'no_stream' }
+  | { readonly kind: 'stream_exists' }
+  | { readonly kind: 'exact'; readonly version: StreamVersion };
+
+export const ExpectedVersion = {
+  any: { kind: 'any' } as ExpectedVersion,
+  noStream: { kind: 'no_stream' } as ExpectedVersion,
+  streamExists: { kind: 'stream_exists' } as ExpectedVersion,
+  exact: (version: StreamVersion): ExpectedVersion => ({ kind: 'exact', version }),
+} as const;
+
+/**
+ * A place in the global log. Ordered by `commit`, then `prepare` — the shape of EventStoreDB's
+ * `$all` position; the PostgreSQL adapter stores (transaction id, sequence number) in it.
+ */
+export interface LogPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+export const LOG_START: LogPosition = { commit: 0n, prepare: 0n };
+
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface EventMetadata {
+  readonly namespace: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly actor?: Actor;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly streamId: string;
+  /** 1-based position within its stream; usage events, which live outside aggregate streams, have 0. */
+  readonly streamVersion: StreamVersion;
+  readonly position: LogPosition;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly recordedAt: Date;
+}
+
+export interface AppendResult {
+  readonly nextVersion: StreamVersion;
+}
+
+export interface ReadStreamResult {
+  /** 0 when the stream does not exist. */
+  readonly version: StreamVersion;
+  readonly events: readonly RecordedEvent[];
+}
+
+/** One usage event to record: `dedupKey` identifies it forever (namespace, source, id). */
+export interface UsageRecord {
+  readonly dedupKey: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordUsageResult {
+  /** The dedup keys written now; keys absent from it were already stored (or repeated in the batch). */
+  readonly storedKeys: ReadonlySet<string>;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /** Appends atomically, or throws `StreamVersionConflict` when the stream is not at `expected`. */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  readStream(streamId: string): Promise<ReadStreamResult>;
+  streamExists(streamId: string): Promise<boolean>;
+  /**
+   * Committed events strictly after `after`, in global order, at most `limit`. Never returns an event
+   * if an event that sorts before it may still commit: a reader that advances its checkpoint to the
+   * last event it got can never skip one.
+   */
+  readAll(after: LogPosition, limit: number): Promise<readonly RecordedEvent[]>;
+  /** The position of the last event `readAll` can return now (`LOG_START` for an empty log). */
+  headPosition(): Promise<LogPosition>;
+  /** Calls `onEvent` for every event after `from`, in order, until stopped. */
+  subscribe(from: LogPosition, onEvent: (event: RecordedEvent) => Promise<void>): Subscription;
+  /**
+   * Records a batch of usage events (type `UsageRecorded`) in the stream `streamId`, all or nothing.
+   * Adapters whose `deduplicatesUsage` is true skip keys already stored, atomically with the write;
+   * the others store every record and leave deduplication to the usage projection.
+   */
+  recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult>;
+  readonly deduplicatesUsage: boolean;
+  close(): Promise<void>;
+}
+
+export class StreamVersionConflict extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: StreamVersion | undefined,
+  ) {
+    super(`stream ${streamId} is not at the expected version (${describe(expected)}; actual ${actual ?? 'unknown'})`);
+    this.name = 'StreamVersionConflict';
+  }
+}
+
+function describe(expected: ExpectedVersion): string {
+  return expected.kind === 'exact' ? `exactly ${expected.version}` : expected.kind;
+}
+
+export function comparePositions(a: LogPosition, b: LogPosition): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
+
+/** `"<commit>/<prepare>"`, the form positions take in checkpoints and on the API. */
+export function formatPosition(position: LogPosition): string {
+  return `${position.commit}/${position.prepare}`;
+}
+
+export function parsePosition(text: string): LogPosition {
+  const match = /^(\d{1,20})\/(\d{1,20})$/.exec(text);
+  if (!match) throw new Error(`not a log position: ${text}`);
+  return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The one place stream names are built. Names are `<category>-<id>`: the category has no dash, since
+ * EventStoreDB's `$by_category` splits at the first one. Natural keys (slugs, customer keys) may hold
+ * any character, so key streams carry a digest of the key instead of the key itself.
+ */
+export const StreamCategory = {
+  meter: 'meter',
+  feature: 'feature',
+  plan: 'plan',
+  customer: 'customer',
+  subscription: 'subscription',
+  invoice: 'invoice',
+  usage: 'usage',
+  keyClaim: 'keyclaim',
+} as const;
+export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
+
+export function streamName(category: StreamCategory, id: string): string {
+  return `${category}-${id}`;
+}
+
+export function categoryOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+}
+
+export function idOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? '' : streamId.slice(dash + 1);
+}
+
+/** The stream that holds the claim on a unique key: `kind` such as `meter_slug`, scoped by namespace. */
+export function keyClaimStream(namespace: string, kind: string, key: string): string {
+  const digest = createHash('sha256').update(JSON.stringify([namespace, kind, key])).digest('base64url');
+  return streamName(StreamCategory.keyClaim, digest);
+}
+
+/** All usage of a namespace is one logical stream; the PostgreSQL adapter deduplicates within it. */
+export function usageStream(namespace: string): string {
+  return streamName(StreamCategory.usage, namespace);
+}
+
+/** The identity that makes a usage event unique forever: (namespace, source, id). */
+export function usageDedupKey(namespace: string, source: string, id: string): string {
+  return JSON.stringify([namespace, source, id]);
+}
