@@ -1,0 +1,12 @@
+import type { MixedList } from 'typeorm';
+import { EventStore1732400000000 } from './migrations/1732400000000-event-store';
+
+/**
+ * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
+ * worker, the tests and the benchmark, whether the code runs from `src/` or `dist/`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const ENTITIES: MixedList<Function> = [];
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: MixedList<Function> = [EventStore1732400000000];

@@ -1,0 +1,126 @@
+import type { Pool, PoolClient } from 'pg';
+import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
+import { poolOf } from '../../database/data-source';
+import { describeEventStoreContract, readEverything } from '../event-store.contract';
+import { LOG_START, RecordedEvent } from '../event-store.port';
+import { PostgresEventStore } from './postgres-event-store';
+
+let database: TestDatabase;
+
+describeEventStoreContract('PostgreSQL', async () => {
+  database = await createTestDatabase();
+  return { store: new PostgresEventStore(poolOf(database.dataSource), { pollIntervalMs: 20 }), close: () => database.drop() };
+});
+
+describe('PostgreSQL event store global order under out-of-order commits', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = poolOf(db.dataSource);
+    store = new PostgresEventStore(pool, { pollIntervalMs: 10 });
+  });
+  afterAll(() => db.drop());
+
+  /** Inserts one event inside an open transaction: it takes its sequence number now, commits later. */
+  async function openWrite(client: PoolClient, tag: string): Promise<void> {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO tally_events (stream_id, stream_version, type, data, metadata)
+       VALUES ($1, 1, 'Tagged', '{}', $2)`,
+      [`tagged-${tag}`, JSON.stringify({ namespace: 'default', correlationId: tag })],
+    );
+  }
+
+  /** The reader this design forbids: it trusts sequence numbers alone. */
+  async function naiveReadAfter(position: bigint): Promise<{ position: bigint; tag: string }[]> {
+    const { rows } = await pool.query<{ global_position: string; tag: string }>(
+      `SELECT global_position, metadata->>'correlationId' AS tag FROM tally_events
+       WHERE global_position > $1 ORDER BY global_position`,
+      [position.toString()],
+    );
+    return rows.map((r) => ({ position: BigInt(r.global_position), tag: r.tag }));
+  }
+
+  it('never lets a subscriber skip an event that commits after a later-numbered one', async () => {
+    const slow = await pool.connect();
+    const fast = await pool.connect();
+    try {
+      await openWrite(slow, 'slow'); // takes the lower sequence number
+      await openWrite(fast, 'fast');
+      await fast.query('COMMIT'); // commits first
+
+      const naiveSeen = (await naiveReadAfter(0n)).map((r) => r.tag);
+      expect(naiveSeen).toEqual(['fast']); // a naive reader's checkpoint now passes 'slow'...
+      expect(await store.readAll(LOG_START, 100)).toEqual([]); // ...ours waits for the older transaction.
+
+      await slow.query('COMMIT');
+      const naiveCheckpoint = (await naiveReadAfter(0n)).find((r) => r.tag === 'fast')!.position;
+      expect((await naiveReadAfter(naiveCheckpoint)).map((r) => r.tag)).toEqual([]); // 'slow' is lost to it
+      expect((await store.readAll(LOG_START, 100)).map((e) => e.metadata.correlationId)).toEqual(['slow', 'fast']);
+    } finally {
+      slow.release();
+      fast.release();
+    }
+  });
+
+  it('delivers every committed event exactly once to a subscriber racing many writers that commit late or roll back', async () => {
+    const start = await store.headPosition();
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribe(start, async (e) => {
+      seen.push(e);
+    });
+    const committed: string[] = [];
+    let naiveMissed = 0;
+    const writers = Array.from({ length: 16 }, async (_, w) => {
+      const client = await pool.connect();
+      try {
+        for (let i = 0; i < 25; i++) {
+          const tag = `w${w}-${i}`;
+          await openWrite(client, tag);
+          await new Promise((r) => setTimeout(r, (w * 7 + i * 3) % 11)); // hold the transaction open a while
+          if ((w + i) % 5 === 0) {
+            await client.query('ROLLBACK');
+          } else {
+            await client.query('COMMIT');
+            committed.push(tag);
+          }
+        }
+      } finally {
+        client.release();
+      }
+    });
+    // A naive reader polling alongside, to show the hazard is real under this load.
+    let naivePosition = 0n;
+    const naiveSeen = new Set<string>();
+    let writing = true;
+    const naive = (async () => {
+      while (writing) {
+        for (const row of await naiveReadAfter(naivePosition)) {
+          naiveSeen.add(row.tag);
+          naivePosition = row.position;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    await Promise.all(writers);
+    writing = false;
+    await naive;
+    for (const row of await naiveReadAfter(naivePosition)) naiveSeen.add(row.tag);
+    naiveMissed = committed.filter((t) => !naiveSeen.has(t)).length;
+
+    const deadline = Date.now() + 10_000;
+    while (seen.length < committed.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await subscription.stop();
+
+    const tags = seen.map((e) => e.metadata.correlationId);
+    expect(tags).toHaveLength(committed.length);
+    expect(new Set(tags)).toEqual(new Set(committed));
+    expect(naiveMissed).toBeGreaterThan(0);
+    // Every reader sees the same single order.
+    const again = (await readEverything(store)).filter((e) => e.type === 'Tagged' && tags.includes(e.metadata.correlationId));
+    expect(again.map((e) => e.metadata.correlationId)).toEqual(tags);
+  });
+});

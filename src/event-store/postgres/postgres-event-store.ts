@@ -1,0 +1,235 @@
+import type { Pool } from 'pg';
+import {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  LOG_START,
+  LogPosition,
+  NewEvent,
+  ReadStreamResult,
+  RecordUsageResult,
+  RecordedEvent,
+  StreamVersion,
+  StreamVersionConflict,
+  Subscription,
+  UsageRecord,
+} from '../event-store.port';
+
+const UNIQUE_VIOLATION = '23505';
+const USAGE_EVENT_TYPE = 'UsageRecorded';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: string | null;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+/** Appends with the expected version checked inside the INSERT itself: one round trip per append. */
+const APPEND_SQL = `
+  WITH current AS (
+    SELECT coalesce(max(stream_version), 0) AS version
+    FROM tally_events WHERE stream_id = $1 AND stream_version IS NOT NULL
+  ), allowed AS (
+    SELECT version FROM current
+    WHERE CASE $5::text
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN version = 0
+      WHEN 'stream_exists' THEN version > 0
+      ELSE version = $6::bigint
+    END
+  )
+  INSERT INTO tally_events (stream_id, stream_version, type, data, metadata)
+  SELECT $1, allowed.version + e.ordinal, e.type, e.data, e.metadata
+  FROM allowed, unnest($2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS e(type, data, metadata, ordinal)
+  RETURNING stream_version`;
+
+const READ_ALL_SQL = `
+  SELECT global_position, transaction_id, stream_id, stream_version, type, data, metadata, recorded_at
+  FROM tally_events
+  WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY transaction_id, global_position
+  LIMIT $3`;
+
+const HEAD_SQL = `
+  SELECT global_position, transaction_id FROM tally_events
+  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY transaction_id DESC, global_position DESC LIMIT 1`;
+
+export interface PostgresEventStoreOptions {
+  /** How often a subscription polls when it has caught up. */
+  readonly pollIntervalMs?: number;
+}
+
+/** The embedded default. Shares the read models' database, so the log and projections live together. */
+export class PostgresEventStore implements EventStore {
+  readonly deduplicatesUsage = true;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly pool: Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.tryAppend(streamId, events, expected);
+      } catch (error) {
+        // Two `any` appends raced for the same next version: the loser simply goes again.
+        const raced = error instanceof StreamVersionConflict && expected.kind === 'any';
+        if (!raced || attempt >= 10) throw error;
+      }
+    }
+  }
+
+  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) {
+      const version = await this.currentVersion(streamId);
+      if (!satisfies(expected, version)) throw new StreamVersionConflict(streamId, expected, version);
+      return { nextVersion: version };
+    }
+    let rows: { stream_version: string }[];
+    try {
+      const result = await this.pool.query<{ stream_version: string }>(APPEND_SQL, [
+        streamId,
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map((e) => JSON.stringify(e.metadata)),
+        expected.kind,
+        expected.kind === 'exact' ? expected.version : null,
+      ]);
+      rows = result.rows;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new StreamVersionConflict(streamId, expected, undefined);
+      }
+      throw error;
+    }
+    if (rows.length === 0) {
+      throw new StreamVersionConflict(streamId, expected, await this.currentVersion(streamId));
+    }
+    return { nextVersion: Math.max(...rows.map((r) => Number(r.stream_version))) };
+  }
+
+  async readStream(streamId: string): Promise<ReadStreamResult> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT global_position, transaction_id, stream_id, stream_version, type, data, metadata, recorded_at
+       FROM tally_events WHERE stream_id = $1 AND stream_version IS NOT NULL ORDER BY stream_version`,
+      [streamId],
+    );
+    const events = rows.map(toRecordedEvent);
+    return { version: events.length === 0 ? 0 : events[events.length - 1].streamVersion, events };
+  }
+
+  async streamExists(streamId: string): Promise<boolean> {
+    return (await this.currentVersion(streamId)) > 0;
+  }
+
+  async readAll(after: LogPosition, limit: number): Promise<readonly RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [
+      after.commit.toString(),
+      after.prepare.toString(),
+      limit,
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const { rows } = await this.pool.query<{ global_position: string; transaction_id: string }>(HEAD_SQL);
+    return rows.length === 0 ? LOG_START : { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) };
+  }
+
+  subscribe(from: LogPosition, onEvent: (event: RecordedEvent) => Promise<void>): Subscription {
+    let running = true;
+    let wake: (() => void) | undefined;
+    const loop = (async () => {
+      let position = from;
+      while (running) {
+        const batch = await this.readAll(position, 500);
+        for (const event of batch) {
+          if (!running) return;
+          await onEvent(event);
+          position = event.position;
+        }
+        if (batch.length === 0) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, this.pollIntervalMs);
+          });
+        }
+      }
+    })();
+    return {
+      stop: async () => {
+        running = false;
+        wake?.();
+        await loop;
+      },
+    };
+  }
+
+  async recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult> {
+    if (records.length === 0) return { storedKeys: new Set() };
+    // ON CONFLICT DO NOTHING both skips keys stored earlier and, inside one statement, repeats of a key.
+    const { rows } = await this.pool.query<{ dedup_key: string }>(
+      `INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
+       SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
+       FROM unnest($2::text[], $3::jsonb[], $4::jsonb[]) AS e(dedup_key, data, metadata)
+       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+       RETURNING dedup_key`,
+      [
+        streamId,
+        records.map((r) => r.dedupKey),
+        records.map((r) => JSON.stringify(r.data)),
+        records.map((r) => JSON.stringify(r.metadata)),
+      ],
+    );
+    return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
+  }
+
+  async close(): Promise<void> {
+    // The pool belongs to whoever made it.
+  }
+
+  private async currentVersion(streamId: string): Promise<StreamVersion> {
+    const { rows } = await this.pool.query<{ version: string }>(
+      `SELECT coalesce(max(stream_version), 0) AS version FROM tally_events WHERE stream_id = $1 AND stream_version IS NOT NULL`,
+      [streamId],
+    );
+    return Number(rows[0].version);
+  }
+}
+
+function satisfies(expected: ExpectedVersion, version: StreamVersion): boolean {
+  switch (expected.kind) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return version === 0;
+    case 'stream_exists':
+      return version > 0;
+    case 'exact':
+      return version === expected.version;
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    streamVersion: row.stream_version === null ? 0 : Number(row.stream_version),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
