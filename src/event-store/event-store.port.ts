@@ -108,6 +108,8 @@ export interface EventStore {
    */
   recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
+  /** How many events `readAll` would return after `after`, counting at most `cap`; where supported. */
+  countAfter?(after: LogPosition, cap: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -148,6 +148,18 @@ export class PostgresEventStore implements EventStore {
     return rows.length === 0 ? LOG_START : { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) };
   }
 
+  async countAfter(after: LogPosition, cap: number): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM (
+         SELECT 1 FROM tally_events
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         LIMIT $3) AS pending`,
+      [after.commit.toString(), after.prepare.toString(), cap],
+    );
+    return Number(rows[0].count);
+  }
+
   subscribe(from: LogPosition, onEvent: (event: RecordedEvent) => Promise<void>): Subscription {
     let running = true;
     let wake: (() => void) | undefined;

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+
+/** Everything Tally reads from its environment, checked once at start. */
+export interface TallyConfig {
+  /** External PostgreSQL; when absent Tally starts an embedded server under `dataDir`. */
+  readonly databaseUrl?: string;
+  /** EventStoreDB (`esdb://…`); when absent the event store is PostgreSQL. */
+  readonly eventStoreUrl?: string;
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly adminToken?: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run the projection runner inside the API process (`false` when workers run them). */
+  readonly runProjections: boolean;
+  readonly maxBodyBytes: number;
+  readonly maxBatchEvents: number;
+  /** How far in the future an event's `time` may be. */
+  readonly futureEventToleranceMs: number;
+  /** How long after a billing period ends late usage is still let into its invoice. */
+  readonly collectionGraceMs: number;
+  /** Requests per second per token; 0 turns the limit off. */
+  readonly rateLimitPerToken: number;
+  /** Requests per second per client address without a valid token; 0 turns the limit off. */
+  readonly rateLimitAnonPerIp: number;
+  /** How long a query waits for projections to reach the log head it saw when it started. */
+  readonly readYourWritesTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, protocols: readonly string[]): string | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as TallyConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const adminToken = text('ADMIN_TOKEN');
+  if (adminToken !== undefined && adminToken.length < 16) problems.push('ADMIN_TOKEN must be at least 16 characters');
+
+  const config: TallyConfig = {
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    eventStoreUrl: url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
+    dataDir: resolve(text('DATA_DIR') ?? './.data'),
+    host: text('HOST') ?? '0.0.0.0',
+    port: integer('PORT', 8888, 0, 65535),
+    adminToken,
+    logLevel,
+    runProjections: bool('RUN_PROJECTIONS', true),
+    maxBodyBytes: integer('MAX_BODY_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    maxBatchEvents: integer('MAX_BATCH_EVENTS', 10_000, 1, 100_000),
+    futureEventToleranceMs: integer('FUTURE_EVENT_TOLERANCE_SECONDS', 24 * 3600, 0, 366 * 24 * 3600) * 1000,
+    collectionGraceMs: integer('COLLECTION_GRACE_SECONDS', 3600, 0, 90 * 24 * 3600) * 1000,
+    rateLimitPerToken: integer('RATE_LIMIT_PER_TOKEN', 10_000, 0, 10_000_000),
+    rateLimitAnonPerIp: integer('RATE_LIMIT_ANON_PER_IP', 100, 0, 10_000_000),
+    readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000),
+    requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

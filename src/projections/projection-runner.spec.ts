@@ -1,0 +1,135 @@
+import { createTestDatabase, TestDatabase } from '../../test/support/test-database';
+import { createDataSource, poolOf } from '../database/data-source';
+import { ExpectedVersion, RecordedEvent } from '../event-store/event-store.port';
+import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
+import { Projection, ProjectionTransaction } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+/** Writes one row per applied event, with no unique constraint: a double application would show. */
+function tallyProjection(options: { failOn?: () => number | undefined } = {}): Projection {
+  return {
+    name: 'applied_events@v1',
+    handles: ['Counted'],
+    tables: ['applied_events'],
+    async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction) {
+      for (const event of events) {
+        const n = (event.data as { n: number }).n;
+        if (n === options.failOn?.()) throw new Error(`cannot apply event ${n}`);
+      }
+      await tx.query(`INSERT INTO ${tx.table('applied_events')} (n) SELECT unnest($1::int[])`, [
+        events.map((e) => (e.data as { n: number }).n),
+      ]);
+    },
+  };
+}
+
+describe('projection runner', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let next = 0;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(poolOf(db.dataSource));
+    await db.dataSource.query(`CREATE TABLE applied_events (n int NOT NULL)`);
+  });
+  afterEach(() => db.drop());
+
+  async function appendCounted(count: number): Promise<number[]> {
+    const ns = Array.from({ length: count }, () => ++next);
+    await store.append(
+      `counted-${ns[0]}`,
+      ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { namespace: 'default', correlationId: `c${n}` } })),
+      ExpectedVersion.noStream,
+    );
+    await store.append(
+      `other-${ns[0]}`,
+      [{ type: 'Ignored', data: {}, metadata: { namespace: 'default', correlationId: 'x' } }],
+      ExpectedVersion.noStream,
+    );
+    return ns;
+  }
+
+  const applied = async () =>
+    (await db.dataSource.query<{ n: number }[]>(`SELECT n FROM applied_events ORDER BY n`)).map((r) => r.n);
+
+  it('applies every event of the types it handles once and moves its checkpoint to the head', async () => {
+    const ns = [...(await appendCounted(5)), ...(await appendCounted(3))];
+    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()], { batchSize: 3 });
+    await runner.catchUp();
+    expect(await applied()).toEqual(ns);
+    expect(await runner.waitFor(runner.projectionNames, await store.headPosition(), 0)).toBe(true);
+    const [status] = await runner.status();
+    expect(status).toMatchObject({ name: 'applied_events@v1', version: 1, lag: 0 });
+  });
+
+  it('stops at a failing event, says so, applies nothing of its batch, and resumes once it can', async () => {
+    const ns = await appendCounted(6);
+    let failOn: number | undefined = ns[3];
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection({ failOn: () => failOn })], {
+      batchSize: 2,
+      pollIntervalMs: 10,
+      maxBackoffMs: 20,
+      logger: { info: () => undefined, error: (m) => errors.push(m) },
+    });
+    await runner.start();
+    try {
+      await waitUntil(async () => (await runner.status())[0].state === 'failed');
+      const [status] = await runner.status();
+      expect(status.lastError).toContain(`cannot apply event ${ns[3]}`);
+      expect(status.lag).toBeGreaterThan(0);
+      expect(await applied()).toEqual(ns.slice(0, 2)); // the batch holding the bad event left no trace
+      expect(errors.join('\n')).toContain('failed');
+
+      failOn = undefined;
+      expect(await runner.waitFor(runner.projectionNames, await store.headPosition(), 5_000)).toBe(true);
+      expect(await applied()).toEqual(ns);
+      expect((await runner.status())[0].state).toBe('running');
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('never lets two runners, in separate connections pools, both apply an event', async () => {
+    const other = createDataSource({ url: db.url, poolSize: 5 });
+    await other.initialize();
+    const first = new ProjectionRunner(store, db.dataSource, [tallyProjection()], { batchSize: 7, pollIntervalMs: 1 });
+    const second = new ProjectionRunner(new PostgresEventStore(poolOf(other)), other, [tallyProjection()], {
+      batchSize: 5,
+      pollIntervalMs: 1,
+    });
+    const written: number[] = [];
+    try {
+      await Promise.all([first.start(), second.start()]);
+      for (let i = 0; i < 30; i++) written.push(...(await appendCounted(1 + (i % 4))));
+      const head = await store.headPosition();
+      expect(await first.waitFor(first.projectionNames, head, 10_000)).toBe(true);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await other.destroy();
+    }
+    expect(await applied()).toEqual(written);
+  });
+
+  it('makes a reader wait for the head it saw, and only as long as it allows', async () => {
+    await appendCounted(4);
+    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()]);
+    const head = await store.headPosition();
+    expect(await runner.waitFor(runner.projectionNames, head, 30)).toBe(false); // nothing runs it
+    await runner.start();
+    try {
+      expect(await runner.waitFor(runner.projectionNames, head, 5_000)).toBe(true);
+    } finally {
+      await runner.stop();
+    }
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

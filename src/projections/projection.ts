@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '../event-store/event-store.port';
+
+/** What a projection may touch while applying a batch: one database transaction, shared with its checkpoint. */
+export interface ProjectionTransaction {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  readonly manager: EntityManager;
+  /** The physical name of one of the projection's tables (a shadow copy while it is rebuilt). */
+  table(name: string): string;
+}
+
+/**
+ * A read model fed from the log. Named `<readModel>@v<N>`: changing its logic bumps N, and the new
+ * name starts from position zero.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Event types it applies; others only move its checkpoint. */
+  readonly handles: readonly string[];
+  /** The tables it owns, emptied when it is rebuilt. */
+  readonly tables: readonly string[];
+  /** Applies a batch, in log order. Must be idempotent only per batch: a batch is applied once or not at all. */
+  apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void>;
+}
+
+export type ProjectionState = 'running' | 'rebuilding' | 'stopped' | 'failed';
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly position: string;
+  /** Events in the log after the checkpoint (capped), or null where the store cannot count them. */
+  readonly lag: number | null;
+  readonly state: ProjectionState;
+  readonly lastError?: string;
+}
+
+export function versionOf(projectionName: string): number {
+  const match = /@v(\d+)$/.exec(projectionName);
+  return match ? Number(match[1]) : 1;
+}
