@@ -1,6 +1,7 @@
 import type { MixedList } from 'typeorm';
 import { EventStore1732400000000 } from './migrations/1732400000000-event-store';
 import { ProjectionCheckpoints1732400000100 } from './migrations/1732400000100-projection-checkpoints';
+import { ApiTokens1732400000200 } from './migrations/1732400000200-api-tokens';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -10,4 +11,8 @@ import { ProjectionCheckpoints1732400000100 } from './migrations/1732400000100-p
 export const ENTITIES: MixedList<Function> = [];
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: MixedList<Function> = [EventStore1732400000000, ProjectionCheckpoints1732400000100];
+export const MIGRATIONS: MixedList<Function> = [
+  EventStore1732400000000,
+  ProjectionCheckpoints1732400000100,
+  ApiTokens1732400000200,
+];

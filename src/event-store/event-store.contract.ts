@@ -37,8 +37,8 @@ export function describeEventStoreContract(
       await close();
     });
 
-    const stream = () => `contract-${randomUUID()}`;
-    const event = (n: number, correlationId = randomUUID()): NewEvent => ({
+    const stream = (): string => `contract-${randomUUID()}`;
+    const event = (n: number, correlationId: string = randomUUID()): NewEvent => ({
       type: 'SomethingHappened',
       data: { n, amount: '10.50' },
       metadata: { namespace: 'default', correlationId, actor: { id: 'tok_1', name: 'test' } },

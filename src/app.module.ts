@@ -1,0 +1,29 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenService } from './auth/tokens/token.service';
+import { TokensController } from './auth/tokens/tokens.controller';
+import { CoreModule, TallyRuntime } from './core/core.module';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './shared/http/problem.filter';
+
+/** The bounded contexts, each a Nest module that registers its controllers, handlers and projections. */
+const FEATURE_MODULES: Type[] = [];
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: TallyRuntime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
+      controllers: [HealthController, TokensController],
+      providers: [
+        TokenService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [TokenService],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../shared/errors';
+import { ACCESS, Access } from './access.decorator';
+import type { Role, TallyRequest } from './request-context';
+import { TokenService } from './tokens/token.service';
+
+/** Every route needs a bearer token unless marked public; 401 for who, 403 for what. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (access === 'public') return true;
+    const request = context.switchToHttp().getRequest<TallyRequest>();
+    const secret = bearer(request.headers.authorization);
+    if (!secret) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required');
+    const token = await this.tokens.verify(secret);
+    if (!token) throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
+    const allowed: readonly Role[] = access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
+    if (!allowed.includes(token.role)) {
+      throw new DomainError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', `A ${token.role} token may not call this route`);
+    }
+    request.tally = {
+      namespace: token.namespace,
+      tokenId: token.id,
+      tokenName: token.name,
+      role: token.role,
+      requestId: String(request.id),
+    };
+    return true;
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S{1,512})\s*$/i.exec(header) : null;
+  return match?.[1];
+}

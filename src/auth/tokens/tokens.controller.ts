@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsString, Length } from 'class-validator';
+import { Allow } from '../access.decorator';
+import { Ctx, RequestContext, Role } from '../request-context';
+import { TokenService } from './token.service';
+
+export class CreateTokenRequest {
+  @ApiProperty({ example: 'ingest from checkout service' })
+  @IsString()
+  @Length(1, 256)
+  name!: string;
+
+  @ApiProperty({ enum: ['admin', 'ingest', 'read'] })
+  @IsIn(['admin', 'ingest', 'read'])
+  role!: Role;
+}
+
+@ApiTags('Tokens')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/tokens')
+export class TokensController {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** The secret is in this answer and nowhere else, ever. */
+  @Post()
+  async create(@Body() body: CreateTokenRequest, @Ctx() ctx: RequestContext) {
+    const { token, secret } = await this.tokens.create({
+      namespace: ctx.namespace,
+      name: body.name,
+      role: body.role,
+      createdBy: ctx.tokenId,
+    });
+    return { ...token, secret };
+  }
+
+  @Get()
+  list(@Ctx() ctx: RequestContext) {
+    return this.tokens.list(ctx.namespace);
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  async revoke(@Param('tokenId') tokenId: string, @Ctx() ctx: RequestContext): Promise<void> {
+    await this.tokens.revoke(ctx.namespace, tokenId);
+  }
+}

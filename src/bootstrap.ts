@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { FastifyInstance, LogController } from 'fastify';
+import { join } from 'node:path';
+import type { DestinationStream, Logger } from 'pino';
+import { ulid } from 'ulid';
+import type { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { TokenService } from './auth/tokens/token.service';
+import type { TallyConfig } from './config/config';
+import { ProjectionsService } from './core/projections.service';
+import { createDataSource, migrate, poolOf } from './database/data-source';
+import { createEventStore } from './event-store/create-event-store';
+import type { EventStore } from './event-store/event-store.port';
+import { Clock, systemClock } from './shared/clock';
+import { createValidationPipe } from './shared/http/validation';
+import { createLogger, NestPinoLogger } from './shared/logger';
+
+export interface StartOptions {
+  readonly clock?: Clock;
+  /** `api` serves HTTP (and runs projections unless configured not to); `worker` only runs projections. */
+  readonly mode?: 'api' | 'worker';
+  readonly logDestination?: DestinationStream;
+}
+
+export interface Tally {
+  readonly config: TallyConfig;
+  /** The HTTP application (absent in worker mode). */
+  readonly app?: NestFastifyApplication;
+  readonly url?: string;
+  readonly dataSource: DataSource;
+  readonly eventStore: EventStore;
+  readonly projections: ProjectionsService;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Starts Tally: the database (embedded unless `DATABASE_URL`), migrations, the event store, Nest. */
+export async function startTally(config: TallyConfig, options: StartOptions = {}): Promise<Tally> {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const mode = options.mode ?? 'api';
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error) => logger.error({ err: error }, 'error while shutting down'));
+    }
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      // Loaded only when needed: the embedded server's package is an ES module that the test
+      // runner cannot load, and tests always bring their own database.
+      const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
+      const embedded = await startEmbeddedPostgres({
+        clusterDir: join(config.dataDir, 'pg'),
+        persistent: true,
+        log: (line: string) => logger.debug({ context: 'postgres' }, line),
+      });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      logger.info({ context: 'database' }, `embedded PostgreSQL running for ${join(config.dataDir, 'pg')}`);
+    }
+    const dataSource = createDataSource({ url: databaseUrl, applicationName: `tally-${mode}` });
+    await dataSource.initialize();
+    cleanups.push(() => dataSource.destroy());
+    await migrate(dataSource);
+    const eventStore = createEventStore({ eventStoreUrl: config.eventStoreUrl, pool: poolOf(dataSource) });
+    cleanups.push(() => eventStore.close());
+    const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock };
+
+    if (mode === 'worker') {
+      const context = await NestFactory.createApplicationContext(AppModule.forRoot({ ...runtime, config: { ...config, runProjections: true } }), {
+        logger: new NestPinoLogger(logger),
+      });
+      cleanups.push(() => context.close());
+      return { config, dataSource, eventStore, projections: context.get(ProjectionsService), logger, close };
+    }
+
+    const adapter = new FastifyAdapter({
+      loggerInstance: logger,
+      // Request lines at 10k requests/s would be most of the work; errors are logged where they occur.
+      logController: new LogController({ disableRequestLogging: true }),
+      bodyLimit: config.maxBodyBytes,
+      requestTimeout: config.requestTimeoutMs,
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && REQUEST_ID.test(given) ? given : ulid();
+      },
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+      logger: new NestPinoLogger(logger),
+    });
+    cleanups.push(() => app.close());
+    configureHttp(app);
+    await app.init();
+    await app.get(TokenService).ensureAdminToken();
+    await app.listen(config.port, config.host);
+    const address = app.getHttpServer().address();
+    const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : undefined;
+    logger.info({ context: 'http' }, `Tally is listening on ${url} (docs at ${url}/docs)`);
+    return { config, app, url, dataSource, eventStore, projections: app.get(ProjectionsService), logger, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function configureHttp(app: NestFastifyApplication): void {
+  app.useGlobalPipes(createValidationPipe());
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // CloudEvents arrive as JSON under their own media types; the same hardened parser serves them.
+  fastify.addContentTypeParser(
+    ['application/cloudevents+json', 'application/cloudevents-batch+json'],
+    { parseAs: 'string' },
+    fastify.getDefaultJsonParser('error', 'error'),
+  );
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tally')
+      .setDescription("Event-sourced usage metering and billing, speaking OpenMeter's v1 API.")
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

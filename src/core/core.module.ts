@@ -1,0 +1,33 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TallyConfig } from '../config/config';
+import { TALLY_CONFIG } from '../config/config.module';
+import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { CLOCK, Clock } from '../shared/clock';
+import { ProjectionsService } from './projections.service';
+
+/** What Tally starts with, made before Nest (the database may have to be started first). */
+export interface TallyRuntime {
+  readonly config: TallyConfig;
+  readonly dataSource: DataSource;
+  readonly eventStore: EventStore;
+  readonly clock: Clock;
+}
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(runtime: TallyRuntime): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: TALLY_CONFIG, useValue: runtime.config },
+        { provide: DataSource, useValue: runtime.dataSource },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: CLOCK, useValue: runtime.clock },
+        ProjectionsService,
+      ],
+      exports: [TALLY_CONFIG, DataSource, EVENT_STORE, CLOCK, ProjectionsService],
+    };
+  }
+}
