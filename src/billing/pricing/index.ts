@@ -1,0 +1,3 @@
+export { assertCurrencyCode, isCurrencyCode, minorUnits, roundMoney } from './currencies';
+export * from './price';
+export * from './pricing';
