@@ -1,0 +1,410 @@
+import { fold } from '../../shared/decider';
+import { deciderSpec } from '../../shared/testing/decider-spec';
+import {
+  CancelSubscription,
+  CreateSubscription,
+  PlanSnapshot,
+  Subscription,
+  SubscriptionCanceled,
+  SubscriptionCreated,
+  SubscriptionEvent,
+  currentBillingPeriod,
+  subscriptionDecider,
+  subscriptionStatusAt,
+} from './subscription.decider';
+
+const spec = deciderSpec(subscriptionDecider);
+const ID = '01J00000000000000000000SUB';
+const CUSTOMER = '01J0000000000000000000ACME';
+const NS = 'default';
+
+const perSeat: PlanSnapshot = {
+  id: '01J000000000000000000PLAN1',
+  key: 'per_seat',
+  version: 1,
+  name: 'Per-Seat',
+  currency: 'USD',
+  billingCadence: 'P1M',
+  phases: [
+    {
+      key: 'default',
+      duration: null,
+      rateCards: [
+        {
+          type: 'usage_based',
+          key: 'active_users',
+          featureKey: 'active_users',
+          name: 'active-users',
+          price: { type: 'unit', amount: '1' },
+          billingCadence: 'P1M',
+          entitlementTemplate: { type: 'boolean' },
+        },
+      ],
+    },
+  ],
+};
+
+const create = (data: Partial<CreateSubscription['data']> = {}): CreateSubscription => ({
+  type: 'CreateSubscription',
+  data: {
+    id: ID,
+    namespace: NS,
+    customerId: CUSTOMER,
+    plan: perSeat,
+    planStatus: 'active',
+    timing: 'immediate',
+    now: '2024-01-31T09:15:30.789Z',
+    customerHasActiveSubscription: false,
+    ...data,
+  },
+});
+
+const cancel = (
+  timing: CancelSubscription['data']['timing'],
+  now: string,
+  namespace = NS,
+): CancelSubscription => ({
+  type: 'CancelSubscription',
+  data: { id: ID, namespace, timing, now },
+});
+
+const subscription = (overrides: Partial<Subscription> = {}): Subscription => ({
+  id: ID,
+  namespace: NS,
+  customerId: CUSTOMER,
+  name: 'Per-Seat',
+  plan: perSeat,
+  currency: 'USD',
+  billingCadence: 'P1M',
+  activeFrom: '2024-01-31T09:15:30.000Z',
+  billingAnchor: '2024-01-31T09:15:30.000Z',
+  createdAt: '2024-01-31T09:15:30.789Z',
+  ...overrides,
+});
+
+const created = (overrides: Partial<Subscription> = {}): SubscriptionCreated => ({
+  type: 'SubscriptionCreated',
+  data: subscription(overrides),
+});
+
+const canceled = (
+  activeTo: string,
+  canceledAt: string,
+  timing: SubscriptionCanceled['data']['timing'] = 'immediate',
+): SubscriptionCanceled => ({
+  type: 'SubscriptionCanceled',
+  data: { id: ID, namespace: NS, customerId: CUSTOMER, timing, activeTo, canceledAt },
+});
+
+const stateOf = (...events: SubscriptionEvent[]) => fold(subscriptionDecider, events);
+
+describe('subscription decider', () => {
+  describe('CreateSubscription', () => {
+    it('starts immediately at now floored to the second, anchored there, named after the plan', () => {
+      spec.given([]).when(create()).then([created()]);
+    });
+
+    it('so the first billing period is whole', () => {
+      expect(currentBillingPeriod(stateOf(created()), '2024-02-10T00:00:00Z')).toEqual({
+        from: '2024-01-31T09:15:30.000Z',
+        to: '2024-02-29T09:15:30.000Z',
+        index: 0,
+      });
+    });
+
+    it('carries the plan snapshot with its rate cards', () => {
+      const [event] = subscriptionDecider.decide(create(), subscriptionDecider.initialState());
+      expect((event as SubscriptionCreated).data.plan.phases[0].rateCards).toHaveLength(1);
+      expect(JSON.parse(JSON.stringify(event))).toEqual(event);
+    });
+
+    it('carries the customer key, name, description and metadata when given', () => {
+      spec
+        .given([])
+        .when(
+          create({
+            customerKey: 'acme-inc',
+            name: 'Acme seats',
+            description: 'Main',
+            metadata: { po: '42' },
+          }),
+        )
+        .then([
+          created({
+            customerKey: 'acme-inc',
+            name: 'Acme seats',
+            description: 'Main',
+            metadata: { po: '42' },
+          }),
+        ]);
+    });
+
+    it('starts at an explicit future time, normalized to UTC', () => {
+      spec
+        .given([])
+        .when(create({ timing: '2024-02-01T02:00:00+02:00' }))
+        .then([
+          created({ activeFrom: '2024-02-01T00:00:00.000Z', billingAnchor: '2024-02-01T00:00:00.000Z' }),
+        ]);
+    });
+
+    it('accepts an explicit time exactly two minutes before now', () => {
+      spec
+        .given([])
+        .when(create({ timing: '2024-01-31T09:13:30.789Z' }))
+        .then([
+          created({ activeFrom: '2024-01-31T09:13:30.789Z', billingAnchor: '2024-01-31T09:13:30.789Z' }),
+        ]);
+    });
+
+    it('refuses an explicit time more than two minutes before now', () => {
+      spec
+        .given([])
+        .when(create({ timing: '2024-01-31T09:13:30.788Z' }))
+        .thenThrows('SUBSCRIPTIONS.TIMING_IN_PAST');
+      spec
+        .given([])
+        .when(create({ timing: '2023-01-01T00:00:00Z' }))
+        .thenThrows('SUBSCRIPTIONS.TIMING_IN_PAST');
+    });
+
+    it.each(['tomorrow', 'next_billing_cycle', '2024-02-01', ''])('refuses timing %p', (timing) => {
+      spec.given([]).when(create({ timing })).thenThrows('SUBSCRIPTIONS.INVALID_TIMING');
+    });
+
+    it('keeps an explicit billing anchor, so the first period is partial', () => {
+      const anchor = '2024-01-01T00:00:00Z';
+      const event = created({ billingAnchor: '2024-01-01T00:00:00.000Z' });
+      spec
+        .given([])
+        .when(create({ billingAnchor: anchor }))
+        .then([event]);
+      expect(currentBillingPeriod(stateOf(event), '2024-01-31T12:00:00Z')).toEqual({
+        from: '2024-01-31T09:15:30.000Z',
+        to: '2024-02-01T00:00:00.000Z',
+        index: 0,
+      });
+      expect(currentBillingPeriod(stateOf(event), '2024-02-01T00:00:00Z')).toEqual({
+        from: '2024-02-01T00:00:00.000Z',
+        to: '2024-03-01T00:00:00.000Z',
+        index: 1,
+      });
+    });
+
+    it('refuses a billing anchor that is not a date-time', () => {
+      spec
+        .given([])
+        .when(create({ billingAnchor: 'monday' }))
+        .thenThrows('SUBSCRIPTIONS.INVALID_BILLING_ANCHOR');
+    });
+
+    it('refuses a blank name', () => {
+      spec
+        .given([])
+        .when(create({ name: ' ' }))
+        .thenThrows('SUBSCRIPTIONS.INVALID_NAME');
+    });
+
+    it.each(['draft', 'archived', 'scheduled'] as const)('refuses a %s plan', (planStatus) => {
+      spec.given([]).when(create({ planStatus })).thenThrows('SUBSCRIPTIONS.PLAN_NOT_PUBLISHED');
+    });
+
+    it('refuses a plan whose cadence cannot be billed', () => {
+      spec
+        .given([])
+        .when(create({ plan: { ...perSeat, billingCadence: 'P1M15D' } }))
+        .thenThrows('SUBSCRIPTIONS.INVALID_BILLING_CADENCE');
+    });
+
+    it('refuses a customer who already has an active subscription', () => {
+      spec
+        .given([])
+        .when(create({ customerHasActiveSubscription: true }))
+        .thenThrows('SUBSCRIPTIONS.ALREADY_ACTIVE');
+    });
+
+    it('refuses a second create on the same stream', () => {
+      spec.given([created()]).when(create()).thenThrows('SUBSCRIPTIONS.ALREADY_EXISTS');
+    });
+
+    it('refuses a malformed now', () => {
+      spec
+        .given([])
+        .when(create({ now: 'now' }))
+        .thenThrows('SUBSCRIPTIONS.INVALID_INSTANT');
+    });
+  });
+
+  describe('CancelSubscription', () => {
+    it('immediate: ends now, floored to the second', () => {
+      spec
+        .given([created()])
+        .when(cancel('immediate', '2024-03-05T12:00:00.600Z'))
+        .then([canceled('2024-03-05T12:00:00.000Z', '2024-03-05T12:00:00.600Z')]);
+    });
+
+    it('next_billing_cycle: ends with the billing period in progress, month-end kept from the anchor', () => {
+      const anchoredOn31st = created({
+        activeFrom: '2024-01-31T00:00:00.000Z',
+        billingAnchor: '2024-01-31T00:00:00.000Z',
+      });
+      spec
+        .given([anchoredOn31st])
+        .when(cancel('next_billing_cycle', '2024-03-05T12:00:00.000Z'))
+        .then([canceled('2024-03-31T00:00:00.000Z', '2024-03-05T12:00:00.000Z', 'next_billing_cycle')]);
+    });
+
+    it('next_billing_cycle exactly on a boundary ends the period that starts then', () => {
+      spec
+        .given([created()])
+        .when(cancel('next_billing_cycle', '2024-02-29T09:15:30.000Z'))
+        .then([canceled('2024-03-31T09:15:30.000Z', '2024-02-29T09:15:30.000Z', 'next_billing_cycle')]);
+    });
+
+    describe('a scheduled subscription', () => {
+      const scheduled = created({
+        activeFrom: '2024-06-01T00:00:00.000Z',
+        billingAnchor: '2024-06-01T00:00:00.000Z',
+      });
+
+      it('canceled immediately never starts', () => {
+        spec
+          .given([scheduled])
+          .when(cancel('immediate', '2024-05-01T00:00:00.000Z'))
+          .then([canceled('2024-06-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z')]);
+      });
+
+      it('canceled at the next billing cycle runs its first period', () => {
+        spec
+          .given([scheduled])
+          .when(cancel('next_billing_cycle', '2024-05-01T00:00:00.000Z'))
+          .then([canceled('2024-07-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z', 'next_billing_cycle')]);
+      });
+    });
+
+    describe('canceling again', () => {
+      const atPeriodEnd = canceled(
+        '2024-02-29T09:15:30.000Z',
+        '2024-02-10T00:00:00.000Z',
+        'next_billing_cycle',
+      );
+
+      it('is a no-op when it would end at the same time (a retry)', () => {
+        spec
+          .given([created(), atPeriodEnd])
+          .when(cancel('next_billing_cycle', '2024-02-11T00:00:00.000Z'))
+          .thenNothing();
+      });
+
+      it('brings the end forward when asked to end sooner', () => {
+        spec
+          .given([created(), atPeriodEnd])
+          .when(cancel('immediate', '2024-02-11T00:00:00.000Z'))
+          .then([canceled('2024-02-11T00:00:00.000Z', '2024-02-11T00:00:00.000Z')]);
+      });
+
+      it('is a no-op once the subscription has ended', () => {
+        const ended = canceled('2024-02-11T00:00:00.000Z', '2024-02-11T00:00:00.000Z');
+        spec.given([created(), ended]).when(cancel('immediate', '2024-02-11T00:00:00.400Z')).thenNothing();
+        spec
+          .given([created(), ended])
+          .when(cancel('next_billing_cycle', '2024-04-01T00:00:00Z'))
+          .thenNothing();
+      });
+
+      it('never postpones an end', () => {
+        const scheduled = created({
+          activeFrom: '2024-06-01T00:00:00.000Z',
+          billingAnchor: '2024-06-01T00:00:00.000Z',
+        });
+        const neverStarts = canceled('2024-06-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z');
+        spec
+          .given([scheduled, neverStarts])
+          .when(cancel('next_billing_cycle', '2024-05-02T00:00:00Z'))
+          .thenNothing();
+      });
+    });
+
+    it('refuses an unknown subscription', () => {
+      spec.given([]).when(cancel('immediate', '2024-02-01T00:00:00Z')).thenThrows('SUBSCRIPTIONS.NOT_FOUND');
+    });
+
+    it("refuses another namespace's subscription", () => {
+      spec
+        .given([created()])
+        .when(cancel('immediate', '2024-02-01T00:00:00Z', 'other'))
+        .thenThrows('SUBSCRIPTIONS.NOT_FOUND');
+    });
+
+    it('refuses an unknown timing', () => {
+      const command = cancel('later' as 'immediate', '2024-02-01T00:00:00Z');
+      spec.given([created()]).when(command).thenThrows('SUBSCRIPTIONS.INVALID_TIMING');
+    });
+  });
+
+  describe('subscriptionStatusAt', () => {
+    const open = stateOf(created());
+    const endingMar1 = stateOf(created(), canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z'));
+
+    it('is scheduled before activeFrom and active from it', () => {
+      expect(subscriptionStatusAt(open, '2024-01-31T09:15:29.999Z')).toBe('scheduled');
+      expect(subscriptionStatusAt(open, '2024-01-31T09:15:30.000Z')).toBe('active');
+      expect(subscriptionStatusAt(open, '2030-01-01T00:00:00Z')).toBe('active');
+    });
+
+    it('is canceled while an end lies ahead, inactive from activeTo on', () => {
+      expect(subscriptionStatusAt(endingMar1, '2024-01-31T00:00:00Z')).toBe('scheduled');
+      expect(subscriptionStatusAt(endingMar1, '2024-02-15T00:00:00Z')).toBe('canceled');
+      expect(subscriptionStatusAt(endingMar1, '2024-02-29T23:59:59.999Z')).toBe('canceled');
+      expect(subscriptionStatusAt(endingMar1, '2024-03-01T00:00:00.000Z')).toBe('inactive');
+    });
+
+    it('is inactive throughout for a subscription canceled before it started', () => {
+      const neverStarts = stateOf(
+        created({ activeFrom: '2024-06-01T00:00:00.000Z', billingAnchor: '2024-06-01T00:00:00.000Z' }),
+        canceled('2024-06-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z'),
+      );
+      expect(subscriptionStatusAt(neverStarts, '2024-05-15T00:00:00Z')).toBe('inactive');
+      expect(subscriptionStatusAt(neverStarts, '2024-06-15T00:00:00Z')).toBe('inactive');
+    });
+
+    it('is inactive for no subscription', () => {
+      expect(subscriptionStatusAt(stateOf(), '2024-01-01T00:00:00Z')).toBe('inactive');
+    });
+  });
+
+  describe('currentBillingPeriod', () => {
+    it('is the cadence period holding the instant', () => {
+      expect(currentBillingPeriod(stateOf(created()), '2024-03-31T09:15:30.000Z')).toEqual({
+        from: '2024-03-31T09:15:30.000Z',
+        to: '2024-04-30T09:15:30.000Z',
+        index: 2,
+      });
+    });
+
+    it('ends at activeTo in the last period of a canceled subscription', () => {
+      const state = stateOf(created(), canceled('2024-03-05T12:00:00.000Z', '2024-03-05T12:00:00.000Z'));
+      expect(currentBillingPeriod(state, '2024-03-01T00:00:00Z')).toEqual({
+        from: '2024-02-29T09:15:30.000Z',
+        to: '2024-03-05T12:00:00.000Z',
+        index: 1,
+      });
+    });
+
+    it('is undefined before the start and after the end', () => {
+      const state = stateOf(created(), canceled('2024-03-05T12:00:00.000Z', '2024-03-05T12:00:00.000Z'));
+      expect(currentBillingPeriod(state, '2024-01-01T00:00:00Z')).toBeUndefined();
+      expect(currentBillingPeriod(state, '2024-03-05T12:00:00.000Z')).toBeUndefined();
+      expect(currentBillingPeriod(stateOf(), '2024-03-01T00:00:00Z')).toBeUndefined();
+    });
+  });
+
+  it('folds a cancelation into the state', () => {
+    expect(stateOf(created(), canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z'))).toEqual({
+      status: 'canceled',
+      subscription: subscription(),
+      activeTo: '2024-03-01T00:00:00.000Z',
+      canceledAt: '2024-02-10T00:00:00.000Z',
+    });
+  });
+});

@@ -1,0 +1,386 @@
+import { DateTime } from 'luxon';
+import { Decider, Message, unreachable } from '../../shared/decider';
+import { conflict, invalid, notFound } from '../../shared/errors';
+import {
+  BillingPeriod,
+  billingPeriodContaining,
+  formatInstant,
+  isInstant,
+  isValidCadence,
+  parseInstant,
+} from './billing-period';
+
+/**
+ * The Subscription aggregate: a customer on one published plan version, after OpenMeter's
+ * `PlanSubscriptionCreate` and `Subscription`. It starts at `activeFrom`, bills in periods of
+ * `billingAnchor + n × billingCadence` (see `billing-period.ts`) and, once canceled, ends at
+ * `activeTo`. Its status is a function of time, not a stored field: see `subscriptionStatusAt`.
+ */
+
+export const SubscriptionErrors = {
+  /** 409: a create on a stream that already holds a subscription (an id reused by mistake). */
+  alreadyExists: 'SUBSCRIPTIONS.ALREADY_EXISTS',
+  /** 404: no such subscription in this namespace. */
+  notFound: 'SUBSCRIPTIONS.NOT_FOUND',
+  /** 409: the customer already has a subscription that has not ended. */
+  alreadyActive: 'SUBSCRIPTIONS.ALREADY_ACTIVE',
+  /** 409: the plan version is a draft, archived or scheduled, not published (`active`). */
+  planNotPublished: 'SUBSCRIPTIONS.PLAN_NOT_PUBLISHED',
+  /** 400: `timing` is neither an allowed keyword nor an RFC 3339 date-time. */
+  invalidTiming: 'SUBSCRIPTIONS.INVALID_TIMING',
+  /** 400: an explicit start more than `MAX_START_IN_PAST_MS` before `now`. */
+  timingInPast: 'SUBSCRIPTIONS.TIMING_IN_PAST',
+  invalidBillingAnchor: 'SUBSCRIPTIONS.INVALID_BILLING_ANCHOR',
+  invalidName: 'SUBSCRIPTIONS.INVALID_NAME',
+  /** 400: the plan's cadence is not one `isValidCadence` accepts (also thrown by `billing-period.ts`). */
+  invalidBillingCadence: 'SUBSCRIPTIONS.INVALID_BILLING_CADENCE',
+} as const;
+
+/** How far before `now` an explicit start may lie: absorbs clock skew and request latency, no backdating. */
+export const MAX_START_IN_PAST_MS = 2 * 60 * 1000;
+
+/** OpenMeter's `PlanStatus`; only `active` (published) plans can be subscribed to. */
+export type PlanStatus = 'draft' | 'active' | 'archived' | 'scheduled';
+
+/** OpenMeter's `SubscriptionStatus`. */
+export type SubscriptionStatus = 'active' | 'inactive' | 'canceled' | 'scheduled';
+
+export interface PlanPhaseSnapshot {
+  readonly key: string;
+  /** ISO-8601 duration of the phase, `null` for the last, open-ended one. */
+  readonly duration: string | null;
+  /** The plan's rate cards, JSON as the catalog stores them; this context does not look inside. */
+  readonly rateCards: readonly unknown[];
+}
+
+/**
+ * The plan version as published, copied into the subscription so billing never looks the plan up
+ * (and is unaffected if it is later archived). Whatever else the catalog's object holds is carried
+ * along verbatim in `SubscriptionCreated`, so it must be JSON-safe.
+ */
+export interface PlanSnapshot {
+  readonly id: string;
+  readonly key: string;
+  readonly version: number;
+  readonly name: string;
+  readonly currency: string;
+  readonly billingCadence: string;
+  readonly phases: readonly PlanPhaseSnapshot[];
+}
+
+/** The subscription as created; it never changes afterwards except by cancelation. */
+export interface Subscription {
+  readonly id: string;
+  readonly namespace: string;
+  readonly customerId: string;
+  readonly customerKey?: string;
+  /** The request's name, else the plan's. */
+  readonly name: string;
+  readonly description?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly plan: PlanSnapshot;
+  /** The plan's, copied for the read model. */
+  readonly currency: string;
+  /** The plan's, copied for the read model. */
+  readonly billingCadence: string;
+  readonly activeFrom: string;
+  /**
+   * The recurrence anchor as given (else `activeFrom`). Periods are always computed from it, so a
+   * Jan 31 anchor keeps month-ends. OpenMeter shows a "normalized" anchor — the last recurrence at or
+   * before `activeFrom` — which is `billingPeriodContaining(billingAnchor, billingCadence, activeFrom).from`.
+   */
+  readonly billingAnchor: string;
+  readonly createdAt: string;
+}
+
+export type CreateSubscription = Message<
+  'CreateSubscription',
+  {
+    id: string;
+    namespace: string;
+    customerId: string;
+    customerKey?: string;
+    plan: PlanSnapshot;
+    /** Resolved by the handler from the plan version it loaded. */
+    planStatus: PlanStatus;
+    name?: string;
+    description?: string;
+    metadata?: Readonly<Record<string, string>>;
+    /** `immediate` or an RFC 3339 date-time (OpenMeter's `SubscriptionTiming` for a create). */
+    timing: string;
+    billingAnchor?: string;
+    now: string;
+    /**
+     * Resolved by the handler: whether the customer has a subscription that has not ended at `now`
+     * (`subscriptionStatusAt` is `active`, `canceled` or `scheduled`). To make two racing creates
+     * safe, the handler can claim the customer id with the key-claim decider for the duration.
+     */
+    customerHasActiveSubscription: boolean;
+  }
+>;
+
+export type CancelTiming = 'immediate' | 'next_billing_cycle';
+
+export type CancelSubscription = Message<
+  'CancelSubscription',
+  { id: string; namespace: string; timing: CancelTiming; now: string }
+>;
+
+export type SubscriptionCommand = CreateSubscription | CancelSubscription;
+
+/** Carries the whole subscription, plan snapshot included, so projections need no lookups. */
+export type SubscriptionCreated = Message<'SubscriptionCreated', Subscription>;
+
+/**
+ * `activeTo` is the (exclusive) end of the subscription. A later cancelation can only bring it
+ * earlier, so the latest event holds the end that applies.
+ */
+export type SubscriptionCanceled = Message<
+  'SubscriptionCanceled',
+  {
+    id: string;
+    namespace: string;
+    customerId: string;
+    timing: CancelTiming;
+    activeTo: string;
+    canceledAt: string;
+  }
+>;
+
+export type SubscriptionEvent = SubscriptionCreated | SubscriptionCanceled;
+
+/**
+ * `open` has no end yet; `canceled` has one (`activeTo`), which may still lie in the future. Whether it
+ * is active at some instant is `subscriptionStatusAt`'s answer.
+ */
+export type SubscriptionState =
+  | { readonly status: 'empty' }
+  | { readonly status: 'open'; readonly subscription: Subscription }
+  | {
+      readonly status: 'canceled';
+      readonly subscription: Subscription;
+      readonly activeTo: string;
+      readonly canceledAt: string;
+    };
+
+const later = (a: DateTime, b: DateTime) => (a >= b ? a : b);
+
+/** `immediate` → now, floored to the second; an explicit start must not lie more than two minutes back. */
+function resolveActiveFrom(timing: string, now: DateTime): string {
+  if (timing === 'immediate') return formatInstant(now.startOf('second'));
+  if (!isInstant(timing)) {
+    const message = 'must be "immediate" or an RFC 3339 date-time';
+    throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing "${timing}": ${message}`, [
+      { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
+    ]);
+  }
+  const start = parseInstant(timing, 'body.timing');
+  if (start.toMillis() < now.toMillis() - MAX_START_IN_PAST_MS) {
+    const message = 'may not be more than 2 minutes before now';
+    throw invalid(SubscriptionErrors.timingInPast, `Invalid timing ${timing}: ${message}`, [
+      { field: 'body.timing', message, code: SubscriptionErrors.timingInPast },
+    ]);
+  }
+  return formatInstant(start);
+}
+
+function resolveBillingAnchor(billingAnchor: string | undefined, activeFrom: string): string {
+  if (billingAnchor === undefined) return activeFrom;
+  if (!isInstant(billingAnchor)) {
+    const message = 'must be an RFC 3339 date-time';
+    throw invalid(
+      SubscriptionErrors.invalidBillingAnchor,
+      `Invalid billingAnchor "${billingAnchor}": ${message}`,
+      [{ field: 'body.billingAnchor', message, code: SubscriptionErrors.invalidBillingAnchor }],
+    );
+  }
+  return formatInstant(parseInstant(billingAnchor));
+}
+
+function resolveName(name: string | undefined, plan: PlanSnapshot): string {
+  if (name === undefined) return plan.name;
+  if (name.trim() !== '' && [...name].length <= 256) return name;
+  const message = 'must be 1 to 256 characters';
+  throw invalid(SubscriptionErrors.invalidName, `Invalid name: ${message}`, [
+    { field: 'body.name', message, code: SubscriptionErrors.invalidName },
+  ]);
+}
+
+function assertSubscribable(command: CreateSubscription): void {
+  const { plan, planStatus, customerId, customerHasActiveSubscription } = command.data;
+  if (!isValidCadence(plan.billingCadence)) {
+    throw invalid(
+      SubscriptionErrors.invalidBillingCadence,
+      `Plan ${plan.key} v${plan.version} has billing cadence "${plan.billingCadence}", which cannot be billed`,
+    );
+  }
+  if (planStatus !== 'active') {
+    throw conflict(
+      SubscriptionErrors.planNotPublished,
+      `Plan ${plan.key} v${plan.version} is ${planStatus}; only a published plan can be subscribed to`,
+    );
+  }
+  if (customerHasActiveSubscription) {
+    throw conflict(
+      SubscriptionErrors.alreadyActive,
+      `Customer ${customerId} already has an active subscription`,
+    );
+  }
+}
+
+function create(command: CreateSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, customerId, customerKey, plan, name, description, metadata, timing, billingAnchor } =
+    command.data;
+  if (state.status !== 'empty')
+    throw conflict(SubscriptionErrors.alreadyExists, `Subscription ${id} already exists`);
+  const now = parseInstant(command.data.now, 'now');
+  const activeFrom = resolveActiveFrom(timing, now);
+  const anchor = resolveBillingAnchor(billingAnchor, activeFrom);
+  const resolvedName = resolveName(name, plan);
+  assertSubscribable(command);
+  return [
+    {
+      type: 'SubscriptionCreated',
+      data: {
+        id,
+        namespace,
+        customerId,
+        ...(customerKey !== undefined && { customerKey }),
+        name: resolvedName,
+        ...(description !== undefined && { description }),
+        ...(metadata !== undefined && { metadata }),
+        plan,
+        currency: plan.currency,
+        billingCadence: plan.billingCadence,
+        activeFrom,
+        billingAnchor: anchor,
+        createdAt: formatInstant(now),
+      },
+    },
+  ];
+}
+
+/**
+ * `immediate` ends the subscription at now (floored to the second); `next_billing_cycle` at the end of
+ * the billing period in progress — or of the first period, if the subscription has not started yet. An
+ * end never falls before `activeFrom`: canceling a scheduled subscription immediately means it never
+ * runs.
+ *
+ * Canceling again is idempotent rather than a conflict, so a retried request is safe: it is a no-op
+ * once the subscription has ended or when it would not end it sooner; it can only bring the end
+ * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation.
+ */
+function cancel(command: CancelSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, timing } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (timing !== 'immediate' && timing !== 'next_billing_cycle') {
+    const message = 'must be "immediate" or "next_billing_cycle"';
+    throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing "${String(timing)}": ${message}`, [
+      { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
+    ]);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  const activeFrom = parseInstant(subscription.activeFrom);
+  if (state.status === 'canceled' && parseInstant(state.activeTo) <= now) return [];
+
+  const end =
+    timing === 'immediate'
+      ? now.startOf('second')
+      : parseInstant(
+          billingPeriodContaining(
+            subscription.billingAnchor,
+            subscription.billingCadence,
+            formatInstant(later(now, activeFrom)),
+          ).to,
+        );
+  const activeTo = later(end, activeFrom);
+  if (state.status === 'canceled' && activeTo >= parseInstant(state.activeTo)) return [];
+
+  return [
+    {
+      type: 'SubscriptionCanceled',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        timing,
+        activeTo: formatInstant(activeTo),
+        canceledAt: formatInstant(now),
+      },
+    },
+  ];
+}
+
+export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
+  initialState: () => ({ status: 'empty' }),
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'SubscriptionCreated':
+        return { status: 'open', subscription: event.data };
+      case 'SubscriptionCanceled':
+        if (state.status === 'empty') return state;
+        return {
+          status: 'canceled',
+          subscription: state.subscription,
+          activeTo: event.data.activeTo,
+          canceledAt: event.data.canceledAt,
+        };
+      default:
+        unreachable(event);
+        return state; // a type this code does not know: history stays as it was, evolve never throws
+    }
+  },
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'CreateSubscription':
+        return create(command, state);
+      case 'CancelSubscription':
+        return cancel(command, state);
+      default:
+        return unreachable(command);
+    }
+  },
+};
+
+/**
+ * OpenMeter's status rule: before `activeFrom` → `scheduled`; from `activeFrom` with no end → `active`;
+ * with an end still ahead → `canceled` (it is still running, and billed, until `activeTo`); from
+ * `activeTo` on → `inactive`. One deviation: a subscription canceled before it ever started
+ * (`activeTo` = `activeFrom`) is `inactive` throughout, where OpenMeter would say `scheduled` until
+ * a start that never comes. An empty state is `inactive`, as OpenMeter answers for an uninitialized one.
+ */
+export function subscriptionStatusAt(state: SubscriptionState, instantIso: string): SubscriptionStatus {
+  if (state.status === 'empty') return 'inactive';
+  const at = parseInstant(instantIso);
+  const activeFrom = parseInstant(state.subscription.activeFrom);
+  const activeTo = state.status === 'canceled' ? parseInstant(state.activeTo) : undefined;
+  if (activeTo !== undefined && activeTo <= activeFrom) return 'inactive';
+  if (at < activeFrom) return 'scheduled';
+  if (activeTo === undefined) return 'active';
+  return at < activeTo ? 'canceled' : 'inactive';
+}
+
+/**
+ * The billing period in progress at `instantIso`, clipped to the subscription's own `[activeFrom,
+ * activeTo)`: with an anchor before the start the first period is partial, and a canceled
+ * subscription's last period ends at `activeTo`. `index` is the unclipped period's. Undefined when
+ * the subscription is not running then (status `scheduled` or `inactive`).
+ */
+export function currentBillingPeriod(
+  state: SubscriptionState,
+  instantIso: string,
+): BillingPeriod | undefined {
+  const status = subscriptionStatusAt(state, instantIso);
+  if (state.status === 'empty' || (status !== 'active' && status !== 'canceled')) return undefined;
+  const { activeFrom, billingAnchor, billingCadence } = state.subscription;
+  const period = billingPeriodContaining(billingAnchor, billingCadence, instantIso);
+  const from = later(parseInstant(period.from), parseInstant(activeFrom));
+  const to =
+    state.status === 'canceled' && parseInstant(state.activeTo) < parseInstant(period.to)
+      ? parseInstant(state.activeTo)
+      : parseInstant(period.to);
+  return { from: formatInstant(from), to: formatInstant(to), index: period.index };
+}
