@@ -73,7 +73,6 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
       seen.push(e);
     });
     const committed: string[] = [];
-    let naiveMissed = 0;
     const writers = Array.from({ length: 16 }, async (_, w) => {
       const client = await pool.connect();
       try {
@@ -109,7 +108,7 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
     writing = false;
     await naive;
     for (const row of await naiveReadAfter(naivePosition)) naiveSeen.add(row.tag);
-    naiveMissed = committed.filter((t) => !naiveSeen.has(t)).length;
+    const naiveMissed = committed.filter((t) => !naiveSeen.has(t)).length;
 
     const deadline = Date.now() + 10_000;
     while (seen.length < committed.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
