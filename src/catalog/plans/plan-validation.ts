@@ -1,0 +1,523 @@
+import { FieldProblem } from '../../shared/errors';
+import { Decimal, isDecimalString } from '../../shared/money';
+import { CatalogProblemCode as Code } from '../catalog-errors';
+import {
+  descriptionProblems,
+  isCatalogKey,
+  isPlainObject,
+  isTimestamp,
+  keyProblems,
+  metadataProblems,
+  nameProblems,
+  problem,
+  timestampProblems,
+} from '../catalog-rules';
+import { CalendarDuration, dividesEvenly, parseCalendarDuration } from './billing-cadence';
+import type { Plan, PlanPhase } from './plan.decider';
+import {
+  Discounts,
+  ENTITLEMENT_TEMPLATE_TYPES,
+  EntitlementTemplate,
+  PAYMENT_TERMS,
+  PRICE_TYPES,
+  Price,
+  PriceTier,
+  RATE_CARD_TYPES,
+  RateCard,
+  SpendCommitments,
+  TIERED_PRICE_MODES,
+} from './rate-card';
+
+/**
+ * Plan validation, split in two:
+ * - `planProblems`: everything the plan itself must satisfy; checked on every create, update and publish;
+ * - `planReferenceProblems`: what depends on other aggregates (features); checked on publish, so a
+ *   draft may name a feature that does not exist yet.
+ * Each returns every problem it finds, with paths such as `phases[0].rateCards[1].price.amount`.
+ * Price checks live in `priceProblems`, the one place to hand over to the pricing engine's `validatePrice`.
+ */
+
+/** What the publish handler found for one feature key: `undefined` when no live feature has it. */
+export interface ResolvedFeature {
+  /** The aggregation of the feature's meter; absent for a feature without a meter. */
+  readonly aggregation?: string;
+}
+export type ResolvedFeatures = Readonly<Record<string, ResolvedFeature | undefined>>;
+
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+const durationMessage = 'must be a positive ISO-8601 duration of whole units, at least one hour (e.g. P1M)';
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+/** ISO 4217 codes the runtime knows (ICU), e.g. `USD`; custom codes are not accepted. */
+export function isKnownCurrency(code: unknown): code is string {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return typeof code === 'string' && CURRENCY_PATTERN.test(code) && knownCurrencies.has(code);
+}
+
+export function planProblems(plan: Plan): FieldProblem[] {
+  const cadence = parseCalendarDuration(plan.billingCadence);
+  return [
+    ...keyProblems('key', plan.key),
+    ...(Number.isSafeInteger(plan.version) && plan.version >= 1
+      ? []
+      : [problem('version', Code.INVALID_VERSION, 'must be an integer of at least 1')]),
+    ...nameProblems('name', plan.name),
+    ...descriptionProblems('description', plan.description),
+    ...metadataProblems('metadata', plan.metadata),
+    ...(isKnownCurrency(plan.currency)
+      ? []
+      : [problem('currency', Code.INVALID_CURRENCY, 'must be an ISO 4217 currency code such as USD')]),
+    ...(cadence ? [] : [problem('billingCadence', Code.INVALID_DURATION, durationMessage)]),
+    ...proRatingProblems(plan.proRatingConfig),
+    ...phasesProblems(plan.phases, cadence),
+  ];
+}
+
+export function planReferenceProblems(plan: Plan, features: ResolvedFeatures): FieldProblem[] {
+  return listOf(plan.phases).flatMap((phase, i) =>
+    listOf(isPlainObject(phase) ? phase.rateCards : []).flatMap((rateCard, j) =>
+      rateCardReferenceProblems(rateCard, `phases[${i}].rateCards[${j}]`, features),
+    ),
+  );
+}
+
+export function effectiveFromProblems(effectiveFrom: string | undefined, now: string): FieldProblem[] {
+  if (effectiveFrom === undefined) return [];
+  if (!isTimestamp(effectiveFrom)) return timestampProblems('effectiveFrom', effectiveFrom);
+  return Date.parse(effectiveFrom) < Date.parse(now)
+    ? [problem('effectiveFrom', Code.EFFECTIVE_FROM_IN_PAST, 'may not be in the past')]
+    : [];
+}
+
+function proRatingProblems(config: unknown): FieldProblem[] {
+  if (!isPlainObject(config)) return [problem('proRatingConfig', Code.REQUIRED, 'must be { enabled, mode }')];
+  return [
+    ...(typeof config.enabled === 'boolean'
+      ? []
+      : [problem('proRatingConfig.enabled', Code.REQUIRED, 'must be true or false')]),
+    ...(includes(['prorate_prices'], config.mode)
+      ? []
+      : [problem('proRatingConfig.mode', Code.INVALID_ENUM, 'must be prorate_prices')]),
+  ];
+}
+
+function phasesProblems(phases: unknown, planCadence: CalendarDuration | undefined): FieldProblem[] {
+  if (!Array.isArray(phases) || phases.length === 0)
+    return [problem('phases', Code.NO_PHASES, 'a plan needs at least one phase')];
+  const typed = phases as readonly PlanPhase[];
+  return [
+    ...duplicateKeyProblems(typed, (i) => `phases[${i}].key`),
+    ...typed.flatMap((phase, i) => phaseProblems(phase, `phases[${i}]`, i === typed.length - 1, planCadence)),
+  ];
+}
+
+function phaseProblems(
+  phase: PlanPhase,
+  path: string,
+  last: boolean,
+  planCadence: CalendarDuration | undefined,
+): FieldProblem[] {
+  if (!isPlainObject(phase)) return [problem(path, Code.REQUIRED, 'must be a phase object')];
+  const problems = [
+    ...keyProblems(`${path}.key`, phase.key),
+    ...nameProblems(`${path}.name`, phase.name),
+    ...descriptionProblems(`${path}.description`, phase.description),
+    ...metadataProblems(`${path}.metadata`, phase.metadata),
+  ];
+  if (phase.duration === null || phase.duration === undefined) {
+    if (!last)
+      problems.push(
+        problem(
+          `${path}.duration`,
+          Code.PHASE_DURATION,
+          'only the last phase may be open-ended; give this one a duration',
+        ),
+      );
+  } else if (last) {
+    problems.push(
+      problem(`${path}.duration`, Code.PHASE_DURATION, 'the last phase must be open-ended (duration null)'),
+    );
+  } else if (!parseCalendarDuration(phase.duration)) {
+    problems.push(problem(`${path}.duration`, Code.INVALID_DURATION, durationMessage));
+  }
+  if (!Array.isArray(phase.rateCards))
+    return [...problems, problem(`${path}.rateCards`, Code.REQUIRED, 'must be a list of rate cards')];
+  return [
+    ...problems,
+    ...duplicateKeyProblems(phase.rateCards, (j) => `${path}.rateCards[${j}].key`),
+    ...phase.rateCards.flatMap((rateCard, j) =>
+      rateCardProblems(rateCard, `${path}.rateCards[${j}]`, planCadence),
+    ),
+  ];
+}
+
+function duplicateKeyProblems(
+  items: readonly { readonly key?: unknown }[],
+  field: (index: number) => string,
+): FieldProblem[] {
+  const seen = new Set<unknown>();
+  return items.flatMap((item, index) => {
+    const key = isPlainObject(item) ? item.key : undefined;
+    if (key === undefined || !seen.has(key)) {
+      seen.add(key);
+      return [];
+    }
+    return [problem(field(index), Code.DUPLICATE_KEY, `key ${String(key)} is used twice`)];
+  });
+}
+
+function rateCardProblems(
+  rateCard: RateCard,
+  path: string,
+  planCadence: CalendarDuration | undefined,
+): FieldProblem[] {
+  if (!isPlainObject(rateCard)) return [problem(path, Code.REQUIRED, 'must be a rate card object')];
+  if (!includes(RATE_CARD_TYPES, rateCard.type))
+    return [problem(`${path}.type`, Code.INVALID_ENUM, `must be one of ${RATE_CARD_TYPES.join(', ')}`)];
+  const problems = [
+    ...keyProblems(`${path}.key`, rateCard.key),
+    ...nameProblems(`${path}.name`, rateCard.name),
+    ...descriptionProblems(`${path}.description`, rateCard.description),
+    ...metadataProblems(`${path}.metadata`, rateCard.metadata),
+  ];
+  if (rateCard.featureKey !== undefined) {
+    problems.push(...keyProblems(`${path}.featureKey`, rateCard.featureKey));
+    if (rateCard.key !== rateCard.featureKey)
+      problems.push(problem(`${path}.key`, Code.KEY_MISMATCH, 'must equal featureKey'));
+  }
+  if (rateCard.entitlementTemplate !== undefined) {
+    if (rateCard.featureKey === undefined)
+      problems.push(problem(`${path}.featureKey`, Code.REQUIRED, 'an entitlement template needs a feature'));
+    problems.push(
+      ...entitlementTemplateProblems(rateCard.entitlementTemplate, `${path}.entitlementTemplate`),
+    );
+  }
+  problems.push(...rateCardCadenceProblems(rateCard, path, planCadence));
+  const price = rateCard.price ?? null;
+  if (price !== null) {
+    const allowed: readonly string[] = rateCard.type === 'flat_fee' ? ['flat'] : PRICE_TYPES;
+    if (!isPlainObject(price) || !allowed.includes(price.type)) {
+      problems.push(
+        problem(
+          `${path}.price.type`,
+          Code.UNSUPPORTED_PRICE,
+          `a ${rateCard.type} rate card takes a ${allowed.join(', ')} price`,
+        ),
+      );
+    } else {
+      problems.push(...priceProblems(price, `${path}.price`));
+      if (price.type !== 'flat' && rateCard.featureKey === undefined) {
+        problems.push(
+          problem(
+            `${path}.featureKey`,
+            Code.REQUIRED,
+            `a ${price.type} price needs the feature whose usage it prices`,
+          ),
+        );
+      }
+    }
+  }
+  if (rateCard.discounts !== undefined)
+    problems.push(...discountProblems(rateCard.discounts, rateCard.type, price, `${path}.discounts`));
+  return problems;
+}
+
+function rateCardCadenceProblems(
+  rateCard: RateCard,
+  path: string,
+  planCadence: CalendarDuration | undefined,
+): FieldProblem[] {
+  const field = `${path}.billingCadence`;
+  if (rateCard.billingCadence === null || rateCard.billingCadence === undefined) {
+    return rateCard.type === 'usage_based'
+      ? [problem(field, Code.REQUIRED, 'a usage-based rate card needs a billing cadence')]
+      : [];
+  }
+  const cadence = parseCalendarDuration(rateCard.billingCadence);
+  if (!cadence) return [problem(field, Code.INVALID_DURATION, durationMessage)];
+  if (planCadence && !dividesEvenly(cadence, planCadence)) {
+    return [
+      problem(
+        field,
+        Code.CADENCE_MISMATCH,
+        "must equal the plan's billing cadence or divide it evenly (P1M in P1Y, P1W in P4W)",
+      ),
+    ];
+  }
+  return [];
+}
+
+/** The basics of a well-formed price: decimal strings, sane bounds, ordered tiers. */
+export function priceProblems(price: Price, path: string): FieldProblem[] {
+  switch (price.type) {
+    case 'flat':
+      return [
+        ...decimalProblems(`${path}.amount`, price.amount),
+        ...(price.paymentTerm === undefined || includes(PAYMENT_TERMS, price.paymentTerm)
+          ? []
+          : [
+              problem(`${path}.paymentTerm`, Code.INVALID_ENUM, `must be one of ${PAYMENT_TERMS.join(', ')}`),
+            ]),
+      ];
+    case 'unit':
+      return [...decimalProblems(`${path}.amount`, price.amount), ...commitmentProblems(price, path)];
+    case 'package':
+      return [
+        ...decimalProblems(`${path}.amount`, price.amount),
+        ...decimalProblems(`${path}.quantityPerPackage`, price.quantityPerPackage, { positive: true }),
+        ...commitmentProblems(price, path),
+      ];
+    case 'tiered':
+      return [
+        ...(includes(TIERED_PRICE_MODES, price.mode)
+          ? []
+          : [problem(`${path}.mode`, Code.INVALID_ENUM, `must be one of ${TIERED_PRICE_MODES.join(', ')}`)]),
+        ...tierProblems(price.tiers, `${path}.tiers`),
+        ...commitmentProblems(price, path),
+      ];
+    default:
+      return [problem(`${path}.type`, Code.UNSUPPORTED_PRICE, `must be one of ${PRICE_TYPES.join(', ')}`)];
+  }
+}
+
+function tierProblems(tiers: readonly PriceTier[], path: string): FieldProblem[] {
+  if (!Array.isArray(tiers) || tiers.length === 0)
+    return [problem(path, Code.REQUIRED, 'a tiered price needs at least one tier')];
+  const problems: FieldProblem[] = [];
+  let previousBound: Decimal | undefined;
+  tiers.forEach((tier, k) => {
+    const tierPath = `${path}[${k}]`;
+    if (!isPlainObject(tier)) {
+      problems.push(problem(tierPath, Code.REQUIRED, 'must be a tier object'));
+      return;
+    }
+    const last = k === tiers.length - 1;
+    const flat = tier.flatPrice ?? null;
+    const unit = tier.unitPrice ?? null;
+    if (flat === null && unit === null)
+      problems.push(problem(tierPath, Code.TIER_WITHOUT_PRICE, 'needs a flatPrice, a unitPrice or both'));
+    if (flat !== null) problems.push(...tierComponentProblems(flat, 'flat', `${tierPath}.flatPrice`));
+    if (unit !== null) problems.push(...tierComponentProblems(unit, 'unit', `${tierPath}.unitPrice`));
+    const boundField = `${tierPath}.upToAmount`;
+    if (tier.upToAmount === undefined || tier.upToAmount === null) {
+      if (!last)
+        problems.push(problem(boundField, Code.TIER_OPEN_ENDED, 'only the last tier may be open-ended'));
+      return;
+    }
+    if (last) {
+      problems.push(
+        problem(boundField, Code.TIER_NOT_OPEN_ENDED, 'the last tier must be open-ended (no upToAmount)'),
+      );
+      return;
+    }
+    const boundProblems = decimalProblems(boundField, tier.upToAmount, { positive: true });
+    if (boundProblems.length > 0) {
+      problems.push(...boundProblems);
+      return;
+    }
+    const bound = new Decimal(tier.upToAmount as string);
+    if (previousBound !== undefined && !bound.greaterThan(previousBound)) {
+      problems.push(
+        problem(
+          boundField,
+          Code.TIERS_NOT_ORDERED,
+          `must be greater than the previous tier's ${previousBound.toFixed()}`,
+        ),
+      );
+    }
+    previousBound = bound;
+  });
+  return problems;
+}
+
+function tierComponentProblems(
+  component: { readonly type?: unknown; readonly amount?: unknown },
+  type: 'flat' | 'unit',
+  path: string,
+): FieldProblem[] {
+  if (!isPlainObject(component) || component.type !== type)
+    return [problem(`${path}.type`, Code.INVALID_ENUM, `must be ${type}`)];
+  return decimalProblems(`${path}.amount`, component.amount);
+}
+
+function commitmentProblems(price: SpendCommitments, path: string): FieldProblem[] {
+  const { minimumAmount, maximumAmount } = price;
+  const problems = [
+    ...(minimumAmount === undefined ? [] : decimalProblems(`${path}.minimumAmount`, minimumAmount)),
+    ...(maximumAmount === undefined ? [] : decimalProblems(`${path}.maximumAmount`, maximumAmount)),
+  ];
+  if (
+    problems.length === 0 &&
+    minimumAmount !== undefined &&
+    maximumAmount !== undefined &&
+    new Decimal(minimumAmount).greaterThan(maximumAmount)
+  ) {
+    problems.push(
+      problem(`${path}.maximumAmount`, Code.INVALID_AMOUNT_RANGE, 'may not be less than minimumAmount'),
+    );
+  }
+  return problems;
+}
+
+function decimalProblems(field: string, value: unknown, { positive = false } = {}): FieldProblem[] {
+  if (!isDecimalString(value))
+    return [problem(field, Code.INVALID_DECIMAL, 'must be a decimal string such as "12.5"')];
+  const amount = new Decimal(value);
+  if (amount.isNegative() && !amount.isZero())
+    return [problem(field, Code.INVALID_DECIMAL, 'may not be negative')];
+  if (positive && amount.isZero()) return [problem(field, Code.INVALID_DECIMAL, 'must be greater than 0')];
+  return [];
+}
+
+function discountProblems(
+  discounts: Discounts,
+  rateCardType: RateCard['type'],
+  price: Price | null,
+  path: string,
+): FieldProblem[] {
+  if (!isPlainObject(discounts))
+    return [problem(path, Code.INVALID_DISCOUNT, 'must be { percentage?, usage? }')];
+  if (price === null) return [problem(path, Code.NOT_ALLOWED, 'a free rate card has nothing to discount')];
+  const problems: FieldProblem[] = [];
+  const { percentage, usage } = discounts;
+  if (percentage !== undefined) {
+    const value: unknown = isPlainObject(percentage) ? percentage.percentage : undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+      problems.push(
+        problem(`${path}.percentage.percentage`, Code.INVALID_DISCOUNT, 'must be a number from 0 to 100'),
+      );
+    }
+  }
+  if (usage !== undefined) {
+    if (rateCardType === 'flat_fee' || price.type === 'flat') {
+      problems.push(
+        problem(`${path}.usage`, Code.NOT_ALLOWED, 'a usage discount needs a usage-based, non-flat price'),
+      );
+    } else {
+      problems.push(
+        ...decimalProblems(`${path}.usage.quantity`, isPlainObject(usage) ? usage.quantity : undefined, {
+          positive: true,
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+function entitlementTemplateProblems(template: EntitlementTemplate, path: string): FieldProblem[] {
+  if (!isPlainObject(template) || !includes(ENTITLEMENT_TEMPLATE_TYPES, template.type)) {
+    return [
+      problem(`${path}.type`, Code.INVALID_ENUM, `must be one of ${ENTITLEMENT_TEMPLATE_TYPES.join(', ')}`),
+    ];
+  }
+  const problems = metadataProblems(`${path}.metadata`, template.metadata);
+  switch (template.type) {
+    case 'boolean':
+      return problems;
+    case 'static':
+      return isJsonObjectText(template.config)
+        ? problems
+        : [
+            ...problems,
+            problem(
+              `${path}.config`,
+              Code.INVALID_ENTITLEMENT,
+              'must be a JSON object, serialized as a string',
+            ),
+          ];
+    case 'metered': {
+      const { issueAfterReset, issueAfterResetPriority, usagePeriod, isSoftLimit, preserveOverageAtReset } =
+        template;
+      if (
+        issueAfterReset !== undefined &&
+        !(typeof issueAfterReset === 'number' && Number.isFinite(issueAfterReset) && issueAfterReset >= 0)
+      ) {
+        problems.push(
+          problem(`${path}.issueAfterReset`, Code.INVALID_ENTITLEMENT, 'must be a number of at least 0'),
+        );
+      }
+      if (issueAfterResetPriority !== undefined) {
+        if (!(
+          Number.isInteger(issueAfterResetPriority) &&
+          issueAfterResetPriority >= 1 &&
+          issueAfterResetPriority <= 255
+        )) {
+          problems.push(
+            problem(
+              `${path}.issueAfterResetPriority`,
+              Code.INVALID_ENTITLEMENT,
+              'must be an integer from 1 to 255',
+            ),
+          );
+        } else if (issueAfterReset === undefined) {
+          problems.push(
+            problem(`${path}.issueAfterResetPriority`, Code.INVALID_ENTITLEMENT, 'needs issueAfterReset'),
+          );
+        }
+      }
+      if (usagePeriod !== undefined && !parseCalendarDuration(usagePeriod)) {
+        problems.push(problem(`${path}.usagePeriod`, Code.INVALID_DURATION, durationMessage));
+      }
+      for (const [name, flag] of [
+        ['isSoftLimit', isSoftLimit],
+        ['preserveOverageAtReset', preserveOverageAtReset],
+      ] as const) {
+        if (flag !== undefined && typeof flag !== 'boolean')
+          problems.push(problem(`${path}.${name}`, Code.INVALID_ENTITLEMENT, 'must be true or false'));
+      }
+      return problems;
+    }
+  }
+}
+
+function rateCardReferenceProblems(
+  rateCard: RateCard,
+  path: string,
+  features: ResolvedFeatures,
+): FieldProblem[] {
+  if (!isPlainObject(rateCard) || !isCatalogKey(rateCard.featureKey)) return [];
+  const feature = Object.hasOwn(features, rateCard.featureKey) ? features[rateCard.featureKey] : undefined;
+  if (feature === undefined)
+    return [
+      problem(`${path}.featureKey`, Code.FEATURE_NOT_FOUND, `no live feature ${rateCard.featureKey} exists`),
+    ];
+  if (feature.aggregation !== undefined) return [];
+  const problems: FieldProblem[] = [];
+  if (isPlainObject(rateCard.entitlementTemplate) && rateCard.entitlementTemplate.type === 'metered') {
+    problems.push(
+      problem(
+        `${path}.entitlementTemplate`,
+        Code.FEATURE_NOT_METERED,
+        `feature ${rateCard.featureKey} has no meter to entitle`,
+      ),
+    );
+  }
+  if (rateCard.type === 'usage_based' && isPlainObject(rateCard.price) && rateCard.price.type !== 'flat') {
+    problems.push(
+      problem(
+        `${path}.featureKey`,
+        Code.FEATURE_NOT_METERED,
+        `feature ${rateCard.featureKey} has no meter to price`,
+      ),
+    );
+  }
+  return problems;
+}
+
+function isJsonObjectText(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return isPlainObject(JSON.parse(value));
+  } catch {
+    return false;
+  }
+}
+
+/** Malformed input may lack a list the types promise; validation reports that elsewhere. */
+function listOf<T>(value: readonly T[]): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function includes<T extends string>(allowed: readonly T[], value: unknown): value is T {
+  return (allowed as readonly unknown[]).includes(value);
+}
