@@ -1,0 +1,117 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The service as a user runs it: `npm start` on the embedded default, stopped by Ctrl-C (SIGINT to
+ * the whole process group), by SIGTERM to Tally alone, or by SIGTERM to npm alone — every time with
+ * its PostgreSQL gone too, and its data kept for the next start.
+ */
+describe('Tally as a process', () => {
+  const root = join(__dirname, '..', '..');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tally-lifecycle-'));
+  let port: number;
+
+  beforeAll(async () => {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+    port = await freePort();
+  });
+
+  function start(command: 'npm' | 'node'): ChildProcess {
+    const args = command === 'npm' ? ['start'] : ['--enable-source-maps', 'dist/main.js'];
+    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.ADMIN_TOKEN;
+    return spawn(command, args, { cwd: root, env, detached: true, stdio: 'ignore' });
+  }
+
+  async function waitReady(deadlineMs: number): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < deadlineMs) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return Date.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`not ready within ${deadlineMs} ms`);
+  }
+
+  function postgresPid(): number {
+    return Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  }
+
+  async function expectGone(pids: number[], withinMs = 10_000): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    while (pids.some(isAlive) && Date.now() < deadline) await sleep(50);
+    expect(pids.filter(isAlive)).toEqual([]);
+  }
+
+  const api = (path: string, token?: string) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('starts with npm start within 10 s, serves docs openly, guards the API, and stops on Ctrl-C', async () => {
+    const npm = start('npm');
+    const readyAfter = await waitReady(10_000);
+    expect(readyAfter).toBeLessThan(10_000);
+    expect((await api('/docs')).status).toBe(200);
+    const refused = await api('/api/v1/tokens');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    const admin = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    expect((await api('/api/v1/tokens', admin)).status).toBe(200);
+
+    const pg = postgresPid();
+    process.kill(-npm.pid!, 'SIGINT'); // what a terminal does on Ctrl-C
+    await expectGone([npm.pid!, pg]);
+  });
+
+  it('keeps its data across restarts and stops when SIGTERM reaches Tally alone', async () => {
+    const tally = start('node');
+    await waitReady(10_000);
+    const admin = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    const tokens = (await (await api('/api/v1/tokens', admin)).json()) as unknown[];
+    expect(tokens.length).toBeGreaterThan(0); // the admin token made by the first start is still there
+
+    const pg = postgresPid();
+    process.kill(tally.pid!, 'SIGTERM');
+    await expectGone([tally.pid!, pg]);
+  });
+
+  it('stops when SIGTERM reaches only npm, which does not pass it on', async () => {
+    const npm = start('npm');
+    await waitReady(10_000);
+    const pg = postgresPid();
+    const children = execFileSync('ps', ['-o', 'pid=', '-g', String(npm.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .map(Number)
+      .filter((pid) => pid > 0);
+    process.kill(npm.pid!, 'SIGTERM');
+    await expectGone([...children, pg]);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
