@@ -7,6 +7,7 @@ import {
   comparePositions,
   formatPosition,
 } from '../event-store/event-store.port';
+import { conflict } from '../shared/errors';
 import { Projection, ProjectionState, ProjectionStatus, ProjectionTransaction, versionOf } from './projection';
 
 export interface RunnerLogger {
@@ -21,26 +22,48 @@ export interface ProjectionRunnerOptions {
   readonly logger?: RunnerLogger;
 }
 
+export interface RebuildProgress {
+  readonly projection: string;
+  /** Events read from the log so far (all types, since every one moves the checkpoint). */
+  readonly processed: number;
+  /** Events in the log when the rebuild started, where the store can count them. */
+  readonly total: number | null;
+}
+
+/**
+ * One way of feeding a projection: the live lane writes its real tables under its own checkpoint;
+ * a rebuild lane writes shadow copies under a checkpoint of its own, from the start of the log.
+ */
 interface Lane {
   readonly projection: Projection;
   readonly handles: ReadonlySet<string>;
-  position: LogPosition;
+  readonly checkpoint: string;
+  readonly table: (name: string) => string;
   state: ProjectionState;
   lastError?: string;
   loop?: Promise<void>;
 }
 
-type Step = 'applied' | 'idle' | 'busy-elsewhere';
+type Step = { kind: 'applied'; events: number } | { kind: 'idle' } | { kind: 'busy-elsewhere' };
+
+const TABLE_NAME = /^[a-z_][a-z0-9_]{0,50}$/;
+const SHADOW_SUFFIX = '__rebuild';
+const REBUILD_SUFFIX = '#rebuild';
 
 /**
  * Feeds projections from the log. Each batch of read-model changes commits in one transaction with
  * the projection's checkpoint, so a batch takes effect exactly once. The checkpoint row is locked for
- * the batch (skip-locked), and re-checked, so two runners — in one process or many — never both
+ * the batch (skip-locked) and re-checked, so two runners — in one process or many — never both
  * apply an event. A batch that fails is rolled back and retried with backoff: the projection stops
  * advancing (and says so in its status) rather than skip the event.
+ *
+ * A rebuild replays the whole log into shadow tables while the live ones keep serving, then swaps
+ * them in one transaction. A projection whose version changed (`name@v2` where `name@v1` ran) is
+ * rebuilt that way when the runner starts.
  */
 export class ProjectionRunner {
   private readonly lanes = new Map<string, Lane>();
+  private readonly rebuilds = new Map<string, Promise<void>>();
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -57,12 +80,9 @@ export class ProjectionRunner {
   ) {
     for (const projection of projections) {
       if (this.lanes.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
-      this.lanes.set(projection.name, {
-        projection,
-        handles: new Set(projection.handles),
-        position: LOG_START,
-        state: 'stopped',
-      });
+      const badTable = projection.tables.find((t) => !TABLE_NAME.test(t));
+      if (badTable) throw new Error(`projection ${projection.name}: "${badTable}" is not a plain table name`);
+      this.lanes.set(projection.name, liveLane(projection));
     }
     this.batchSize = options.batchSize ?? 2000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
@@ -74,23 +94,44 @@ export class ProjectionRunner {
     return [...this.lanes.keys()];
   }
 
-  /** Makes sure every projection has a checkpoint row; the first start begins at the log's start. */
-  async register(): Promise<void> {
+  /**
+   * Gives every projection a checkpoint row. A projection seen for the first time starts at the log's
+   * start — unless an older version of it ran here, whose tables then keep serving while the new
+   * version is rebuilt: those are returned.
+   */
+  async register(): Promise<string[]> {
+    const upgraded: string[] = [];
     for (const name of this.lanes.keys()) {
-      await this.dataSource.query(
-        `INSERT INTO tally_projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
-        [name],
+      const [mine] = await this.dataSource.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1`, [name]);
+      if (mine) continue;
+      const older = await this.dataSource.query(
+        `SELECT name FROM tally_projection_checkpoints WHERE name LIKE $1 AND name NOT LIKE '%${REBUILD_SUFFIX}'`,
+        [`${baseName(name)}@v%`],
       );
+      if (older.length > 0) upgraded.push(name);
+      else {
+        await this.dataSource.query(
+          `INSERT INTO tally_projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`,
+          [name],
+        );
+      }
     }
+    return upgraded;
   }
 
   async start(): Promise<void> {
     if (this.running) return;
-    await this.register();
+    const upgraded = new Set(await this.register());
     this.running = true;
     for (const lane of this.lanes.values()) {
-      lane.state = 'running';
-      lane.loop = this.run(lane);
+      if (upgraded.has(lane.projection.name)) {
+        this.logger.info(`projection ${lane.projection.name} is new: rebuilding it from the log while its tables serve`);
+        void this.rebuild(lane.projection.name)
+          .then(() => this.startLane(lane))
+          .catch((error) => this.fail(lane, error));
+      } else {
+        this.startLane(lane);
+      }
     }
   }
 
@@ -98,6 +139,7 @@ export class ProjectionRunner {
     this.running = false;
     this.nudge();
     await Promise.all([...this.lanes.values()].map((lane) => lane.loop));
+    await Promise.allSettled([...this.rebuilds.values()]);
     for (const lane of this.lanes.values()) if (lane.state === 'running') lane.state = 'stopped';
   }
 
@@ -110,14 +152,10 @@ export class ProjectionRunner {
 
   /** Processes every projection until none has anything left (tests, CLI, benchmarks). */
   async catchUp(names: readonly string[] = this.projectionNames): Promise<void> {
-    await this.register();
+    const upgraded = await this.register();
     for (const name of names) {
-      const lane = this.lane(name);
-      for (;;) {
-        const step = await this.step(lane);
-        if (step === 'idle') break;
-        if (step === 'busy-elsewhere') await sleep(this.pollIntervalMs);
-      }
+      if (upgraded.includes(name)) await this.rebuild(name);
+      else await this.drainLane(this.lane(name));
     }
   }
 
@@ -143,11 +181,34 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Replays the whole log into shadow copies of the projection's tables, then swaps them in. The live
+   * tables answer queries until the swap; a second rebuild of the same projection, from this process
+   * or another, is refused while one runs.
+   */
+  rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    const live = this.lane(name);
+    if (this.rebuilds.has(name)) {
+      return Promise.reject(conflict('PROJECTIONS.ALREADY_REBUILDING', `${name} is already being rebuilt`));
+    }
+    const work = this.runRebuild(live, onProgress).finally(() => this.rebuilds.delete(name));
+    this.rebuilds.set(name, work);
+    return work;
+  }
+
+  /** Starts a rebuild in the background; rejects at once if one is already running. */
+  async startRebuild(name: string): Promise<void> {
+    const started = this.rebuild(name);
+    started.catch((error) => this.logger.error(`rebuild of ${name} failed: ${messageOf(error)}`));
+    // A refusal (already rebuilding) surfaces now; a later failure only in the log and the status.
+    await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 50))]);
+  }
+
   async status(): Promise<ProjectionStatus[]> {
+    // A shadow checkpoint that has not moved for a minute is a rebuild that died, not one running.
     const rows = await this.dataSource.query<CheckpointRow[]>(
       `SELECT name, position_commit, position_prepare, state, last_error FROM tally_projection_checkpoints
-       WHERE name = ANY($1)`,
-      [this.projectionNames],
+       WHERE name NOT LIKE '%${REBUILD_SUFFIX}' OR updated_at > now() - interval '1 minute'`,
     );
     const byName = new Map(rows.map((r) => [r.name, r]));
     return Promise.all(
@@ -155,7 +216,9 @@ export class ProjectionRunner {
         const lane = this.lane(name);
         const row = byName.get(name);
         const position = row ? positionOf(row) : LOG_START;
-        const state = this.running ? lane.state : ((row?.state as ProjectionState | undefined) ?? 'stopped');
+        const rebuilding = this.rebuilds.has(name) || byName.has(name + REBUILD_SUFFIX);
+        const persisted = (row?.state as ProjectionState | undefined) ?? 'stopped';
+        const state: ProjectionState = rebuilding ? 'rebuilding' : this.running ? lane.state : persisted;
         const lastError = lane.lastError ?? row?.last_error ?? undefined;
         return {
           name,
@@ -167,6 +230,12 @@ export class ProjectionRunner {
         };
       }),
     );
+  }
+
+  private startLane(lane: Lane): void {
+    if (!this.running) return;
+    lane.state = 'running';
+    lane.loop = this.run(lane);
   }
 
   private async run(lane: Lane): Promise<void> {
@@ -185,17 +254,23 @@ export class ProjectionRunner {
         await this.idle(backoff);
         continue;
       }
-      if (step !== 'applied') await this.idle(this.pollIntervalMs);
+      if (step.kind !== 'applied') await this.idle(this.pollIntervalMs);
+    }
+  }
+
+  private async drainLane(lane: Lane, onBatch?: (events: number) => void): Promise<void> {
+    for (;;) {
+      const step = await this.step(lane);
+      if (step.kind === 'idle') return;
+      if (step.kind === 'busy-elsewhere') await sleep(this.pollIntervalMs);
+      else onBatch?.(step.events);
     }
   }
 
   private async step(lane: Lane): Promise<Step> {
-    const [known] = await this.positions([lane.projection.name]);
+    const [known] = await this.positionsOf([lane.checkpoint]);
     const events = await this.store.readAll(known, this.batchSize);
-    if (events.length === 0) {
-      lane.position = known;
-      return 'idle';
-    }
+    if (events.length === 0) return { kind: 'idle' };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -203,26 +278,17 @@ export class ProjectionRunner {
       const locked = await runner.query(
         `SELECT name, position_commit, position_prepare FROM tally_projection_checkpoints
          WHERE name = $1 FOR UPDATE SKIP LOCKED`,
-        [lane.projection.name],
+        [lane.checkpoint],
       );
       if (locked.length === 0 || comparePositions(positionOf(locked[0]), known) !== 0) {
         // Another runner holds this projection, or moved it since we read: its work, not ours.
         await runner.rollbackTransaction();
-        return 'busy-elsewhere';
+        return { kind: 'busy-elsewhere' };
       }
-      const relevant = events.filter((e) => lane.handles.has(e.type));
-      if (relevant.length > 0) await lane.projection.apply(relevant, transactionOf(runner));
-      const last = events[events.length - 1].position;
-      await runner.query(
-        `UPDATE tally_projection_checkpoints
-         SET position_commit = $2, position_prepare = $3, state = 'running', last_error = NULL, updated_at = now()
-         WHERE name = $1`,
-        [lane.projection.name, last.commit.toString(), last.prepare.toString()],
-      );
+      await this.applyBatch(lane, events, runner);
       await runner.commitTransaction();
-      lane.position = last;
       this.announceProgress();
-      return 'applied';
+      return { kind: 'applied', events: events.length };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw new BatchFailed(events, error);
@@ -231,28 +297,128 @@ export class ProjectionRunner {
     }
   }
 
+  /** Applies the events a lane handles and moves its checkpoint past all of them, in `runner`'s transaction. */
+  private async applyBatch(lane: Lane, events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
+    const relevant = events.filter((e) => lane.handles.has(e.type));
+    if (relevant.length > 0) await lane.projection.apply(relevant, transactionOf(runner, lane.table));
+    const last = events[events.length - 1].position;
+    await runner.query(
+      `UPDATE tally_projection_checkpoints
+       SET position_commit = $2, position_prepare = $3, last_error = NULL, updated_at = clock_timestamp()
+       WHERE name = $1`,
+      [lane.checkpoint, last.commit.toString(), last.prepare.toString()],
+    );
+  }
+
+  private async runRebuild(live: Lane, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    const { projection } = live;
+    const shadow = shadowLane(projection);
+    // Held for the whole rebuild on one connection: another process's rebuild of it is refused.
+    const guard = this.dataSource.createQueryRunner();
+    await guard.connect();
+    try {
+      const [{ locked }] = await guard.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [shadow.checkpoint]);
+      if (!locked) throw conflict('PROJECTIONS.ALREADY_REBUILDING', `${projection.name} is already being rebuilt`);
+      try {
+        for (const table of projection.tables) {
+          await guard.query(`DROP TABLE IF EXISTS ${shadow.table(table)}`);
+          await guard.query(`CREATE TABLE ${shadow.table(table)} (LIKE ${table} INCLUDING ALL)`);
+        }
+        await guard.query(
+          `INSERT INTO tally_projection_checkpoints (name, state) VALUES ($1, 'rebuilding')
+           ON CONFLICT (name) DO UPDATE SET position_commit = 0, position_prepare = 0, state = 'rebuilding', last_error = NULL`,
+          [shadow.checkpoint],
+        );
+        const total = this.store.countAfter ? await this.store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER) : null;
+        let processed = 0;
+        onProgress?.({ projection: projection.name, processed, total });
+        await this.drainLane(shadow, (events) => {
+          processed += events;
+          onProgress?.({ projection: projection.name, processed, total });
+        });
+        for (const table of projection.tables) await guard.query(`ANALYZE ${shadow.table(table)}`);
+        await this.swapIn(live, shadow);
+        this.logger.info(`projection ${projection.name} rebuilt from ${processed} events and swapped in`);
+      } finally {
+        await guard.query(`SELECT pg_advisory_unlock(hashtext($1))`, [shadow.checkpoint]);
+      }
+    } finally {
+      await guard.release();
+    }
+    this.announceProgress();
+  }
+
+  /**
+   * Stops the live lane for a moment (its checkpoint row lock), brings the shadow up to the very
+   * head, and renames the shadow tables into place — all in one transaction, so readers see either
+   * the old tables or the new ones, never a mix.
+   */
+  private async swapIn(live: Lane, shadow: Lane): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1 FOR UPDATE`, [live.checkpoint]);
+      let [position] = await this.positionsOf([shadow.checkpoint]);
+      for (;;) {
+        const events = await this.store.readAll(position, this.batchSize);
+        if (events.length === 0) break;
+        await this.applyBatch(shadow, events, runner);
+        position = events[events.length - 1].position;
+      }
+      for (const table of live.projection.tables) {
+        await runner.query(`ALTER TABLE ${table} RENAME TO ${table}__retired`);
+        await runner.query(`ALTER TABLE ${shadow.table(table)} RENAME TO ${table}`);
+        await runner.query(`DROP TABLE ${table}__retired`);
+      }
+      await runner.query(
+        `INSERT INTO tally_projection_checkpoints (name, position_commit, position_prepare, state)
+         VALUES ($1, $2, $3, 'running')
+         ON CONFLICT (name) DO UPDATE SET position_commit = $2, position_prepare = $3, state = 'running',
+           last_error = NULL, updated_at = now()`,
+        [live.checkpoint, position.commit.toString(), position.prepare.toString()],
+      );
+      // The shadow's checkpoint and those of older versions of this projection are done with.
+      await runner.query(`DELETE FROM tally_projection_checkpoints WHERE name = $1 OR (name LIKE $2 AND name <> $3)`, [
+        shadow.checkpoint,
+        `${baseName(live.checkpoint)}@v%`,
+        live.checkpoint,
+      ]);
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
   private async fail(lane: Lane, error: unknown): Promise<void> {
     const cause = error instanceof BatchFailed ? error.cause : error;
     const where = error instanceof BatchFailed ? ` in the batch starting at ${formatPosition(error.first.position)}` : '';
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = messageOf(cause);
     lane.state = 'failed';
     lane.lastError = message;
     this.logger.error(`projection ${lane.projection.name} failed${where}: ${message}; it will not advance until this is fixed`);
     await this.dataSource
       .query(`UPDATE tally_projection_checkpoints SET state = 'failed', last_error = $2, updated_at = now() WHERE name = $1`, [
-        lane.projection.name,
+        lane.checkpoint,
         message,
       ])
       .catch(() => undefined);
   }
 
-  private async positions(names: readonly string[]): Promise<LogPosition[]> {
+  private positions(names: readonly string[]): Promise<LogPosition[]> {
+    return this.positionsOf(names.map((name) => this.lane(name).checkpoint));
+  }
+
+  private async positionsOf(checkpoints: readonly string[]): Promise<LogPosition[]> {
     const rows = await this.dataSource.query<CheckpointRow[]>(
       `SELECT name, position_commit, position_prepare FROM tally_projection_checkpoints WHERE name = ANY($1)`,
-      [names],
+      [checkpoints],
     );
     const byName = new Map(rows.map((r) => [r.name, positionOf(r)]));
-    return names.map((name) => byName.get(name) ?? LOG_START);
+    return checkpoints.map((name) => byName.get(name) ?? LOG_START);
   }
 
   private lane(name: string): Lane {
@@ -297,21 +463,44 @@ class BatchFailed extends Error {
     events: readonly RecordedEvent[],
     override readonly cause: unknown,
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    super(messageOf(cause));
     this.first = events[0];
   }
+}
+
+function liveLane(projection: Projection): Lane {
+  return { projection, handles: new Set(projection.handles), checkpoint: projection.name, table: (name) => name, state: 'stopped' };
+}
+
+function shadowLane(projection: Projection): Lane {
+  return {
+    projection,
+    handles: new Set(projection.handles),
+    checkpoint: projection.name + REBUILD_SUFFIX,
+    table: (name) => name + SHADOW_SUFFIX,
+    state: 'rebuilding',
+  };
+}
+
+/** `usage@v2` → `usage`. */
+function baseName(projectionName: string): string {
+  return projectionName.replace(/@v\d+$/, '');
 }
 
 function positionOf(row: CheckpointRow): LogPosition {
   return { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) };
 }
 
-function transactionOf(runner: QueryRunner): ProjectionTransaction {
+function transactionOf(runner: QueryRunner, table: (name: string) => string): ProjectionTransaction {
   return {
     query: (sql, params) => runner.query(sql, params as unknown[]),
     manager: runner.manager,
-    table: (name) => name,
+    table,
   };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
