@@ -1,15 +1,17 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { CoreModule, TallyRuntime } from './core/core.module';
 import { HealthController } from './health/health.controller';
+import { ProjectionsController } from './projections/admin/projections.controller';
 import { ProblemFilter } from './shared/http/problem.filter';
 
 /** The bounded contexts, each a Nest module that registers its controllers, handlers and projections. */
-const FEATURE_MODULES: Type[] = [];
+const FEATURE_MODULES: Type[] = [AuditModule];
 
 @Module({})
 export class AppModule {
@@ -17,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
-      controllers: [HealthController, TokensController],
+      controllers: [HealthController, TokensController, ProjectionsController],
       providers: [
         TokenService,
         { provide: APP_GUARD, useClass: AuthGuard },

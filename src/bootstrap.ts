@@ -20,8 +20,11 @@ import { createLogger, NestPinoLogger } from './shared/logger';
 
 export interface StartOptions {
   readonly clock?: Clock;
-  /** `api` serves HTTP (and runs projections unless configured not to); `worker` only runs projections. */
-  readonly mode?: 'api' | 'worker';
+  /**
+   * `api` serves HTTP (and runs projections unless configured not to); `worker` only runs
+   * projections; `tool` starts neither, for command-line tools that drive projections themselves.
+   */
+  readonly mode?: 'api' | 'worker' | 'tool';
   readonly logDestination?: DestinationStream;
 }
 
@@ -72,10 +75,11 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     cleanups.push(() => eventStore.close());
     const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock };
 
-    if (mode === 'worker') {
-      const context = await NestFactory.createApplicationContext(AppModule.forRoot({ ...runtime, config: { ...config, runProjections: true } }), {
-        logger: new NestPinoLogger(logger),
-      });
+    if (mode !== 'api') {
+      const context = await NestFactory.createApplicationContext(
+        AppModule.forRoot({ ...runtime, config: { ...config, runProjections: mode === 'worker' } }),
+        { logger: new NestPinoLogger(logger) },
+      );
       cleanups.push(() => context.close());
       return { config, dataSource, eventStore, projections: context.get(ProjectionsService), logger, close };
     }

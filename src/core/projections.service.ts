@@ -4,7 +4,8 @@ import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Projection, ProjectionStatus } from '../projections/projection';
-import { ProjectionRunner } from '../projections/projection-runner';
+import { ProjectionRunner, RebuildProgress } from '../projections/projection-runner';
+import { notFound } from '../shared/errors';
 
 /**
  * Holds every projection the feature modules register, and the runner that feeds them — started in
@@ -62,6 +63,25 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   /** Runs every projection until it has nothing left (CLI, tests and benchmarks). */
   drain(): Promise<void> {
     return this.active().catchUp();
+  }
+
+  /** Starts rebuilding a projection in the background; refuses (409) one already rebuilding. */
+  async startRebuild(name: string): Promise<ProjectionStatus> {
+    this.known(name);
+    await this.active().startRebuild(name);
+    return (await this.status()).find((s) => s.name === name)!;
+  }
+
+  /** Rebuilds a projection to completion (the replay CLI). */
+  rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    this.known(name);
+    return this.active().rebuild(name, onProgress);
+  }
+
+  private known(name: string): void {
+    if (!this.names.includes(name)) {
+      throw notFound('PROJECTIONS.NOT_FOUND', `no projection named ${name}; known: ${this.names.join(', ')}`);
+    }
   }
 
   private active(): ProjectionRunner {

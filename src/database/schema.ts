@@ -2,6 +2,7 @@ import type { MixedList } from 'typeorm';
 import { EventStore1732400000000 } from './migrations/1732400000000-event-store';
 import { ProjectionCheckpoints1732400000100 } from './migrations/1732400000100-projection-checkpoints';
 import { ApiTokens1732400000200 } from './migrations/1732400000200-api-tokens';
+import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -15,4 +16,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStore1732400000000,
   ProjectionCheckpoints1732400000100,
   ApiTokens1732400000200,
+  AuditLog1732400400000,
 ];

@@ -36,7 +36,7 @@ export interface RebuildProgress {
  */
 interface Lane {
   readonly projection: Projection;
-  readonly handles: ReadonlySet<string>;
+  readonly handles: (eventType: string) => boolean;
   readonly checkpoint: string;
   readonly table: (name: string) => string;
   state: ProjectionState;
@@ -299,7 +299,7 @@ export class ProjectionRunner {
 
   /** Applies the events a lane handles and moves its checkpoint past all of them, in `runner`'s transaction. */
   private async applyBatch(lane: Lane, events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
-    const relevant = events.filter((e) => lane.handles.has(e.type));
+    const relevant = events.filter((e) => lane.handles(e.type));
     if (relevant.length > 0) await lane.projection.apply(relevant, transactionOf(runner, lane.table));
     const last = events[events.length - 1].position;
     await runner.query(
@@ -469,17 +469,23 @@ class BatchFailed extends Error {
 }
 
 function liveLane(projection: Projection): Lane {
-  return { projection, handles: new Set(projection.handles), checkpoint: projection.name, table: (name) => name, state: 'stopped' };
+  return { projection, handles: handlesOf(projection), checkpoint: projection.name, table: (name) => name, state: 'stopped' };
 }
 
 function shadowLane(projection: Projection): Lane {
   return {
     projection,
-    handles: new Set(projection.handles),
+    handles: handlesOf(projection),
     checkpoint: projection.name + REBUILD_SUFFIX,
     table: (name) => name + SHADOW_SUFFIX,
     state: 'rebuilding',
   };
+}
+
+function handlesOf(projection: Projection): (eventType: string) => boolean {
+  if (typeof projection.handles === 'function') return projection.handles;
+  const types = new Set(projection.handles);
+  return (type) => types.has(type);
 }
 
 /** `usage@v2` → `usage`. */

@@ -15,8 +15,8 @@ export interface ProjectionTransaction {
  */
 export interface Projection {
   readonly name: string;
-  /** Event types it applies; others only move its checkpoint. */
-  readonly handles: readonly string[];
+  /** Event types it applies (a list, or a test for types it cannot list); others only move its checkpoint. */
+  readonly handles: readonly string[] | ((eventType: string) => boolean);
   /** The tables it owns, emptied when it is rebuilt. */
   readonly tables: readonly string[];
   /** Applies a batch, in log order. Must be idempotent only per batch: a batch is applied once or not at all. */

@@ -21,7 +21,7 @@ describe('Tally as a process', () => {
 
   function start(command: 'npm' | 'node'): ChildProcess {
     const args = command === 'npm' ? ['start'] : ['--enable-source-maps', 'dist/main.js'];
-    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     delete env.ADMIN_TOKEN;
     return spawn(command, args, { cwd: root, env, detached: true, stdio: 'ignore' });

@@ -1,0 +1,44 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequestContext } from '../../auth/request-context';
+import { StreamCategory } from '../../event-store/stream-names';
+import { AuditLogQuery } from './audit-log.query';
+import { ReadAuditLogQuery } from './read-audit-log.dto';
+
+/** The log, read-only: nothing in the API edits or deletes an event. */
+@ApiTags('Audit')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class AuditLogController {
+  constructor(private readonly audit: AuditLogQuery) {}
+
+  @Get('audit/events')
+  read(@Query() query: ReadAuditLogQuery, @Ctx() ctx: RequestContext) {
+    return this.audit.read({ ...query, namespace: ctx.namespace });
+  }
+
+  @Get('customers/:idOrKey/history')
+  customer(@Param('idOrKey') idOrKey: string, @Ctx() ctx: RequestContext) {
+    return this.audit.history(ctx.namespace, StreamCategory.customer, idOrKey);
+  }
+
+  @Get('meters/:idOrKey/history')
+  meter(@Param('idOrKey') idOrKey: string, @Ctx() ctx: RequestContext) {
+    return this.audit.history(ctx.namespace, StreamCategory.meter, idOrKey);
+  }
+
+  @Get('features/:idOrKey/history')
+  feature(@Param('idOrKey') idOrKey: string, @Ctx() ctx: RequestContext) {
+    return this.audit.history(ctx.namespace, StreamCategory.feature, idOrKey);
+  }
+
+  @Get('plans/:idOrKey/history')
+  plan(@Param('idOrKey') idOrKey: string, @Ctx() ctx: RequestContext) {
+    return this.audit.history(ctx.namespace, StreamCategory.plan, idOrKey);
+  }
+
+  @Get('subscriptions/:idOrKey/history')
+  subscription(@Param('idOrKey') idOrKey: string, @Ctx() ctx: RequestContext) {
+    return this.audit.history(ctx.namespace, StreamCategory.subscription, idOrKey);
+  }
+}

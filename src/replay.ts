@@ -1,0 +1,105 @@
+import { MultiBar, Presets } from 'cli-progress';
+import { startTally } from './bootstrap';
+import { ConfigError, loadConfig } from './config/config';
+import type { RebuildProgress } from './projections/projection-runner';
+
+const USAGE = 'usage: npm run replay -- --all | --projection <name> [--projection <name> …]';
+
+/**
+ * `npm run replay`: rebuilds projections from the start of the log into shadow tables and swaps them
+ * in, while a running Tally keeps answering from the current tables.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const requested = parseArguments(argv);
+  if (!requested) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const tally = await startTally(config, { mode: 'tool' });
+  try {
+    const names = requested === 'all' ? tally.projections.names : requested;
+    const progress = process.stdout.isTTY ? barProgress(names) : lineProgress();
+    const started = Date.now();
+    for (const name of names) {
+      await tally.projections.rebuild(name, (p) => progress.update(p));
+      progress.done(name);
+    }
+    progress.stop();
+    console.log(`rebuilt ${names.length} projection(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    await tally.close();
+  }
+}
+
+function parseArguments(argv: readonly string[]): 'all' | string[] | undefined {
+  if (argv.includes('--all')) return 'all';
+  const names: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--projection' && argv[i + 1]) names.push(argv[++i]);
+    else return undefined;
+  }
+  return names.length > 0 ? names : undefined;
+}
+
+interface Progress {
+  update(progress: RebuildProgress): void;
+  done(name: string): void;
+  stop(): void;
+}
+
+/** A bar per projection with events/s and ETA, on a terminal. */
+function barProgress(names: readonly string[]): Progress {
+  const bars = new MultiBar(
+    { format: '{name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', hideCursor: true },
+    Presets.shades_classic,
+  );
+  const width = Math.max(...names.map((n) => n.length));
+  const byName = new Map(names.map((name) => [name, bars.create(1, 0, { name: name.padEnd(width), speed: 0 })]));
+  const startedAt = new Map<string, number>();
+  return {
+    update({ projection, processed, total }) {
+      const bar = byName.get(projection)!;
+      if (!startedAt.has(projection)) startedAt.set(projection, Date.now());
+      const seconds = Math.max(0.001, (Date.now() - startedAt.get(projection)!) / 1000);
+      bar.setTotal(Math.max(1, total ?? processed));
+      bar.update(processed, { speed: Math.round(processed / seconds) });
+    },
+    done(name) {
+      const bar = byName.get(name)!;
+      bar.update(bar.getTotal());
+    },
+    stop: () => bars.stop(),
+  };
+}
+
+/** Plain periodic lines, for logs and pipes. */
+function lineProgress(): Progress {
+  let lastLine = 0;
+  const startedAt = new Map<string, number>();
+  return {
+    update({ projection, processed, total }) {
+      if (!startedAt.has(projection)) startedAt.set(projection, Date.now());
+      if (Date.now() - lastLine < 1000) return;
+      lastLine = Date.now();
+      const seconds = Math.max(0.001, (Date.now() - startedAt.get(projection)!) / 1000);
+      const rate = Math.round(processed / seconds);
+      const eta = total && rate > 0 ? ` ETA ${Math.ceil((total - processed) / rate)} s` : '';
+      console.log(`${projection}: ${processed}${total ? `/${total}` : ''} events, ${rate} events/s${eta}`);
+    },
+    done(name) {
+      const seconds = ((Date.now() - (startedAt.get(name) ?? Date.now())) / 1000).toFixed(1);
+      console.log(`${name}: rebuilt in ${seconds} s`);
+    },
+    stop: () => undefined,
+  };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof ConfigError ? error.message : `replay failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  },
+);
