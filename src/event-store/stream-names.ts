@@ -12,6 +12,7 @@ export const StreamCategory = {
   customer: 'customer',
   subscription: 'subscription',
   invoice: 'invoice',
+  invoiceLedger: 'invoiceledger',
   usage: 'usage',
   keyClaim: 'keyclaim',
 } as const;
@@ -35,6 +36,11 @@ export function idOf(streamId: string): string {
 export function keyClaimStream(namespace: string, kind: string, key: string): string {
   const digest = createHash('sha256').update(JSON.stringify([namespace, kind, key])).digest('base64url');
   return streamName(StreamCategory.keyClaim, digest);
+}
+
+/** Issued invoices of a namespace, in order: the stream's version is the last invoice number. */
+export function invoiceLedgerStream(namespace: string): string {
+  return streamName(StreamCategory.invoiceLedger, namespace);
 }
 
 /** All usage of a namespace is one logical stream; the PostgreSQL adapter deduplicates within it. */

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsService } from '../core/projections.service';
+import { MeteringModule } from '../metering/metering.module';
+import { billingViewProjection } from './billing-view/billing-view.projection';
+import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
+import { InvoicePreviewQuery } from './invoices/invoice-preview.query';
+import { MeterQueryQuantity } from './invoices/meter-query-quantity';
+import { METERED_QUANTITY } from './invoices/metered-quantity.port';
+import { InvoiceIssuer } from './issue-invoices/invoice-issuer.service';
+import { issuedInvoicesProjection } from './issue-invoices/issued-invoices.projection';
+import { InvoicesController } from './read-invoices/invoices.controller';
+import { InvoicesQuery } from './read-invoices/invoices.query';
+
+/** Pricing, invoice previews, period close and issued invoices. */
+@Module({
+  imports: [MeteringModule],
+  controllers: [InvoicesController],
+  providers: [
+    InvoicePreviewQuery,
+    InvoicesQuery,
+    InvoiceIssuer,
+    InvoiceLineageQuery,
+    { provide: METERED_QUANTITY, useClass: MeterQueryQuantity },
+  ],
+  exports: [InvoicePreviewQuery, InvoiceIssuer],
+})
+export class BillingModule {
+  constructor(projections: ProjectionsService) {
+    projections.register(billingViewProjection);
+    projections.register(issuedInvoicesProjection);
+  }
+}

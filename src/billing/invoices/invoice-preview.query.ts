@@ -1,0 +1,191 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProjectionsService } from '../../core/projections.service';
+import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import { CLOCK, Clock } from '../../shared/clock';
+import { notFound } from '../../shared/errors';
+import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
+import { draftInvoice, Invoice, InvoiceCustomer } from './draft-invoice';
+import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
+import { BilledSubscription, lineInputs, periodPlanAt, PeriodPlan } from './subscription-period';
+import { stableUlid } from './stable-id';
+
+export interface BillingCustomer extends InvoiceCustomer {
+  readonly currency?: string;
+}
+
+/** Everything a line's quantity depends on: the customer's subjects, its feature's meter, the window. */
+export interface LineSource {
+  readonly rateCardKey: string;
+  readonly featureKey: string;
+  readonly meterSlug: string;
+  readonly filterGroupBy: Readonly<Record<string, string>>;
+}
+
+interface SubscriptionRow {
+  subscription: Subscription;
+  active_to: Date | null;
+}
+
+/**
+ * The open period's invoice, recomputed from the read models on every call (status `gathering`): the
+ * subscription's rate cards priced at the meter values for the customer's subjects over the part of
+ * the period the subscription covers.
+ */
+@Injectable()
+export class InvoicePreviewQuery {
+  constructor(
+    private readonly db: DataSource,
+    private readonly projections: ProjectionsService,
+    @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async preview(namespace: string, customerIdOrKey: string): Promise<Invoice> {
+    await this.catchUp();
+    const customer = await this.customer(namespace, customerIdOrKey);
+    if (!customer) throw notFound('BILLING.CUSTOMER_NOT_FOUND', `no customer ${customerIdOrKey}`);
+    const now = this.clock.now().toISOString();
+    const billed = await this.activeSubscription(namespace, customer.id, now);
+    const plan = billed && periodPlanAt(billed, now);
+    if (!billed || !plan) return emptyInvoice(customer);
+    return this.draft(namespace, customer, billed, plan);
+  }
+
+  /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
+  async gathering(namespace: string, customerIdsOrKeys?: readonly string[]): Promise<Invoice[]> {
+    await this.catchUp();
+    const now = this.clock.now().toISOString();
+    const rows = await this.db.query<(SubscriptionRow & { customer_id: string })[]>(
+      `SELECT customer_id, subscription, active_to FROM billing_subscriptions
+       WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
+       ORDER BY customer_id, active_from`,
+      [namespace, now],
+    );
+    const invoices: Invoice[] = [];
+    for (const row of rows) {
+      const customer = await this.customer(namespace, row.customer_id);
+      if (!customer) continue;
+      if (customerIdsOrKeys && !customerIdsOrKeys.some((c) => c === customer.id || c === customer.key)) continue;
+      const billed = billedOf(row);
+      const plan = periodPlanAt(billed, now);
+      if (plan) invoices.push(await this.draft(namespace, customer, billed, plan));
+    }
+    return invoices;
+  }
+
+  async draft(namespace: string, customer: BillingCustomer, billed: BilledSubscription, plan: PeriodPlan): Promise<Invoice> {
+    const sources = await this.lineSources(namespace, plan);
+    const quantities = new Map<string, string>();
+    for (const source of sources) {
+      quantities.set(
+        source.rateCardKey,
+        await this.metered.quantity({
+          namespace,
+          meterSlug: source.meterSlug,
+          customerId: customer.id,
+          window: plan.usageWindow,
+          filterGroupBy: source.filterGroupBy,
+        }),
+      );
+    }
+    const subscription = billed.subscription;
+    return draftInvoice({
+      namespace,
+      customer,
+      subscription: {
+        id: subscription.id,
+        planKey: subscription.plan.key,
+        planVersion: subscription.plan.version,
+        currency: subscription.currency,
+      },
+      period: plan.period,
+      lines: lineInputs(plan, quantities),
+      status: 'gathering',
+      number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
+    });
+  }
+
+  /** Which meter each metered rate card of the period reads. */
+  async lineSources(namespace: string, plan: PeriodPlan): Promise<LineSource[]> {
+    const sources: LineSource[] = [];
+    for (const rateCard of plan.rateCards) {
+      if (!rateCard.featureKey || !rateCard.price || rateCard.price.type === 'flat') continue;
+      const [feature] = await this.db.query<{ meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]>(
+        `SELECT meter_slug, meter_group_by_filters FROM billing_features
+         WHERE namespace = $1 AND key = $2 ORDER BY archived, id DESC LIMIT 1`,
+        [namespace, rateCard.featureKey],
+      );
+      if (!feature?.meter_slug) continue;
+      sources.push({
+        rateCardKey: rateCard.key,
+        featureKey: rateCard.featureKey,
+        meterSlug: feature.meter_slug,
+        filterGroupBy: feature.meter_group_by_filters,
+      });
+    }
+    return sources;
+  }
+
+  async customer(namespace: string, idOrKey: string): Promise<BillingCustomer | undefined> {
+    const [row] = await this.db.query<{ id: string; key: string | null; name: string; currency: string | null; subject_keys: string[] }[]>(
+      `SELECT id, key, name, currency, subject_keys FROM billing_customers
+       WHERE namespace = $1 AND NOT deleted AND (id = $2 OR key = $2) ORDER BY (id = $2) DESC LIMIT 1`,
+      [namespace, idOrKey],
+    );
+    if (!row) return undefined;
+    // A customer's key attributes its usage too, as OpenMeter does.
+    const subjects = [...new Set([...(row.key ? [row.key] : []), ...row.subject_keys])];
+    return {
+      id: row.id,
+      ...(row.key ? { key: row.key } : {}),
+      name: row.name,
+      subjectKeys: subjects,
+      ...(row.currency ? { currency: row.currency } : {}),
+    };
+  }
+
+  async activeSubscription(namespace: string, customerId: string, at: string): Promise<BilledSubscription | undefined> {
+    const [row] = await this.db.query<SubscriptionRow[]>(
+      `SELECT subscription, active_to FROM billing_subscriptions
+       WHERE namespace = $1 AND customer_id = $2 AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
+       ORDER BY active_from DESC LIMIT 1`,
+      [namespace, customerId, at],
+    );
+    return row ? billedOf(row) : undefined;
+  }
+
+  private catchUp(): Promise<boolean> {
+    return this.projections.catchUp([BILLING_VIEW_PROJECTION, ...this.metered.projections]);
+  }
+}
+
+function billedOf(row: SubscriptionRow): BilledSubscription {
+  return { subscription: row.subscription, ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}) };
+}
+
+/** A customer with nothing to bill gets an invoice with no lines, not an error. */
+function emptyInvoice(customer: BillingCustomer): Invoice {
+  const zero = { amount: '0', chargesTotal: '0', discountsTotal: '0', creditsTotal: '0', taxesInclusiveTotal: '0', taxesExclusiveTotal: '0', taxesTotal: '0', total: '0' };
+  return {
+    id: stableUlid(new Date(0), 'empty-invoice', customer.id),
+    type: 'standard',
+    number: `DRAFT-${customer.id}`,
+    status: 'gathering',
+    statusDetails: { immutable: false, failed: false, extendedStatus: 'gathering', availableActions: {} },
+    createdAt: new Date(0).toISOString(),
+    updatedAt: new Date(0).toISOString(),
+    currency: customer.currency ?? 'USD',
+    period: { from: new Date(0).toISOString(), to: new Date(0).toISOString() },
+    supplier: { name: 'Tally' },
+    customer: {
+      id: customer.id,
+      ...(customer.key !== undefined ? { key: customer.key } : {}),
+      name: customer.name,
+      usageAttribution: { subjectKeys: customer.subjectKeys },
+    },
+    workflow: { workflow: { invoicing: { autoAdvance: true } } },
+    totals: zero,
+    lines: [],
+  };
+}

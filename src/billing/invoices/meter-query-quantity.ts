@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { MeterQueryService } from '../../metering/meter-query/meter-query.service';
+import { USAGE_PROJECTION } from '../../metering/usage/usage.projection';
+import { Decimal, toDecimalString } from '../../shared/money';
+import type { MeteredQuantity, MeteredQuantityRequest } from './metered-quantity.port';
+
+/**
+ * Invoice quantities from the meter query: filtered by the customer (not by its subjects one by
+ * one), the query answers one row for all its subjects together — one distinct user seen under two
+ * subject keys is one seat.
+ */
+@Injectable()
+export class MeterQueryQuantity implements MeteredQuantity {
+  readonly projections = [USAGE_PROJECTION];
+
+  constructor(private readonly meters: MeterQueryService) {}
+
+  async quantity(request: MeteredQuantityRequest): Promise<string> {
+    const answer = await this.meters.query({
+      namespace: request.namespace,
+      meter: request.meterSlug,
+      from: new Date(request.window.from),
+      to: new Date(request.window.to),
+      customerIds: [request.customerId],
+      filterGroupBy: Object.fromEntries(Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]])),
+    });
+    return toDecimalString(answer.rows.reduce((sum, row) => sum.plus(row.value), new Decimal(0)));
+  }
+}

@@ -1,0 +1,19 @@
+import type { Period } from './draft-invoice';
+
+export const METERED_QUANTITY = Symbol('MeteredQuantity');
+
+export interface MeteredQuantityRequest {
+  readonly namespace: string;
+  readonly meterSlug: string;
+  /** Usage is attributed to the customer through its key and subject keys. */
+  readonly customerId: string;
+  readonly window: Period;
+  readonly filterGroupBy: Readonly<Record<string, string>>;
+}
+
+/** The meter's value for a customer over a window, as a decimal string: what an invoice line bills. */
+export interface MeteredQuantity {
+  quantity(request: MeteredQuantityRequest): Promise<string>;
+  /** The projections a quantity is read from, for read-your-writes. */
+  readonly projections: readonly string[];
+}
