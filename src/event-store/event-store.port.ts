@@ -97,7 +97,10 @@ export interface EventStore {
    * last event it got can never skip one.
    */
   readAll(after: LogPosition, limit: number): Promise<readonly RecordedEvent[]>;
-  /** The position of the last event `readAll` can return now (`LOG_START` for an empty log). */
+  /**
+   * The position of the last committed event (`LOG_START` for an empty log). `readAll` reaches it
+   * once every transaction that might still commit before it has ended.
+   */
   headPosition(): Promise<LogPosition>;
   /** Calls `onEvent` for every event after `from`, in order, until stopped. */
   subscribe(from: LogPosition, onEvent: (event: RecordedEvent) => Promise<void>): Subscription;

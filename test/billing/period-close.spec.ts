@@ -50,7 +50,9 @@ describe('closing billing periods', () => {
   afterAll(() => app.close());
 
   it('issues the period anchored on Jan 31 after Feb 28 plus the grace, with late usage, numbered 1', async () => {
+    clock.set(new Date('2027-01-31T11:00:00Z'));
     await use('e1', 'alice', '2027-01-31T11:00:00Z');
+    clock.set(new Date('2027-02-10T11:00:00Z'));
     await use('e2', 'bob', '2027-02-10T11:00:00Z');
     const preview = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
     expect(preview.body.period).toEqual({ from: '2027-01-31T10:00:00.000Z', to: '2027-02-28T10:00:00.000Z' });

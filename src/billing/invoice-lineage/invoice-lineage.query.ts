@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProjectionsService } from '../../core/projections.service';
 import { measure } from '../../metering/measurement';
-import { MeterQueryService } from '../../metering/meter-query/meter-query.service';
-import { factFromRow, RawUsageRow } from '../../metering/usage/usage.projection';
+import { METER_COLUMNS, meterFromRow, MeterRow, UsageTable } from '../../metering/usage/usage-tables';
+import { factFromRow, RawUsageRow, USAGE_PROJECTION } from '../../metering/usage/usage.projection';
 import { notFound } from '../../shared/errors';
 import { InvoicesQuery } from '../read-invoices/invoices.query';
 
@@ -42,7 +43,7 @@ export class InvoiceLineageQuery {
   constructor(
     private readonly db: DataSource,
     private readonly invoices: InvoicesQuery,
-    private readonly meters: MeterQueryService,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async lineage(namespace: string, invoiceId: string, lineId: string, limit: number): Promise<LineLineage> {
@@ -59,10 +60,16 @@ export class InvoiceLineageQuery {
       : [];
     if (!feature?.meter_slug) return { ...base, totalCount: 0, items: [] };
 
-    const meter = await this.meters.meter(namespace, feature.meter_slug);
+    await this.projections.catchUp([USAGE_PROJECTION]);
+    const [meterRow] = await this.db.query<MeterRow[]>(
+      `SELECT ${METER_COLUMNS} FROM ${UsageTable.meters} WHERE namespace = $1 AND slug = $2 AND deleted_at IS NULL`,
+      [namespace, feature.meter_slug],
+    );
+    if (!meterRow) return { ...base, totalCount: 0, items: [] };
+    const meter = meterFromRow(meterRow);
     const rows = await this.db.query<StoredUsageRow[]>(
       `SELECT source, id, subject, time, event, event->'data' AS data, position_commit, position_prepare
-       FROM usage_events
+       FROM ${UsageTable.events}
        WHERE namespace = $1 AND type = $2 AND subject = ANY($3) AND time >= $4 AND time < $5
        ORDER BY time, position_commit, position_prepare`,
       [namespace, meter.eventType, invoice.customer.usageAttribution.subjectKeys, line.period.from, line.period.to],

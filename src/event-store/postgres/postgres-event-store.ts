@@ -57,9 +57,13 @@ const READ_ALL_SQL = `
   ORDER BY transaction_id, global_position
   LIMIT $3`;
 
+/**
+ * The last committed event, whether or not a reader may take it yet: a query that waits for the
+ * projections to pass it sees every write acknowledged before it started, even while some older
+ * transaction is still open (a reader reaches the head as soon as that one ends).
+ */
 const HEAD_SQL = `
   SELECT global_position, transaction_id FROM tally_events
-  WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
   ORDER BY transaction_id DESC, global_position DESC LIMIT 1`;
 
 export interface PostgresEventStoreOptions {
