@@ -37,6 +37,8 @@ export interface Tally {
   readonly eventStore: EventStore;
   readonly projections: ProjectionsService;
   readonly logger: Logger;
+  /** A provider of the running application, e.g. a service a command-line tool drives. */
+  resolve<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
 
@@ -81,7 +83,15 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
         { logger: new NestPinoLogger(logger) },
       );
       cleanups.push(() => context.close());
-      return { config, dataSource, eventStore, projections: context.get(ProjectionsService), logger, close };
+      return {
+        config,
+        dataSource,
+        eventStore,
+        projections: context.get(ProjectionsService),
+        logger,
+        resolve: (type) => context.get(type),
+        close,
+      };
     }
 
     const adapter = new FastifyAdapter({
@@ -106,7 +116,17 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     const address = app.getHttpServer().address();
     const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : undefined;
     logger.info({ context: 'http' }, `Tally is listening on ${url} (docs at ${url}/docs)`);
-    return { config, app, url, dataSource, eventStore, projections: app.get(ProjectionsService), logger, close };
+    return {
+      config,
+      app,
+      url,
+      dataSource,
+      eventStore,
+      projections: app.get(ProjectionsService),
+      logger,
+      resolve: (type) => app.get(type),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

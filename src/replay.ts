@@ -1,4 +1,6 @@
 import { MultiBar, Presets } from 'cli-progress';
+import { driftBetween } from './billing/recompute/invoice-figures';
+import { InvoiceSnapshotService } from './billing/recompute/invoice-snapshot.service';
 import { startTally } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import type { RebuildProgress } from './projections/projection-runner';
@@ -19,6 +21,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const tally = await startTally(config, { mode: 'tool' });
   try {
     const names = requested === 'all' ? tally.projections.names : requested;
+    const invoices = tally.resolve(InvoiceSnapshotService);
+    await tally.projections.drain();
+    const before = await invoices.snapshot();
+
     const progress = process.stdout.isTTY ? barProgress(names) : lineProgress();
     const started = Date.now();
     for (const name of names) {
@@ -27,7 +33,24 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     progress.stop();
     console.log(`rebuilt ${names.length} projection(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return 0;
+
+    // The recompute report: every invoice's figures before and after, line by line.
+    await tally.projections.drain();
+    const after = await invoices.snapshot();
+    const drift = driftBetween(before.invoices, after.invoices);
+    console.log(`invoices compared: ${after.invoices.length}; digest before ${before.digest}, after ${after.digest}`);
+    if (drift.length === 0) {
+      console.log('no drift: every invoice line has the same quantity and amount as before the replay');
+      return 0;
+    }
+    console.log(`DRIFT in ${drift.length} place(s):`);
+    for (const d of drift) {
+      console.log(
+        `  ${d.namespace} customer ${d.customerId} ${d.period.from}..${d.period.to} invoice ${d.invoiceId}` +
+          `${d.line ? ` line ${d.line}` : ''}: ${JSON.stringify(d.before ?? null)} -> ${JSON.stringify(d.after ?? null)}`,
+      );
+    }
+    return 3;
   } finally {
     await tally.close();
   }

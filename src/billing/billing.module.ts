@@ -10,6 +10,7 @@ import { InvoiceIssuer } from './issue-invoices/invoice-issuer.service';
 import { issuedInvoicesProjection } from './issue-invoices/issued-invoices.projection';
 import { InvoicesController } from './read-invoices/invoices.controller';
 import { InvoicesQuery } from './read-invoices/invoices.query';
+import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
 
 /** Pricing, invoice previews, period close and issued invoices. */
 @Module({
@@ -20,9 +21,10 @@ import { InvoicesQuery } from './read-invoices/invoices.query';
     InvoicesQuery,
     InvoiceIssuer,
     InvoiceLineageQuery,
+    InvoiceSnapshotService,
     { provide: METERED_QUANTITY, useClass: MeterQueryQuantity },
   ],
-  exports: [InvoicePreviewQuery, InvoiceIssuer],
+  exports: [InvoicePreviewQuery, InvoiceIssuer, InvoiceSnapshotService],
 })
 export class BillingModule {
   constructor(projections: ProjectionsService) {

@@ -1,81 +1,10 @@
 import { startTestApp, TestApp } from '../support/test-app';
+import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
 
 /**
  * `shared/seed/meter-and-bill-active-users.md`, replayed through HTTP as a user would: the catalog
  * through the REST API, then the tutorial's own four `curl` payloads to `/v3/openmeter/events`.
  */
-const TUTORIAL_EVENTS = [
-  { id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C', user: 'alice' },
-  { id: 'F388B902-7A82-4C40-BC89-448CFA5DDC1B', user: 'bob' },
-  { id: '46C16EE0-6174-4336-A539-AEC3AD1E0485', user: 'carol' },
-  { id: '2843D4B1-C8F8-408E-9F28-6D4EB44E5A8B', user: 'alice' },
-];
-
-export async function createTutorialCatalog(app: TestApp): Promise<void> {
-  const created = async (path: string, body: unknown) => {
-    const answer = await app.request('POST', path, { body });
-    if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status}: ${answer.text}`);
-    return answer.body;
-  };
-  await created('/api/v1/meters', {
-    slug: 'active_users_total',
-    name: 'Active users total',
-    description: 'Active Users',
-    eventType: 'user_activity',
-    aggregation: 'UNIQUE_COUNT',
-    valueProperty: '$.user_id',
-  });
-  await created('/api/v1/features', { key: 'active_users', name: 'active-users', meterSlug: 'active_users_total' });
-  const plan = await created('/api/v1/plans', {
-    key: 'per_seat',
-    name: 'Per-Seat',
-    currency: 'USD',
-    billingCadence: 'P1M',
-    phases: [
-      {
-        key: 'default',
-        name: 'Default',
-        duration: null,
-        rateCards: [
-          {
-            type: 'usage_based',
-            key: 'active_users',
-            name: 'active-users',
-            featureKey: 'active_users',
-            billingCadence: 'P1M',
-            price: { type: 'unit', amount: '1' },
-            entitlementTemplate: { type: 'boolean' },
-          },
-        ],
-      },
-    ],
-  });
-  const published = await app.request('POST', `/api/v1/plans/${plan.id}/publish`);
-  if (published.status >= 300) throw new Error(`publish → ${published.status}: ${published.text}`);
-  await created('/api/v1/customers', { name: 'Acme Inc', key: 'acme-inc', usageAttribution: { subjectKeys: ['acme-inc'] } });
-}
-
-export async function sendTutorialEvents(app: TestApp, time: string): Promise<number[]> {
-  const statuses: number[] = [];
-  for (const { id, user } of TUTORIAL_EVENTS) {
-    const answer = await app.request('POST', '/v3/openmeter/events', {
-      headers: { 'content-type': 'application/cloudevents+json' },
-      rawBody: JSON.stringify({
-        specversion: '1.0',
-        type: 'user_activity',
-        id,
-        source: 'acme-platform',
-        time,
-        datacontenttype: 'application/json',
-        subject: 'acme-inc',
-        data: { user_id: user },
-      }),
-    });
-    statuses.push(answer.status);
-  }
-  return statuses;
-}
-
 describe('the tutorial: meter and bill active users', () => {
   let app: TestApp;
 
@@ -117,6 +46,37 @@ describe('the tutorial: meter and bill active users', () => {
     expect(byId.body).toEqual(preview.body);
     const listed = await app.request('GET', '/api/v1/billing/invoices?customers=acme-inc&expand=lines');
     expect(listed.body.items).toEqual([preview.body]);
+
+    // Lineage: the events behind the line — alice counted once, her second event a repeat.
+    const lineage = await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}/lines/${preview.body.lines[0].id}/events`);
+    expect(lineage.status).toBe(200);
+    expect(lineage.body).toMatchObject({ meterSlug: 'active_users_total', aggregation: 'UNIQUE_COUNT', meteredQuantity: '3', totalCount: 3 });
+    expect(lineage.body.items.map((i: { value: string; repeats: number; event: { id: string } }) => [i.value, i.repeats, i.event.id])).toEqual(
+      expect.arrayContaining([
+        ['alice', 1, '57B5F342-B8D5-49AE-9D6C-350C1D92155C'],
+        ['bob', 0, 'F388B902-7A82-4C40-BC89-448CFA5DDC1B'],
+        ['carol', 0, '46C16EE0-6174-4336-A539-AEC3AD1E0485'],
+      ]),
+    );
+    expect((await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}/lines/nope/events`)).status).toBe(404);
+  });
+
+  it('records who did what: each request\'s events carry its request id and the token as actor', async () => {
+    const ops = await app.request('POST', '/api/v1/tokens', { body: { name: 'ops', role: 'admin' } });
+    const answer = await app.request('POST', '/api/v1/customers', {
+      token: ops.body.secret,
+      headers: { 'x-request-id': 'req-audit-1' },
+      body: { name: 'Audited', key: 'audited', usageAttribution: { subjectKeys: ['audited-1'] } },
+    });
+    expect(answer.status).toBe(201);
+    const caused = await app.request('GET', '/api/v1/audit/events?correlationId=req-audit-1');
+    expect(caused.body.items.length).toBeGreaterThan(0);
+    for (const event of caused.body.items) {
+      expect(event.metadata).toMatchObject({ correlationId: 'req-audit-1', actor: { id: ops.body.id, name: 'ops' } });
+    }
+    expect(caused.body.items.map((e: { type: string }) => e.type)).toContain('CustomerCreated');
+    const history = await app.request('GET', '/api/v1/customers/audited/history');
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['CustomerCreated']);
   });
 });
 
