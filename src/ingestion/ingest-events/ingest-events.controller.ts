@@ -1,0 +1,64 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../../auth/access.decorator';
+import { Ctx, eventMetadata, RequestContext } from '../../auth/request-context';
+import { DomainError } from '../../shared/errors';
+import { IngestionErrorCode } from '../ingestion-errors';
+import { IngestEvents, IngestMediaType } from './ingest-events.command';
+
+const MEDIA_TYPES: readonly IngestMediaType[] = [
+  'application/json',
+  'application/cloudevents+json',
+  'application/cloudevents-batch+json',
+];
+
+@ApiTags('Events')
+@ApiBearerAuth()
+@Allow('ingest', 'admin')
+@Controller()
+export class IngestEventsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('api/v1/events')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Ingest one CloudEvent or a batch; a batch is all-or-nothing' })
+  @ApiConsumes(...MEDIA_TYPES)
+  ingest(
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<void> {
+    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), eventMetadata(ctx)));
+  }
+
+  /** The path Kong Konnect's metering tutorial posts to, so its `curl` commands work unchanged. */
+  @Post('v3/openmeter/events')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Ingest one CloudEvent or a batch (Konnect path)' })
+  @ApiConsumes(...MEDIA_TYPES)
+  ingestKonnect(
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<void> {
+    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), eventMetadata(ctx)));
+  }
+}
+
+/**
+ * The HTTP layer also parses text/plain and form bodies for other routes; usage must be JSON
+ * under one of the CloudEvents-compatible media types.
+ */
+function mediaTypeOf(contentType: string | undefined): IngestMediaType {
+  const essence = contentType?.split(';')[0].trim().toLowerCase();
+  const mediaType = MEDIA_TYPES.find((type) => type === essence);
+  if (!mediaType) {
+    throw new DomainError(
+      'unsupported_media_type',
+      IngestionErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      `Content-Type must be one of ${MEDIA_TYPES.join(', ')} (got ${contentType ?? 'none'})`,
+    );
+  }
+  return mediaType;
+}

@@ -1,0 +1,48 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
+import { parseRfc3339 } from '../../ingestion/cloud-event';
+
+const MAX_LISTED_EVENTS = 1000;
+
+function IsInstant(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (value) => parseRfc3339(value) !== undefined,
+      defaultMessage: (args) => `${args?.property} must be an RFC 3339 date-time with an offset`,
+    },
+  });
+}
+
+export class ListEventsParams {
+  @ApiPropertyOptional({ description: 'Event time, inclusive (RFC 3339)' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Event time, exclusive (RFC 3339)' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  subject?: string;
+
+  @ApiPropertyOptional({ description: 'The CloudEvent id' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  id?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LISTED_EVENTS, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LISTED_EVENTS)
+  limit?: number;
+}

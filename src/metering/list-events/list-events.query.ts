@@ -1,0 +1,32 @@
+import { Query } from '@nestjs/cqrs';
+import type { UsageCloudEvent } from '../../ingestion/usage-recorded';
+
+/** OpenMeter's `IngestedEvent`. */
+export interface IngestedEvent {
+  readonly event: UsageCloudEvent;
+  readonly customerId?: string;
+  /** Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number). */
+  readonly validationError?: string;
+  readonly ingestedAt: string;
+  readonly storedAt: string;
+}
+
+export interface ListEventsFilter {
+  /** Event time, inclusive. */
+  readonly from?: Date;
+  /** Event time, exclusive. */
+  readonly to?: Date;
+  readonly subject?: string;
+  readonly id?: string;
+  readonly limit: number;
+}
+
+/** Stored usage events, newest (by event time) first. */
+export class ListEvents extends Query<IngestedEvent[]> {
+  constructor(
+    readonly namespace: string,
+    readonly filter: ListEventsFilter,
+  ) {
+    super();
+  }
+}

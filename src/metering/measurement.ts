@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { MeterAggregation } from '../catalog/meters/meter.decider';
+import type { LogPosition } from '../event-store/event-store.port';
+import { CompiledPath, parseValuePath } from '../shared/json-path';
+import { Decimal } from '../shared/money';
+
+/** What metering keeps of a meter: the projection's own copy, built from the catalog's meter events. */
+export interface MeterDefinition {
+  readonly id: string;
+  readonly namespace: string;
+  readonly slug: string;
+  readonly eventType: string;
+  readonly aggregation: MeterAggregation;
+  readonly valueProperty?: string;
+  readonly groupBy: Readonly<Record<string, string>>;
+  /** Epoch milliseconds; events before it are not counted. */
+  readonly eventFrom?: number;
+}
+
+/** A stored usage event, reduced to what meters read. */
+export interface UsageFact {
+  readonly subject: string;
+  readonly timeMs: number;
+  readonly data: unknown;
+  readonly position: LogPosition;
+}
+
+/** Group-by dimension → value; a dimension the event lacks is absent (null in query answers). */
+export type GroupValues = Readonly<Record<string, string>>;
+
+export type Measurement =
+  | {
+      readonly counted: true;
+      /**
+       * A decimal string for numeric aggregations, the compared text for UNIQUE_COUNT, and
+       * undefined for COUNT, which needs no value.
+       */
+      readonly value: string | undefined;
+      readonly groupValues: GroupValues;
+    }
+  | { readonly counted: false; readonly problem: string };
+
+/** The JSON number grammar, as a string; a bounded exponent keeps the value a sane PostgreSQL numeric. */
+const NUMERIC_STRING = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d{1,3})?$/;
+const MAX_NUMERIC_STRING_LENGTH = 80;
+/** Distinct values are unique-index entries, which PostgreSQL caps at about 2.7 kB. */
+const MAX_DISTINCT_VALUE_BYTES = 1024;
+
+const compiledPaths = new Map<string, CompiledPath | undefined>();
+
+/**
+ * How one event counts for one meter, or why it does not. The single definition of metering
+ * semantics: the projection, meter backfills, sub-minute query edges and the events listing's
+ * validation errors all call it. Events before the meter's `eventFrom` are not measured at all.
+ */
+export function measure(meter: MeterDefinition, fact: UsageFact): Measurement | undefined {
+  if (meter.eventFrom !== undefined && fact.timeMs < meter.eventFrom) return undefined;
+  let value: string | undefined;
+  if (meter.aggregation !== 'COUNT') {
+    const path = compiled(meter.valueProperty);
+    if (!path)
+      return { counted: false, problem: `meter ${meter.slug}: its value property is not a valid path` };
+    const raw = path.extract(fact.data);
+    const read = meter.aggregation === 'UNIQUE_COUNT' ? distinctValue(raw) : numericValue(raw);
+    if (!read.ok)
+      return { counted: false, problem: `meter ${meter.slug}: ${meter.valueProperty} ${read.problem}` };
+    value = read.value;
+  }
+  return { counted: true, value, groupValues: groupValuesOf(meter, fact.data) };
+}
+
+/** A stable identity for a set of group values (given canonically), hashed so index entries stay small. */
+export function groupKeyOf(canonicalGroupValues: string): string {
+  return createHash('sha256').update(canonicalGroupValues).digest('base64url');
+}
+
+/** Group values as one string, independent of the order the dimensions were listed in. */
+export function canonicalGroupValues(groupValues: GroupValues): string {
+  return JSON.stringify(
+    Object.keys(groupValues)
+      .sort()
+      .map((name) => [name, groupValues[name]]),
+  );
+}
+
+type Read = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly problem: string };
+
+function numericValue(raw: unknown): Read {
+  if (typeof raw === 'number') return { ok: true, value: new Decimal(raw).toFixed() };
+  if (typeof raw === 'string' && raw.length <= MAX_NUMERIC_STRING_LENGTH && NUMERIC_STRING.test(raw)) {
+    return { ok: true, value: new Decimal(raw).toFixed() };
+  }
+  return {
+    ok: false,
+    problem: raw === undefined || raw === null ? 'is missing' : `is not a number (${describe(raw)})`,
+  };
+}
+
+function distinctValue(raw: unknown): Read {
+  if (raw === undefined || raw === null) return { ok: false, problem: 'is missing' };
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+    return { ok: false, problem: `must be a string, number or boolean (${describe(raw)})` };
+  }
+  const value = String(raw);
+  if (Buffer.byteLength(value) > MAX_DISTINCT_VALUE_BYTES) {
+    return { ok: false, problem: `is longer than ${MAX_DISTINCT_VALUE_BYTES} bytes` };
+  }
+  return { ok: true, value };
+}
+
+function groupValuesOf(meter: MeterDefinition, data: unknown): GroupValues {
+  const values: Record<string, string> = {};
+  for (const [name, source] of Object.entries(meter.groupBy)) {
+    const raw = compiled(source)?.extract(data);
+    if (raw === undefined || raw === null) continue;
+    values[name] = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  }
+  return values;
+}
+
+function compiled(path: string | undefined): CompiledPath | undefined {
+  if (path === undefined) return undefined;
+  if (!compiledPaths.has(path)) {
+    const parsed = parseValuePath(path);
+    compiledPaths.set(path, parsed.ok ? parsed.path : undefined);
+  }
+  return compiledPaths.get(path);
+}
+
+function describe(raw: unknown): string {
+  if (Array.isArray(raw)) return 'an array';
+  if (typeof raw === 'object') return 'an object';
+  const text = JSON.stringify(raw);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,376 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { ProjectionsService } from '../../core/projections.service';
+import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
+import { FieldProblem, invalid, notFound } from '../../shared/errors';
+import { Decimal, toDecimalString } from '../../shared/money';
+import type { MeterDefinition } from '../measurement';
+import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
+import { UsageAggregator } from '../usage-aggregator';
+import { factFromRow, RawUsageRow, usageCaughtUp } from '../usage/usage.projection';
+import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
+
+export const WINDOW_SIZES = ['MINUTE', 'HOUR', 'DAY', 'MONTH'] as const;
+export type WindowSize = (typeof WINDOW_SIZES)[number];
+
+/** Dimensions every meter has besides its own group-bys. */
+const SUBJECT_DIMENSION = 'subject';
+const CUSTOMER_DIMENSION = 'customer_id';
+
+export interface MeterQuery {
+  readonly namespace: string;
+  /** The meter's id or slug. */
+  readonly meter: string;
+  /** Inclusive; absent means from the first event. */
+  readonly from?: Date;
+  /** Exclusive; absent means up to the last event. */
+  readonly to?: Date;
+  /** Absent: one row per group over the whole range. */
+  readonly windowSize?: WindowSize;
+  /** IANA name; windows start at midnights (hours, months) of this zone. Defaults to UTC. */
+  readonly windowTimeZone?: string;
+  readonly subjects?: readonly string[];
+  readonly customerIds?: readonly string[];
+  /** The meter's group-by names, `subject` and `customer_id`. */
+  readonly groupBy?: readonly string[];
+  /** Group-by name → the values to keep (any of them). */
+  readonly filterGroupBy?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface MeterQueryRow {
+  /** A decimal string, exact but for AVG (60 significant digits). */
+  readonly value: string;
+  /** The window (or the queried range) the value covers, clipped to `[from, to)`. */
+  readonly windowStart: Date;
+  readonly windowEnd: Date;
+  /** Set when grouped (or filtered) by subject, else null. */
+  readonly subject: string | null;
+  /** Present when grouped (or filtered) by customer; null for subjects no customer claims. */
+  readonly customerId?: string | null;
+  readonly groupBy: Readonly<Record<string, string | null>>;
+}
+
+/** Which columns the rows carry, so that even an empty answer can name them (CSV headers). */
+export interface MeterQueryShape {
+  readonly bySubject: boolean;
+  readonly byCustomer: boolean;
+  /** The meter's own group-by names the rows are split by, in the order asked. */
+  readonly dimensions: readonly string[];
+}
+
+export interface MeterQueryAnswer {
+  readonly meter: MeterDefinition;
+  readonly shape: MeterQueryShape;
+  readonly rows: readonly MeterQueryRow[];
+}
+
+const MINUTE_MS = 60_000;
+const WINDOW_UNITS: Record<WindowSize, { sql: string; luxon: 'minutes' | 'hours' | 'days' | 'months' }> = {
+  MINUTE: { sql: 'minute', luxon: 'minutes' },
+  HOUR: { sql: 'hour', luxon: 'hours' },
+  DAY: { sql: 'day', luxon: 'days' },
+  MONTH: { sql: 'month', luxon: 'months' },
+};
+const BUCKET_COLUMNS =
+  'subject, minute, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare';
+const DISTINCT_COLUMNS = 'subject, minute, group_values, value';
+
+interface ResultRow {
+  window_start?: Date;
+  subject?: string;
+  customer_id?: string | null;
+  value?: string;
+  sum?: string;
+  count?: string;
+  first_minute: Date;
+  last_minute: Date;
+  [dimension: `g${number}`]: string | null;
+}
+
+/**
+ * Answers meter queries from the usage read models: whole minutes from the minute buckets (or, for
+ * UNIQUE_COUNT, the per-minute distinct values, so a distinct count over any range is exact), and
+ * the sub-minute ends of `[from, to)` from the raw events, measured by the same code the projection
+ * uses. Customers are resolved from `customer_subjects` at query time, so attribution follows the
+ * customers' current subject keys whatever order events and customers arrived in.
+ *
+ * Other contexts (billing) call `query` directly; HTTP goes through the query bus.
+ */
+@Injectable()
+export class MeterQueryService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async query(query: MeterQuery): Promise<MeterQueryAnswer> {
+    await usageCaughtUp(this.projections, readsCustomers(query) ? [CUSTOMERS_PROJECTION] : []);
+    const meter = await this.findMeter(query.namespace, query.meter);
+    const shape = shapeOf(meter, query);
+    const parts = await this.parts(meter, query);
+    if (parts.length === 0) return { meter, shape, rows: [] };
+
+    const { sql, params } = resultSql(meter, query, shape, parts);
+    let results: ResultRow[];
+    try {
+      results = await this.db.query<ResultRow[]>(sql, params);
+    } catch (error) {
+      // luxon and PostgreSQL each bring their own time zone database; they may disagree on rare names.
+      if (
+        (error as { code?: string }).code === '22023' &&
+        /time zone/i.test(String((error as Error).message))
+      ) {
+        throw invalid(MeteringErrorCode.INVALID_QUERY, 'The time zone is not known', [
+          {
+            field: 'windowTimeZone',
+            code: MeteringProblemCode.INVALID_TIME_ZONE,
+            message: 'is not a known IANA time zone',
+          },
+        ]);
+      }
+      throw error;
+    }
+    return { meter, shape, rows: rowsOf(meter, query, shape, results) };
+  }
+
+  private async findMeter(namespace: string, idOrSlug: string): Promise<MeterDefinition> {
+    const [row] = await this.db.query<MeterRow[]>(
+      `SELECT ${METER_COLUMNS} FROM ${UsageTable.meters}
+       WHERE namespace = $1 AND deleted_at IS NULL AND (id = $2 OR slug = $2)`,
+      [namespace, idOrSlug],
+    );
+    if (!row) throw notFound(MeteringErrorCode.METER_NOT_FOUND, `Meter ${idOrSlug} not found`);
+    return meterFromRow(row);
+  }
+
+  /** Whole minutes come from the aggregates; the partial minutes at either end from the raw events. */
+  private async parts(meter: MeterDefinition, query: MeterQuery): Promise<Part[]> {
+    const from = query.from?.getTime();
+    const to = query.to?.getTime();
+    const wholeFrom = from === undefined ? undefined : Math.ceil(from / MINUTE_MS) * MINUTE_MS;
+    const wholeTo = to === undefined ? undefined : Math.floor(to / MINUTE_MS) * MINUTE_MS;
+    const rawRanges: [number, number][] = [];
+    let whole: { from?: number; to?: number } | undefined = { from: wholeFrom, to: wholeTo };
+    if (from !== undefined && to !== undefined && wholeFrom! >= wholeTo!) {
+      whole = undefined;
+      rawRanges.push([from, to]);
+    } else {
+      if (from !== undefined && from < wholeFrom!) rawRanges.push([from, wholeFrom!]);
+      if (to !== undefined && wholeTo! < to) rawRanges.push([wholeTo!, to]);
+    }
+
+    const aggregator = new UsageAggregator();
+    for (const [start, end] of rawRanges) {
+      const rows = await this.db.query<RawUsageRow[]>(
+        `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
+         FROM ${UsageTable.events}
+         WHERE namespace = $1 AND type = $2 AND time >= $3 AND time < $4 AND ($5::text[] IS NULL OR subject = ANY($5))`,
+        [
+          meter.namespace,
+          meter.eventType,
+          new Date(start).toISOString(),
+          new Date(end).toISOString(),
+          nonEmpty(query.subjects) ?? null,
+        ],
+      );
+      for (const row of rows) aggregator.add(meter, factFromRow(row));
+    }
+    const parts: Part[] = [];
+    if (whole) parts.push({ kind: 'aggregates', ...whole });
+    if (!aggregator.isEmpty) parts.push({ kind: 'edges', aggregator });
+    return parts;
+  }
+}
+
+type Part =
+  | { readonly kind: 'aggregates'; readonly from?: number; readonly to?: number }
+  | { readonly kind: 'edges'; readonly aggregator: UsageAggregator };
+
+function shapeOf(meter: MeterDefinition, query: MeterQuery): MeterQueryShape {
+  const problems: FieldProblem[] = [];
+  const known = (name: string) => Object.hasOwn(meter.groupBy, name);
+  const groupBy = [...new Set(query.groupBy ?? [])];
+  for (const name of groupBy) {
+    if (name !== SUBJECT_DIMENSION && name !== CUSTOMER_DIMENSION && !known(name)) {
+      problems.push({
+        field: 'groupBy',
+        code: MeteringProblemCode.UNKNOWN_GROUP_BY,
+        message: `meter ${meter.slug} has no group-by ${name}`,
+      });
+    }
+  }
+  for (const name of Object.keys(query.filterGroupBy ?? {})) {
+    if (!known(name)) {
+      problems.push({
+        field: `filterGroupBy[${name}]`,
+        code: MeteringProblemCode.UNKNOWN_GROUP_BY,
+        message: `meter ${meter.slug} has no group-by ${name}`,
+      });
+    }
+  }
+  if (problems.length > 0)
+    throw invalid(MeteringErrorCode.INVALID_QUERY, 'The query does not fit the meter', problems);
+  return {
+    bySubject: groupBy.includes(SUBJECT_DIMENSION) || nonEmpty(query.subjects) !== undefined,
+    byCustomer: readsCustomers(query),
+    dimensions: groupBy.filter((name) => name !== SUBJECT_DIMENSION && name !== CUSTOMER_DIMENSION),
+  };
+}
+
+function readsCustomers(query: MeterQuery): boolean {
+  return (query.groupBy ?? []).includes(CUSTOMER_DIMENSION) || nonEmpty(query.customerIds) !== undefined;
+}
+
+function resultSql(
+  meter: MeterDefinition,
+  query: MeterQuery,
+  shape: MeterQueryShape,
+  parts: readonly Part[],
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const distinct = meter.aggregation === 'UNIQUE_COUNT';
+  const subjects = nonEmpty(query.subjects);
+
+  const sources = parts.map((part) => {
+    if (part.kind === 'aggregates') {
+      const where = [`meter_id = ${bind(meter.id)}`];
+      if (part.from !== undefined) where.push(`minute >= ${bind(new Date(part.from).toISOString())}`);
+      if (part.to !== undefined) where.push(`minute < ${bind(new Date(part.to).toISOString())}`);
+      if (subjects) where.push(`subject = ANY(${bind(subjects)})`);
+      return distinct
+        ? `SELECT ${DISTINCT_COLUMNS} FROM ${UsageTable.distinctValues} WHERE ${where.join(' AND ')}`
+        : `SELECT ${BUCKET_COLUMNS} FROM ${UsageTable.buckets} WHERE ${where.join(' AND ')}`;
+    }
+    return distinct ? distinctEdgesSql(part.aggregator, bind) : bucketEdgesSql(part.aggregator, bind);
+  });
+
+  const select: string[] = [];
+  if (query.windowSize) {
+    select.push(
+      `date_trunc('${WINDOW_UNITS[query.windowSize].sql}', src.minute, ${bind(query.windowTimeZone ?? 'UTC')}) AS window_start`,
+    );
+  }
+  if (shape.bySubject) select.push('src.subject');
+  if (shape.byCustomer) select.push('cs.customer_id');
+  shape.dimensions.forEach((name, index) => select.push(`src.group_values->>${bind(name)} AS g${index}`));
+  const grouping = select.map((_, index) => index + 1);
+  select.push(...aggregateSql(meter), 'min(src.minute) AS first_minute', 'max(src.minute) AS last_minute');
+
+  const where: string[] = [];
+  const customerIds = nonEmpty(query.customerIds);
+  if (customerIds) where.push(`cs.customer_id = ANY(${bind(customerIds)})`);
+  for (const [name, values] of Object.entries(query.filterGroupBy ?? {})) {
+    where.push(`src.group_values->>${bind(name)} = ANY(${bind(values)})`);
+  }
+  const join = shape.byCustomer
+    ? `LEFT JOIN customer_subjects cs ON cs.namespace = ${bind(meter.namespace)} AND cs.subject_key = src.subject`
+    : '';
+  const sql = `
+    SELECT ${select.join(', ')}
+    FROM (${sources.join(' UNION ALL ')}) AS src ${join}
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    ${grouping.length > 0 ? `GROUP BY ${grouping.join(', ')}` : ''}
+    HAVING count(*) > 0
+    ${grouping.length > 0 ? `ORDER BY ${grouping.join(', ')}` : ''}`;
+  return { sql, params };
+}
+
+function aggregateSql(meter: MeterDefinition): string[] {
+  switch (meter.aggregation) {
+    case 'UNIQUE_COUNT':
+      return ['count(DISTINCT src.value)::text AS value'];
+    case 'COUNT':
+      return ['sum(src.count)::text AS value'];
+    case 'SUM':
+      return ['sum(src.sum)::text AS value'];
+    case 'AVG':
+      return ['sum(src.sum)::text AS sum', 'sum(src.count)::text AS count'];
+    case 'MIN':
+      return ['min(src.min)::text AS value'];
+    case 'MAX':
+      return ['max(src.max)::text AS value'];
+    case 'LATEST':
+      return [
+        '(array_agg(src.latest_value ORDER BY src.latest_time DESC, src.latest_commit DESC, src.latest_prepare DESC))[1]::text AS value',
+      ];
+  }
+}
+
+function bucketEdgesSql(aggregator: UsageAggregator, bind: (value: unknown) => string): string {
+  const buckets = aggregator.buckets;
+  return `SELECT * FROM unnest(
+      ${bind(buckets.map((b) => b.subject))}::text[],
+      ${bind(buckets.map((b) => new Date(b.minuteMs).toISOString()))}::timestamptz[],
+      ${bind(buckets.map((b) => JSON.stringify(b.groupValues)))}::jsonb[],
+      ${bind(buckets.map((b) => b.count))}::bigint[],
+      ${bind(buckets.map((b) => b.sum?.toFixed() ?? null))}::numeric[],
+      ${bind(buckets.map((b) => b.min?.toFixed() ?? null))}::numeric[],
+      ${bind(buckets.map((b) => b.max?.toFixed() ?? null))}::numeric[],
+      ${bind(buckets.map((b) => b.latest?.value ?? null))}::numeric[],
+      ${bind(buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)))}::timestamptz[],
+      ${bind(buckets.map((b) => b.latest?.position.commit.toString() ?? null))}::numeric[],
+      ${bind(buckets.map((b) => b.latest?.position.prepare.toString() ?? null))}::numeric[]
+    ) AS edge(${BUCKET_COLUMNS})`;
+}
+
+function distinctEdgesSql(aggregator: UsageAggregator, bind: (value: unknown) => string): string {
+  const values = aggregator.distinctValues;
+  return `SELECT * FROM unnest(
+      ${bind(values.map((v) => v.subject))}::text[],
+      ${bind(values.map((v) => new Date(v.minuteMs).toISOString()))}::timestamptz[],
+      ${bind(values.map((v) => JSON.stringify(v.groupValues)))}::jsonb[],
+      ${bind(values.map((v) => v.value))}::text[]
+    ) AS edge(${DISTINCT_COLUMNS})`;
+}
+
+function rowsOf(
+  meter: MeterDefinition,
+  query: MeterQuery,
+  shape: MeterQueryShape,
+  results: readonly ResultRow[],
+): MeterQueryRow[] {
+  const zone = query.windowTimeZone ?? 'UTC';
+  const from = query.from?.getTime();
+  const to = query.to?.getTime();
+  // Without windows every row covers the whole range; an open end is closed by the data itself.
+  const rangeStart =
+    from ?? results.reduce((first, r) => Math.min(first, r.first_minute.getTime()), Infinity);
+  const rangeEnd =
+    to ?? results.reduce((last, r) => Math.max(last, r.last_minute.getTime()), -Infinity) + MINUTE_MS;
+  return results.map((result) => {
+    let start = rangeStart;
+    let end = rangeEnd;
+    if (query.windowSize) {
+      const windowStart = DateTime.fromJSDate(result.window_start!, { zone });
+      start = Math.max(windowStart.toMillis(), from ?? -Infinity);
+      end = Math.min(
+        windowStart.plus({ [WINDOW_UNITS[query.windowSize].luxon]: 1 }).toMillis(),
+        to ?? Infinity,
+      );
+    }
+    const groupBy: Record<string, string | null> = {};
+    shape.dimensions.forEach((name, index) => (groupBy[name] = result[`g${index}`] ?? null));
+    return {
+      value: valueOf(meter, result),
+      windowStart: new Date(start),
+      windowEnd: new Date(end),
+      subject: shape.bySubject ? result.subject! : null,
+      ...(shape.byCustomer ? { customerId: result.customer_id ?? null } : {}),
+      groupBy,
+    };
+  });
+}
+
+function valueOf(meter: MeterDefinition, result: ResultRow): string {
+  if (meter.aggregation === 'AVG') return toDecimalString(new Decimal(result.sum!).div(result.count!));
+  return toDecimalString(new Decimal(result.value!));
+}
+
+function nonEmpty<T>(values: readonly T[] | undefined): readonly T[] | undefined {
+  return values && values.length > 0 ? values : undefined;
+}

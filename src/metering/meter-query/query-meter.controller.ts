@@ -1,0 +1,75 @@
+import { Controller, Get, Headers, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, RequestContext } from '../../auth/request-context';
+import { meterQueryCsv } from './meter-query.csv';
+import { parseMeterQueryParams } from './meter-query.params';
+import { MeterQueryAnswer, WINDOW_SIZES } from './meter-query.service';
+import { QueryMeter } from './query-meter.query';
+
+@ApiTags('Meters')
+@ApiBearerAuth()
+@Controller('api/v1/meters')
+export class QueryMeterController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':meterIdOrSlug/query')
+  @ApiOperation({ summary: 'Query a meter: values per window, subject, customer and group-by; JSON or CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiQuery({ name: 'from', required: false, description: 'RFC 3339, inclusive' })
+  @ApiQuery({ name: 'to', required: false, description: 'RFC 3339, exclusive' })
+  @ApiQuery({ name: 'windowSize', required: false, enum: WINDOW_SIZES })
+  @ApiQuery({ name: 'windowTimeZone', required: false, description: 'IANA time zone; UTC by default' })
+  @ApiQuery({ name: 'subject', required: false, isArray: true, type: String })
+  @ApiQuery({ name: 'filterCustomerId', required: false, isArray: true, type: String })
+  @ApiQuery({
+    name: 'groupBy',
+    required: false,
+    isArray: true,
+    type: String,
+    description: 'Group-by names, subject, customer_id',
+  })
+  @ApiQuery({
+    name: 'filterGroupBy',
+    required: false,
+    style: 'deepObject',
+    explode: true,
+    type: 'object',
+    description: 'filterGroupBy[name]=value, repeatable',
+  })
+  async query(
+    @Param('meterIdOrSlug') meter: string,
+    @QueryParams() params: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const parsed = parseMeterQueryParams(params);
+    const answer: MeterQueryAnswer = await this.queries.execute(
+      new QueryMeter({ namespace: ctx.namespace, meter, ...parsed }),
+    );
+    if (prefersCsv(accept)) {
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      return meterQueryCsv(answer);
+    }
+    return {
+      ...(parsed.from ? { from: parsed.from.toISOString() } : {}),
+      ...(parsed.to ? { to: parsed.to.toISOString() } : {}),
+      ...(parsed.windowSize ? { windowSize: parsed.windowSize } : {}),
+      // OpenMeter's MeterQueryRow: `value` is a JSON number; the decimal string stays exact inside Tally.
+      data: answer.rows.map((row) => ({
+        value: Number(row.value),
+        windowStart: row.windowStart.toISOString(),
+        windowEnd: row.windowEnd.toISOString(),
+        subject: row.subject,
+        ...(row.customerId ? { customerId: row.customerId } : {}),
+        groupBy: row.groupBy,
+      })),
+    };
+  }
+}
+
+function prefersCsv(accept: string | undefined): boolean {
+  return accept !== undefined && /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
+}

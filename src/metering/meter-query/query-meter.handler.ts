@@ -1,0 +1,12 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { MeterQueryAnswer, MeterQueryService } from './meter-query.service';
+import { QueryMeter } from './query-meter.query';
+
+@QueryHandler(QueryMeter)
+export class QueryMeterHandler implements IQueryHandler<QueryMeter> {
+  constructor(private readonly meters: MeterQueryService) {}
+
+  execute({ query }: QueryMeter): Promise<MeterQueryAnswer> {
+    return this.meters.query(query);
+  }
+}

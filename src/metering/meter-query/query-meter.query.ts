@@ -1,0 +1,8 @@
+import { Query } from '@nestjs/cqrs';
+import type { MeterQuery, MeterQueryAnswer } from './meter-query.service';
+
+export class QueryMeter extends Query<MeterQueryAnswer> {
+  constructor(readonly query: MeterQuery) {
+    super();
+  }
+}

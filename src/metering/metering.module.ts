@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsService } from '../core/projections.service';
+import { ListEventsController } from './list-events/list-events.controller';
+import { ListEventsHandler } from './list-events/list-events.handler';
+import { MeterQueryService } from './meter-query/meter-query.service';
+import { QueryMeterController } from './meter-query/query-meter.controller';
+import { QueryMeterHandler } from './meter-query/query-meter.handler';
+import { UsageProjection } from './usage/usage.projection';
+
+/** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
+@Module({
+  controllers: [QueryMeterController, ListEventsController],
+  providers: [MeterQueryService, QueryMeterHandler, ListEventsHandler],
+  exports: [MeterQueryService],
+})
+export class MeteringModule {
+  constructor(projections: ProjectionsService) {
+    projections.register(new UsageProjection());
+  }
+}

@@ -1,0 +1,125 @@
+import { comparePositions, LogPosition } from '../event-store/event-store.port';
+import { Decimal } from '../shared/money';
+import {
+  canonicalGroupValues,
+  GroupValues,
+  groupKeyOf,
+  MeterDefinition,
+  measure,
+  UsageFact,
+} from './measurement';
+
+const MINUTE_MS = 60_000;
+
+/** One minute of one meter for one subject and set of group values. Absent parts are not kept by that meter. */
+export interface Bucket {
+  readonly meterId: string;
+  readonly subject: string;
+  readonly groupKey: string;
+  readonly groupValues: GroupValues;
+  readonly minuteMs: number;
+  count: number;
+  sum?: Decimal;
+  min?: Decimal;
+  max?: Decimal;
+  latest?: { value: string; timeMs: number; position: LogPosition };
+}
+
+/** One value a UNIQUE_COUNT meter saw in a minute, for one subject and set of group values. */
+export interface DistinctValue {
+  readonly meterId: string;
+  readonly subject: string;
+  readonly groupKey: string;
+  readonly groupValues: GroupValues;
+  readonly minuteMs: number;
+  readonly value: string;
+}
+
+/**
+ * Folds usage facts into minute buckets and distinct values, merging what falls on the same key so
+ * each key is written once per batch. Merging is order-free (LATEST compares event time, then log
+ * position), so a batch, a backfill and a query edge give the same numbers in any order.
+ */
+export class UsageAggregator {
+  private readonly bucketsByKey = new Map<string, Bucket>();
+  private readonly distinctByKey = new Map<string, DistinctValue>();
+  private readonly groupKeys = new Map<string, string>();
+
+  add(meter: MeterDefinition, fact: UsageFact): void {
+    const measurement = measure(meter, fact);
+    if (!measurement?.counted) return;
+    const minuteMs = Math.floor(fact.timeMs / MINUTE_MS) * MINUTE_MS;
+    const canonical = canonicalGroupValues(measurement.groupValues);
+    const slot = `${meter.id}\u0000${fact.subject}\u0000${minuteMs}\u0000${canonical}`;
+    const value = measurement.value;
+
+    if (meter.aggregation === 'UNIQUE_COUNT') {
+      const key = `${slot}\u0000${value}`;
+      if (!this.distinctByKey.has(key)) {
+        this.distinctByKey.set(key, {
+          ...this.identity(meter, fact, measurement.groupValues, canonical, minuteMs),
+          value: value!,
+        });
+      }
+      return;
+    }
+
+    let bucket = this.bucketsByKey.get(slot);
+    if (!bucket) {
+      bucket = { ...this.identity(meter, fact, measurement.groupValues, canonical, minuteMs), count: 0 };
+      this.bucketsByKey.set(slot, bucket);
+    }
+    bucket.count += 1;
+    if (value === undefined) return;
+    const number = new Decimal(value);
+    switch (meter.aggregation) {
+      case 'SUM':
+      case 'AVG':
+        bucket.sum = bucket.sum ? bucket.sum.plus(number) : number;
+        break;
+      case 'MIN':
+        if (!bucket.min || number.lt(bucket.min)) bucket.min = number;
+        break;
+      case 'MAX':
+        if (!bucket.max || number.gt(bucket.max)) bucket.max = number;
+        break;
+      case 'LATEST':
+        if (!bucket.latest || isLater(fact, bucket.latest))
+          bucket.latest = { value, timeMs: fact.timeMs, position: fact.position };
+        break;
+    }
+  }
+
+  get buckets(): Bucket[] {
+    return [...this.bucketsByKey.values()];
+  }
+
+  get distinctValues(): DistinctValue[] {
+    return [...this.distinctByKey.values()];
+  }
+
+  get isEmpty(): boolean {
+    return this.bucketsByKey.size === 0 && this.distinctByKey.size === 0;
+  }
+
+  private identity(
+    meter: MeterDefinition,
+    fact: UsageFact,
+    groupValues: GroupValues,
+    canonical: string,
+    minuteMs: number,
+  ) {
+    let groupKey = this.groupKeys.get(canonical);
+    if (groupKey === undefined) {
+      groupKey = groupKeyOf(canonical);
+      this.groupKeys.set(canonical, groupKey);
+    }
+    return { meterId: meter.id, subject: fact.subject, groupKey, groupValues, minuteMs };
+  }
+}
+
+function isLater(fact: UsageFact, than: { timeMs: number; position: LogPosition }): boolean {
+  return fact.timeMs !== than.timeMs
+    ? fact.timeMs > than.timeMs
+    : comparePositions(fact.position, than.position) > 0;
+}

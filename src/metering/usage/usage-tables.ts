@@ -1,0 +1,37 @@
+import type { MeterAggregation } from '../../catalog/meters/meter.decider';
+import type { MeterDefinition } from '../measurement';
+
+/** The tables `usage@v1` owns (see the 1732400200000 migration). */
+export const UsageTable = {
+  meters: 'usage_meters',
+  events: 'usage_events',
+  buckets: 'usage_buckets',
+  distinctValues: 'usage_distinct_values',
+} as const;
+
+export const METER_COLUMNS =
+  'id, namespace, slug, event_type, aggregation, value_property, group_by, event_from';
+
+export interface MeterRow {
+  id: string;
+  namespace: string;
+  slug: string;
+  event_type: string;
+  aggregation: MeterAggregation;
+  value_property: string | null;
+  group_by: Record<string, string>;
+  event_from: Date | null;
+}
+
+export function meterFromRow(row: MeterRow): MeterDefinition {
+  return {
+    id: row.id,
+    namespace: row.namespace,
+    slug: row.slug,
+    eventType: row.event_type,
+    aggregation: row.aggregation,
+    valueProperty: row.value_property ?? undefined,
+    groupBy: row.group_by,
+    eventFrom: row.event_from?.getTime(),
+  };
+}

@@ -1,0 +1,341 @@
+import type {
+  MeterCreatedData,
+  MeterDeletedData,
+  MeterUpdatedData,
+} from '../../catalog/meters/meter.decider';
+import type { ProjectionsService } from '../../core/projections.service';
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import { usageDedupKey } from '../../event-store/stream-names';
+import { usageTimeMs, USAGE_RECORDED, UsageRecordedData } from '../../ingestion/usage-recorded';
+import type { Projection, ProjectionTransaction } from '../../projections/projection';
+import { DomainError } from '../../shared/errors';
+import type { MeterDefinition, UsageFact } from '../measurement';
+import { MeteringErrorCode } from '../metering-errors';
+import { UsageAggregator } from '../usage-aggregator';
+import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-tables';
+
+export const USAGE_PROJECTION = 'usage@v1';
+
+/**
+ * Read-your-writes for every usage read: waits (bounded) until `usage@v1`, and the other projections
+ * the read joins (`customers@v1` for attribution), have applied everything in the log when the read
+ * began; answers 503 rather than a silently stale number.
+ */
+export async function usageCaughtUp(
+  projections: ProjectionsService,
+  alsoReading: readonly string[] = [],
+): Promise<void> {
+  if (!(await projections.catchUp([USAGE_PROJECTION, ...alsoReading]))) {
+    throw new DomainError(
+      'unavailable',
+      MeteringErrorCode.NOT_CAUGHT_UP,
+      'Usage is still being counted and the answer would be stale; retry shortly',
+    );
+  }
+}
+
+const METER_EVENTS = ['MeterCreated', 'MeterUpdated', 'MeterDeleted'] as const;
+type MeterEvent =
+  | { readonly type: 'MeterCreated'; readonly data: MeterCreatedData }
+  | { readonly type: 'MeterUpdated'; readonly data: MeterUpdatedData }
+  | { readonly type: 'MeterDeleted'; readonly data: MeterDeletedData };
+
+/** Backfills read the raw usage table in pages of this many events. */
+const BACKFILL_PAGE = 5_000;
+
+interface StoredUsage extends UsageFact {
+  readonly namespace: string;
+  readonly source: string;
+  readonly id: string;
+  readonly type: string;
+  readonly event: UsageRecordedData['event'];
+  readonly ingestedAt: string;
+  readonly storedAt: Date;
+}
+
+/**
+ * `usage@v1`: every usage event once (the raw table, whose primary key (namespace, source, id) is
+ * the dedup guarantee when the log itself does not deduplicate), and for each live meter its minute
+ * buckets and distinct values. It keeps its own copy of the meters from the catalog's events, so a
+ * meter created after usage was stored is filled from the raw table when `MeterCreated` is applied
+ * (a new meter is a projection over the log), and refilled when an update changes what it measures.
+ *
+ * Each statement covers a whole run of usage events (arrays through `unnest`), not one event. JSON
+ * travels as text[] and is cast row by row: PostgreSQL parses a jsonb[] literal about half as fast.
+ */
+export class UsageProjection implements Projection {
+  readonly name = USAGE_PROJECTION;
+  readonly handles = [USAGE_RECORDED, ...METER_EVENTS];
+  readonly tables = Object.values(UsageTable);
+
+  async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
+    // Meter events are rare; usage between two of them is applied as one run, in log order.
+    let run: RecordedEvent[] = [];
+    for (const event of events) {
+      if (event.type === USAGE_RECORDED) {
+        run.push(event);
+        continue;
+      }
+      if (run.length > 0) await this.recordUsage(run, tx);
+      run = [];
+      await this.applyMeterEvent(event as unknown as MeterEvent, tx);
+    }
+    if (run.length > 0) await this.recordUsage(run, tx);
+  }
+
+  private async recordUsage(run: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
+    const usages = run.map(storedUsage);
+    const inserted = await tx.query<{ namespace: string; source: string; id: string }>(
+      `INSERT INTO ${tx.table(UsageTable.events)}
+         (namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
+       SELECT namespace, source, id, type, subject, time, event::jsonb, ingested_at, stored_at, position_commit, position_prepare
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                   $8::timestamptz[], $9::timestamptz[], $10::numeric[], $11::numeric[])
+         AS u(namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
+       ON CONFLICT (namespace, source, id) DO NOTHING
+       RETURNING namespace, source, id`,
+      [
+        usages.map((u) => u.namespace),
+        usages.map((u) => u.source),
+        usages.map((u) => u.id),
+        usages.map((u) => u.type),
+        usages.map((u) => u.subject),
+        usages.map((u) => new Date(u.timeMs).toISOString()),
+        usages.map((u) => JSON.stringify(u.event)),
+        usages.map((u) => u.ingestedAt),
+        usages.map((u) => u.storedAt.toISOString()),
+        usages.map((u) => u.position.commit.toString()),
+        usages.map((u) => u.position.prepare.toString()),
+      ],
+    );
+    // Of repeats inside the run, the insert kept the first; so does this.
+    const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
+    const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
+    if (counted.length === 0) return;
+
+    const meters = await this.liveMeters(tx, counted);
+    if (meters.length === 0) return;
+    const metersByType = new Map<string, MeterDefinition[]>();
+    for (const meter of meters) {
+      const key = typeKey(meter.namespace, meter.eventType);
+      metersByType.set(key, [...(metersByType.get(key) ?? []), meter]);
+    }
+    const aggregator = new UsageAggregator();
+    for (const usage of counted) {
+      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? [])
+        aggregator.add(meter, usage);
+    }
+    await writeAggregates(aggregator, tx);
+  }
+
+  private async liveMeters(
+    tx: ProjectionTransaction,
+    usages: readonly StoredUsage[],
+  ): Promise<MeterDefinition[]> {
+    const rows = await tx.query<MeterRow>(
+      `SELECT ${METER_COLUMNS} FROM ${tx.table(UsageTable.meters)}
+       WHERE deleted_at IS NULL AND namespace = ANY($1) AND event_type = ANY($2)`,
+      [[...new Set(usages.map((u) => u.namespace))], [...new Set(usages.map((u) => u.type))]],
+    );
+    return rows.map(meterFromRow);
+  }
+
+  private async applyMeterEvent(event: MeterEvent, tx: ProjectionTransaction): Promise<void> {
+    const meters = tx.table(UsageTable.meters);
+    switch (event.type) {
+      case 'MeterCreated': {
+        const created = await tx.query(
+          `INSERT INTO ${meters} (id, namespace, slug, event_type, aggregation, value_property, group_by, event_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          meterParams(event.data),
+        );
+        if (created.length > 0) await backfill(meterFromEvent(event.data), tx);
+        return;
+      }
+      case 'MeterUpdated': {
+        // Only what changes the numbers matters here; names and descriptions are the catalog's.
+        const changed = await tx.query(
+          `UPDATE ${meters}
+           SET namespace = $2, slug = $3, event_type = $4, aggregation = $5, value_property = $6, group_by = $7, event_from = $8
+           WHERE id = $1 AND deleted_at IS NULL
+             AND (namespace, slug, event_type, aggregation, value_property, group_by, event_from)
+                 IS DISTINCT FROM ($2, $3, $4, $5, $6, $7::jsonb, $8::timestamptz)
+           RETURNING id`,
+          meterParams(event.data),
+        );
+        if (changed.length > 0) {
+          await forget(event.data.id, tx);
+          await backfill(meterFromEvent(event.data), tx);
+        }
+        return;
+      }
+      case 'MeterDeleted': {
+        const deleted = await tx.query(
+          `UPDATE ${meters} SET deleted_at = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+          [event.data.id, event.data.at],
+        );
+        if (deleted.length > 0) await forget(event.data.id, tx);
+        return;
+      }
+    }
+  }
+}
+
+/** Counts, into a meter's (empty) aggregates, every stored event it measures. */
+async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Promise<void> {
+  let after = { source: '', id: '' };
+  for (;;) {
+    const rows = await tx.query<RawUsageRow>(
+      `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
+       FROM ${tx.table(UsageTable.events)}
+       WHERE namespace = $1 AND type = $2 AND ($3::timestamptz IS NULL OR time >= $3) AND (source, id) > ($4, $5)
+       ORDER BY source, id
+       LIMIT ${BACKFILL_PAGE}`,
+      [
+        meter.namespace,
+        meter.eventType,
+        meter.eventFrom === undefined ? null : new Date(meter.eventFrom).toISOString(),
+        after.source,
+        after.id,
+      ],
+    );
+    if (rows.length === 0) return;
+    const aggregator = new UsageAggregator();
+    for (const row of rows) aggregator.add(meter, factFromRow(row));
+    await writeAggregates(aggregator, tx);
+    const last = rows[rows.length - 1];
+    after = { source: last.source, id: last.id };
+  }
+}
+
+async function forget(meterId: string, tx: ProjectionTransaction): Promise<void> {
+  await tx.query(`DELETE FROM ${tx.table(UsageTable.buckets)} WHERE meter_id = $1`, [meterId]);
+  await tx.query(`DELETE FROM ${tx.table(UsageTable.distinctValues)} WHERE meter_id = $1`, [meterId]);
+}
+
+/** The raw usage table's rows as meters read them (backfills here, sub-minute edges in queries). */
+export interface RawUsageRow {
+  source: string;
+  id: string;
+  subject: string;
+  time: Date;
+  data: unknown;
+  position_commit: string;
+  position_prepare: string;
+}
+
+export function factFromRow(row: RawUsageRow): UsageFact {
+  return {
+    subject: row.subject,
+    timeMs: row.time.getTime(),
+    data: row.data,
+    position: { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) },
+  };
+}
+
+async function writeAggregates(aggregator: UsageAggregator, tx: ProjectionTransaction): Promise<void> {
+  const buckets = aggregator.buckets;
+  if (buckets.length > 0) {
+    const newer = `(excluded.latest_time, excluded.latest_commit, excluded.latest_prepare) > (b.latest_time, b.latest_commit, b.latest_prepare)`;
+    await tx.query(
+      `INSERT INTO ${tx.table(UsageTable.buckets)} AS b
+         (meter_id, subject, minute, group_key, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare)
+       SELECT meter_id, subject, minute, group_key, group_values::jsonb, count, sum, min, max,
+              latest_value, latest_time, latest_commit, latest_prepare
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::bigint[], $7::numeric[],
+                   $8::numeric[], $9::numeric[], $10::numeric[], $11::timestamptz[], $12::numeric[], $13::numeric[])
+         AS u(meter_id, subject, minute, group_key, group_values, count, sum, min, max,
+              latest_value, latest_time, latest_commit, latest_prepare)
+       ON CONFLICT (meter_id, subject, minute, group_key) DO UPDATE SET
+         count = b.count + excluded.count,
+         sum = b.sum + excluded.sum,
+         min = least(b.min, excluded.min),
+         max = greatest(b.max, excluded.max),
+         latest_value = CASE WHEN ${newer} THEN excluded.latest_value ELSE b.latest_value END,
+         latest_time = CASE WHEN ${newer} THEN excluded.latest_time ELSE b.latest_time END,
+         latest_commit = CASE WHEN ${newer} THEN excluded.latest_commit ELSE b.latest_commit END,
+         latest_prepare = CASE WHEN ${newer} THEN excluded.latest_prepare ELSE b.latest_prepare END`,
+      [
+        buckets.map((b) => b.meterId),
+        buckets.map((b) => b.subject),
+        buckets.map((b) => new Date(b.minuteMs).toISOString()),
+        buckets.map((b) => b.groupKey),
+        buckets.map((b) => JSON.stringify(b.groupValues)),
+        buckets.map((b) => b.count),
+        buckets.map((b) => b.sum?.toFixed() ?? null),
+        buckets.map((b) => b.min?.toFixed() ?? null),
+        buckets.map((b) => b.max?.toFixed() ?? null),
+        buckets.map((b) => b.latest?.value ?? null),
+        buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
+        buckets.map((b) => b.latest?.position.commit.toString() ?? null),
+        buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
+      ],
+    );
+  }
+  const distinct = aggregator.distinctValues;
+  if (distinct.length > 0) {
+    await tx.query(
+      `INSERT INTO ${tx.table(UsageTable.distinctValues)} (meter_id, subject, minute, group_key, group_values, value)
+       SELECT meter_id, subject, minute, group_key, group_values::jsonb, value
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
+         AS u(meter_id, subject, minute, group_key, group_values, value)
+       ON CONFLICT DO NOTHING`,
+      [
+        distinct.map((d) => d.meterId),
+        distinct.map((d) => d.subject),
+        distinct.map((d) => new Date(d.minuteMs).toISOString()),
+        distinct.map((d) => d.groupKey),
+        distinct.map((d) => JSON.stringify(d.groupValues)),
+        distinct.map((d) => d.value),
+      ],
+    );
+  }
+}
+
+function storedUsage(recorded: RecordedEvent): StoredUsage {
+  const { event, ingestedAt } = recorded.data as UsageRecordedData;
+  return {
+    namespace: recorded.metadata.namespace,
+    source: event.source,
+    id: event.id,
+    type: event.type,
+    subject: event.subject,
+    timeMs: usageTimeMs(event),
+    data: event.data,
+    position: recorded.position,
+    event,
+    ingestedAt,
+    storedAt: recorded.recordedAt,
+  };
+}
+
+function meterFromEvent(data: MeterCreatedData | MeterUpdatedData): MeterDefinition {
+  return {
+    id: data.id,
+    namespace: data.namespace,
+    slug: data.slug,
+    eventType: data.eventType,
+    aggregation: data.aggregation,
+    valueProperty: data.valueProperty,
+    groupBy: data.groupBy,
+    eventFrom: data.eventFrom === undefined ? undefined : Date.parse(data.eventFrom),
+  };
+}
+
+function meterParams(data: MeterCreatedData | MeterUpdatedData): unknown[] {
+  return [
+    data.id,
+    data.namespace,
+    data.slug,
+    data.eventType,
+    data.aggregation,
+    data.valueProperty ?? null,
+    JSON.stringify(data.groupBy),
+    data.eventFrom ?? null,
+  ];
+}
+
+function typeKey(namespace: string, type: string): string {
+  return JSON.stringify([namespace, type]);
+}
