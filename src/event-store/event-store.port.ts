@@ -82,6 +82,22 @@ export interface RecordUsageResult {
   readonly storedKeys: ReadonlySet<string>;
 }
 
+/** Which event types a reader wants: only some, or all but some. */
+export type EventTypeFilter = { readonly only: readonly string[] } | { readonly except: readonly string[] };
+
+export interface FilteredRead {
+  readonly events: readonly RecordedEvent[];
+  /**
+   * How far the log was scanned: a reader may move its checkpoint here, past the events it was not
+   * given, without ever skipping one it wanted.
+   */
+  readonly scannedTo: LogPosition;
+}
+
+export function matchesFilter(filter: EventTypeFilter, type: string): boolean {
+  return 'only' in filter ? filter.only.includes(type) : !filter.except.includes(type);
+}
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -98,6 +114,12 @@ export interface EventStore {
    */
   readAll(after: LogPosition, limit: number): Promise<readonly RecordedEvent[]>;
   /**
+   * Like `readAll`, but only events whose type passes `filter` (at most `limit` of them), and how far
+   * the scan got. Where supported: readers of a few event types then skip the bulk of the log (usage)
+   * in the database instead of receiving and discarding it.
+   */
+  readAllMatching?(after: LogPosition, limit: number, filter: EventTypeFilter): Promise<FilteredRead>;
+  /**
    * The position of the last committed event (`LOG_START` for an empty log). `readAll` reaches it
    * once every transaction that might still commit before it has ended.
    */
@@ -111,8 +133,8 @@ export interface EventStore {
    */
   recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
-  /** How many events `readAll` would return after `after`, counting at most `cap`; where supported. */
-  countAfter?(after: LogPosition, cap: number): Promise<number>;
+  /** How many events `readAll` would return after `after` (of the types in `filter`), at most `cap`; where supported. */
+  countAfter?(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,11 +1,14 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import {
   EventStore,
+  EventTypeFilter,
+  FilteredRead,
   LOG_START,
   LogPosition,
   RecordedEvent,
   comparePositions,
   formatPosition,
+  matchesFilter,
 } from '../event-store/event-store.port';
 import { conflict } from '../shared/errors';
 import { Projection, ProjectionState, ProjectionStatus, ProjectionTransaction, versionOf } from './projection';
@@ -24,9 +27,9 @@ export interface ProjectionRunnerOptions {
 
 export interface RebuildProgress {
   readonly projection: string;
-  /** Events read from the log so far (all types, since every one moves the checkpoint). */
+  /** Events of the types it applies, read so far. */
   readonly processed: number;
-  /** Events in the log when the rebuild started, where the store can count them. */
+  /** Those events in the log when the rebuild started, where the store can count them. */
   readonly total: number | null;
 }
 
@@ -36,7 +39,7 @@ export interface RebuildProgress {
  */
 interface Lane {
   readonly projection: Projection;
-  readonly handles: (eventType: string) => boolean;
+  readonly handles: EventTypeFilter;
   readonly checkpoint: string;
   readonly table: (name: string) => string;
   state: ProjectionState;
@@ -150,12 +153,25 @@ export class ProjectionRunner {
     for (const wake of wakeUps) wake();
   }
 
-  /** Processes every projection until none has anything left (tests, CLI, benchmarks). */
-  async catchUp(names: readonly string[] = this.projectionNames): Promise<void> {
+  /**
+   * Processes projections until each has applied every event committed before this call (tests,
+   * CLI, benchmarks). A transaction still open elsewhere can hold readers back for a moment; this
+   * waits it out rather than stop short.
+   */
+  async catchUp(names: readonly string[] = this.projectionNames, timeoutMs = 60_000): Promise<void> {
+    const head = await this.store.headPosition();
     const upgraded = await this.register();
+    const deadline = Date.now() + timeoutMs;
     for (const name of names) {
       if (upgraded.includes(name)) await this.rebuild(name);
-      else await this.drainLane(this.lane(name));
+      const lane = this.lane(name);
+      for (;;) {
+        await this.drainLane(lane);
+        const [position] = await this.positionsOf([lane.checkpoint]);
+        if (comparePositions(position, head) >= 0) break;
+        if (Date.now() > deadline) throw new Error(`${name} did not reach the log head within ${timeoutMs} ms`);
+        await sleep(10);
+      }
     }
   }
 
@@ -224,7 +240,7 @@ export class ProjectionRunner {
           name,
           version: versionOf(name),
           position: formatPosition(position),
-          lag: this.store.countAfter ? await this.store.countAfter(position, 1_000_000) : null,
+          lag: this.store.countAfter ? await this.store.countAfter(position, 1_000_000, lane.handles) : null,
           state,
           ...(lastError && state === 'failed' ? { lastError } : {}),
         };
@@ -269,8 +285,8 @@ export class ProjectionRunner {
 
   private async step(lane: Lane): Promise<Step> {
     const [known] = await this.positionsOf([lane.checkpoint]);
-    const events = await this.store.readAll(known, this.batchSize);
-    if (events.length === 0) return { kind: 'idle' };
+    const { events, scannedTo } = await this.read(lane, known);
+    if (comparePositions(scannedTo, known) <= 0) return { kind: 'idle' };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -285,7 +301,7 @@ export class ProjectionRunner {
         await runner.rollbackTransaction();
         return { kind: 'busy-elsewhere' };
       }
-      await this.applyBatch(lane, events, runner);
+      await this.applyBatch(lane, events, scannedTo, runner);
       await runner.commitTransaction();
       this.announceProgress();
       return { kind: 'applied', events: events.length };
@@ -297,16 +313,24 @@ export class ProjectionRunner {
     }
   }
 
-  /** Applies the events a lane handles and moves its checkpoint past all of them, in `runner`'s transaction. */
-  private async applyBatch(lane: Lane, events: readonly RecordedEvent[], runner: QueryRunner): Promise<void> {
-    const relevant = events.filter((e) => lane.handles(e.type));
-    if (relevant.length > 0) await lane.projection.apply(relevant, transactionOf(runner, lane.table));
-    const last = events[events.length - 1].position;
+  /** The next events a lane applies, filtered by the store where it can, and how far that read got. */
+  private async read(lane: Lane, after: LogPosition): Promise<FilteredRead> {
+    if (this.store.readAllMatching) return this.store.readAllMatching(after, this.batchSize, lane.handles);
+    const events = await this.store.readAll(after, this.batchSize);
+    return {
+      events: events.filter((e) => matchesFilter(lane.handles, e.type)),
+      scannedTo: events.length > 0 ? events[events.length - 1].position : after,
+    };
+  }
+
+  /** Applies a lane's events and moves its checkpoint to where its read got, in `runner`'s transaction. */
+  private async applyBatch(lane: Lane, events: readonly RecordedEvent[], scannedTo: LogPosition, runner: QueryRunner): Promise<void> {
+    if (events.length > 0) await lane.projection.apply(events, transactionOf(runner, lane.table));
     await runner.query(
       `UPDATE tally_projection_checkpoints
        SET position_commit = $2, position_prepare = $3, last_error = NULL, updated_at = clock_timestamp()
        WHERE name = $1`,
-      [lane.checkpoint, last.commit.toString(), last.prepare.toString()],
+      [lane.checkpoint, scannedTo.commit.toString(), scannedTo.prepare.toString()],
     );
   }
 
@@ -329,7 +353,9 @@ export class ProjectionRunner {
            ON CONFLICT (name) DO UPDATE SET position_commit = 0, position_prepare = 0, state = 'rebuilding', last_error = NULL`,
           [shadow.checkpoint],
         );
-        const total = this.store.countAfter ? await this.store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER) : null;
+        const total = this.store.countAfter
+          ? await this.store.countAfter(LOG_START, Number.MAX_SAFE_INTEGER, shadow.handles)
+          : null;
         let processed = 0;
         onProgress?.({ projection: projection.name, processed, total });
         await this.drainLane(shadow, (events) => {
@@ -361,10 +387,10 @@ export class ProjectionRunner {
       await runner.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1 FOR UPDATE`, [live.checkpoint]);
       let [position] = await this.positionsOf([shadow.checkpoint]);
       for (;;) {
-        const events = await this.store.readAll(position, this.batchSize);
-        if (events.length === 0) break;
-        await this.applyBatch(shadow, events, runner);
-        position = events[events.length - 1].position;
+        const { events, scannedTo } = await this.read(shadow, position);
+        if (comparePositions(scannedTo, position) <= 0) break;
+        await this.applyBatch(shadow, events, scannedTo, runner);
+        position = scannedTo;
       }
       for (const table of live.projection.tables) {
         await runner.query(`ALTER TABLE ${table} RENAME TO ${table}__retired`);
@@ -395,7 +421,8 @@ export class ProjectionRunner {
 
   private async fail(lane: Lane, error: unknown): Promise<void> {
     const cause = error instanceof BatchFailed ? error.cause : error;
-    const where = error instanceof BatchFailed ? ` in the batch starting at ${formatPosition(error.first.position)}` : '';
+    const where =
+      error instanceof BatchFailed && error.first ? ` in the batch starting at ${formatPosition(error.first.position)}` : '';
     const message = messageOf(cause);
     lane.state = 'failed';
     lane.lastError = message;
@@ -458,7 +485,7 @@ interface CheckpointRow {
 }
 
 class BatchFailed extends Error {
-  readonly first: RecordedEvent;
+  readonly first?: RecordedEvent;
   constructor(
     events: readonly RecordedEvent[],
     override readonly cause: unknown,
@@ -482,10 +509,8 @@ function shadowLane(projection: Projection): Lane {
   };
 }
 
-function handlesOf(projection: Projection): (eventType: string) => boolean {
-  if (typeof projection.handles === 'function') return projection.handles;
-  const types = new Set(projection.handles);
-  return (type) => types.has(type);
+function handlesOf(projection: Projection): EventTypeFilter {
+  return 'except' in projection.handles ? projection.handles : { only: projection.handles as readonly string[] };
 }
 
 /** `usage@v2` → `usage`. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RecordedEvent } from '../event-store/event-store.port';
+import type { EventTypeFilter, RecordedEvent } from '../event-store/event-store.port';
 
 /** What a projection may touch while applying a batch: one database transaction, shared with its checkpoint. */
 export interface ProjectionTransaction {
@@ -15,8 +15,8 @@ export interface ProjectionTransaction {
  */
 export interface Projection {
   readonly name: string;
-  /** Event types it applies (a list, or a test for types it cannot list); others only move its checkpoint. */
-  readonly handles: readonly string[] | ((eventType: string) => boolean);
+  /** Event types it applies (a list, or all but some); others only move its checkpoint. */
+  readonly handles: readonly string[] | Extract<EventTypeFilter, { except: readonly string[] }>;
   /** The tables it owns, emptied when it is rebuilt. */
   readonly tables: readonly string[];
   /** Applies a batch, in log order. Must be idempotent only per batch: a batch is applied once or not at all. */

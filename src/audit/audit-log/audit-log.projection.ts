@@ -9,7 +9,7 @@ const USAGE_EVENT = 'UsageRecorded';
 
 export const auditLogProjection: Projection = {
   name: AUDIT_LOG_PROJECTION,
-  handles: (type) => type !== USAGE_EVENT,
+  handles: { except: [USAGE_EVENT] },
   tables: ['audit_log'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction) {
     const domain = events.filter((e) => categoryOf(e.streamId) !== StreamCategory.usage);

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import {
   AppendResult,
+  EventTypeFilter,
+  FilteredRead,
   EventMetadata,
   EventStore,
   ExpectedVersion,
@@ -14,6 +16,7 @@ import {
   StreamVersionConflict,
   Subscription,
   UsageRecord,
+  comparePositions,
 } from '../event-store.port';
 
 const UNIQUE_VIOLATION = '23505';
@@ -147,19 +150,50 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readAllMatching(after: LogPosition, limit: number, filter: EventTypeFilter): Promise<FilteredRead> {
+    // One statement, so one snapshot: the matching rows and the point the scan reached agree, and no
+    // event can commit below that point unseen between the two.
+    const { rows } = await this.pool.query<EventRow & { head_transaction_id: string | null; head_position: string | null }>(
+      `WITH safe AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+       matching AS (
+         SELECT global_position, transaction_id, stream_id, stream_version, type, data, metadata, recorded_at
+         FROM tally_events, safe
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+           AND transaction_id < safe.xmin
+           AND ${'only' in filter ? 'type = ANY($4)' : 'type <> ALL($4)'}
+         ORDER BY transaction_id, global_position
+         LIMIT $3),
+       head AS (
+         SELECT transaction_id AS head_transaction_id, global_position AS head_position
+         FROM tally_events, safe WHERE transaction_id < safe.xmin
+         ORDER BY transaction_id DESC, global_position DESC LIMIT 1)
+       SELECT matching.*, head.* FROM head LEFT JOIN matching ON true
+       ORDER BY matching.transaction_id, matching.global_position`,
+      [after.commit.toString(), after.prepare.toString(), limit, 'only' in filter ? filter.only : filter.except],
+    );
+    const events = rows.filter((r) => r.global_position !== null).map(toRecordedEvent);
+    if (events.length === limit) return { events, scannedTo: events[events.length - 1].position };
+    const head = rows[0];
+    const scanned = head?.head_transaction_id
+      ? { commit: BigInt(head.head_transaction_id), prepare: BigInt(head.head_position!) }
+      : after;
+    return { events, scannedTo: comparePositions(scanned, after) > 0 ? scanned : after };
+  }
+
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ global_position: string; transaction_id: string }>(HEAD_SQL);
     return rows.length === 0 ? LOG_START : { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) };
   }
 
-  async countAfter(after: LogPosition, cap: number): Promise<number> {
+  async countAfter(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number> {
+    const types = filter ? ('only' in filter ? 'AND type = ANY($4)' : 'AND type <> ALL($4)') : '';
     const { rows } = await this.pool.query<{ count: string }>(
       `SELECT count(*) AS count FROM (
          SELECT 1 FROM tally_events
          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${types}
          LIMIT $3) AS pending`,
-      [after.commit.toString(), after.prepare.toString(), cap],
+      [after.commit.toString(), after.prepare.toString(), cap, ...(filter ? ['only' in filter ? filter.only : filter.except] : [])],
     );
     return Number(rows[0].count);
   }
