@@ -107,6 +107,8 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
       logger: new NestPinoLogger(logger),
+      // Body parsing is configured once, in configureHttp.
+      bodyParser: false,
     });
     cleanups.push(() => app.close());
     configureHttp(app);
@@ -136,11 +138,15 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
 function configureHttp(app: NestFastifyApplication): void {
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  // CloudEvents arrive as JSON under their own media types; the same hardened parser serves them.
+  // CloudEvents arrive as JSON under their own media types; the same hardened parser (prototype
+  // pollution refused) serves them. An empty body is no body — `curl -H 'Content-Type:
+  // application/json' -X POST …/publish` — and routes that need one say so themselves.
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(
-    ['application/cloudevents+json', 'application/cloudevents-batch+json'],
+    ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json'],
     { parseAs: 'string' },
-    fastify.getDefaultJsonParser('error', 'error'),
+    (request, body, done) => (body === '' ? done(null, undefined) : json(request, body as string, done)),
   );
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
