@@ -1,27 +1,36 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
+import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
+import { BillingModule } from './billing/billing.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { CustomersModule } from './customers/customers.module';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { CoreModule, TallyRuntime } from './core/core.module';
 import { HealthController } from './health/health.controller';
+import { IngestionModule } from './ingestion/ingestion.module';
+import { MeteringModule } from './metering/metering.module';
 import { ProjectionsController } from './projections/admin/projections.controller';
 import { ProblemFilter } from './shared/http/problem.filter';
 
 /** The bounded contexts, each a Nest module that registers its controllers, handlers and projections. */
-const FEATURE_MODULES: Type[] = [AuditModule];
+const FEATURE_MODULES: Type[] = [CatalogModule, CustomersModule, AuditModule, IngestionModule, MeteringModule, BillingModule];
 
 @Module({})
 export class AppModule {
   static forRoot(runtime: TallyRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
+      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ThrottlerModule.forRoot(rateLimits(runtime.config)), ...FEATURE_MODULES],
       controllers: [HealthController, TokensController, ProjectionsController],
       providers: [
         TokenService,
+        // Guards run in this order: the rate limit first, so requests with bad tokens are limited too.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

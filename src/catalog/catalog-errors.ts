@@ -1,7 +1,8 @@
 /**
  * Every code the catalog deciders throw or report, in one place for the HTTP exception filter and
  * for clients. A `DomainError` carries one of `CatalogErrorCode`; each of its `problems` carries one
- * of `CatalogProblemCode` naming the rule a field broke.
+ * of `CatalogProblemCode` naming the rule a field broke — except a malformed price, which carries the
+ * pricing engine's own `BILLING.INVALID_PRICE` (its `validatePrice` is the rule).
  */
 export const CatalogErrorCode = {
   METER_INVALID: 'CATALOG.METER_INVALID', // 400
@@ -19,6 +20,7 @@ export const CatalogErrorCode = {
   PLAN_NOT_FOUND: 'CATALOG.PLAN_NOT_FOUND', // 404
   PLAN_NOT_DRAFT: 'CATALOG.PLAN_NOT_DRAFT', // 409: published versions are immutable
   PLAN_NOT_PUBLISHED: 'CATALOG.PLAN_NOT_PUBLISHED', // 409: only a published version can be archived
+  PLAN_ACTIVE: 'CATALOG.PLAN_ACTIVE', // 409: an active version must be archived before it is deleted
 
   // Thrown by the create handlers, which claim unique keys in key-claim streams (deciders see one stream).
   METER_SLUG_TAKEN: 'CATALOG.METER_SLUG_TAKEN', // 409
@@ -52,11 +54,6 @@ export const CatalogProblemCode = {
   FEATURE_NOT_METERED: 'CATALOG.FEATURE_NOT_METERED',
   UNSUPPORTED_PRICE: 'CATALOG.UNSUPPORTED_PRICE',
   INVALID_DECIMAL: 'CATALOG.INVALID_DECIMAL',
-  INVALID_AMOUNT_RANGE: 'CATALOG.INVALID_AMOUNT_RANGE',
-  TIERS_NOT_ORDERED: 'CATALOG.TIERS_NOT_ORDERED',
-  TIER_OPEN_ENDED: 'CATALOG.TIER_OPEN_ENDED',
-  TIER_NOT_OPEN_ENDED: 'CATALOG.TIER_NOT_OPEN_ENDED',
-  TIER_WITHOUT_PRICE: 'CATALOG.TIER_WITHOUT_PRICE',
   INVALID_DISCOUNT: 'CATALOG.INVALID_DISCOUNT',
   INVALID_ENTITLEMENT: 'CATALOG.INVALID_ENTITLEMENT',
   EFFECTIVE_FROM_IN_PAST: 'CATALOG.EFFECTIVE_FROM_IN_PAST',

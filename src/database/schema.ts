@@ -2,7 +2,11 @@ import type { MixedList } from 'typeorm';
 import { EventStore1732400000000 } from './migrations/1732400000000-event-store';
 import { ProjectionCheckpoints1732400000100 } from './migrations/1732400000100-projection-checkpoints';
 import { ApiTokens1732400000200 } from './migrations/1732400000200-api-tokens';
+import { CatalogReadModels1732400100000 } from './migrations/1732400100000-catalog-read-models';
+import { CustomerReadModels1732400100100 } from './migrations/1732400100100-customer-read-models';
+import { UsageReadModels1732400200000 } from './migrations/1732400200000-usage-read-models';
 import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
+import { BillingView1732400300000 } from './migrations/1732400300000-billing-view';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -16,5 +20,9 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStore1732400000000,
   ProjectionCheckpoints1732400000100,
   ApiTokens1732400000200,
+  CatalogReadModels1732400100000,
+  CustomerReadModels1732400100100,
+  UsageReadModels1732400200000,
+  BillingView1732400300000,
   AuditLog1732400400000,
 ];

@@ -1,3 +1,4 @@
+import { validatePrice } from '../../billing/pricing';
 import { FieldProblem } from '../../shared/errors';
 import { Decimal, isDecimalString } from '../../shared/money';
 import { CatalogProblemCode as Code } from '../catalog-errors';
@@ -18,14 +19,10 @@ import {
   Discounts,
   ENTITLEMENT_TEMPLATE_TYPES,
   EntitlementTemplate,
-  PAYMENT_TERMS,
   PRICE_TYPES,
   Price,
-  PriceTier,
   RATE_CARD_TYPES,
   RateCard,
-  SpendCommitments,
-  TIERED_PRICE_MODES,
 } from './rate-card';
 
 /**
@@ -45,7 +42,8 @@ export interface ResolvedFeature {
 export type ResolvedFeatures = Readonly<Record<string, ResolvedFeature | undefined>>;
 
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-const durationMessage = 'must be a positive ISO-8601 duration of whole units, at least one hour (e.g. P1M)';
+const durationMessage =
+  'must be a positive ISO-8601 duration of whole units, at least one hour, of months or of days and time but not both (e.g. P1M)';
 let knownCurrencies: ReadonlySet<string> | undefined;
 
 /** ISO 4217 codes the runtime knows (ICU), e.g. `USD`; custom codes are not accepted. */
@@ -247,116 +245,12 @@ function rateCardCadenceProblems(
   return [];
 }
 
-/** The basics of a well-formed price: decimal strings, sane bounds, ordered tiers. */
+/**
+ * A price the pricing engine can compute: its own `validatePrice` is the rule, so nothing is
+ * published that billing would refuse. Its fields are rooted at `price`; they are moved under `path`.
+ */
 export function priceProblems(price: Price, path: string): FieldProblem[] {
-  switch (price.type) {
-    case 'flat':
-      return [
-        ...decimalProblems(`${path}.amount`, price.amount),
-        ...(price.paymentTerm === undefined || includes(PAYMENT_TERMS, price.paymentTerm)
-          ? []
-          : [
-              problem(`${path}.paymentTerm`, Code.INVALID_ENUM, `must be one of ${PAYMENT_TERMS.join(', ')}`),
-            ]),
-      ];
-    case 'unit':
-      return [...decimalProblems(`${path}.amount`, price.amount), ...commitmentProblems(price, path)];
-    case 'package':
-      return [
-        ...decimalProblems(`${path}.amount`, price.amount),
-        ...decimalProblems(`${path}.quantityPerPackage`, price.quantityPerPackage, { positive: true }),
-        ...commitmentProblems(price, path),
-      ];
-    case 'tiered':
-      return [
-        ...(includes(TIERED_PRICE_MODES, price.mode)
-          ? []
-          : [problem(`${path}.mode`, Code.INVALID_ENUM, `must be one of ${TIERED_PRICE_MODES.join(', ')}`)]),
-        ...tierProblems(price.tiers, `${path}.tiers`),
-        ...commitmentProblems(price, path),
-      ];
-    default:
-      return [problem(`${path}.type`, Code.UNSUPPORTED_PRICE, `must be one of ${PRICE_TYPES.join(', ')}`)];
-  }
-}
-
-function tierProblems(tiers: readonly PriceTier[], path: string): FieldProblem[] {
-  if (!Array.isArray(tiers) || tiers.length === 0)
-    return [problem(path, Code.REQUIRED, 'a tiered price needs at least one tier')];
-  const problems: FieldProblem[] = [];
-  let previousBound: Decimal | undefined;
-  tiers.forEach((tier, k) => {
-    const tierPath = `${path}[${k}]`;
-    if (!isPlainObject(tier)) {
-      problems.push(problem(tierPath, Code.REQUIRED, 'must be a tier object'));
-      return;
-    }
-    const last = k === tiers.length - 1;
-    const flat = tier.flatPrice ?? null;
-    const unit = tier.unitPrice ?? null;
-    if (flat === null && unit === null)
-      problems.push(problem(tierPath, Code.TIER_WITHOUT_PRICE, 'needs a flatPrice, a unitPrice or both'));
-    if (flat !== null) problems.push(...tierComponentProblems(flat, 'flat', `${tierPath}.flatPrice`));
-    if (unit !== null) problems.push(...tierComponentProblems(unit, 'unit', `${tierPath}.unitPrice`));
-    const boundField = `${tierPath}.upToAmount`;
-    if (tier.upToAmount === undefined || tier.upToAmount === null) {
-      if (!last)
-        problems.push(problem(boundField, Code.TIER_OPEN_ENDED, 'only the last tier may be open-ended'));
-      return;
-    }
-    if (last) {
-      problems.push(
-        problem(boundField, Code.TIER_NOT_OPEN_ENDED, 'the last tier must be open-ended (no upToAmount)'),
-      );
-      return;
-    }
-    const boundProblems = decimalProblems(boundField, tier.upToAmount, { positive: true });
-    if (boundProblems.length > 0) {
-      problems.push(...boundProblems);
-      return;
-    }
-    const bound = new Decimal(tier.upToAmount as string);
-    if (previousBound !== undefined && !bound.greaterThan(previousBound)) {
-      problems.push(
-        problem(
-          boundField,
-          Code.TIERS_NOT_ORDERED,
-          `must be greater than the previous tier's ${previousBound.toFixed()}`,
-        ),
-      );
-    }
-    previousBound = bound;
-  });
-  return problems;
-}
-
-function tierComponentProblems(
-  component: { readonly type?: unknown; readonly amount?: unknown },
-  type: 'flat' | 'unit',
-  path: string,
-): FieldProblem[] {
-  if (!isPlainObject(component) || component.type !== type)
-    return [problem(`${path}.type`, Code.INVALID_ENUM, `must be ${type}`)];
-  return decimalProblems(`${path}.amount`, component.amount);
-}
-
-function commitmentProblems(price: SpendCommitments, path: string): FieldProblem[] {
-  const { minimumAmount, maximumAmount } = price;
-  const problems = [
-    ...(minimumAmount === undefined ? [] : decimalProblems(`${path}.minimumAmount`, minimumAmount)),
-    ...(maximumAmount === undefined ? [] : decimalProblems(`${path}.maximumAmount`, maximumAmount)),
-  ];
-  if (
-    problems.length === 0 &&
-    minimumAmount !== undefined &&
-    maximumAmount !== undefined &&
-    new Decimal(minimumAmount).greaterThan(maximumAmount)
-  ) {
-    problems.push(
-      problem(`${path}.maximumAmount`, Code.INVALID_AMOUNT_RANGE, 'may not be less than minimumAmount'),
-    );
-  }
-  return problems;
+  return validatePrice(price).map((found) => ({ ...found, field: path + found.field.slice('price'.length) }));
 }
 
 function decimalProblems(field: string, value: unknown, { positive = false } = {}): FieldProblem[] {

@@ -5,9 +5,11 @@ import {
   ArchivePlan,
   CreatePlan,
   DEFAULT_PRO_RATING_CONFIG,
+  DeletePlan,
   Plan,
   PlanArchived,
   PlanCreated,
+  PlanDeleted,
   PlanPhase,
   PlanPublished,
   PlanUpdated,
@@ -196,6 +198,17 @@ describe('plan decider', () => {
         ['zero cadence', { billingCadence: 'P0M' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
         ['negative cadence', { billingCadence: '-P1M' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
         ['sub-hour cadence', { billingCadence: 'PT30M' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
+        // Subscriptions could not lay periods of months and days end to end: such a plan would be unsubscribable.
+        [
+          'months mixed with days',
+          { billingCadence: 'P1M15D' },
+          { billingCadence: 'CATALOG.INVALID_DURATION' },
+        ],
+        [
+          'years mixed with hours',
+          { billingCadence: 'P1YT1H' },
+          { billingCadence: 'CATALOG.INVALID_DURATION' },
+        ],
         [
           'pro-rating mode',
           { proRatingConfig: { enabled: true, mode: 'prorate_everything' as 'prorate_prices' } },
@@ -267,7 +280,7 @@ describe('plan decider', () => {
         const problems = createProblems(
           withRateCards(activeUsersCard, { ...platformFee, price: { type: 'flat', amount: '49,99' } }),
         );
-        expect(problems).toEqual({ 'phases[0].rateCards[1].price.amount': 'CATALOG.INVALID_DECIMAL' });
+        expect(problems).toEqual({ 'phases[0].rateCards[1].price.amount': 'BILLING.INVALID_PRICE' });
       });
 
       it('refuses duplicate keys within a phase, but not across phases', () => {
@@ -338,14 +351,14 @@ describe('plan decider', () => {
         expect(
           createProblems(withRateCards({ ...activeUsersCard, price: { type: 'unit', amount } })),
         ).toEqual({
-          'phases[0].rateCards[0].price.amount': 'CATALOG.INVALID_DECIMAL',
+          'phases[0].rateCards[0].price.amount': 'BILLING.INVALID_PRICE',
         });
       });
 
       it('refuses a number where a decimal string belongs', () => {
         const card = { ...activeUsersCard, price: { type: 'unit', amount: 1 } } as unknown as RateCard;
         expect(createProblems(withRateCards(card))).toEqual({
-          'phases[0].rateCards[0].price.amount': 'CATALOG.INVALID_DECIMAL',
+          'phases[0].rateCards[0].price.amount': 'BILLING.INVALID_PRICE',
         });
       });
 
@@ -369,7 +382,7 @@ describe('plan decider', () => {
           price: { type: 'flat', amount: '1', paymentTerm: 'later' },
         } as unknown as RateCard;
         expect(createProblems(withRateCards(card))).toEqual({
-          'phases[0].rateCards[0].price.paymentTerm': 'CATALOG.INVALID_ENUM',
+          'phases[0].rateCards[0].price.paymentTerm': 'BILLING.INVALID_PRICE',
         });
       });
 
@@ -379,14 +392,14 @@ describe('plan decider', () => {
           price: { type: 'unit', amount: '1', minimumAmount: '100', maximumAmount: '10' },
         });
         expect(createProblems(inverted)).toEqual({
-          'phases[0].rateCards[0].price.maximumAmount': 'CATALOG.INVALID_AMOUNT_RANGE',
+          'phases[0].rateCards[0].price.minimumAmount': 'BILLING.INVALID_PRICE',
         });
         const malformed = withRateCards({
           ...activeUsersCard,
           price: { type: 'unit', amount: '1', minimumAmount: 'ten' },
         });
         expect(createProblems(malformed)).toEqual({
-          'phases[0].rateCards[0].price.minimumAmount': 'CATALOG.INVALID_DECIMAL',
+          'phases[0].rateCards[0].price.minimumAmount': 'BILLING.INVALID_PRICE',
         });
         const fine = withRateCards({
           ...activeUsersCard,
@@ -402,7 +415,7 @@ describe('plan decider', () => {
         });
         expect(planDecider.decide(withRateCards(card('1000')), planDecider.initialState())).toHaveLength(1);
         expect(createProblems(withRateCards(card('0')))).toEqual({
-          'phases[0].rateCards[0].price.quantityPerPackage': 'CATALOG.INVALID_DECIMAL',
+          'phases[0].rateCards[0].price.quantityPerPackage': 'BILLING.INVALID_PRICE',
         });
       });
 
@@ -448,8 +461,8 @@ describe('plan decider', () => {
             { flatPrice: null, unitPrice: unit('1') },
           ]);
           expect(createProblems(withRateCards(card))).toEqual({
-            'phases[0].rateCards[0].price.tiers[1].upToAmount': 'CATALOG.TIERS_NOT_ORDERED',
-            'phases[0].rateCards[0].price.tiers[2].upToAmount': 'CATALOG.TIERS_NOT_ORDERED',
+            'phases[0].rateCards[0].price.tiers[1].upToAmount': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[2].upToAmount': 'BILLING.INVALID_PRICE',
           });
         });
 
@@ -459,8 +472,8 @@ describe('plan decider', () => {
             { upToAmount: '100', flatPrice: null, unitPrice: unit('1') },
           ]);
           expect(createProblems(withRateCards(card))).toEqual({
-            'phases[0].rateCards[0].price.tiers[0].upToAmount': 'CATALOG.TIER_OPEN_ENDED',
-            'phases[0].rateCards[0].price.tiers[1].upToAmount': 'CATALOG.TIER_NOT_OPEN_ENDED',
+            'phases[0].rateCards[0].price.tiers[0].upToAmount': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[1].upToAmount': 'BILLING.INVALID_PRICE',
           });
         });
 
@@ -474,14 +487,14 @@ describe('plan decider', () => {
             'stepped',
           );
           expect(createProblems(withRateCards(card))).toEqual({
-            'phases[0].rateCards[0].price.mode': 'CATALOG.INVALID_ENUM',
-            'phases[0].rateCards[0].price.tiers[0].upToAmount': 'CATALOG.INVALID_DECIMAL',
-            'phases[0].rateCards[0].price.tiers[1]': 'CATALOG.TIER_WITHOUT_PRICE',
-            'phases[0].rateCards[0].price.tiers[2].flatPrice.type': 'CATALOG.INVALID_ENUM',
-            'phases[0].rateCards[0].price.tiers[2].unitPrice.amount': 'CATALOG.INVALID_DECIMAL',
+            'phases[0].rateCards[0].price.mode': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[0].upToAmount': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[1]': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[2].flatPrice.type': 'BILLING.INVALID_PRICE',
+            'phases[0].rateCards[0].price.tiers[2].unitPrice.amount': 'BILLING.INVALID_PRICE',
           });
           expect(createProblems(withRateCards(tiered([])))).toEqual({
-            'phases[0].rateCards[0].price.tiers': 'CATALOG.REQUIRED',
+            'phases[0].rateCards[0].price.tiers': 'BILLING.INVALID_PRICE',
           });
         });
       });
@@ -787,7 +800,7 @@ describe('plan decider', () => {
       expect(problemCodes(error.problems)).toEqual({
         currency: 'CATALOG.INVALID_CURRENCY',
         'phases[0].duration': 'CATALOG.PHASE_DURATION',
-        'phases[1].rateCards[1].price.amount': 'CATALOG.INVALID_DECIMAL',
+        'phases[1].rateCards[1].price.amount': 'BILLING.INVALID_PRICE',
         'phases[1].rateCards[0].featureKey': 'CATALOG.FEATURE_NOT_FOUND',
         effectiveFrom: 'CATALOG.EFFECTIVE_FROM_IN_PAST',
       });
@@ -839,6 +852,73 @@ describe('plan decider', () => {
         .given([created, published])
         .when({ ...archive, data: { ...archive.data, namespace: 'other' } })
         .thenThrows('CATALOG.PLAN_NOT_FOUND');
+    });
+  });
+
+  describe('DeletePlan', () => {
+    const remove = (now: string): DeletePlan => ({
+      type: 'DeletePlan',
+      data: { id: 'plan-1', namespace: 'default', now },
+    });
+    const deleted = (at: string): PlanDeleted => ({
+      type: 'PlanDeleted',
+      data: { id: 'plan-1', namespace: 'default', key: 'per_seat', version: 1, at },
+    });
+
+    it('deletes a draft', () => {
+      spec
+        .given([created])
+        .when(remove(LATER))
+        .then([deleted(LATER)]);
+    });
+
+    it('deletes an archived version', () => {
+      spec
+        .given([created, published, archived])
+        .when(remove(LATEST))
+        .then([deleted(LATEST)]);
+    });
+
+    it('refuses to delete the active version: it must be archived first', () => {
+      spec.given([created, published]).when(remove(LATEST)).thenThrows('CATALOG.PLAN_ACTIVE');
+    });
+
+    it('does nothing when already deleted, and a deleted version takes no other command', () => {
+      spec
+        .given([created, deleted(LATER)])
+        .when(remove(LATEST))
+        .thenNothing();
+      spec
+        .given([created, deleted(LATER)])
+        .when(update())
+        .thenThrows('CATALOG.PLAN_NOT_FOUND');
+      spec
+        .given([created, deleted(LATER)])
+        .when(publish())
+        .thenThrows('CATALOG.PLAN_NOT_FOUND');
+      spec
+        .given([created, published, archived, deleted(LATEST)])
+        .when(archive)
+        .thenThrows('CATALOG.PLAN_NOT_FOUND');
+    });
+
+    it('answers not found for a plan that does not exist or lives in another namespace', () => {
+      spec.given([]).when(remove(LATER)).thenThrows('CATALOG.PLAN_NOT_FOUND');
+      spec
+        .given([created])
+        .when({ type: 'DeletePlan', data: { id: 'plan-1', namespace: 'other', now: LATER } })
+        .thenThrows('CATALOG.PLAN_NOT_FOUND');
+    });
+
+    it('folds a deletion into the state, keeping the plan for the record', () => {
+      expect(fold(planDecider, [created, deleted(LATER)])).toEqual({
+        status: 'deleted',
+        plan,
+        createdAt: NOW,
+        updatedAt: LATER,
+        deletedAt: LATER,
+      });
+      expect(fold(planDecider, [created, published, deleted(LATEST)]).status).toBe('active');
     });
   });
 

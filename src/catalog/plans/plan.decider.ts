@@ -14,7 +14,8 @@ export type { ResolvedFeature, ResolvedFeatures } from './plan-validation';
 
 /**
  * Plan: one stream per plan VERSION (each version has its own id, as in OpenMeter). A version is
- * created as a draft, edited freely, published (immutable from then on) and finally archived.
+ * created as a draft, edited freely, published (immutable from then on) and finally archived. A
+ * draft or an archived version can be deleted; an active one must be archived first.
  *
  * Not decided here, because a decider sees one stream — the handlers own these:
  * - (key, version) is unique per namespace: the create handler claims it in a key-claim stream and
@@ -121,7 +122,9 @@ export type PublishPlan = Message<
 
 export type ArchivePlan = Message<'ArchivePlan', { id: string; namespace: string; now: string }>;
 
-export type PlanCommand = CreatePlan | UpdatePlan | PublishPlan | ArchivePlan;
+export type DeletePlan = Message<'DeletePlan', { id: string; namespace: string; now: string }>;
+
+export type PlanCommand = CreatePlan | UpdatePlan | PublishPlan | ArchivePlan | DeletePlan;
 
 // Events: stored contracts, never renamed.
 
@@ -147,11 +150,21 @@ export interface PlanArchivedData {
   readonly at: string;
 }
 
+/** Its version number stays taken: a later version of the key gets the next number. */
+export interface PlanDeletedData {
+  readonly id: string;
+  readonly namespace: string;
+  readonly key: string;
+  readonly version: number;
+  readonly at: string;
+}
+
 export type PlanCreated = Message<'PlanCreated', PlanCreatedData>;
 export type PlanUpdated = Message<'PlanUpdated', PlanUpdatedData>;
 export type PlanPublished = Message<'PlanPublished', PlanPublishedData>;
 export type PlanArchived = Message<'PlanArchived', PlanArchivedData>;
-export type PlanEvent = PlanCreated | PlanUpdated | PlanPublished | PlanArchived;
+export type PlanDeleted = Message<'PlanDeleted', PlanDeletedData>;
+export type PlanEvent = PlanCreated | PlanUpdated | PlanPublished | PlanArchived | PlanDeleted;
 
 // State.
 
@@ -179,7 +192,16 @@ export type ArchivedPlanState = {
   readonly effectiveTo: string;
   readonly archivedAt: string;
 };
-export type PlanState = { readonly status: 'empty' } | DraftPlanState | ActivePlanState | ArchivedPlanState;
+/** A deleted draft or archived version: gone for every command, kept for the record. */
+export type DeletedPlanState = {
+  readonly status: 'deleted';
+  readonly plan: Plan;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deletedAt: string;
+};
+export type PlanState =
+  { readonly status: 'empty' } | DraftPlanState | ActivePlanState | ArchivedPlanState | DeletedPlanState;
 /** A version that has been published: the source of a `next` draft. */
 export type PublishedPlanState = ActivePlanState | ArchivedPlanState;
 
@@ -217,6 +239,15 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         effectiveTo: event.data.effectiveTo,
         archivedAt: event.data.at,
       };
+    case 'PlanDeleted':
+      if (state.status !== 'draft' && state.status !== 'archived') return state;
+      return {
+        status: 'deleted',
+        plan: state.plan,
+        createdAt: state.createdAt,
+        updatedAt: event.data.at,
+        deletedAt: event.data.at,
+      };
     default:
       return unreachable(event);
   }
@@ -232,6 +263,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): readonly Pla
       return publishPlan(command, state);
     case 'ArchivePlan':
       return archivePlan(command, state);
+    case 'DeletePlan':
+      return deletePlan(command, state);
     default:
       return unreachable(command);
   }
@@ -347,6 +380,26 @@ function archivePlan({ data }: ArchivePlan, state: PlanState): readonly PlanEven
   ];
 }
 
+/** Deleting a deleted version is a no-op, so a retried DELETE answers the same. */
+function deletePlan({ data }: DeletePlan, state: PlanState): readonly PlanEvent[] {
+  if (state.status === 'deleted' && state.plan.id === data.id && state.plan.namespace === data.namespace)
+    return [];
+  const found = existing(state, data.id, data.namespace);
+  if (found.status === 'active') {
+    throw conflict(
+      CatalogErrorCode.PLAN_ACTIVE,
+      `Plan ${found.plan.key} v${found.plan.version} is published; archive it before deleting it`,
+    );
+  }
+  const { plan } = found;
+  return [
+    {
+      type: 'PlanDeleted',
+      data: { id: plan.id, namespace: plan.namespace, key: plan.key, version: plan.version, at: data.now },
+    },
+  ];
+}
+
 /** The editable fields of a command, as plain JSON with defaults written out. */
 function content(data: CreatePlan['data'] | UpdatePlan['data']): PlanContent {
   return {
@@ -369,9 +422,18 @@ function planInvalidMessage(plan: Plan, count: number): string {
   return `Plan ${plan.key} v${plan.version} is not valid: ${count} problem${count === 1 ? '' : 's'}`;
 }
 
-/** The plan this caller may see, or 404 — also for another namespace's plan. */
-function existing(state: PlanState, id: string, namespace: string): Exclude<PlanState, { status: 'empty' }> {
-  if (state.status === 'empty' || state.plan.id !== id || state.plan.namespace !== namespace) {
+/** The plan this caller may see, or 404 — also for a deleted one, or another namespace's plan. */
+function existing(
+  state: PlanState,
+  id: string,
+  namespace: string,
+): DraftPlanState | ActivePlanState | ArchivedPlanState {
+  if (
+    state.status === 'empty' ||
+    state.status === 'deleted' ||
+    state.plan.id !== id ||
+    state.plan.namespace !== namespace
+  ) {
     throw notFound(CatalogErrorCode.PLAN_NOT_FOUND, `Plan ${id} not found`);
   }
   return state;

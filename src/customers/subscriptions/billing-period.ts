@@ -1,4 +1,5 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime } from 'luxon';
+import { parseCalendarDuration } from '../../catalog/plans/billing-cadence';
 import { invalid } from '../../shared/errors';
 
 /**
@@ -22,9 +23,6 @@ export interface BillingPeriod {
   readonly index: number;
 }
 
-/** The shortest cadence accepted: keeps the number of periods in any realistic range small. */
-export const MIN_FIXED_CADENCE_MS = 60 * 60 * 1000;
-
 /** Default bound of `periodsBetween`. */
 export const MAX_PERIODS_BETWEEN = 1000;
 
@@ -36,42 +34,21 @@ export const BillingPeriodErrors = {
 } as const;
 
 /**
- * A cadence is either calendar-month based (years and months: a year is exactly twelve months, so
- * `P1Y6M` is eighteen months) or of fixed length (weeks, days, hours, minutes, seconds: exact in
- * UTC, so `P1W2D` is nine days). Mixing the two families (`P1M15D`, `P1YT1H`) is refused: each
- * multiple would first move by whole months, clamping the day to the month's end, and then by a fixed
- * span, so periods would have no consistent shape.
+ * What a cadence is — calendar months, or a fixed span of at least an hour, never both — is
+ * decided by the catalog's `parseCalendarDuration`, so a published plan can always be subscribed to.
+ * In UTC a day is exactly 24 hours, so days and time fold into one fixed span here.
  */
 type Cadence =
   { readonly kind: 'months'; readonly months: number } | { readonly kind: 'fixed'; readonly ms: number };
 
-const FIXED_UNIT_MS = {
-  weeks: 7 * 24 * 3_600_000,
-  days: 24 * 3_600_000,
-  hours: 3_600_000,
-  minutes: 60_000,
-  seconds: 1_000,
-  milliseconds: 1,
-} as const;
+const DAY_MS = 24 * 3_600_000;
 
 function parseCadence(iso: string): Cadence | undefined {
-  if (typeof iso !== 'string') return undefined;
-  const duration = Duration.fromISO(iso);
-  if (!duration.isValid) return undefined;
-  const parts = duration.toObject();
-  const values = Object.values(parts);
-  // Whole, non-negative units only: `P1.5M` has no calendar meaning, `P-1M` no direction to bill in.
-  if (values.some((value) => value === undefined || !Number.isSafeInteger(value) || value < 0))
-    return undefined;
-  const months = (parts.years ?? 0) * 12 + (parts.quarters ?? 0) * 3 + (parts.months ?? 0);
-  const ms = (Object.keys(FIXED_UNIT_MS) as (keyof typeof FIXED_UNIT_MS)[]).reduce(
-    (total, unit) => total + (parts[unit] ?? 0) * FIXED_UNIT_MS[unit],
-    0,
-  );
-  if (months > 0 && ms > 0) return undefined;
-  if (months > 0) return { kind: 'months', months };
-  if (ms >= MIN_FIXED_CADENCE_MS && Number.isSafeInteger(ms)) return { kind: 'fixed', ms };
-  return undefined;
+  const duration = parseCalendarDuration(iso);
+  if (duration === undefined) return undefined;
+  if (duration.months > 0) return { kind: 'months', months: duration.months };
+  const ms = duration.days * DAY_MS + duration.millis;
+  return Number.isSafeInteger(ms) ? { kind: 'fixed', ms } : undefined;
 }
 
 /**

@@ -1,0 +1,92 @@
+import { Module } from '@nestjs/common';
+import { ProjectionsService } from '../core/projections.service';
+import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
+import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
+import { CreateFeatureController } from './features/create-feature/create-feature.controller';
+import { CreateFeatureHandler } from './features/create-feature/create-feature.handler';
+import { FeaturesController } from './features/features-read-model/features.controller';
+import { featuresProjection } from './features/features-read-model/features.projection';
+import { ReadModels } from './http/read-models';
+import {
+  GetFeatureHandler,
+  ListFeaturesHandler,
+  LiveFeaturesOfMeterHandler,
+} from './features/features-read-model/features.query';
+import { CreateMeterController } from './meters/create-meter/create-meter.controller';
+import { CreateMeterHandler } from './meters/create-meter/create-meter.handler';
+import { DeleteMeterController } from './meters/delete-meter/delete-meter.controller';
+import { DeleteMeterHandler } from './meters/delete-meter/delete-meter.handler';
+import { MetersController } from './meters/meters-read-model/meters.controller';
+import { metersProjection } from './meters/meters-read-model/meters.projection';
+import { GetMeterHandler, ListMetersHandler } from './meters/meters-read-model/meters.query';
+import { UpdateMeterController } from './meters/update-meter/update-meter.controller';
+import { UpdateMeterHandler } from './meters/update-meter/update-meter.handler';
+import { ArchivePlanController } from './plans/archive-plan/archive-plan.controller';
+import { ArchivePlanHandler } from './plans/archive-plan/archive-plan.handler';
+import { CreatePlanController } from './plans/create-plan/create-plan.controller';
+import { CreatePlanHandler } from './plans/create-plan/create-plan.handler';
+import { DeletePlanController } from './plans/delete-plan/delete-plan.controller';
+import { DeletePlanHandler } from './plans/delete-plan/delete-plan.handler';
+import { NextPlanController } from './plans/next-plan/next-plan.controller';
+import { NextPlanHandler } from './plans/next-plan/next-plan.handler';
+import { PlanDrafts } from './plans/plan-drafts';
+import { PlansController } from './plans/plans-read-model/plans.controller';
+import { plansProjection } from './plans/plans-read-model/plans.projection';
+import {
+  GetPlanHandler,
+  ListPlansHandler,
+  PlanVersionsOfHandler,
+} from './plans/plans-read-model/plans.query';
+import { PublishPlanController } from './plans/publish-plan/publish-plan.controller';
+import { PublishPlanHandler } from './plans/publish-plan/publish-plan.handler';
+import { UpdatePlanController } from './plans/update-plan/update-plan.controller';
+import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
+
+/** The product catalog: meters, features and plans with their rate cards. */
+@Module({
+  controllers: [
+    MetersController,
+    CreateMeterController,
+    UpdateMeterController,
+    DeleteMeterController,
+    FeaturesController,
+    CreateFeatureController,
+    ArchiveFeatureController,
+    PlansController,
+    CreatePlanController,
+    UpdatePlanController,
+    DeletePlanController,
+    PublishPlanController,
+    ArchivePlanController,
+    NextPlanController,
+  ],
+  providers: [
+    ReadModels,
+    CreateMeterHandler,
+    UpdateMeterHandler,
+    DeleteMeterHandler,
+    GetMeterHandler,
+    ListMetersHandler,
+    CreateFeatureHandler,
+    ArchiveFeatureHandler,
+    GetFeatureHandler,
+    ListFeaturesHandler,
+    LiveFeaturesOfMeterHandler,
+    PlanDrafts,
+    CreatePlanHandler,
+    UpdatePlanHandler,
+    DeletePlanHandler,
+    PublishPlanHandler,
+    ArchivePlanHandler,
+    NextPlanHandler,
+    GetPlanHandler,
+    ListPlansHandler,
+    PlanVersionsOfHandler,
+  ],
+})
+export class CatalogModule {
+  constructor(projections: ProjectionsService) {
+    for (const projection of [metersProjection, featuresProjection, plansProjection])
+      projections.register(projection);
+  }
+}

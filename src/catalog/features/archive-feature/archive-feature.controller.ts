@@ -1,0 +1,32 @@
+import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
+import { ifMatchVersion } from '../../http/etag';
+import { FeatureParams } from '../feature.params';
+import { ArchiveFeatureCommand } from './archive-feature.command';
+
+@ApiTags('Features')
+@ApiBearerAuth()
+@Controller('api/v1/features')
+export class ArchiveFeatureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  /** Archives the feature (204); archiving it again is a no-op. */
+  @Delete(':featureId')
+  @HttpCode(204)
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read; 412 when the feature changed since',
+  })
+  async archive(
+    @Param() { featureId }: FeatureParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<void> {
+    await this.commands.execute(
+      new ArchiveFeatureCommand(ctx.namespace, featureId, ifMatchVersion(ifMatch), eventMetadata(ctx)),
+    );
+  }
+}

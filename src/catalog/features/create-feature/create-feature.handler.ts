@@ -1,0 +1,65 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ulid } from 'ulid';
+import { ProjectionsService } from '../../../core/projections.service';
+import { decideAndAppend } from '../../../event-store/decide-and-append';
+import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
+import { StreamCategory, streamName } from '../../../event-store/stream-names';
+import { CLOCK, Clock } from '../../../shared/clock';
+import { CatalogErrorCode } from '../../catalog-errors';
+import { KeyKind, withClaims } from '../../key-claims';
+import { liveMeterBySlug } from '../../meters/meter-refs';
+import { CreateFeature, ResolvedMeter, featureDecider } from '../feature.decider';
+import { CreateFeatureCommand } from './create-feature.command';
+
+@CommandHandler(CreateFeatureCommand)
+export class CreateFeatureHandler implements ICommandHandler<CreateFeatureCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async execute({ namespace, request, metadata }: CreateFeatureCommand): Promise<{ id: string }> {
+    const id = ulid();
+    const now = this.clock.now().toISOString();
+    const command: CreateFeature = {
+      type: 'CreateFeature',
+      data: {
+        id,
+        namespace,
+        key: request.key,
+        name: request.name,
+        meterSlug: request.meterSlug,
+        meterGroupByFilters: request.meterGroupByFilters,
+        metadata: request.metadata ?? undefined,
+        meter: request.meterSlug === undefined ? undefined : await this.meter(namespace, request.meterSlug),
+        now,
+      },
+    };
+    // Decided once before anything is written: a refused feature must not leave its key claimed.
+    featureDecider.decide(command, featureDecider.initialState());
+    const keyClaim = {
+      namespace,
+      kind: KeyKind.featureKey,
+      key: request.key,
+      ownerId: id,
+      takenCode: CatalogErrorCode.FEATURE_KEY_TAKEN,
+      field: 'key',
+    };
+    await withClaims(this.store, [keyClaim], now, metadata, () =>
+      decideAndAppend(this.store, streamName(StreamCategory.feature, id), featureDecider, command, {
+        metadata,
+      }),
+    );
+    this.projections.nudge();
+    return { id };
+  }
+
+  private async meter(namespace: string, slug: string): Promise<ResolvedMeter | undefined> {
+    const meter = await liveMeterBySlug(this.store, namespace, slug);
+    return (
+      meter && { slug: meter.slug, aggregation: meter.aggregation, groupByKeys: Object.keys(meter.groupBy) }
+    );
+  }
+}

@@ -1,0 +1,136 @@
+import { decideAndAppend, loadState } from '../event-store/decide-and-append';
+import type { EventMetadata, EventStore } from '../event-store/event-store.port';
+import { keyClaimStream } from '../event-store/stream-names';
+import { ClaimKey, KeyClaimState, keyClaimDecider } from '../shared/key-claim.decider';
+
+/**
+ * Unique natural keys, through the key-claim decider: one stream per (namespace, kind, key), appended
+ * at the version read, so of two racing claims exactly one is written — on either event store.
+ * Handlers claim before they append the owner's own events and release once the owner gives the key
+ * up; `keyOwner` turns a key back into the id that holds it.
+ */
+
+/** The key spaces of the catalog and customers contexts (customer keys use `CUSTOMER_SUBJECT_KEY_KIND`). */
+export const KeyKind = {
+  meterSlug: 'meter_slug',
+  featureKey: 'feature_key',
+  /** `planVersionKey(key, version)`: a version number is never given to two plans of a key. */
+  planVersion: 'plan_version',
+  /** The plan key: held by its one draft, from creation until it is published or deleted. */
+  planDraft: 'plan_draft',
+  /** The customer id: held by the subscription that runs (or will run) for the customer. */
+  activeSubscription: 'active_subscription',
+} as const;
+
+export function planVersionKey(key: string, version: number): string {
+  return `${key}@${version}`;
+}
+
+export type Claim = Omit<ClaimKey['data'], 'now'>;
+
+export async function claimKey(
+  store: EventStore,
+  claim: Claim,
+  now: string,
+  metadata: EventMetadata,
+): Promise<void> {
+  await decideAndAppend(
+    store,
+    keyClaimStream(claim.namespace, claim.kind, claim.key),
+    keyClaimDecider,
+    { type: 'ClaimKey', data: { ...claim, now } },
+    { metadata },
+  );
+}
+
+/** Releases the key if `ownerId` holds it; a no-op otherwise, so a retried release is harmless. */
+export async function releaseKey(
+  store: EventStore,
+  key: { namespace: string; kind: string; key: string; ownerId: string },
+  now: string,
+  metadata: EventMetadata,
+): Promise<void> {
+  await decideAndAppend(
+    store,
+    keyClaimStream(key.namespace, key.kind, key.key),
+    keyClaimDecider,
+    { type: 'ReleaseKey', data: { ...key, now } },
+    { metadata },
+  );
+}
+
+export async function keyClaimState(
+  store: EventStore,
+  namespace: string,
+  kind: string,
+  key: string,
+): Promise<KeyClaimState> {
+  return (await loadState(store, keyClaimStream(namespace, kind, key), keyClaimDecider)).state;
+}
+
+/** The id that holds the key now, if any. */
+export async function keyOwner(
+  store: EventStore,
+  namespace: string,
+  kind: string,
+  key: string,
+): Promise<string | undefined> {
+  const state = await keyClaimState(store, namespace, kind, key);
+  return state.status === 'claimed' ? state.ownerId : undefined;
+}
+
+/**
+ * Claims every key in order, all or none. A key already taken refuses the command before anything
+ * is written; one taken by a racing command meanwhile releases the keys claimed so far before the
+ * conflict is rethrown. Returns an undo that releases them all, for when the owner's own append fails
+ * afterwards.
+ */
+export async function claimAll(
+  store: EventStore,
+  claims: readonly Claim[],
+  now: string,
+  metadata: EventMetadata,
+): Promise<() => Promise<void>> {
+  for (const claim of claims) {
+    const { state } = await loadState(
+      store,
+      keyClaimStream(claim.namespace, claim.kind, claim.key),
+      keyClaimDecider,
+    );
+    keyClaimDecider.decide({ type: 'ClaimKey', data: { ...claim, now } }, state);
+  }
+  const claimed: Claim[] = [];
+  const undo = async () => {
+    for (const claim of [...claimed].reverse()) await releaseKey(store, claim, now, metadata);
+  };
+  try {
+    for (const claim of claims) {
+      await claimKey(store, claim, now, metadata);
+      claimed.push(claim);
+    }
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  return undo;
+}
+
+/**
+ * Claims the keys, then runs the owner's own append; if that fails, the keys are released again, so
+ * a refused command leaves no claim behind.
+ */
+export async function withClaims<T>(
+  store: EventStore,
+  claims: readonly Claim[],
+  now: string,
+  metadata: EventMetadata,
+  work: () => Promise<T>,
+): Promise<T> {
+  const undo = await claimAll(store, claims, now, metadata);
+  try {
+    return await work();
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+}

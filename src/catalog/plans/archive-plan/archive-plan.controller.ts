@@ -1,0 +1,45 @@
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
+import { CatalogErrorCode } from '../../catalog-errors';
+import { answer, ifMatchVersion } from '../../http/etag';
+import { PlanIdParams } from '../plan.params';
+import { GetPlan, PlanView } from '../plans-read-model/plans.query';
+import { ArchivePlanCommand } from './archive-plan.command';
+
+@ApiTags('Plans')
+@ApiBearerAuth()
+@Controller('api/v1/plans')
+export class ArchivePlanController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** 200 with the archived plan; 409 for a draft. */
+  @Post(':planId/archive')
+  @HttpCode(200)
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag last read; 412 when the plan changed since',
+  })
+  async archive(
+    @Param() { planId }: PlanIdParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanView> {
+    await this.commands.execute(
+      new ArchivePlanCommand(ctx.namespace, planId, ifMatchVersion(ifMatch), eventMetadata(ctx)),
+    );
+    return answer(
+      reply,
+      await this.queries.execute(new GetPlan(ctx.namespace, planId)),
+      CatalogErrorCode.PLAN_NOT_FOUND,
+      `Plan ${planId}`,
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
+import { CatalogErrorCode } from '../../catalog-errors';
+import { answer } from '../../http/etag';
+import { NextPlanParams } from '../plan.params';
+import { GetPlan, PlanView } from '../plans-read-model/plans.query';
+import { NextPlanCommand } from './next-plan.command';
+
+@ApiTags('Plans')
+@ApiBearerAuth()
+@Controller('api/v1/plans')
+export class NextPlanController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** 201 with the new draft; 409 while the key already has a draft. */
+  @Post(':planIdOrKey/next')
+  async next(
+    @Param() { planIdOrKey }: NextPlanParams,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PlanView> {
+    const { id } = await this.commands.execute(
+      new NextPlanCommand(ctx.namespace, planIdOrKey, eventMetadata(ctx)),
+    );
+    return answer(
+      reply,
+      await this.queries.execute(new GetPlan(ctx.namespace, id)),
+      CatalogErrorCode.PLAN_NOT_FOUND,
+      `Plan ${id}`,
+    );
+  }
+}

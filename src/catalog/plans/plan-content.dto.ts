@@ -1,0 +1,540 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CATALOG_KEY_PATTERN, Metadata } from '../catalog-rules';
+import { IfPresent, IsStringMap, RequiredOrNull } from '../http/list-params';
+import { CreatePlan, PRO_RATING_MODES, PlanPhase, ProRatingMode } from './plan.decider';
+import {
+  Discounts,
+  ENTITLEMENT_TEMPLATE_TYPES,
+  EntitlementTemplate,
+  PAYMENT_TERMS,
+  PRICE_TYPES,
+  PaymentTerm,
+  Price,
+  RATE_CARD_TYPES,
+  RateCard,
+  TIERED_PRICE_MODES,
+  TieredPriceMode,
+} from './rate-card';
+
+/**
+ * The request shapes of a plan's content (OpenMeter's `PlanPhase`, `RateCardFlatFee`,
+ * `RateCardUsageBased` and their prices, discounts and entitlement templates), checked at the edge:
+ * types, required fields, enums and patterns, with every unknown property refused. The rules that
+ * span fields (cadences, tiers, keys) are the plan decider's. Not supported: dynamic prices,
+ * `taxConfig`, `alignment` and `settlementMode`.
+ */
+
+/** OpenMeter's `Numeric`: a decimal string. */
+const NUMERIC = /^-?[0-9]+(\.[0-9]+)?$/;
+const numericMessage = (property: string) => `${property} must be a decimal string such as "12.5"`;
+
+/** A catalog key (OpenMeter's `Key`): phase, rate-card and feature keys. */
+function Key(): PropertyDecorator {
+  return (target, property) => {
+    for (const decorate of [IsString(), MaxLength(64), Matches(CATALOG_KEY_PATTERN)])
+      decorate(target, property);
+  };
+}
+
+function Numeric(): PropertyDecorator {
+  return (target, property) => {
+    for (const decorate of [
+      IsString(),
+      Matches(NUMERIC, { message: ({ property: name }) => numericMessage(name) }),
+    ])
+      decorate(target, property);
+  };
+}
+
+const metadataProperty = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  nullable: true,
+} as const;
+
+export class ProRatingConfigDto {
+  @ApiProperty({ default: true })
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiProperty({ enum: PRO_RATING_MODES, default: 'prorate_prices' })
+  @IsIn(PRO_RATING_MODES)
+  mode!: ProRatingMode;
+}
+
+export class TierFlatPriceDto {
+  @ApiProperty({ enum: ['flat'] })
+  @IsIn(['flat'])
+  type!: 'flat';
+
+  @ApiProperty({ example: '10' })
+  @Numeric()
+  amount!: string;
+}
+
+export class TierUnitPriceDto {
+  @ApiProperty({ enum: ['unit'] })
+  @IsIn(['unit'])
+  type!: 'unit';
+
+  @ApiProperty({ example: '0.5' })
+  @Numeric()
+  amount!: string;
+}
+
+export class PriceTierDto {
+  @ApiPropertyOptional({
+    description: 'Inclusive upper bound; absent (or null) on the last, open-ended tier',
+  })
+  @IsOptional()
+  @Numeric()
+  upToAmount?: string | null;
+
+  @ApiProperty({ type: TierFlatPriceDto, nullable: true })
+  @RequiredOrNull()
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TierFlatPriceDto)
+  flatPrice!: TierFlatPriceDto | null;
+
+  @ApiProperty({ type: TierUnitPriceDto, nullable: true })
+  @RequiredOrNull()
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TierUnitPriceDto)
+  unitPrice!: TierUnitPriceDto | null;
+}
+
+/** What a price with an unknown `type` is read as: only its type is checked, and refused. */
+export class UnknownPriceDto {
+  @ApiProperty({ enum: PRICE_TYPES })
+  @IsIn(PRICE_TYPES)
+  type!: string;
+}
+
+export class FlatPriceDto {
+  @ApiProperty({ enum: ['flat'] })
+  @IsIn(['flat'])
+  type!: 'flat';
+
+  @ApiProperty({ example: '49.99' })
+  @Numeric()
+  amount!: string;
+
+  @ApiPropertyOptional({ enum: PAYMENT_TERMS, default: 'in_advance' })
+  @IfPresent()
+  @IsIn(PAYMENT_TERMS)
+  paymentTerm?: PaymentTerm;
+}
+
+class CommitmentsDto {
+  @ApiPropertyOptional({ description: 'Least spend per billing period' })
+  @IfPresent()
+  @Numeric()
+  minimumAmount?: string;
+
+  @ApiPropertyOptional({ description: 'Most spend per billing period' })
+  @IfPresent()
+  @Numeric()
+  maximumAmount?: string;
+}
+
+export class UnitPriceDto extends CommitmentsDto {
+  @ApiProperty({ enum: ['unit'] })
+  @IsIn(['unit'])
+  type!: 'unit';
+
+  @ApiProperty({ example: '1' })
+  @Numeric()
+  amount!: string;
+}
+
+export class TieredPriceDto extends CommitmentsDto {
+  @ApiProperty({ enum: ['tiered'] })
+  @IsIn(['tiered'])
+  type!: 'tiered';
+
+  @ApiProperty({ enum: TIERED_PRICE_MODES })
+  @IsIn(TIERED_PRICE_MODES)
+  mode!: TieredPriceMode;
+
+  @ApiProperty({ type: [PriceTierDto], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PriceTierDto)
+  tiers!: PriceTierDto[];
+}
+
+export class PackagePriceDto extends CommitmentsDto {
+  @ApiProperty({ enum: ['package'] })
+  @IsIn(['package'])
+  type!: 'package';
+
+  @ApiProperty({ example: '10', description: 'The price of one package' })
+  @Numeric()
+  amount!: string;
+
+  @ApiProperty({ example: '1000' })
+  @Numeric()
+  quantityPerPackage!: string;
+}
+
+export class PercentageDiscountDto {
+  @ApiProperty({ minimum: 0, maximum: 100, example: 10 })
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  percentage!: number;
+}
+
+export class UsageDiscountDto {
+  @ApiProperty({ example: '100', description: 'Units of usage free in each period' })
+  @Numeric()
+  quantity!: string;
+}
+
+export class DiscountsDto {
+  @ApiPropertyOptional({ type: PercentageDiscountDto })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => PercentageDiscountDto)
+  percentage?: PercentageDiscountDto;
+
+  @ApiPropertyOptional({ type: UsageDiscountDto })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => UsageDiscountDto)
+  usage?: UsageDiscountDto;
+}
+
+/** What an entitlement template with an unknown `type` is read as: only its type is checked, and refused. */
+export class UnknownEntitlementTemplateDto {
+  @ApiProperty({ enum: ENTITLEMENT_TEMPLATE_TYPES })
+  @IsIn(ENTITLEMENT_TEMPLATE_TYPES)
+  type!: string;
+}
+
+export class BooleanEntitlementTemplateDto {
+  @ApiProperty({ enum: ['boolean'] })
+  @IsIn(['boolean'])
+  type!: 'boolean';
+
+  @ApiPropertyOptional(metadataProperty)
+  @IfPresent()
+  @IsStringMap()
+  metadata?: Metadata;
+}
+
+export class StaticEntitlementTemplateDto {
+  @ApiProperty({ enum: ['static'] })
+  @IsIn(['static'])
+  type!: 'static';
+
+  @ApiProperty({ description: 'A JSON object, serialized', example: '{"seats":10}' })
+  @IsString()
+  config!: string;
+
+  @ApiPropertyOptional(metadataProperty)
+  @IfPresent()
+  @IsStringMap()
+  metadata?: Metadata;
+}
+
+export class MeteredEntitlementTemplateDto {
+  @ApiProperty({ enum: ['metered'] })
+  @IsIn(['metered'])
+  type!: 'metered';
+
+  @ApiPropertyOptional({ default: false })
+  @IfPresent()
+  @IsBoolean()
+  isSoftLimit?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IfPresent()
+  @IsNumber()
+  @Min(0)
+  issueAfterReset?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 255, default: 1 })
+  @IfPresent()
+  @IsInt()
+  @Min(1)
+  @Max(255)
+  issueAfterResetPriority?: number;
+
+  @ApiPropertyOptional({ default: false })
+  @IfPresent()
+  @IsBoolean()
+  preserveOverageAtReset?: boolean;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 duration; defaults to the rate card billing cadence' })
+  @IfPresent()
+  @IsString()
+  usagePeriod?: string;
+
+  @ApiPropertyOptional(metadataProperty)
+  @IfPresent()
+  @IsStringMap()
+  metadata?: Metadata;
+}
+
+const entitlementTemplate = () =>
+  Type(() => UnknownEntitlementTemplateDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'type',
+      subTypes: [
+        { name: 'boolean', value: BooleanEntitlementTemplateDto },
+        { name: 'static', value: StaticEntitlementTemplateDto },
+        { name: 'metered', value: MeteredEntitlementTemplateDto },
+      ],
+    },
+  });
+
+/** What a rate card with an unknown `type` is read as: only its type is checked, and refused. */
+export class UnknownRateCardDto {
+  @ApiProperty({ enum: RATE_CARD_TYPES })
+  @IsIn(RATE_CARD_TYPES)
+  type!: string;
+}
+
+class RateCardCommonDto {
+  @ApiProperty({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source, maxLength: 64 })
+  @Key()
+  key!: string;
+
+  @ApiProperty({ example: 'active-users', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 1024 })
+  @IfPresent()
+  @IsString()
+  @MaxLength(1024)
+  description?: string;
+
+  @ApiPropertyOptional(metadataProperty)
+  @IsOptional()
+  @IsStringMap()
+  metadata?: Metadata | null;
+
+  @ApiPropertyOptional({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source })
+  @IfPresent()
+  @Key()
+  featureKey?: string;
+
+  @ApiPropertyOptional({ description: 'boolean, static or metered; needs featureKey' })
+  @IfPresent()
+  @ValidateNested()
+  @entitlementTemplate()
+  entitlementTemplate?:
+    BooleanEntitlementTemplateDto | StaticEntitlementTemplateDto | MeteredEntitlementTemplateDto;
+
+  @ApiPropertyOptional({ type: DiscountsDto })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => DiscountsDto)
+  discounts?: DiscountsDto;
+}
+
+export class FlatFeeRateCardDto extends RateCardCommonDto {
+  @ApiProperty({ enum: ['flat_fee'] })
+  @IsIn(['flat_fee'])
+  type!: 'flat_fee';
+
+  @ApiProperty({ nullable: true, example: 'P1M', description: 'null for a one-time fee' })
+  @RequiredOrNull()
+  @IsDefined()
+  @IsString()
+  billingCadence!: string | null;
+
+  @ApiProperty({ type: FlatPriceDto, nullable: true, description: 'null when free' })
+  @RequiredOrNull()
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => FlatPriceDto)
+  price!: FlatPriceDto | null;
+}
+
+export class UsageBasedRateCardDto extends RateCardCommonDto {
+  @ApiProperty({ enum: ['usage_based'] })
+  @IsIn(['usage_based'])
+  type!: 'usage_based';
+
+  @ApiProperty({ example: 'P1M' })
+  @IsString()
+  billingCadence!: string;
+
+  @ApiProperty({ nullable: true, description: 'flat, unit, tiered or package; null when free' })
+  @RequiredOrNull()
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => UnknownPriceDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'type',
+      subTypes: [
+        { name: 'flat', value: FlatPriceDto },
+        { name: 'unit', value: UnitPriceDto },
+        { name: 'tiered', value: TieredPriceDto },
+        { name: 'package', value: PackagePriceDto },
+      ],
+    },
+  })
+  price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | null;
+}
+
+export class PlanPhaseDto {
+  @ApiProperty({ example: 'default', pattern: CATALOG_KEY_PATTERN.source })
+  @Key()
+  key!: string;
+
+  @ApiProperty({ example: 'Default', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 1024 })
+  @IfPresent()
+  @IsString()
+  @MaxLength(1024)
+  description?: string;
+
+  @ApiPropertyOptional(metadataProperty)
+  @IsOptional()
+  @IsStringMap()
+  metadata?: Metadata | null;
+
+  @ApiProperty({ nullable: true, example: null, description: 'ISO-8601 duration; null on the last phase' })
+  @RequiredOrNull()
+  @IsDefined()
+  @IsString()
+  duration!: string | null;
+
+  @ApiProperty({
+    description: 'flat_fee or usage_based rate cards',
+    type: 'array',
+    items: { type: 'object' },
+  })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => UnknownRateCardDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'type',
+      subTypes: [
+        { name: 'flat_fee', value: FlatFeeRateCardDto },
+        { name: 'usage_based', value: UsageBasedRateCardDto },
+      ],
+    },
+  })
+  rateCards!: (FlatFeeRateCardDto | UsageBasedRateCardDto)[];
+}
+
+/** The fields a plan's create and replace share (`PlanCreate`, `PlanReplaceUpdate`). */
+export class PlanContentDto {
+  @ApiProperty({ example: 'Per-Seat', minLength: 1, maxLength: 256 })
+  @IsString()
+  @Length(1, 256)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 1024 })
+  @IfPresent()
+  @IsString()
+  @MaxLength(1024)
+  description?: string;
+
+  @ApiPropertyOptional(metadataProperty)
+  @IsOptional()
+  @IsStringMap()
+  metadata?: Metadata | null;
+
+  @ApiProperty({ example: 'P1M', description: 'ISO-8601 duration: how often subscriptions are invoiced' })
+  @IsString()
+  billingCadence!: string;
+
+  @ApiPropertyOptional({ type: ProRatingConfigDto })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => ProRatingConfigDto)
+  proRatingConfig?: ProRatingConfigDto;
+
+  @ApiProperty({ type: [PlanPhaseDto], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => PlanPhaseDto)
+  phases!: PlanPhaseDto[];
+}
+
+export type PlanContentInput = Pick<
+  CreatePlan['data'],
+  'name' | 'description' | 'billingCadence' | 'proRatingConfig' | 'phases' | 'metadata'
+>;
+
+/** The request as the decider takes it, `null` metadata read as none. */
+export function planContentOf(dto: PlanContentDto): PlanContentInput {
+  return {
+    name: dto.name,
+    description: dto.description,
+    billingCadence: dto.billingCadence,
+    proRatingConfig: dto.proRatingConfig && {
+      enabled: dto.proRatingConfig.enabled,
+      mode: dto.proRatingConfig.mode,
+    },
+    phases: dto.phases.map(phaseOf),
+    metadata: dto.metadata ?? undefined,
+  };
+}
+
+function phaseOf(phase: PlanPhaseDto): PlanPhase {
+  return {
+    key: phase.key,
+    name: phase.name,
+    description: phase.description,
+    metadata: phase.metadata ?? undefined,
+    duration: phase.duration,
+    rateCards: phase.rateCards.map(rateCardOf),
+  };
+}
+
+function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateCard {
+  const common = {
+    key: rateCard.key,
+    name: rateCard.name,
+    description: rateCard.description,
+    metadata: rateCard.metadata ?? undefined,
+    featureKey: rateCard.featureKey,
+    entitlementTemplate: rateCard.entitlementTemplate as EntitlementTemplate | undefined,
+    discounts: rateCard.discounts as Discounts | undefined,
+  };
+  return rateCard.type === 'flat_fee'
+    ? { ...common, type: 'flat_fee', billingCadence: rateCard.billingCadence, price: rateCard.price }
+    : {
+        ...common,
+        type: 'usage_based',
+        billingCadence: rateCard.billingCadence,
+        price: rateCard.price as Price | null,
+      };
+}

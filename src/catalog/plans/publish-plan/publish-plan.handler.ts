@@ -1,0 +1,89 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { ProjectionsService } from '../../../core/projections.service';
+import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
+import { EVENT_STORE, EventMetadata, EventStore } from '../../../event-store/event-store.port';
+import { StreamCategory, streamName } from '../../../event-store/stream-names';
+import { CLOCK, Clock } from '../../../shared/clock';
+import { liveFeatureByKey } from '../../features/feature-refs';
+import { KeyKind, releaseKey } from '../../key-claims';
+import { liveMeterBySlug } from '../../meters/meter-refs';
+import { ResolvedFeatures, featureKeysOf, planDecider } from '../plan.decider';
+import { PlanVersionsOf } from '../plans-read-model/plans.query';
+import { PublishPlanCommand } from './publish-plan.command';
+
+/**
+ * Publishes a draft, effective now. The version it succeeds is archived, so a key has one active
+ * version; subscriptions on the old one keep the plan they were created with.
+ */
+@CommandHandler(PublishPlanCommand)
+export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly queries: QueryBus,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async execute({ namespace, id, ifMatch, metadata }: PublishPlanCommand): Promise<void> {
+    const stream = streamName(StreamCategory.plan, id);
+    const { state } = await loadState(this.store, stream, planDecider);
+    const features =
+      state.status === 'empty' ? {} : await this.features(namespace, featureKeysOf(state.plan));
+    const now = this.clock.now().toISOString();
+    const { events } = await decideAndAppend(
+      this.store,
+      stream,
+      planDecider,
+      { type: 'PublishPlan', data: { id, namespace, features, now } },
+      { metadata, ifMatch },
+    );
+    for (const event of events) {
+      if (event.type !== 'PlanPublished') continue;
+      await releaseKey(
+        this.store,
+        { namespace, kind: KeyKind.planDraft, key: event.data.key, ownerId: id },
+        now,
+        metadata,
+      );
+      await this.archivePredecessors(namespace, event.data.key, id, now, metadata);
+    }
+    this.projections.nudge();
+  }
+
+  /** Each feature key's live feature, and the aggregation of its meter (none for a feature without one). */
+  private async features(namespace: string, keys: readonly string[]): Promise<ResolvedFeatures> {
+    const resolved: Record<string, { aggregation?: string } | undefined> = {};
+    for (const key of keys) {
+      const feature = await liveFeatureByKey(this.store, namespace, key);
+      if (feature === undefined) continue;
+      const meter =
+        feature.meterSlug === undefined
+          ? undefined
+          : await liveMeterBySlug(this.store, namespace, feature.meterSlug);
+      resolved[key] = meter === undefined ? {} : { aggregation: meter.aggregation };
+    }
+    return resolved;
+  }
+
+  private async archivePredecessors(
+    namespace: string,
+    key: string,
+    publishedId: string,
+    now: string,
+    metadata: EventMetadata,
+  ): Promise<void> {
+    const versions = await this.queries.execute(new PlanVersionsOf(namespace, key));
+    for (const version of versions) {
+      if (version.id === publishedId || version.deleted) continue;
+      if (version.status !== 'active' && version.status !== 'scheduled') continue;
+      await decideAndAppend(
+        this.store,
+        streamName(StreamCategory.plan, version.id),
+        planDecider,
+        { type: 'ArchivePlan', data: { id: version.id, namespace, now } },
+        { metadata },
+      );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { ReadModels } from '../catalog/http/read-models';
+import { ProjectionsService } from '../core/projections.service';
+import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
+import { CreateCustomerHandler } from './customers/create-customer/create-customer.handler';
+import { CustomersController } from './customers/customers-read-model/customers.controller';
+import { customersProjection } from './customers/customers-read-model/customers.projection';
+import { GetCustomerHandler, ListCustomersHandler } from './customers/customers-read-model/customers.query';
+import { DeleteCustomerController } from './customers/delete-customer/delete-customer.controller';
+import { DeleteCustomerHandler } from './customers/delete-customer/delete-customer.handler';
+import { UpdateCustomerController } from './customers/update-customer/update-customer.controller';
+import { UpdateCustomerHandler } from './customers/update-customer/update-customer.handler';
+import { EntitlementValueController } from './entitlements/entitlement-value/entitlement-value.controller';
+import { GetEntitlementValueHandler } from './entitlements/entitlement-value/entitlement-value.query';
+import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
+import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
+import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
+import { CreateSubscriptionHandler } from './subscriptions/create-subscription/create-subscription.handler';
+import { SubscriptionsController } from './subscriptions/subscriptions-read-model/subscriptions.controller';
+import { subscriptionsProjection } from './subscriptions/subscriptions-read-model/subscriptions.projection';
+import {
+  GetSubscriptionHandler,
+  ListCustomerSubscriptionsHandler,
+} from './subscriptions/subscriptions-read-model/subscriptions.query';
+
+/** Customers, their subscriptions to published plans, and what those entitle them to. */
+@Module({
+  controllers: [
+    CustomersController,
+    CreateCustomerController,
+    UpdateCustomerController,
+    DeleteCustomerController,
+    SubscriptionsController,
+    CreateSubscriptionController,
+    CancelSubscriptionController,
+    EntitlementValueController,
+  ],
+  providers: [
+    ReadModels,
+    CreateCustomerHandler,
+    UpdateCustomerHandler,
+    DeleteCustomerHandler,
+    GetCustomerHandler,
+    ListCustomersHandler,
+    CreateSubscriptionHandler,
+    CancelSubscriptionHandler,
+    GetSubscriptionHandler,
+    ListCustomerSubscriptionsHandler,
+    GetEntitlementValueHandler,
+  ],
+})
+export class CustomersModule {
+  constructor(projections: ProjectionsService) {
+    for (const projection of [customersProjection, subscriptionsProjection]) projections.register(projection);
+  }
+}

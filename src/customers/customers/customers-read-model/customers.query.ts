@@ -1,0 +1,217 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { Versioned } from '../../../catalog/http/etag';
+import { Page, SortOrder, pageOf } from '../../../catalog/http/list-params';
+import { ReadModels } from '../../../catalog/http/read-models';
+import { CLOCK, Clock } from '../../../shared/clock';
+import { SUBSCRIPTIONS_PROJECTION } from '../../subscriptions/subscriptions-read-model/subscriptions.projection';
+import {
+  SubscriptionRecord,
+  SubscriptionView,
+  runningAt,
+  subscriptionView,
+  subscriptionsOf,
+} from '../../subscriptions/subscriptions-read-model/subscriptions.query';
+import type { Address, Metadata } from '../customer.decider';
+import { CUSTOMERS_PROJECTION } from './customers.projection';
+
+/** OpenMeter's `Customer`. */
+export interface CustomerView {
+  readonly id: string;
+  readonly key?: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly usageAttribution: { readonly subjectKeys: readonly string[] };
+  readonly currency?: string;
+  readonly primaryEmail?: string;
+  readonly billingAddress?: Address;
+  readonly metadata?: Metadata;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deletedAt?: string;
+  /** The subscription running now, if any. */
+  readonly currentSubscriptionId?: string;
+  /** With `expand=subscriptions`. */
+  readonly subscriptions?: readonly SubscriptionView[];
+}
+
+export const CUSTOMER_EXPANDS = ['subscriptions'] as const;
+export type CustomerExpand = (typeof CUSTOMER_EXPANDS)[number];
+
+export const CUSTOMER_ORDER_BY = ['id', 'name', 'createdAt'] as const;
+export type CustomerOrderBy = (typeof CUSTOMER_ORDER_BY)[number];
+const ORDER_COLUMNS: Record<CustomerOrderBy, string> = { id: 'id', name: 'name', createdAt: 'created_at' };
+
+export interface CustomerListFilter {
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly order?: SortOrder;
+  readonly orderBy?: CustomerOrderBy;
+  readonly includeDeleted?: boolean;
+  /** Exact. */
+  readonly key?: string;
+  /** Case-insensitive, partial. */
+  readonly name?: string;
+  /** Case-insensitive, partial. */
+  readonly primaryEmail?: string;
+  /** A key or subject key the customer holds, exactly. */
+  readonly subject?: string;
+  readonly expand?: readonly CustomerExpand[];
+}
+
+/** One customer by id (deleted ones too) or by key (live ones only). */
+export class GetCustomer extends Query<Versioned<CustomerView> | undefined> {
+  constructor(
+    readonly namespace: string,
+    readonly idOrKey: string,
+    readonly options: { readonly expand?: readonly CustomerExpand[] } = {},
+  ) {
+    super();
+  }
+}
+
+export class ListCustomers extends Query<Page<CustomerView>> {
+  constructor(
+    readonly namespace: string,
+    readonly filter: CustomerListFilter,
+  ) {
+    super();
+  }
+}
+
+interface CustomerRow {
+  id: string;
+  key: string | null;
+  name: string;
+  description: string | null;
+  subject_keys: string[];
+  currency: string | null;
+  primary_email: string | null;
+  billing_address: Address | null;
+  metadata: Metadata | null;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  stream_version: number;
+}
+
+/** The customer row that `idOrKey` names, from the read model; callers have caught it up. */
+export async function customerRowFor(
+  db: DataSource,
+  namespace: string,
+  idOrKey: string,
+): Promise<CustomerRow | undefined> {
+  const [row] = await db.query<CustomerRow[]>(
+    `SELECT * FROM customers WHERE namespace = $1 AND (id = $2 OR (key = $2 AND deleted_at IS NULL))
+     ORDER BY id = $2 DESC LIMIT 1`,
+    [namespace, idOrKey],
+  );
+  return row;
+}
+
+abstract class CustomerReader {
+  constructor(
+    protected readonly db: DataSource,
+    protected readonly readModels: ReadModels,
+    protected readonly clock: Clock,
+  ) {}
+
+  protected async views(
+    namespace: string,
+    rows: readonly CustomerRow[],
+    expand: readonly CustomerExpand[] = [],
+  ) {
+    const now = this.clock.now().toISOString();
+    const subscriptions = await subscriptionsOf(
+      this.db,
+      namespace,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => {
+      const own = subscriptions.filter((record) => record.state.subscription.customerId === row.id);
+      return toView(row, own, now, expand.includes('subscriptions'));
+    });
+  }
+}
+
+@QueryHandler(GetCustomer)
+export class GetCustomerHandler extends CustomerReader implements IQueryHandler<GetCustomer> {
+  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
+    super(db, readModels, clock);
+  }
+
+  async execute({ namespace, idOrKey, options }: GetCustomer): Promise<Versioned<CustomerView> | undefined> {
+    await this.readModels.catchUp([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
+    const row = await customerRowFor(this.db, namespace, idOrKey);
+    if (row === undefined) return undefined;
+    const [view] = await this.views(namespace, [row], options.expand);
+    return { view, version: row.stream_version };
+  }
+}
+
+@QueryHandler(ListCustomers)
+export class ListCustomersHandler extends CustomerReader implements IQueryHandler<ListCustomers> {
+  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
+    super(db, readModels, clock);
+  }
+
+  async execute({ namespace, filter }: ListCustomers): Promise<Page<CustomerView>> {
+    await this.readModels.catchUp([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
+    const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
+    const column = ORDER_COLUMNS[filter.orderBy ?? 'createdAt'];
+    const where = `namespace = $1 AND ($2 OR deleted_at IS NULL)
+      AND ($3::text IS NULL OR key = $3)
+      AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0)
+      AND ($5::text IS NULL OR strpos(lower(primary_email), lower($5)) > 0)
+      AND ($6::text IS NULL OR $6 = key OR $6 = ANY(subject_keys))`;
+    const params = [
+      namespace,
+      filter.includeDeleted ?? false,
+      filter.key ?? null,
+      filter.name ?? null,
+      filter.primaryEmail ?? null,
+      filter.subject ?? null,
+    ];
+    const { page, pageSize, offset } = pageOf(filter);
+    const rows = await this.db.query<CustomerRow[]>(
+      `SELECT * FROM customers WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT $7 OFFSET $8`,
+      [...params, pageSize, offset],
+    );
+    const [{ count }] = await this.db.query<{ count: string }[]>(
+      `SELECT count(*) FROM customers WHERE ${where}`,
+      params,
+    );
+    return {
+      totalCount: Number(count),
+      page,
+      pageSize,
+      items: await this.views(namespace, rows, filter.expand),
+    };
+  }
+}
+
+function toView(
+  row: CustomerRow,
+  subscriptions: readonly SubscriptionRecord[],
+  now: string,
+  expand: boolean,
+): CustomerView {
+  const current = runningAt(subscriptions, now);
+  return {
+    id: row.id,
+    ...(row.key !== null && { key: row.key }),
+    name: row.name,
+    ...(row.description !== null && { description: row.description }),
+    usageAttribution: { subjectKeys: row.subject_keys },
+    ...(row.currency !== null && { currency: row.currency }),
+    ...(row.primary_email !== null && { primaryEmail: row.primary_email }),
+    ...(row.billing_address !== null && { billingAddress: row.billing_address }),
+    ...(row.metadata !== null && { metadata: row.metadata }),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    ...(row.deleted_at !== null && { deletedAt: row.deleted_at.toISOString() }),
+    ...(current !== undefined && { currentSubscriptionId: current.state.subscription.id }),
+    ...(expand && { subscriptions: subscriptions.map((record) => subscriptionView(record, now)) }),
+  };
+}

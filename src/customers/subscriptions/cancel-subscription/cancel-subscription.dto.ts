@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { IfPresent } from '../../../catalog/http/list-params';
+import { CancelTiming } from '../subscription.decider';
+
+const CANCEL_TIMINGS: readonly CancelTiming[] = ['immediate', 'next_billing_cycle'];
+
+/** When the subscription ends: now (to the second), or with the billing period in progress. */
+export class CancelSubscriptionRequest {
+  @ApiPropertyOptional({ enum: CANCEL_TIMINGS, default: 'immediate' })
+  @IfPresent()
+  @IsIn(CANCEL_TIMINGS, {
+    message: 'timing must be "immediate" or "next_billing_cycle"; Tally takes no date-time here',
+  })
+  timing?: CancelTiming;
+}

@@ -1,0 +1,66 @@
+import type { RecordedEvent } from '../../../event-store/event-store.port';
+import type { Projection, ProjectionTransaction } from '../../../projections/projection';
+import { unreachable } from '../../../shared/decider';
+import type { SubscriptionEvent } from '../subscription.decider';
+
+export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v1';
+
+/**
+ * Subscriptions with the plan snapshot they were created with. Status and current period depend on
+ * the time of the question, so they are computed when asked; the rows hold only what the events say.
+ */
+export const subscriptionsProjection: Projection = {
+  name: SUBSCRIPTIONS_PROJECTION,
+  handles: ['SubscriptionCreated', 'SubscriptionCanceled'],
+  tables: ['subscriptions'],
+  async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
+    for (const recorded of events) await applyOne(recorded, tx);
+  },
+};
+
+async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Promise<void> {
+  const event = { type: recorded.type, data: recorded.data } as SubscriptionEvent;
+  const subscriptions = tx.table('subscriptions');
+  const version = recorded.streamVersion;
+  switch (event.type) {
+    case 'SubscriptionCreated': {
+      const subscription = event.data;
+      await tx.query(
+        `INSERT INTO ${subscriptions} (namespace, id, customer_id, customer_key, name, description, metadata, plan_id,
+           plan_key, plan_version, plan, currency, billing_cadence, billing_anchor, active_from, created_at, updated_at,
+           stream_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
+         ON CONFLICT (namespace, id) DO NOTHING`,
+        [
+          subscription.namespace,
+          subscription.id,
+          subscription.customerId,
+          subscription.customerKey ?? null,
+          subscription.name,
+          subscription.description ?? null,
+          subscription.metadata === undefined ? null : JSON.stringify(subscription.metadata),
+          subscription.plan.id,
+          subscription.plan.key,
+          subscription.plan.version,
+          JSON.stringify(subscription.plan),
+          subscription.currency,
+          subscription.billingCadence,
+          subscription.billingAnchor,
+          subscription.activeFrom,
+          subscription.createdAt,
+          version,
+        ],
+      );
+      return;
+    }
+    case 'SubscriptionCanceled':
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = $3, canceled_at = $4, updated_at = $4, stream_version = $5
+         WHERE namespace = $1 AND id = $2 AND stream_version < $5`,
+        [event.data.namespace, event.data.id, event.data.activeTo, event.data.canceledAt, version],
+      );
+      return;
+    default:
+      unreachable(event);
+  }
+}
