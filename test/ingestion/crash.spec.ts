@@ -1,4 +1,4 @@
-import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,7 +27,6 @@ describe('ingestion killed mid-stream (kill -9)', () => {
   const adminToken = `tally_crash_${randomBytes(16).toString('hex')}`;
 
   beforeAll(async () => {
-    execSync('npm run build', { cwd: ROOT, stdio: 'pipe' });
     db = await createTestDatabase();
     port = await freePort();
     url = `http://127.0.0.1:${port}`;
@@ -61,7 +60,7 @@ describe('ingestion killed mid-stream (kill -9)', () => {
   });
 
   const start = async (): Promise<void> => {
-    tally = spawn(process.execPath, ['dist/main.js'], {
+    tally = spawn(process.execPath, [resolve(process.env.TALLY_TEST_BUILD!, 'main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,
