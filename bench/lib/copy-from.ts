@@ -1,0 +1,86 @@
+import type { Client, Connection, Submittable } from 'pg';
+
+/** The COPY sub-protocol messages `pg` implements but does not type. */
+interface CopyConnection extends Connection {
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+/**
+ * `COPY … FROM STDIN` through `pg`'s submittable interface (what `pg-copy-streams` does), so the raw
+ * limit needs no extra package. The whole payload is in memory: it is made before the clock starts.
+ */
+class CopyFrom implements Submittable {
+  private rows = 0;
+  private error?: Error;
+  readonly done: Promise<number>;
+  private settle!: { resolve: (rows: number) => void; reject: (error: Error) => void };
+
+  constructor(
+    private readonly sql: string,
+    private readonly chunks: readonly Buffer[],
+  ) {
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+  }
+
+  submit(connection: Connection): void {
+    connection.query(this.sql);
+  }
+
+  handleCopyInResponse(connection: CopyConnection): void {
+    for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
+    connection.endCopyFrom();
+  }
+
+  handleCommandComplete(message: { text?: string }): void {
+    this.rows = Number(/(\d+)$/.exec(message.text ?? '')?.[1] ?? 0);
+  }
+
+  handleError(error: Error): void {
+    this.error = error;
+  }
+
+  handleReadyForQuery(): void {
+    if (this.error) this.settle.reject(this.error);
+    else this.settle.resolve(this.rows);
+  }
+
+  // The client calls these for other protocol messages; COPY FROM sends none of them.
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
+}
+
+/** Runs one COPY FROM STDIN with `chunks` as its data; resolves to the number of rows copied. */
+export function copyFrom(client: Client, sql: string, chunks: readonly Buffer[]): Promise<number> {
+  const copy = new CopyFrom(sql, chunks);
+  client.query(copy);
+  return copy.done;
+}
+
+/** One value in COPY's text format. */
+export function copyText(value: string): string {
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** Rows of COPY text, cut into protocol-sized chunks. */
+export function copyChunks(rows: readonly string[][], chunkBytes = 64 * 1024): Buffer[] {
+  const chunks: Buffer[] = [];
+  let pending: string[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const line = row.map(copyText).join('\t') + '\n';
+    pending.push(line);
+    size += line.length;
+    if (size >= chunkBytes) {
+      chunks.push(Buffer.from(pending.join('')));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length > 0) chunks.push(Buffer.from(pending.join('')));
+  return chunks;
+}
