@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', '@eventstore/*', 'fastify', '@fastify/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**', '.test-builds/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

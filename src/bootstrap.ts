@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { FastifyInstance, LogController } from 'fastify';
+import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { join } from 'node:path';
 import type { DestinationStream, Logger } from 'pino';
 import { ulid } from 'ulid';
@@ -15,6 +15,11 @@ import { createDataSource, migrate, poolOf } from './database/data-source';
 import { createEventStore } from './event-store/create-event-store';
 import type { EventStore } from './event-store/event-store.port';
 import { Clock, systemClock } from './shared/clock';
+import { invalid } from './shared/errors';
+import { sendProblem } from './shared/http/problem.filter';
+import { answerWithin } from './shared/http/answer-within';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/http/json-depth';
+import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
 import { createLogger, NestPinoLogger } from './shared/logger';
 
@@ -98,8 +103,15 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       loggerInstance: logger,
       // Request lines at 10k requests/s would be most of the work; errors are logged where they occur.
       logController: new LogController({ disableRequestLogging: true }),
+      // The router refuses a malformed URL (400) or an over-long path parameter (414) before Nest
+      // sees the request; those answers are problems like any other, not Fastify's own JSON.
+      frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+        sendProblem(error, request, reply, logger),
       bodyLimit: config.maxBodyBytes,
       requestTimeout: config.requestTimeoutMs,
+      // Node looks for clients sending too slowly only every 30 s by default: a quarter of the
+      // timeout keeps the cut-off (408) near the configured value.
+      http: { connectionsCheckingInterval: Math.max(250, Math.min(30_000, config.requestTimeoutMs / 4)) },
       genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
         const given = request.headers['x-request-id'];
         return typeof given === 'string' && REQUEST_ID.test(given) ? given : ulid();
@@ -112,6 +124,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     });
     cleanups.push(() => app.close());
     configureHttp(app);
+    answerWithin(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, config.requestTimeoutMs, logger);
     await app.init();
     await app.get(TokenService).ensureAdminToken();
     await app.listen(config.port, config.host);
@@ -136,7 +149,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
 }
 
 function configureHttp(app: NestFastifyApplication): void {
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new StorableTextPipe(), createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // CloudEvents arrive as JSON under their own media types; the same hardened parser (prototype
   // pollution refused) serves them. An empty body is no body — `curl -H 'Content-Type:
@@ -146,7 +159,13 @@ function configureHttp(app: NestFastifyApplication): void {
   fastify.addContentTypeParser(
     ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json'],
     { parseAs: 'string' },
-    (request, body, done) => (body === '' ? done(null, undefined) : json(request, body as string, done)),
+    (request, body, done) => {
+      if (body === '') return done(null, undefined);
+      if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+        return done(invalid('HTTP.JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      }
+      json(request, body as string, done);
+    },
   );
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

@@ -8,6 +8,11 @@ import { ClaimKey, KeyClaimState, keyClaimDecider } from '../shared/key-claim.de
  * at the version read, so of two racing claims exactly one is written — on either event store.
  * Handlers claim before they append the owner's own events and release once the owner gives the key
  * up; `keyOwner` turns a key back into the id that holds it.
+ *
+ * A crash between the claim and the owner's append (or between the owner giving the key up and the
+ * release) leaves a claim its owner does not hold. Such a claim, once older than `CLAIM_GRACE_MS`,
+ * is released by the next command that claims the key — when the claim says how to ask its owner
+ * (`holds`). Within the grace the owner may still be mid-command, so the claim stands.
  */
 
 /** The key spaces of the catalog and customers contexts (customer keys use `CUSTOMER_SUBJECT_KEY_KIND`). */
@@ -26,11 +31,17 @@ export function planVersionKey(key: string, version: number): string {
   return `${key}@${version}`;
 }
 
-export type Claim = Omit<ClaimKey['data'], 'now'>;
+/** Longer than any command runs (requests time out after 30 s): an older claim is no command's work in progress. */
+export const CLAIM_GRACE_MS = 60_000;
+
+/** Whether the owner's own state still holds the key it claimed. */
+export type Holds = (ownerId: string) => Promise<boolean>;
+
+export type Claim = Omit<ClaimKey['data'], 'now'> & { readonly holds?: Holds };
 
 export async function claimKey(
   store: EventStore,
-  claim: Claim,
+  { holds: _holds, ...claim }: Claim,
   now: string,
   metadata: EventMetadata,
 ): Promise<void> {
@@ -43,18 +54,23 @@ export async function claimKey(
   );
 }
 
+/** Whether a claim made at `claimedAt` is past the time its owner could still be mid-command. */
+export function isPastGrace(claimedAt: string, now: string): boolean {
+  return Date.parse(now) - Date.parse(claimedAt) >= CLAIM_GRACE_MS;
+}
+
 /** Releases the key if `ownerId` holds it; a no-op otherwise, so a retried release is harmless. */
 export async function releaseKey(
   store: EventStore,
-  key: { namespace: string; kind: string; key: string; ownerId: string },
+  { namespace, kind, key, ownerId }: { namespace: string; kind: string; key: string; ownerId: string },
   now: string,
   metadata: EventMetadata,
 ): Promise<void> {
   await decideAndAppend(
     store,
-    keyClaimStream(key.namespace, key.kind, key.key),
+    keyClaimStream(namespace, kind, key),
     keyClaimDecider,
-    { type: 'ReleaseKey', data: { ...key, now } },
+    { type: 'ReleaseKey', data: { namespace, kind, key, ownerId, now } },
     { metadata },
   );
 }
@@ -91,13 +107,20 @@ export async function claimAll(
   now: string,
   metadata: EventMetadata,
 ): Promise<() => Promise<void>> {
-  for (const claim of claims) {
+  for (const { holds, ...claim } of claims) {
     const { state } = await loadState(
       store,
       keyClaimStream(claim.namespace, claim.kind, claim.key),
       keyClaimDecider,
     );
-    keyClaimDecider.decide({ type: 'ClaimKey', data: { ...claim, now } }, state);
+    const stale =
+      state.status === 'claimed' &&
+      state.ownerId !== claim.ownerId &&
+      holds !== undefined &&
+      isPastGrace(state.claimedAt, now) &&
+      !(await holds(state.ownerId));
+    if (stale) await releaseKey(store, { ...claim, ownerId: state.ownerId }, now, metadata);
+    else keyClaimDecider.decide({ type: 'ClaimKey', data: { ...claim, now } }, state);
   }
   const claimed: Claim[] = [];
   const undo = async () => {

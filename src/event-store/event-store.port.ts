@@ -133,7 +133,10 @@ export interface EventStore {
    */
   recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
-  /** How many events `readAll` would return after `after` (of the types in `filter`), at most `cap`; where supported. */
+  /**
+   * How many committed events lie after `after` (of the types in `filter`), at most `cap`, whether
+   * `readAll` may return them yet or not; where supported.
+   */
   countAfter?(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number>;
   close(): Promise<void>;
 }

@@ -260,7 +260,7 @@ export class ProjectionRunner {
       let step: Step;
       try {
         step = await this.step(lane);
-        if (lane.state === 'failed') this.logger.info(`projection ${lane.projection.name} recovered`);
+        if (lane.state === 'failed') await this.recovered(lane);
         lane.state = 'running';
         lane.lastError = undefined;
         backoff = 0;
@@ -417,6 +417,19 @@ export class ProjectionRunner {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Processes that run no projections (API processes beside workers) read the state from the
+   * checkpoint row: the recovery must reach it as the failure did, or they report the projection
+   * failed — and themselves not ready — for good after one transient error.
+   */
+  private async recovered(lane: Lane): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE tally_projection_checkpoints SET state = 'running', last_error = NULL, updated_at = now() WHERE name = $1 AND state = 'failed'`,
+      [lane.checkpoint],
+    );
+    this.logger.info(`projection ${lane.projection.name} recovered`);
   }
 
   private async fail(lane: Lane, error: unknown): Promise<void> {

@@ -179,6 +179,22 @@ describe('subscriptions and entitlements API', () => {
     expect(n).toBe(1);
   });
 
+  it('never lets a subscription start for a customer deleted at the same time', async () => {
+    for (let round = 0; round < 6; round++) {
+      const key = `racer-${round}`;
+      expect((await app.request('POST', '/api/v1/customers', { body: { name: key, key } })).status).toBe(201);
+      const [deleted, subscribed] = await Promise.all([
+        app.request('DELETE', `/api/v1/customers/${key}`),
+        app.request('POST', '/api/v1/subscriptions', {
+          body: { customerKey: key, plan: { key: 'per_seat' } },
+        }),
+      ]);
+      expect([deleted.status, subscribed.status]).not.toEqual([204, 201]);
+      expect([204, 409]).toContain(deleted.status);
+      expect([201, 404, 409]).toContain(subscribed.status);
+    }
+  });
+
   it('cancels at the end of the billing period (200); the subscription runs until then', async () => {
     clock.advance(3 * 24 * 3600 * 1000);
     expect(
@@ -203,6 +219,10 @@ describe('subscriptions and entitlements API', () => {
       body: { timing: '2024-02-10T00:00:00Z' },
     });
     expect(bad.status).toBe(400);
+    const hostile = await app.request('POST', `/api/v1/subscriptions/${subscriptionId}/cancel`, {
+      body: { timing: { toString: null }, valueOf: null },
+    });
+    expect(hostile.status).toBe(400);
     expect(
       (await app.request('POST', '/api/v1/subscriptions/01J0000000000000000000000Z/cancel')).status,
     ).toBe(404);

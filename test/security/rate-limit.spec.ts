@@ -8,13 +8,18 @@ describe('rate limits', () => {
   });
   afterAll(() => app.close());
 
-  const burst = async (count: number, token: string | null, path = '/api/v1/tokens') =>
-    Promise.all(Array.from({ length: count }, () => app.request('GET', path, { token })));
+  /** The answers, and how many one-second windows the burst spanned (a loaded machine spreads it). */
+  const burst = async (count: number, token: string | null, path = '/api/v1/tokens') => {
+    const started = Date.now();
+    const answers = await Promise.all(Array.from({ length: count }, () => app.request('GET', path, { token })));
+    return Object.assign(answers, { windows: Math.ceil((Date.now() - started) / 1000) + 1 });
+  };
 
   it('limits requests without a valid token per client address, with 429 and Retry-After', async () => {
-    const answers = await burst(12, null, '/healthz');
+    const answers = await burst(40, null, '/healthz');
     const limited = answers.filter((a) => a.status === 429);
-    expect(limited.length).toBeGreaterThanOrEqual(12 - 5);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(answers.length - limited.length).toBeLessThanOrEqual(5 * answers.windows);
     expect(limited[0].headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited[0].headers.get('content-type')).toBe('application/problem+json');
     expect(limited[0].body.status).toBe(429);
@@ -22,18 +27,18 @@ describe('rate limits', () => {
 
   it('counts guessed tokens as anonymous, so guessing is limited too', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const answers = await burst(12, 'tally_guess');
-    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(12 - 5);
-    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(5);
+    const answers = await burst(40, 'tally_guess');
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(5 * answers.windows);
   });
 
   it('gives each valid token its own, larger allowance', async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const answers = await burst(30, app.adminToken);
+    const answers = await burst(80, app.adminToken);
     const ok = answers.filter((a) => a.status === 200).length;
-    expect(ok).toBeGreaterThanOrEqual(5);
-    expect(ok).toBeLessThanOrEqual(20);
-    expect(answers.filter((a) => a.status === 429).length).toBe(30 - ok);
+    expect(ok).toBeGreaterThan(5); // more than the anonymous allowance: the token's own counts
+    expect(ok).toBeLessThanOrEqual(20 * answers.windows);
+    expect(answers.filter((a) => a.status === 429).length).toBe(80 - ok);
   });
 });
 

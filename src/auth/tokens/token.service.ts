@@ -71,7 +71,9 @@ export class TokenService {
   }
 
   async revoke(namespace: string, id: string): Promise<void> {
-    const rows = await this.db.query<{ id: string }[]>(
+    // TypeORM answers an UPDATE with [rows, affected count], not the rows: reading its length as the
+    // row count answered 204 for any id, another namespace's tokens included.
+    const [rows] = await this.db.query<[{ id: string }[], number]>(
       `UPDATE tally_api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE namespace = $1 AND id = $2 RETURNING id`,
       [namespace, id],
     );
@@ -125,7 +127,8 @@ export class TokenService {
     mkdirSync(this.config.dataDir, { recursive: true });
     writeFileSync(file, `${secret}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
-    this.logger.warn(`generated the first admin token, written to ${file}: ${secret}`);
+    // The file is the one place the secret is kept: logs are shipped and kept where anyone may read them.
+    this.logger.warn(`generated the first admin token; its secret is in ${file}`);
   }
 }
 

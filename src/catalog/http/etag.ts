@@ -39,6 +39,24 @@ export function ifMatchVersion(header: string | undefined): StreamVersion | unde
   return Number(match[1]);
 }
 
+/**
+ * Refuses a stale `If-Match` as `decideAndAppend` does, for handlers that must check it before they
+ * write anything of their own (key claims) ahead of the aggregate's append.
+ */
+export function assertIfMatch(
+  ifMatch: StreamVersion | undefined,
+  version: StreamVersion,
+  what: string,
+): void {
+  if (ifMatch !== undefined && ifMatch !== version) {
+    throw new DomainError(
+      'precondition_failed',
+      'CONCURRENCY.STALE_VERSION',
+      `If-Match names version ${ifMatch} of ${what}, but it is at ${version}`,
+    );
+  }
+}
+
 /** Sets the ETag and gives the body; a missing row is the resource's 404. */
 export function answer<View>(
   reply: FastifyReply,

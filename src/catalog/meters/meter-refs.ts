@@ -3,7 +3,7 @@ import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { notFound } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
-import { KeyKind, keyOwner } from '../key-claims';
+import { Holds, KeyKind, keyOwner } from '../key-claims';
 import { ULID_PATTERN } from '../http/list-params';
 import { Meter, meterDecider } from './meter.decider';
 
@@ -30,4 +30,12 @@ export async function liveMeterBySlug(
   if (owner === undefined) return undefined;
   const { state } = await loadState(store, streamName(StreamCategory.meter, owner), meterDecider);
   return state.status === 'active' && state.meter.namespace === namespace ? state.meter : undefined;
+}
+
+/** Whether a meter still holds the slug it claimed: it is live and still has that slug. */
+export function meterHoldsSlug(store: EventStore, namespace: string, slug: string): Holds {
+  return async (ownerId) => {
+    const { state } = await loadState(store, streamName(StreamCategory.meter, ownerId), meterDecider);
+    return state.status === 'active' && state.meter.namespace === namespace && state.meter.slug === slug;
+  };
 }

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ProjectionsService } from '../../core/projections.service';
-import { decideAndAppend } from '../../event-store/decide-and-append';
+import { decideAndAppend, loadState } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventMetadata, EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { conflict } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
-import { KeyKind, planVersionKey, withClaims } from '../key-claims';
-import { CreatePlan, planDecider } from './plan.decider';
+import { Holds, KeyKind, planVersionKey, withClaims } from '../key-claims';
+import { CreatePlan, PlanState, planDecider } from './plan.decider';
 import { PlanVersionsOf } from './plans-read-model/plans.query';
 
 /**
@@ -42,13 +42,32 @@ export class PlanDrafts {
     planDecider.decide(command, planDecider.initialState());
     const claim = { namespace, ownerId: id, takenCode: CatalogErrorCode.PLAN_VERSION_TAKEN, field: 'key' };
     const claims = [
-      { ...claim, kind: KeyKind.planDraft, key },
-      { ...claim, kind: KeyKind.planVersion, key: planVersionKey(key, command.data.version) },
+      {
+        ...claim,
+        kind: KeyKind.planDraft,
+        key,
+        holds: this.holds(namespace, (state) => state.status === 'draft'),
+      },
+      // A version number stays used once its plan exists, even deleted.
+      {
+        ...claim,
+        kind: KeyKind.planVersion,
+        key: planVersionKey(key, command.data.version),
+        holds: this.holds(namespace, (state) => state.status !== 'empty'),
+      },
     ];
     await withClaims(this.store, claims, now, metadata, () =>
       decideAndAppend(this.store, streamName(StreamCategory.plan, id), planDecider, command, { metadata }),
     );
     this.projections.nudge();
     return { id };
+  }
+
+  /** Whether the plan that claimed a key still holds it, as `holding` says of its state. */
+  private holds(namespace: string, holding: (state: PlanState) => boolean): Holds {
+    return async (ownerId) => {
+      const { state } = await loadState(this.store, streamName(StreamCategory.plan, ownerId), planDecider);
+      return (state.status === 'empty' || state.plan.namespace === namespace) && holding(state);
+    };
   }
 }

@@ -1,8 +1,18 @@
 import { Claim } from '../../catalog/key-claims';
-import { CUSTOMER_SUBJECT_KEY_KIND, CustomerFields, keyClaimErrorFor } from './customer.decider';
+import { loadState } from '../../event-store/decide-and-append';
+import type { EventStore } from '../../event-store/event-store.port';
+import { StreamCategory, streamName } from '../../event-store/stream-names';
+import {
+  CUSTOMER_SUBJECT_KEY_KIND,
+  CustomerFields,
+  claimedKeysOf,
+  customerDecider,
+  keyClaimErrorFor,
+} from './customer.decider';
 
 /** The claims that give a customer its key and subject keys, each naming the request field it came from. */
 export function customerKeyClaims(
+  store: EventStore,
   namespace: string,
   customerId: string,
   fields: CustomerFields,
@@ -14,5 +24,12 @@ export function customerKeyClaims(
     key,
     ownerId: customerId,
     ...keyClaimErrorFor(fields, key),
+    // Whether the customer that claimed the key still holds it: live, with it as its key or a subject key.
+    holds: async (ownerId: string) => {
+      const { state } = await loadState(store, streamName(StreamCategory.customer, ownerId), customerDecider);
+      return (
+        state.status !== 'empty' && state.customer.namespace === namespace && claimedKeysOf(state).has(key)
+      );
+    },
   }));
 }

@@ -1,4 +1,4 @@
-import { KeyKind, claimKey, keyClaimState, releaseKey } from '../../catalog/key-claims';
+import { KeyKind, claimKey, isPastGrace, keyClaimState, releaseKey } from '../../catalog/key-claims';
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventMetadata, EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
@@ -7,20 +7,23 @@ import { SubscriptionErrors, subscriptionDecider, subscriptionStatusAt } from '.
 
 /**
  * At most one subscription per customer has not ended, also under concurrent creates: the claim on
- * (namespace, `active_subscription`, customer id) names the subscription that holds the customer.
- * Whether a subscription has ended is a matter of time, not of an event, so a holder that has ended
- * is released by the next subscription that takes the slot.
+ * (namespace, `active_subscription`, customer id) names the subscription that holds the customer —
+ * or the customer itself while it is being deleted, so no subscription starts for a customer that is
+ * going. Whether a subscription has ended is a matter of time, not of an event, so a holder that has
+ * ended is released by the next one that takes the slot.
  */
 
-/**
- * How long a claim whose subscription has not been written yet is taken for one being created. Past
- * it, the create is known to have died between its two appends, and the slot is free again.
- */
-export const CREATION_GRACE_MS = 60_000;
+export interface Slot {
+  readonly namespace: string;
+  readonly customerId: string;
+  /** A subscription id, or the customer id for a deletion. */
+  readonly holderId: string;
+}
 
 /**
- * The subscription holding the customer at `now`: active, canceled but still running, scheduled —
- * or still being created (claimed, not written yet).
+ * Who holds the customer at `now`: a subscription active, canceled but still running, scheduled or
+ * still being created (claimed, not written yet) — or a deletion under way, whose holder names no
+ * subscription and so counts as one being created.
  */
 export async function slotHolder(
   store: EventStore,
@@ -36,22 +39,23 @@ export async function slotHolder(
     subscriptionDecider,
   );
   if (state.status === 'empty') {
-    return Date.parse(now) - Date.parse(slot.claimedAt) < CREATION_GRACE_MS ? slot.ownerId : undefined;
+    // Claimed but not written: being created — or, past the grace, a create that died between the two.
+    return isPastGrace(slot.claimedAt, now) ? undefined : slot.ownerId;
   }
   return subscriptionStatusAt(state, now) === 'inactive' ? undefined : slot.ownerId;
 }
 
-/** Gives the slot to `subscriptionId`, or answers 409 while another subscription holds the customer. */
+/** Gives the slot to `holderId`, or answers 409 while someone else holds the customer. */
 export async function takeSlot(
   store: EventStore,
-  slot: { readonly namespace: string; readonly customerId: string; readonly subscriptionId: string },
+  slot: Slot,
   now: string,
   metadata: EventMetadata,
 ): Promise<void> {
-  const { namespace, customerId, subscriptionId } = slot;
+  const { namespace, customerId, holderId } = slot;
   const key = { namespace, kind: KeyKind.activeSubscription, key: customerId };
   const current = await keyClaimState(store, namespace, KeyKind.activeSubscription, customerId);
-  if (current.status === 'claimed' && current.ownerId !== subscriptionId) {
+  if (current.status === 'claimed' && current.ownerId !== holderId) {
     if ((await slotHolder(store, namespace, customerId, now)) !== undefined) throw alreadyActive(customerId);
     await releaseKey(store, { ...key, ownerId: current.ownerId }, now, metadata);
   }
@@ -59,7 +63,7 @@ export async function takeSlot(
     store,
     {
       ...key,
-      ownerId: subscriptionId,
+      ownerId: holderId,
       takenCode: SubscriptionErrors.alreadyActive,
       field: 'body.customerId',
     },
@@ -70,7 +74,7 @@ export async function takeSlot(
 
 export async function releaseSlot(
   store: EventStore,
-  slot: { readonly namespace: string; readonly customerId: string; readonly subscriptionId: string },
+  slot: Slot,
   now: string,
   metadata: EventMetadata,
 ): Promise<void> {
@@ -80,7 +84,7 @@ export async function releaseSlot(
       namespace: slot.namespace,
       kind: KeyKind.activeSubscription,
       key: slot.customerId,
-      ownerId: slot.subscriptionId,
+      ownerId: slot.holderId,
     },
     now,
     metadata,

@@ -187,11 +187,12 @@ export class PostgresEventStore implements EventStore {
 
   async countAfter(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number> {
     const types = filter ? ('only' in filter ? 'AND type = ANY($4)' : 'AND type <> ALL($4)') : '';
+    // Every committed event past `after`, readable yet or not: events held back behind an open
+    // transaction are lag too (counting only readable ones showed 0 while a projection was stuck).
     const { rows } = await this.pool.query<{ count: string }>(
       `SELECT count(*) AS count FROM (
          SELECT 1 FROM tally_events
-         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ${types}
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) ${types}
          LIMIT $3) AS pending`,
       [after.commit.toString(), after.prepare.toString(), cap, ...(filter ? ['only' in filter ? filter.only : filter.except] : [])],
     );

@@ -37,6 +37,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -53,6 +54,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'HTTP.BAD_CONTENT_LENGTH' },
   FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'HTTP.BAD_CONTENT_TYPE' },
   FST_ERR_BAD_URL: { status: 400, code: 'HTTP.BAD_URL' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'HTTP.PATH_PARAMETER_TOO_LONG' },
 };
 
 export function problemFrom(error: unknown, instance?: string): ProblemDetails {

@@ -9,6 +9,7 @@ import { CLOCK, Clock } from '../../../shared/clock';
 import { CatalogErrorCode } from '../../catalog-errors';
 import { KeyKind, withClaims } from '../../key-claims';
 import { liveMeterBySlug } from '../../meters/meter-refs';
+import { featureHoldsKey } from '../feature-refs';
 import { CreateFeature, ResolvedMeter, featureDecider } from '../feature.decider';
 import { CreateFeatureCommand } from './create-feature.command';
 
@@ -46,6 +47,7 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
       ownerId: id,
       takenCode: CatalogErrorCode.FEATURE_KEY_TAKEN,
       field: 'key',
+      holds: featureHoldsKey(this.store, namespace, request.key),
     };
     await withClaims(this.store, [keyClaim], now, metadata, () =>
       decideAndAppend(this.store, streamName(StreamCategory.feature, id), featureDecider, command, {

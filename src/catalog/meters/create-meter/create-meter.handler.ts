@@ -8,6 +8,7 @@ import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { CatalogErrorCode } from '../../catalog-errors';
 import { KeyKind, withClaims } from '../../key-claims';
+import { meterHoldsSlug } from '../meter-refs';
 import { CreateMeter, meterDecider } from '../meter.decider';
 import { CreateMeterCommand } from './create-meter.command';
 
@@ -48,6 +49,7 @@ export class CreateMeterHandler implements ICommandHandler<CreateMeterCommand> {
       ownerId: id,
       takenCode: CatalogErrorCode.METER_SLUG_TAKEN,
       field: 'slug',
+      holds: meterHoldsSlug(this.store, namespace, request.slug),
     };
     await withClaims(this.store, [slugClaim], now, metadata, () =>
       decideAndAppend(this.store, streamName(StreamCategory.meter, id), meterDecider, command, { metadata }),

@@ -28,7 +28,7 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
     // Decided once before anything is written: a refused customer must not leave its keys claimed.
     const initial = customerDecider.initialState();
     const created = customerDecider.decide(command, initial).reduce(customerDecider.evolve, initial);
-    const claims = customerKeyClaims(namespace, id, fields, keyChanges(initial, created).claim);
+    const claims = customerKeyClaims(this.store, namespace, id, fields, keyChanges(initial, created).claim);
     await withClaims(this.store, claims, now, metadata, () =>
       decideAndAppend(this.store, streamName(StreamCategory.customer, id), customerDecider, command, {
         metadata,

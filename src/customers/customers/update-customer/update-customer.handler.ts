@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assertIfMatch } from '../../../catalog/http/etag';
 import { releaseKey, withClaims } from '../../../catalog/key-claims';
 import { ProjectionsService } from '../../../core/projections.service';
 import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
@@ -43,15 +44,20 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       const now = this.clock.now().toISOString();
       const command: UpdateCustomer = { type: 'UpdateCustomer', data: { ...fields, id, namespace, now } };
       const { state: before, version } = await loadState(this.store, stream, customerDecider);
-      if (ifMatch !== undefined && ifMatch !== version) throw staleVersion(id, ifMatch, version);
+      assertIfMatch(ifMatch, version, `customer ${id}`);
       const after = customerDecider.decide(command, before).reduce(customerDecider.evolve, before);
       const { claim, release } = keyChanges(before, after);
       try {
-        await withClaims(this.store, customerKeyClaims(namespace, id, fields, claim), now, metadata, () =>
-          decideAndAppend(this.store, stream, customerDecider, command, {
-            metadata,
-            ifMatch: ifMatch ?? version,
-          }),
+        await withClaims(
+          this.store,
+          customerKeyClaims(this.store, namespace, id, fields, claim),
+          now,
+          metadata,
+          () =>
+            decideAndAppend(this.store, stream, customerDecider, command, {
+              metadata,
+              ifMatch: ifMatch ?? version,
+            }),
         );
         for (const key of release) {
           await releaseKey(
@@ -70,13 +76,4 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
     }
     throw conflict('CONCURRENCY.CONFLICT', `Customer ${id} kept changing while it was updated; retry`);
   }
-}
-
-/** As `decideAndAppend` answers a stale `If-Match` — here before any claim is written. */
-function staleVersion(id: string, expected: number, actual: number): DomainError {
-  return new DomainError(
-    'precondition_failed',
-    'CONCURRENCY.STALE_VERSION',
-    `If-Match names version ${expected} of customer ${id}, but it is at ${actual}`,
-  );
 }

@@ -29,7 +29,7 @@ export class CancelSubscriptionController {
   })
   async cancel(
     @Param() { subscriptionId }: SubscriptionParams,
-    @Body() body: CancelSubscriptionRequest | undefined,
+    @Body() body: CancelSubscriptionRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -38,7 +38,7 @@ export class CancelSubscriptionController {
       new CancelSubscriptionCommand(
         ctx.namespace,
         subscriptionId,
-        body?.timing ?? 'immediate',
+        body.timing ?? 'immediate',
         ifMatchVersion(ifMatch),
         eventMetadata(ctx),
       ),

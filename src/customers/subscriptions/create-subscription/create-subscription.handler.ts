@@ -61,7 +61,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
     // Decided once before anything is written: a refused subscription must not take the customer's slot.
     subscriptionDecider.decide(command, subscriptionDecider.initialState());
     // The slot, not the look above, is what keeps two racing creates from both succeeding.
-    const slot = { namespace, customerId: customer.id, subscriptionId: id };
+    const slot = { namespace, customerId: customer.id, holderId: id };
     await takeSlot(this.store, slot, now, metadata);
     try {
       await decideAndAppend(

@@ -1,0 +1,53 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+const EVENTS = 300;
+
+/**
+ * A transaction left open on the database (a stuck migration, a console session, a long report)
+ * holds every reader of the log below it: projections may not pass an event that could still be
+ * preceded by the open transaction's own. They wait — visibly, as lag in the projections status and
+ * in /readyz, and as a 503 rather than a stale number from usage reads — and lose nothing: once the
+ * transaction ends every event is counted, once.
+ */
+describe('a long-open transaction on the database', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ config: { readYourWritesTimeoutMs: 500 } });
+    expect((await app.request('POST', '/api/v1/meters', { body: { slug: 'calls', eventType: 'call', aggregation: 'COUNT' } })).status).toBe(201);
+  });
+  afterAll(() => app.close());
+
+  const usageLag = async (path: '/api/v1/admin/projections' | '/readyz') => {
+    const answer = await app.request('GET', path, { token: path === '/readyz' ? null : undefined });
+    const statuses = path === '/readyz' ? answer.body.projections : answer.body;
+    return statuses.find((s: { name: string }) => s.name.startsWith('usage@')) as { lag: number; state: string };
+  };
+
+  it('delays projections, shows it as lag, and loses nothing', async () => {
+    const holder = app.db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    // A transaction id, as any writing transaction has: readers stop below it.
+    await holder.query('SELECT pg_current_xact_id()');
+    try {
+      const events = Array.from({ length: EVENTS }, (_, i) => ({ specversion: '1.0', id: `held-${i}`, source: 'long-tx', type: 'call', subject: `s${i % 3}` }));
+      for (let at = 0; at < EVENTS; at += 100) {
+        expect((await app.request('POST', '/api/v1/events', { body: events.slice(at, at + 100) })).status).toBe(204);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: EVENTS, state: 'running' });
+      expect((await usageLag('/readyz')).lag).toBe(EVENTS);
+      // A usage read would be stale: it says so instead of answering.
+      const query = await app.request('GET', '/api/v1/meters/calls/query');
+      expect([query.status, query.body.code]).toEqual([503, 'METERING.NOT_CAUGHT_UP']);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const query = await app.request('GET', '/api/v1/meters/calls/query');
+    expect(query.status).toBe(200);
+    expect(query.body.data[0].value).toBe(EVENTS);
+    expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: 0, state: 'running' });
+  });
+});

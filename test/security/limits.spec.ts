@@ -1,0 +1,95 @@
+import { connect } from 'node:net';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const REQUEST_TIMEOUT_MS = 1_000;
+
+/**
+ * Explicit limits at the edge: body size (413), header size (431), how long a client may take to
+ * send its request (408, then the connection closes), and how long a request may take to answer
+ * (503 with Retry-After, even while the database is blocked). Each refusal writes nothing.
+ */
+describe('request limits', () => {
+  let app: TestApp;
+  const eventCount = async () => Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
+  const event = (id: string, padding = '') => ({ specversion: '1.0', id, source: 'limits', type: 'limit', subject: 's', data: { padding } });
+
+  beforeAll(async () => {
+    app = await startTestApp({ config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS } });
+  });
+  afterAll(() => app.close());
+
+  it('refuses a body over MAX_BODY_BYTES with 413 on every route, and writes nothing', async () => {
+    const before = await eventCount();
+    const fits = JSON.stringify(event('fits', 'x'.repeat(MAX_BODY_BYTES - 200)));
+    expect(Buffer.byteLength(fits)).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    expect((await app.request('POST', '/api/v1/events', { rawBody: fits, headers: { 'content-type': 'application/json' } })).status).toBe(204);
+
+    const tooBig = JSON.stringify(event('too-big', 'x'.repeat(MAX_BODY_BYTES)));
+    for (const [path, contentType] of [
+      ['/api/v1/events', 'application/json'],
+      ['/v3/openmeter/events', 'application/cloudevents+json'],
+      ['/api/v1/meters', 'application/json'],
+      ['/api/v1/customers', 'text/plain'],
+    ]) {
+      const answer = await app.request('POST', path, { rawBody: tooBig, headers: { 'content-type': contentType } });
+      expect([path, answer.status, answer.headers.get('content-type')]).toEqual([path, 413, 'application/problem+json']);
+    }
+    expect(await eventCount()).toBe(before + 1);
+  });
+
+  it('refuses oversized headers and URLs with 431', async () => {
+    const header = await app.request('GET', '/api/v1/meters', { headers: { 'x-padding': 'x'.repeat(32 * 1024) } });
+    expect(header.status).toBe(431);
+    const url = await app.request('GET', `/api/v1/meters?${'a=1&'.repeat(10_000)}`);
+    expect(url.status).toBe(431);
+  });
+
+  it('cuts off a client that sends its request too slowly', async () => {
+    const started = Date.now();
+    const { answer, closed } = await new Promise<{ answer: string; closed: number }>((resolve, reject) => {
+      const socket = connect(Number(new URL(app.url).port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve({ answer, closed: Date.now() - started }));
+      socket.on('error', reject);
+      socket.write(
+        `POST /api/v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${app.adminToken}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"specversion":`,
+      );
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(answer).toContain('application/problem+json');
+    expect(closed).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS);
+    expect(closed).toBeLessThan(REQUEST_TIMEOUT_MS + 3_000);
+  });
+
+  it('answers 503 with Retry-After when a request takes longer than REQUEST_TIMEOUT_MS, without waiting for the database', async () => {
+    // Another session holds the event log: every write behind it waits.
+    const blocker = app.db.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE tally_events IN ACCESS EXCLUSIVE MODE');
+    try {
+      const started = Date.now();
+      const answer = await app.request('POST', '/api/v1/events', { body: event('blocked') });
+      const took = Date.now() - started;
+      expect([answer.status, answer.headers.get('content-type'), answer.headers.get('retry-after')]).toEqual([503, 'application/problem+json', '1']);
+      expect(took).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
+      expect(took).toBeLessThan(REQUEST_TIMEOUT_MS + 2_000);
+      // Health checks still answer, and say the database is not answering.
+      const ready = await app.request('GET', '/readyz', { token: null });
+      expect(ready.status).toBe(503);
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect((await app.request('GET', '/readyz', { token: null })).status).toBe(200);
+    // The client was told to retry: the retry is deduplicated against the write that finally went through.
+    expect((await app.request('POST', '/api/v1/events', { body: event('blocked') })).status).toBe(204);
+    const [{ copies }] = await app.db.dataSource.query(
+      `SELECT count(*)::int AS copies FROM tally_events WHERE data->'event'->>'id' = 'blocked'`,
+    );
+    expect(copies).toBe(1);
+  });
+});

@@ -1,0 +1,246 @@
+import type { Role } from '../../src/auth/request-context';
+import { TokenService } from '../../src/auth/tokens/token.service';
+import { fastifyRoutes, fill, isDocsRoute, Route } from '../support/routes';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
+
+const B = 'tenant_b';
+
+/**
+ * Tenant A (namespace `default`) has one of everything: a meter, a feature, a published plan and a
+ * draft, a customer with a subscription, usage, an invoice preview, tokens and audit history. Tenant
+ * B's tokens — of every role — are then pointed at all of it, through every route the router has:
+ * B reads nothing of A's, writes nothing (not one event is appended), and what B ingests lands in B.
+ */
+describe('namespace isolation', () => {
+  let app: TestApp;
+  let b: Record<Role, string>;
+  /** What A's resources are called, by route parameter. */
+  let a: Record<string, string>;
+  /** Strings that only ever appear in A's data. */
+  let markers: string[];
+
+  const eventCount = async () => Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
+
+  beforeAll(async () => {
+    app = await startTestApp({ config: { rateLimitAnonPerIp: 0 } });
+    await createTutorialCatalog(app);
+    const subscription = await app.request('POST', '/api/v1/subscriptions', {
+      body: { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
+    });
+    expect(subscription.status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await sendTutorialEvents(app, new Date().toISOString())).toEqual([202, 202, 202, 202]);
+    const draft = await app.request('POST', '/api/v1/plans/per_seat/next');
+    expect(draft.status).toBe(201);
+    const reader = await app.request('POST', '/api/v1/tokens', { body: { name: 'tenant a reader', role: 'read' } });
+    const preview = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
+    expect(preview.status).toBe(200);
+    const meter = await app.request('GET', '/api/v1/meters/active_users_total');
+    const [feature] = (await app.request('GET', '/api/v1/features')).body;
+    const plan = await app.request('GET', '/api/v1/plans/per_seat');
+    const customer = await app.request('GET', '/api/v1/customers/acme-inc');
+    a = {
+      meterId: meter.body.id,
+      meterSlug: 'active_users_total',
+      featureId: feature.id,
+      featureKey: 'active_users',
+      planId: plan.body.id,
+      planKey: 'per_seat',
+      draftPlanId: draft.body.id,
+      customerId: customer.body.id,
+      customerKey: 'acme-inc',
+      subscriptionId: subscription.body.id,
+      invoiceId: preview.body.id,
+      lineId: preview.body.lines[0].id,
+      tokenId: reader.body.id,
+      tokenSecret: reader.body.secret,
+    };
+    markers = [
+      ...Object.entries(a).filter(([name]) => /Id$|Secret$/.test(name)).map(([, value]) => value),
+      '57B5F342-B8D5-49AE-9D6C-350C1D92155C', // a usage event id
+      'tenant a reader',
+      'acme-inc',
+      'Acme Inc',
+    ];
+    const tokens = app.tally.resolve(TokenService);
+    const token = async (role: Role) => (await tokens.create({ namespace: B, name: `tenant b ${role}`, role })).secret;
+    b = { admin: await token('admin'), read: await token('read'), ingest: await token('ingest') };
+  });
+  afterAll(() => app.close());
+
+  /** A's own value for a route parameter, chosen by what the route's path is about. */
+  function valuesFor(method: string, path: string, param: string): string[] {
+    const about = path.split('/')[3];
+    switch (param) {
+      case 'meterIdOrSlug':
+        return [a.meterId, a.meterSlug];
+      case 'featureId':
+        return [a.featureId];
+      case 'featureKey':
+        return [a.featureKey];
+      case 'planId':
+        // Reads and `next` take an id or a key; the other plan commands an id only.
+        if (method === 'GET' || path.endsWith('/next')) return [a.planId, a.planKey];
+        return method === 'POST' && path.endsWith('/archive') ? [a.planId] : [a.draftPlanId, a.planId];
+      case 'customerIdOrKey':
+        return [a.customerId, a.customerKey];
+      case 'subscriptionId':
+        return [a.subscriptionId];
+      case 'invoiceId':
+        return [a.invoiceId];
+      case 'lineId':
+        return [a.lineId];
+      case 'tokenId':
+        return [a.tokenId];
+      case 'name':
+        return ['usage@v1'];
+      case 'idOrKey': {
+        const byEntity: Record<string, string[]> = {
+          meters: [a.meterId, a.meterSlug],
+          features: [a.featureId],
+          plans: [a.planId, a.planKey],
+          customers: [a.customerId, a.customerKey],
+          subscriptions: [a.subscriptionId],
+        };
+        return byEntity[about];
+      }
+    }
+    throw new Error(`no value of A for :${param} in ${path}`);
+  }
+
+  /** Every way of filling a route's parameters with A's values (one parameter varied at a time). */
+  function pathsFor(route: Route): string[] {
+    const params = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+    if (params.length === 0) return [route.path];
+    const first = (param: string) => valuesFor(route.method, route.path, param)[0];
+    const paths = new Set<string>();
+    for (const varied of params) {
+      for (const value of valuesFor(route.method, route.path, varied)) {
+        paths.add(fill(route.path, (param) => (param === varied ? value : first(param))));
+      }
+    }
+    return [...paths];
+  }
+
+  const guarded = (route: Route) => !['/healthz', '/readyz'].includes(route.path) && !isDocsRoute(route.path);
+
+  it("lets B's tokens read nothing of A's, through any read route", async () => {
+    const reads = fastifyRoutes(app.tally).filter((r) => r.method === 'GET' && guarded(r));
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const route of reads) {
+      for (const path of pathsFor(route)) {
+        // A itself gets an answer there: the path names something real.
+        const own = await app.request('GET', path);
+        if (own.status !== 200) leaks.push(`A's own GET ${path} answered ${own.status}`);
+        for (const role of ['admin', 'read'] as const) {
+          const answer = await app.request('GET', path, { token: b[role] });
+          checked += 1;
+          // A 404 may echo what was asked for; anything else of A's is a leak.
+          const leaked = markers.filter((marker) => answer.text.includes(marker) && !path.includes(encodeURIComponent(marker)));
+          if (![200, 403, 404].includes(answer.status)) leaks.push(`GET ${path} as B ${role}: ${answer.status}`);
+          if (leaked.length > 0) leaks.push(`GET ${path} as B ${role} shows ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(checked).toBeGreaterThan(60);
+  });
+
+  /** Bodies that are valid, so that only the namespace can stop them. */
+  const BODIES: Record<string, unknown> = {
+    'PUT /api/v1/meters/:meterIdOrSlug': { name: 'hijacked', description: 'B was here' },
+    'PUT /api/v1/plans/:planId': {
+      name: 'Hijacked',
+      billingCadence: 'P1M',
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [] }],
+    },
+    'PUT /api/v1/customers/:customerIdOrKey': { name: 'Hijacked', usageAttribution: { subjectKeys: ['acme-inc'] } },
+    'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
+    'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
+    'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
+  };
+
+  it("lets B's admin change nothing of A's, through any write route", async () => {
+    const writes = fastifyRoutes(app.tally).filter(
+      (r) =>
+        r.method !== 'GET' &&
+        r.method !== 'HEAD' &&
+        guarded(r) &&
+        // Creates and ingestion write into B itself: checked below.
+        !['POST /api/v1/meters', 'POST /api/v1/plans', 'POST /api/v1/customers', 'POST /api/v1/tokens'].includes(`${r.method} ${r.path}`) &&
+        !['/api/v1/events', '/v3/openmeter/events'].includes(r.path) &&
+        // Projections are the operator's, shared by every namespace (see the README).
+        !r.path.startsWith('/api/v1/admin/'),
+    );
+    const before = await eventCount();
+    const snapshot = await readAllOfA();
+    const failures: string[] = [];
+    let attempts = 0;
+    for (const route of writes) {
+      for (const path of pathsFor(route)) {
+        const body = BODIES[`${route.method} ${route.path}`];
+        const answer = await app.request(route.method, path, { token: b.admin, ...(body ? { body } : {}) });
+        attempts += 1;
+        const expected = route.path === '/api/v1/features' ? 400 : 404;
+        if (answer.status !== expected) failures.push(`${route.method} ${path} as B: ${answer.status} ${answer.text.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(attempts).toBeGreaterThan(20);
+    expect(await eventCount()).toBe(before);
+    expect(await readAllOfA()).toEqual(snapshot);
+    // A's token, which B tried to revoke, still works.
+    expect((await app.request('GET', '/api/v1/meters', { token: a.tokenSecret })).status).toBe(200);
+  });
+
+  it("keeps B's creates and usage in B, even under A's keys, subjects and event ids", async () => {
+    const snapshot = await readAllOfA();
+    const asB = (path: string, body: unknown) => app.request('POST', path, { token: b.admin, body });
+    expect((await asB('/api/v1/meters', { slug: 'active_users_total', eventType: 'user_activity', aggregation: 'COUNT' })).status).toBe(201);
+    expect((await asB('/api/v1/features', { key: 'active_users', name: 'b', meterSlug: 'active_users_total' })).status).toBe(201);
+    expect((await asB('/api/v1/customers', { name: 'B Acme', key: 'acme-inc', usageAttribution: { subjectKeys: ['acme-inc'] } })).status).toBe(201);
+    expect((await asB('/api/v1/tokens', { name: 'b extra', role: 'read' })).status).toBe(201);
+    const event = {
+      specversion: '1.0',
+      id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C',
+      source: 'acme-platform',
+      type: 'user_activity',
+      subject: 'acme-inc',
+      data: { user_id: 'mallory' },
+    };
+    for (const path of ['/api/v1/events', '/v3/openmeter/events']) {
+      const answer = await app.request('POST', path, { token: b.ingest, body: [event, { ...event, id: `b-${path}` }] });
+      expect(answer.status).toBeLessThan(300);
+    }
+    // The same (source, id) as A's event is a different event in B: stored, not deduplicated against A.
+    const bQuery = await app.request('GET', '/api/v1/meters/active_users_total/query', { token: b.read });
+    expect(bQuery.body.data.map((row: { value: number }) => row.value)).toEqual([3]);
+    expect(await readAllOfA()).toEqual(snapshot);
+  });
+
+  /** A's view of everything it owns, through A's admin token. */
+  async function readAllOfA(): Promise<Record<string, unknown>> {
+    const paths = [
+      '/api/v1/meters',
+      '/api/v1/features',
+      '/api/v1/plans?includeDeleted=true',
+      `/api/v1/plans/${a.draftPlanId}`,
+      '/api/v1/customers?includeDeleted=true',
+      `/api/v1/subscriptions/${a.subscriptionId}`,
+      '/api/v1/meters/active_users_total/query',
+      '/api/v1/events',
+      '/api/v1/tokens',
+      `/api/v1/billing/customers/acme-inc/invoices/preview`,
+      `/api/v1/customers/acme-inc/entitlements/active_users/value`,
+    ];
+    const views: Record<string, unknown> = {};
+    for (const path of paths) {
+      const answer = await app.request('GET', path);
+      expect([path, answer.status]).toEqual([path, 200]);
+      views[path] = answer.body;
+    }
+    return views;
+  }
+});
