@@ -1,3 +1,4 @@
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { StreamVersion } from '../../event-store/event-store.port';
 import { DomainError, invalid, notFound } from '../../shared/errors';
@@ -67,4 +68,13 @@ export function answer<View>(
   if (found === undefined) throw notFound(notFoundCode, `${what} not found`);
   reply.header('etag', etagOf(found.version));
   return found.view;
+}
+
+/** Documents the optional `If-Match` header of a route that changes `what` (a plan, a meter…). */
+export function ApiIfMatch(what: string): MethodDecorator {
+  return ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: `The ETag last read; 412 when the ${what} changed since`,
+  });
 }

@@ -318,12 +318,9 @@ export class UnknownRateCardDto {
   type!: string;
 }
 
-class RateCardCommonDto {
-  @ApiProperty({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source, maxLength: 64 })
-  @Key()
-  key!: string;
-
-  @ApiProperty({ example: 'active-users', minLength: 1, maxLength: 256 })
+/** What a plan, each of its phases and each rate card carry: a name, a description and metadata. */
+class DescribedDto {
+  @ApiProperty({ minLength: 1, maxLength: 256 })
   @IsString()
   @Length(1, 256)
   name!: string;
@@ -338,7 +335,16 @@ class RateCardCommonDto {
   @IsOptional()
   @IsStringMap()
   metadata?: Metadata | null;
+}
 
+/** Phases and rate cards are also named by a key, unique within their plan or phase. */
+class KeyedDto extends DescribedDto {
+  @ApiProperty({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source, maxLength: 64 })
+  @Key()
+  key!: string;
+}
+
+class RateCardCommonDto extends KeyedDto {
   @ApiPropertyOptional({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source })
   @IfPresent()
   @Key()
@@ -405,27 +411,7 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
   price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | null;
 }
 
-export class PlanPhaseDto {
-  @ApiProperty({ example: 'default', pattern: CATALOG_KEY_PATTERN.source })
-  @Key()
-  key!: string;
-
-  @ApiProperty({ example: 'Default', minLength: 1, maxLength: 256 })
-  @IsString()
-  @Length(1, 256)
-  name!: string;
-
-  @ApiPropertyOptional({ maxLength: 1024 })
-  @IfPresent()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
-
-  @ApiPropertyOptional(metadataProperty)
-  @IsOptional()
-  @IsStringMap()
-  metadata?: Metadata | null;
-
+export class PlanPhaseDto extends KeyedDto {
   @ApiProperty({ nullable: true, example: null, description: 'ISO-8601 duration; null on the last phase' })
   @RequiredOrNull()
   @IsDefined()
@@ -453,23 +439,7 @@ export class PlanPhaseDto {
 }
 
 /** The fields a plan's create and replace share (`PlanCreate`, `PlanReplaceUpdate`). */
-export class PlanContentDto {
-  @ApiProperty({ example: 'Per-Seat', minLength: 1, maxLength: 256 })
-  @IsString()
-  @Length(1, 256)
-  name!: string;
-
-  @ApiPropertyOptional({ maxLength: 1024 })
-  @IfPresent()
-  @IsString()
-  @MaxLength(1024)
-  description?: string;
-
-  @ApiPropertyOptional(metadataProperty)
-  @IsOptional()
-  @IsStringMap()
-  metadata?: Metadata | null;
-
+export class PlanContentDto extends DescribedDto {
   @ApiProperty({ example: 'P1M', description: 'ISO-8601 duration: how often subscriptions are invoiced' })
   @IsString()
   billingCadence!: string;

@@ -1,8 +1,8 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../http/etag';
 import { FeatureParams } from '../feature.params';
 import { ArchiveFeatureCommand } from './archive-feature.command';
 
@@ -15,11 +15,7 @@ export class ArchiveFeatureController {
   /** Archives the feature (204); archiving it again is a no-op. */
   @Delete(':featureId')
   @HttpCode(204)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the feature changed since',
-  })
+  @ApiIfMatch('feature')
   async archive(
     @Param() { featureId }: FeatureParams,
     @Headers('if-match') ifMatch: string | undefined,

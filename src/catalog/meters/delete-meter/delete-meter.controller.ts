@@ -1,8 +1,8 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../http/etag';
 import { MeterParams } from '../meter.params';
 import { DeleteMeterCommand } from './delete-meter.command';
 
@@ -15,11 +15,7 @@ export class DeleteMeterController {
   /** 204; 409 while a live feature uses the meter. */
   @Delete(':meterIdOrSlug')
   @HttpCode(204)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the meter changed since',
-  })
+  @ApiIfMatch('meter')
   async delete(
     @Param() { meterIdOrSlug }: MeterParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../http/etag';
 import { MeterParams } from '../meter.params';
 import { GetMeter, MeterView } from '../meters-read-model/meters.query';
 import { UpdateMeterCommand } from './update-meter.command';
@@ -21,11 +21,7 @@ export class UpdateMeterController {
 
   /** Name, description, group-by and metadata only; 409 when a feature filters on a group-by it drops. */
   @Put(':meterIdOrSlug')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the meter changed since',
-  })
+  @ApiIfMatch('meter')
   async update(
     @Param() { meterIdOrSlug }: MeterParams,
     @Body() body: UpdateMeterRequest,

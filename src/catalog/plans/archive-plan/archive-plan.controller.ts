@@ -1,10 +1,10 @@
 import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../http/etag';
 import { PlanIdParams } from '../plan.params';
 import { GetPlan, PlanView } from '../plans-read-model/plans.query';
 import { ArchivePlanCommand } from './archive-plan.command';
@@ -21,11 +21,7 @@ export class ArchivePlanController {
   /** 200 with the archived plan; 409 for a draft. */
   @Post(':planId/archive')
   @HttpCode(200)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the plan changed since',
-  })
+  @ApiIfMatch('plan')
   async archive(
     @Param() { planId }: PlanIdParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,8 +1,8 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../http/etag';
 import { PlanIdParams } from '../plan.params';
 import { DeletePlanCommand } from './delete-plan.command';
 
@@ -15,11 +15,7 @@ export class DeletePlanController {
   /** 204 for a draft or an archived version; 409 for the active one (archive it first). */
   @Delete(':planId')
   @HttpCode(204)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the plan changed since',
-  })
+  @ApiIfMatch('plan')
   async delete(
     @Param() { planId }: PlanIdParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../http/etag';
 import { PlanIdParams } from '../plan.params';
 import { GetPlan, PlanView } from '../plans-read-model/plans.query';
 import { UpdatePlanCommand } from './update-plan.command';
@@ -21,11 +21,7 @@ export class UpdatePlanController {
 
   /** Replaces a draft's content; 409 once the version is published. */
   @Put(':planId')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the plan changed since',
-  })
+  @ApiIfMatch('plan')
   async update(
     @Param() { planId }: PlanIdParams,
     @Body() body: UpdatePlanRequest,

@@ -1,8 +1,8 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ifMatchVersion } from '../../../catalog/http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../../catalog/http/etag';
 import { CustomerParams } from '../customer.params';
 import { DeleteCustomerCommand } from './delete-customer.command';
 
@@ -15,11 +15,7 @@ export class DeleteCustomerController {
   /** 204; 409 while the customer has a subscription that has not ended. */
   @Delete(':customerIdOrKey')
   @HttpCode(204)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the customer changed since',
-  })
+  @ApiIfMatch('customer')
   async delete(
     @Param() { customerIdOrKey }: CustomerParams,
     @Headers('if-match') ifMatch: string | undefined,

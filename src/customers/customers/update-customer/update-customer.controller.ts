@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { answer, ifMatchVersion } from '../../../catalog/http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../../catalog/http/etag';
 import { CustomerParams } from '../customer.params';
 import { CustomerErrors } from '../customer.decider';
 import { CustomerView, GetCustomer } from '../customers-read-model/customers.query';
@@ -21,11 +21,7 @@ export class UpdateCustomerController {
 
   /** Replaces the customer; 409 when a new key or subject key is another customer's. */
   @Put(':customerIdOrKey')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the customer changed since',
-  })
+  @ApiIfMatch('customer')
   async update(
     @Param() { customerIdOrKey }: CustomerParams,
     @Body() body: UpdateCustomerRequest,

@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { answer, ifMatchVersion } from '../../../catalog/http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../../catalog/http/etag';
 import { SubscriptionErrors } from '../subscription.decider';
 import { SubscriptionParams } from '../subscription.params';
 import { GetSubscription, SubscriptionExpandedView } from '../subscriptions-read-model/subscriptions.query';
@@ -22,11 +22,7 @@ export class CancelSubscriptionController {
   /** 200 with the subscription and its `activeTo`; canceling again can only bring the end earlier. */
   @Post(':subscriptionId/cancel')
   @HttpCode(200)
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag last read; 412 when the subscription changed since',
-  })
+  @ApiIfMatch('subscription')
   async cancel(
     @Param() { subscriptionId }: SubscriptionParams,
     @Body() body: CancelSubscriptionRequest,
