@@ -1,10 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
-import { RateLimitGuard, rateLimits } from './auth/rate-limit.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { BillingModule } from './billing/billing.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
@@ -25,7 +24,7 @@ export class AppModule {
   static forRoot(runtime: TallyRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ThrottlerModule.forRoot(rateLimits(runtime.config)), ...FEATURE_MODULES],
+      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
       controllers: [HealthController, TokensController, ProjectionsController],
       providers: [
         TokenService,

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../shared/errors';
 import { ACCESS, Access } from './access.decorator';
+import { bearerSecret, VerifiedBearer } from './bearer';
 import type { Role, TallyRequest } from './request-context';
 import { TokenService } from './tokens/token.service';
 
@@ -16,10 +17,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
     if (access === 'public') return true;
-    const request = context.switchToHttp().getRequest<TallyRequest>();
-    const secret = bearer(request.headers.authorization);
+    const request = context.switchToHttp().getRequest<TallyRequest & { verifiedBearer?: VerifiedBearer }>();
+    const secret = bearerSecret(request.headers.authorization);
     if (!secret) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required');
-    const token = await this.tokens.verify(secret);
+    // The rate limit, which runs first, has usually checked this very secret already.
+    const checked = request.verifiedBearer;
+    const token = checked?.secret === secret ? checked.token : await this.tokens.verify(secret);
     if (!token) throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
     const allowed: readonly Role[] = access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
     if (!allowed.includes(token.role)) {
@@ -34,9 +37,4 @@ export class AuthGuard implements CanActivate {
     };
     return true;
   }
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const match = header ? /^Bearer\s+(\S{1,512})\s*$/i.exec(header) : null;
-  return match?.[1];
 }
