@@ -1,5 +1,6 @@
 import { OpenMeter } from '@openmeter/sdk';
 import { startTestApp, TestApp } from '../support/test-app';
+import { TUTORIAL } from '../support/tutorial';
 
 /**
  * Steps 1–5 of the seed scenario (../shared/API.md) through OpenMeter's own JavaScript SDK: a real
@@ -16,66 +17,14 @@ describe('seed scenario through @openmeter/sdk', () => {
   afterAll(() => app.close());
 
   it('creates the meter, feature, plan, customer and subscription, and reads each back', async () => {
-    const meter = present(
-      await sdk.meters.create({
-        slug: 'active_users_total',
-        name: 'Active users total',
-        description: 'Active Users',
-        eventType: 'user_activity',
-        aggregation: 'UNIQUE_COUNT',
-        valueProperty: '$.user_id',
-      }),
-    );
-    const feature = present(
-      await sdk.features.create({
-        key: 'active_users',
-        name: 'active-users',
-        meterSlug: 'active_users_total',
-      }),
-    );
-    const draft = present(
-      await sdk.plans.create({
-        key: 'per_seat',
-        name: 'Per-Seat',
-        currency: 'USD',
-        billingCadence: 'P1M',
-        phases: [
-          {
-            key: 'default',
-            name: 'Default',
-            duration: null,
-            rateCards: [
-              {
-                type: 'usage_based',
-                key: 'active_users',
-                featureKey: 'active_users',
-                name: 'active-users',
-                price: { type: 'unit', amount: '1' },
-                billingCadence: 'P1M',
-                entitlementTemplate: { type: 'boolean' },
-              },
-            ],
-          },
-        ],
-      }),
-    );
+    const meter = present(await sdk.meters.create(TUTORIAL.meter));
+    const feature = present(await sdk.features.create(TUTORIAL.feature));
+    const draft = present(await sdk.plans.create(TUTORIAL.plan));
     expect(draft.status).toBe('draft');
     const plan = present(await sdk.plans.publish(draft.id));
     expect(plan.status).toBe('active');
-    const customer = present(
-      await sdk.customers.create({
-        name: 'Acme Inc',
-        key: 'acme-inc',
-        usageAttribution: { subjectKeys: ['acme-inc'] },
-      }),
-    );
-    const subscription = present(
-      await sdk.subscriptions.create({
-        customerKey: 'acme-inc',
-        plan: { key: 'per_seat' },
-        timing: 'immediate',
-      }),
-    );
+    const customer = present(await sdk.customers.create(TUTORIAL.customer));
+    const subscription = present(await sdk.subscriptions.create(TUTORIAL.subscription));
 
     expect(await sdk.meters.get('active_users_total')).toEqual(meter);
     expect(meter).toMatchObject({

@@ -8,22 +8,18 @@ const TUTORIAL_EVENTS = [
   { id: '2843D4B1-C8F8-408E-9F28-6D4EB44E5A8B', user: 'alice' },
 ];
 
-export async function createTutorialCatalog(app: TestApp): Promise<void> {
-  const created = async (path: string, body: unknown) => {
-    const answer = await app.request('POST', path, { body });
-    if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status}: ${answer.text}`);
-    return answer.body;
-  };
-  await created('/api/v1/meters', {
+/** The tutorial's request bodies, step by step, as its curl commands send them. */
+export const TUTORIAL = {
+  meter: {
     slug: 'active_users_total',
     name: 'Active users total',
     description: 'Active Users',
     eventType: 'user_activity',
-    aggregation: 'UNIQUE_COUNT',
+    aggregation: 'UNIQUE_COUNT' as const,
     valueProperty: '$.user_id',
-  });
-  await created('/api/v1/features', { key: 'active_users', name: 'active-users', meterSlug: 'active_users_total' });
-  const plan = await created('/api/v1/plans', {
+  },
+  feature: { key: 'active_users', name: 'active-users', meterSlug: 'active_users_total' },
+  plan: {
     key: 'per_seat',
     name: 'Per-Seat',
     currency: 'USD',
@@ -35,21 +31,36 @@ export async function createTutorialCatalog(app: TestApp): Promise<void> {
         duration: null,
         rateCards: [
           {
-            type: 'usage_based',
+            type: 'usage_based' as const,
             key: 'active_users',
             name: 'active-users',
             featureKey: 'active_users',
             billingCadence: 'P1M',
-            price: { type: 'unit', amount: '1' },
-            entitlementTemplate: { type: 'boolean' },
+            price: { type: 'unit' as const, amount: '1' },
+            entitlementTemplate: { type: 'boolean' as const },
           },
         ],
       },
     ],
-  });
+  },
+  customer: { name: 'Acme Inc', key: 'acme-inc', usageAttribution: { subjectKeys: ['acme-inc'] } },
+  subscription: { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' as const },
+  /** The four events: three users, alice twice. */
+  events: TUTORIAL_EVENTS,
+};
+
+export async function createTutorialCatalog(app: TestApp): Promise<void> {
+  const created = async (path: string, body: unknown) => {
+    const answer = await app.request('POST', path, { body });
+    if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status}: ${answer.text}`);
+    return answer.body;
+  };
+  await created('/api/v1/meters', TUTORIAL.meter);
+  await created('/api/v1/features', TUTORIAL.feature);
+  const plan = await created('/api/v1/plans', TUTORIAL.plan);
   const published = await app.request('POST', `/api/v1/plans/${plan.id}/publish`);
   if (published.status >= 300) throw new Error(`publish → ${published.status}: ${published.text}`);
-  await created('/api/v1/customers', { name: 'Acme Inc', key: 'acme-inc', usageAttribution: { subjectKeys: ['acme-inc'] } });
+  await created('/api/v1/customers', TUTORIAL.customer);
 }
 
 export async function sendTutorialEvents(app: TestApp, time: string): Promise<number[]> {
