@@ -5,8 +5,10 @@ import { ApiTokens1732400000200 } from './migrations/1732400000200-api-tokens';
 import { CatalogReadModels1732400100000 } from './migrations/1732400100000-catalog-read-models';
 import { CustomerReadModels1732400100100 } from './migrations/1732400100100-customer-read-models';
 import { UsageReadModels1732400200000 } from './migrations/1732400200000-usage-read-models';
+import { UsageDistinctCounters1732400600000 } from './migrations/1732400600000-usage-distinct-counters';
 import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
 import { BillingView1732400300000 } from './migrations/1732400300000-billing-view';
+import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-reconciliation-intake';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -25,4 +27,6 @@ export const MIGRATIONS: MixedList<Function> = [
   UsageReadModels1732400200000,
   BillingView1732400300000,
   AuditLog1732400400000,
+  UsageDistinctCounters1732400600000,
+  ReconciliationIntake1732400700000,
 ];

@@ -75,6 +75,18 @@ export interface UsageRecord {
   readonly dedupKey: string;
   readonly data: unknown;
   readonly metadata: EventMetadata;
+  /** When the usage happened (the event's time): reconciliation counts intake by its hour. */
+  readonly occurredAt?: Date;
+}
+
+/**
+ * Reconciliation's intake count for one `recordUsage` call: the time of every accepted event behind
+ * it, repeats the caller dropped before the write included. Adapters whose `countsIntake` is true
+ * add these (accepted) and the records they store (stored) to per-hour counters in the same atomic
+ * write, so accepted = stored + deduplicated holds whatever fails.
+ */
+export interface UsageIntake {
+  readonly acceptedAt: readonly Date[];
 }
 
 export interface RecordUsageResult {
@@ -131,8 +143,10 @@ export interface EventStore {
    * Adapters whose `deduplicatesUsage` is true skip keys already stored, atomically with the write;
    * the others store every record and leave deduplication to the usage projection.
    */
-  recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult>;
+  recordUsage(streamId: string, records: readonly UsageRecord[], intake?: UsageIntake): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
+  /** Whether `recordUsage` keeps reconciliation's accepted/stored counters (see `UsageIntake`). */
+  readonly countsIntake: boolean;
   /**
    * How many committed events lie after `after` (of the types in `filter`), at most `cap`, whether
    * `readAll` may return them yet or not; where supported.

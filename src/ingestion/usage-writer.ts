@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
 import { ProjectionsService } from '../core/projections.service';
-import { EVENT_STORE, EventStore, UsageRecord } from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, UsageIntake, UsageRecord } from '../event-store/event-store.port';
 import { usageStream } from '../event-store/stream-names';
 import { GroupCommit } from './group-commit';
 
@@ -47,7 +47,7 @@ export class UsageWriter implements BeforeApplicationShutdown {
   }
 
   private async write(namespace: string, records: readonly UsageRecord[]): Promise<void> {
-    await this.store.recordUsage(usageStream(namespace), firstOfEachKey(records));
+    await this.store.recordUsage(usageStream(namespace), firstOfEachKey(records), acceptedIntake(records));
     this.projections.nudge();
   }
 }
@@ -65,4 +65,9 @@ function firstOfEachKey(records: readonly UsageRecord[]): readonly UsageRecord[]
     unique.push(record);
   }
   return unique.length === records.length ? records : unique;
+}
+
+/** Reconciliation counts every record as accepted, the repeats `firstOfEachKey` drops included. */
+function acceptedIntake(records: readonly UsageRecord[]): UsageIntake {
+  return { acceptedAt: records.flatMap((r) => (r.occurredAt ? [r.occurredAt] : [])) };
 }

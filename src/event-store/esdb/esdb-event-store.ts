@@ -75,6 +75,11 @@ const HEAD_PAGE_SIZES = [8, 64, 512];
 
 export class EsdbEventStore implements EventStore {
   readonly deduplicatesUsage = false;
+  /**
+   * No: an append to EventStoreDB and a PostgreSQL counter cannot commit atomically, so reconciliation
+   * reports accepted, stored and deduplicated as unknown (null) rather than counts that could drift.
+   */
+  readonly countsIntake = false;
   private readonly client: EventStoreDBClient;
   private readonly maxResubscribeDelayMs: number;
   private readonly running = new Set<Subscription>();

@@ -15,6 +15,7 @@ import {
   StreamVersion,
   StreamVersionConflict,
   Subscription,
+  UsageIntake,
   UsageRecord,
   comparePositions,
 } from '../event-store.port';
@@ -31,6 +32,37 @@ interface EventRow {
   data: unknown;
   metadata: EventMetadata;
   recorded_at: Date;
+}
+
+/**
+ * Reconciliation counters, in the very statement that stores the usage, so they commit or roll back
+ * with it: per (namespace, event hour, shard), `accepted` grows by every accepted event ($7, repeats
+ * the caller dropped included) and `stored` by the records actually inserted ($6: each record's
+ * event time; a record without one is not counted). Rows are sharded by backend so concurrent
+ * writers do not queue on one hot row, and upserted in hour order so two writers never deadlock.
+ */
+const INTAKE_COUNTERS_SQL = `, tallies AS (
+         SELECT date_trunc('hour', a.at, 'UTC') AS hour, 1 AS accepted, 0 AS stored
+         FROM unnest($7::timestamptz[]) AS a(at)
+         UNION ALL
+         SELECT date_trunc('hour', r.at, 'UTC'), 0, 1
+         FROM (SELECT DISTINCT ON (dedup_key) dedup_key, at
+               FROM unnest($2::text[], $6::timestamptz[]) WITH ORDINALITY AS r(dedup_key, at, ordinal)
+               ORDER BY dedup_key, ordinal) AS r
+         JOIN inserted USING (dedup_key)
+         WHERE r.at IS NOT NULL
+       ), counted AS (
+         INSERT INTO reconciliation_intake AS c (namespace, hour, shard, accepted, stored)
+         SELECT $5, hour, pg_backend_pid() % 16, sum(accepted), sum(stored)
+         FROM tallies GROUP BY hour ORDER BY hour
+         ON CONFLICT (namespace, hour, shard)
+         DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored
+       )`;
+
+/** $5–$7 of `recordUsage`: the namespace, each record's event time, every accepted event's time. */
+function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake | undefined): unknown[] {
+  const acceptedAt = intake?.acceptedAt ?? records.flatMap((r) => (r.occurredAt ? [r.occurredAt] : []));
+  return [records[0].metadata.namespace, records.map((r) => r.occurredAt ?? null), acceptedAt];
 }
 
 /** Appends with the expected version checked inside the INSERT itself: one round trip per append. */
@@ -77,6 +109,7 @@ export interface PostgresEventStoreOptions {
 /** The embedded default. Shares the read models' database, so the log and projections live together. */
 export class PostgresEventStore implements EventStore {
   readonly deduplicatesUsage = true;
+  readonly countsIntake = true;
   private readonly pollIntervalMs: number;
 
   constructor(
@@ -228,20 +261,28 @@ export class PostgresEventStore implements EventStore {
     };
   }
 
-  async recordUsage(streamId: string, records: readonly UsageRecord[]): Promise<RecordUsageResult> {
+  async recordUsage(
+    streamId: string,
+    records: readonly UsageRecord[],
+    intake?: UsageIntake,
+  ): Promise<RecordUsageResult> {
     if (records.length === 0) return { storedKeys: new Set() };
     // ON CONFLICT DO NOTHING both skips keys stored earlier and, inside one statement, repeats of a key.
     const { rows } = await this.pool.query<{ dedup_key: string }>(
-      `INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
-       SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
-       FROM unnest($2::text[], $3::jsonb[], $4::jsonb[]) AS e(dedup_key, data, metadata)
-       ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
-       RETURNING dedup_key`,
+      `WITH inserted AS (
+         INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
+         SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
+         FROM unnest($2::text[], $3::jsonb[], $4::jsonb[]) AS e(dedup_key, data, metadata)
+         ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
+         RETURNING dedup_key
+       )${INTAKE_COUNTERS_SQL}
+       SELECT dedup_key FROM inserted`,
       [
         streamId,
         records.map((r) => r.dedupKey),
         records.map((r) => JSON.stringify(r.data)),
         records.map((r) => JSON.stringify(r.metadata)),
+        ...intakeParameters(records, intake),
       ],
     );
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };

@@ -8,7 +8,7 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, FieldProblem, invalid } from '../../shared/errors';
 import { EnvelopeRules, readCloudEvent } from '../cloud-event';
 import { IngestionErrorCode, IngestionProblemCode } from '../ingestion-errors';
-import type { UsageCloudEvent, UsageRecordedData } from '../usage-recorded';
+import { usageTimeMs, type UsageCloudEvent, type UsageRecordedData } from '../usage-recorded';
 import { UsageWriter } from '../usage-writer';
 import { IngestEvents, IngestMediaType } from './ingest-events.command';
 
@@ -31,6 +31,7 @@ export class IngestEventsHandler implements ICommandHandler<IngestEvents> {
       dedupKey: usageDedupKey(metadata.namespace, event.source, event.id),
       data: { event, ingestedAt } satisfies UsageRecordedData,
       metadata,
+      occurredAt: new Date(usageTimeMs(event)),
     });
 
     if (Array.isArray(body)) {
