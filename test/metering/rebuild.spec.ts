@@ -4,7 +4,7 @@ import { createMeter, deleteMeter, updateMeter } from './meters';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Replaying the log from zero into shadow tables reproduces the usage read models exactly. */
-describe('rebuilding usage@v1', () => {
+describe('rebuilding usage@v2', () => {
   let app: TestApp;
 
   beforeAll(async () => {
@@ -18,6 +18,9 @@ describe('rebuilding usage@v1', () => {
       usage_events: 'namespace, source, id',
       usage_buckets: 'meter_id, subject, minute, group_key',
       usage_distinct_values: 'meter_id, subject, minute, group_key, value',
+      usage_distinct_sets: 'meter_id, scope, unit, unit_start, value',
+      usage_distinct_counts: 'meter_id, scope, unit, unit_start',
+      usage_customer_subjects: 'namespace, subject_key',
     };
     const rows: Record<string, unknown[]> = {};
     for (const [table, order] of Object.entries(tables)) {
@@ -78,13 +81,13 @@ describe('rebuilding usage@v1', () => {
     const liveTable = await tableOid();
     expect(before.usage_buckets.length).toBeGreaterThan(0);
 
-    expect((await app.request('POST', '/api/v1/admin/projections/usage@v1/rebuild')).status).toBe(202);
+    expect((await app.request('POST', '/api/v1/admin/projections/usage@v2/rebuild')).status).toBe(202);
     for (let waited = 0; ; waited += 50) {
       const statuses = (await app.request('GET', '/api/v1/admin/projections')).body as {
         name: string;
         state: string;
       }[];
-      if (statuses.find((s) => s.name === 'usage@v1')?.state === 'running') break;
+      if (statuses.find((s) => s.name === 'usage@v2')?.state === 'running') break;
       if (waited > 30_000) throw new Error('the rebuild did not finish');
       await sleep(50);
     }

@@ -10,6 +10,7 @@ import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
 import { factFromRow, RawUsageRow, usageCaughtUp } from '../usage/usage.projection';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
+import { answerFromCounters } from './distinct-counter-answer';
 
 export const WINDOW_SIZES = ['MINUTE', 'HOUR', 'DAY', 'MONTH'] as const;
 export type WindowSize = (typeof WINDOW_SIZES)[number];
@@ -89,7 +90,8 @@ interface ResultRow {
 }
 
 /**
- * Answers meter queries from the usage read models: whole minutes from the minute buckets (or, for
+ * Answers meter queries from the usage read models: a UNIQUE_COUNT from the exact distinct counters
+ * where they can say (see `answerFromCounters`); otherwise whole minutes from the minute buckets (or, for
  * UNIQUE_COUNT, the per-minute distinct values, so a distinct count over any range is exact), and
  * the sub-minute ends of `[from, to)` from the raw events, measured by the same code the projection
  * uses. Customers are resolved from `customer_subjects` at query time, so attribution follows the
@@ -108,6 +110,8 @@ export class MeterQueryService {
     await usageCaughtUp(this.projections, readsCustomers(query) ? [CUSTOMERS_PROJECTION] : []);
     const meter = await this.findMeter(query.namespace, query.meter);
     const shape = shapeOf(meter, query);
+    const counted = await answerFromCounters(this.db, meter, query, shape);
+    if (counted) return { meter, shape, rows: rowsOf(meter, query, shape, counted) };
     const parts = await this.parts(meter, query);
     if (parts.length === 0) return { meter, shape, rows: [] };
 

@@ -1,12 +1,16 @@
 import type { MeterAggregation } from '../../catalog/meters/meter.decider';
 import type { MeterDefinition } from '../measurement';
 
-/** The tables `usage@v1` owns (see the 1732400200000 migration). */
+/** The tables `usage@v2` owns (see the 1732400200000 and 1732400600000 migrations). */
 export const UsageTable = {
   meters: 'usage_meters',
   events: 'usage_events',
   buckets: 'usage_buckets',
   distinctValues: 'usage_distinct_values',
+  distinctSets: 'usage_distinct_sets',
+  distinctCounts: 'usage_distinct_counts',
+  customerSubjects: 'usage_customer_subjects',
+  customerVersions: 'usage_customer_versions',
 } as const;
 
 export const METER_COLUMNS =

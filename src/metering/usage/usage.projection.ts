@@ -4,6 +4,7 @@ import type {
   MeterUpdatedData,
 } from '../../catalog/meters/meter.decider';
 import type { ProjectionsService } from '../../core/projections.service';
+import { claimedKeysOf, CustomerEvent } from '../../customers/customers/customer.decider';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { usageDedupKey } from '../../event-store/stream-names';
 import { usageTimeMs, USAGE_RECORDED, UsageRecordedData } from '../../ingestion/usage-recorded';
@@ -12,12 +13,13 @@ import { DomainError } from '../../shared/errors';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { MeteringErrorCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
+import { DistinctCounters } from './distinct-counters';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-tables';
 
-export const USAGE_PROJECTION = 'usage@v1';
+export const USAGE_PROJECTION = 'usage@v2';
 
 /**
- * Read-your-writes for every usage read: waits (bounded) until `usage@v1`, and the other projections
+ * Read-your-writes for every usage read: waits (bounded) until `usage@v2`, and the other projections
  * the read joins (`customers@v1` for attribution), have applied everything in the log when the read
  * began; answers 503 rather than a silently stale number.
  */
@@ -35,6 +37,7 @@ export async function usageCaughtUp(
 }
 
 const METER_EVENTS = ['MeterCreated', 'MeterUpdated', 'MeterDeleted'] as const;
+const CUSTOMER_EVENTS = ['CustomerCreated', 'CustomerUpdated', 'CustomerDeleted'] as const;
 type MeterEvent =
   | { readonly type: 'MeterCreated'; readonly data: MeterCreatedData }
   | { readonly type: 'MeterUpdated'; readonly data: MeterUpdatedData }
@@ -54,7 +57,7 @@ interface StoredUsage extends UsageFact {
 }
 
 /**
- * `usage@v1`: every usage event once (the raw table, whose primary key (namespace, source, id) is
+ * `usage@v2`: every usage event once (the raw table, whose primary key (namespace, source, id) is
  * the dedup guarantee when the log itself does not deduplicate), and for each live meter its minute
  * buckets and distinct values. It keeps its own copy of the meters from the catalog's events, so a
  * meter created after usage was stored is filled from the raw table when `MeterCreated` is applied
@@ -65,7 +68,7 @@ interface StoredUsage extends UsageFact {
  */
 export class UsageProjection implements Projection {
   readonly name = USAGE_PROJECTION;
-  readonly handles = [USAGE_RECORDED, ...METER_EVENTS];
+  readonly handles = [USAGE_RECORDED, ...METER_EVENTS, ...CUSTOMER_EVENTS];
   readonly tables = Object.values(UsageTable);
 
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
@@ -78,7 +81,8 @@ export class UsageProjection implements Projection {
       }
       if (run.length > 0) await this.recordUsage(run, tx);
       run = [];
-      await this.applyMeterEvent(event as unknown as MeterEvent, tx);
+      if ((CUSTOMER_EVENTS as readonly string[]).includes(event.type)) await applyCustomerEvent(event, tx);
+      else await this.applyMeterEvent(event as unknown as MeterEvent, tx);
     }
     if (run.length > 0) await this.recordUsage(run, tx);
   }
@@ -121,11 +125,18 @@ export class UsageProjection implements Projection {
       metersByType.set(key, [...(metersByType.get(key) ?? []), meter]);
     }
     const aggregator = new UsageAggregator();
+    const distinctMeters = meters.some((meter) => meter.aggregation === 'UNIQUE_COUNT');
+    const owners = distinctMeters ? await customersOf(tx, counted) : new Map<string, string>();
+    const counters = new DistinctCounters();
     for (const usage of counted) {
-      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? [])
+      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? []) {
         aggregator.add(meter, usage);
+        if (meter.aggregation === 'UNIQUE_COUNT')
+          counters.add(meter, usage, owners.get(subjectKey(usage.namespace, usage.subject)));
+      }
     }
     await writeAggregates(aggregator, tx);
+    await counters.write(tx);
   }
 
   private async liveMeters(
@@ -202,16 +213,143 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
     );
     if (rows.length === 0) return;
     const aggregator = new UsageAggregator();
-    for (const row of rows) aggregator.add(meter, factFromRow(row));
+    const facts = rows.map(factFromRow);
+    for (const fact of facts) aggregator.add(meter, fact);
     await writeAggregates(aggregator, tx);
+    if (meter.aggregation === 'UNIQUE_COUNT') {
+      const owners = await customersOf(
+        tx,
+        facts.map((fact) => ({ namespace: meter.namespace, subject: fact.subject })),
+      );
+      const counters = new DistinctCounters();
+      for (const fact of facts)
+        counters.add(meter, fact, owners.get(subjectKey(meter.namespace, fact.subject)));
+      await counters.write(tx);
+    }
     const last = rows[rows.length - 1];
     after = { source: last.source, id: last.id };
   }
 }
 
 async function forget(meterId: string, tx: ProjectionTransaction): Promise<void> {
-  await tx.query(`DELETE FROM ${tx.table(UsageTable.buckets)} WHERE meter_id = $1`, [meterId]);
-  await tx.query(`DELETE FROM ${tx.table(UsageTable.distinctValues)} WHERE meter_id = $1`, [meterId]);
+  for (const table of [
+    UsageTable.buckets,
+    UsageTable.distinctValues,
+    UsageTable.distinctSets,
+    UsageTable.distinctCounts,
+  ]) {
+    await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = $1`, [meterId]);
+  }
+}
+
+function subjectKey(namespace: string, subject: string): string {
+  return `${namespace}\u0000${subject}`;
+}
+
+/** Which customer (in the projection's own copy of the subject index) owns each subject. */
+async function customersOf(
+  tx: ProjectionTransaction,
+  usages: readonly { namespace: string; subject: string }[],
+): Promise<Map<string, string>> {
+  const keys = new Map<string, { namespace: string; subject: string }>();
+  for (const u of usages) keys.set(subjectKey(u.namespace, u.subject), u);
+  const rows = await tx.query<{ namespace: string; subject_key: string; customer_id: string }>(
+    `SELECT s.namespace, s.subject_key, s.customer_id
+     FROM ${tx.table(UsageTable.customerSubjects)} s
+     JOIN unnest($1::text[], $2::text[]) AS u(namespace, subject_key) USING (namespace, subject_key)`,
+    [[...keys.values()].map((u) => u.namespace), [...keys.values()].map((u) => u.subject)],
+  );
+  return new Map(rows.map((row) => [subjectKey(row.namespace, row.subject_key), row.customer_id]));
+}
+
+/**
+ * Mirrors `customers@v1`'s subject index (same stream-version guard, same keys: a live customer's
+ * key and subject keys), and when a customer's subjects change, recounts that customer's distinct
+ * counters from the raw usage — and those of any customer that lost a subject to it.
+ */
+async function applyCustomerEvent(recorded: RecordedEvent, tx: ProjectionTransaction): Promise<void> {
+  const event = { type: recorded.type, data: recorded.data } as CustomerEvent;
+  const { namespace, id } = event.data;
+  const versions = tx.table(UsageTable.customerVersions);
+  const newer = await tx.query(
+    `INSERT INTO ${versions} (namespace, customer_id, stream_version) VALUES ($1, $2, $3)
+     ON CONFLICT (namespace, customer_id) DO UPDATE SET stream_version = $3
+     WHERE ${versions}.stream_version < $3
+     RETURNING customer_id`,
+    [namespace, id, recorded.streamVersion],
+  );
+  if (newer.length === 0) return;
+  const subjects =
+    event.type === 'CustomerDeleted' ? [] : [...claimedKeysOf({ status: 'active', customer: event.data })];
+  const index = tx.table(UsageTable.customerSubjects);
+  const had = await tx.query<{ subject_key: string }>(
+    `SELECT subject_key FROM ${index} WHERE namespace = $1 AND customer_id = $2`,
+    [namespace, id],
+  );
+  const before = new Set(had.map((row) => row.subject_key));
+  if (before.size === subjects.length && subjects.every((subject) => before.has(subject))) return;
+  const losers = await tx.query<{ customer_id: string }>(
+    `SELECT DISTINCT customer_id FROM ${index}
+     WHERE namespace = $1 AND subject_key = ANY($3) AND customer_id <> $2`,
+    [namespace, id, subjects],
+  );
+  await tx.query(
+    `DELETE FROM ${index} WHERE namespace = $1 AND customer_id = $2 AND NOT (subject_key = ANY($3))`,
+    [namespace, id, subjects],
+  );
+  await tx.query(
+    `INSERT INTO ${index} (namespace, subject_key, customer_id) SELECT $1, unnest($3::text[]), $2
+     ON CONFLICT (namespace, subject_key) DO UPDATE SET customer_id = EXCLUDED.customer_id`,
+    [namespace, id, subjects],
+  );
+  for (const customer of [id, ...losers.map((row) => row.customer_id)])
+    await recountCustomer(namespace, customer, tx);
+}
+
+/** Rebuilds one customer's distinct counters, for every live UNIQUE_COUNT meter, from the raw usage of its subjects. */
+async function recountCustomer(
+  namespace: string,
+  customerId: string,
+  tx: ProjectionTransaction,
+): Promise<void> {
+  const meterRows = await tx.query<MeterRow>(
+    `SELECT ${METER_COLUMNS} FROM ${tx.table(UsageTable.meters)}
+     WHERE deleted_at IS NULL AND namespace = $1 AND aggregation = 'UNIQUE_COUNT'`,
+    [namespace],
+  );
+  if (meterRows.length === 0) return;
+  const meters = meterRows.map(meterFromRow);
+  for (const table of [UsageTable.distinctSets, UsageTable.distinctCounts]) {
+    await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = ANY($1) AND scope = $2`, [
+      meters.map((meter) => meter.id),
+      customerId,
+    ]);
+  }
+  const owned = await tx.query<{ subject_key: string }>(
+    `SELECT subject_key FROM ${tx.table(UsageTable.customerSubjects)} WHERE namespace = $1 AND customer_id = $2`,
+    [namespace, customerId],
+  );
+  if (owned.length === 0) return;
+  const subjects = owned.map((row) => row.subject_key);
+  for (const meter of meters) {
+    let after = { source: '', id: '' };
+    for (;;) {
+      const rows = await tx.query<RawUsageRow>(
+        `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
+         FROM ${tx.table(UsageTable.events)}
+         WHERE namespace = $1 AND type = $2 AND subject = ANY($3) AND (source, id) > ($4, $5)
+         ORDER BY source, id
+         LIMIT ${BACKFILL_PAGE}`,
+        [namespace, meter.eventType, subjects, after.source, after.id],
+      );
+      if (rows.length === 0) break;
+      const counters = new DistinctCounters();
+      for (const row of rows) counters.add(meter, factFromRow(row), customerId, false);
+      await counters.write(tx);
+      const last = rows[rows.length - 1];
+      after = { source: last.source, id: last.id };
+    }
+  }
 }
 
 /** The raw usage table's rows as meters read them (backfills here, sub-minute edges in queries). */
