@@ -1,18 +1,24 @@
+import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
-/** Every read model, as text: each table's rows as JSON, in a stable order. */
-export async function readModels(db: DataSource): Promise<Record<string, string>> {
+/**
+ * Every read model, table by table: its row count and a digest of all its rows as JSON in a stable
+ * order — equal digests mean equal contents, byte for byte, and a difference names its table.
+ */
+export async function readModels(db: DataSource): Promise<Record<string, { rows: number; sha256: string }>> {
   const tables: { name: string }[] = await db.query(
     `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
        AND table_name NOT LIKE 'tally\\_%' AND table_name NOT LIKE '%\\_\\_rebuild' AND table_name <> 'migrations'
      ORDER BY 1`,
   );
-  const dump: Record<string, string> = {};
+  const dump: Record<string, { rows: number; sha256: string }> = {};
   for (const { name } of tables) {
-    const [{ rows }] = await db.query(`SELECT coalesce(jsonb_agg(r ORDER BY r::text), '[]')::text AS rows FROM (SELECT to_jsonb(t) AS r FROM "${name}" t) s`);
-    dump[name] = rows;
+    const [{ rows, text }] = await db.query(
+      `SELECT count(*)::int AS rows, coalesce(jsonb_agg(r ORDER BY r::text), '[]')::text AS text
+       FROM (SELECT to_jsonb(t) AS r FROM "${name}" t) s`,
+    );
+    dump[name] = { rows, sha256: createHash('sha256').update(text).digest('hex') };
   }
   return dump;
 }
-
