@@ -6,6 +6,7 @@ import type { Server } from '../lib/database';
 import { DataSet, eventsOf, Expected, expectedTotals, subjectKeys } from '../lib/events';
 import type { BenchOptions, Scenario } from '../lib/options';
 import { FigureKey, Figures } from '../lib/report';
+import { RawHttpServer } from '../lib/raw-http';
 import { newAdminToken, ProjectionWorker, TallyServer } from '../lib/tally';
 import { setUpCatalog, unbilledWindow, USERS_METER } from './catalog';
 import { batchIngest, BATCH_MEDIA_TYPE, singleIngest } from './ingest';
@@ -17,6 +18,8 @@ export const SCENARIO_FIGURES = [
   'single_ingest_eps',
   'single_ingest_p50_ms',
   'single_ingest_p99_ms',
+  'single_ingest_raw_http_eps',
+  'single_ingest_raw_http_ratio',
   'projection_eps',
   'preview_p50_ms',
   'preview_p99_ms',
@@ -34,6 +37,8 @@ const INGESTED: FigureKey[] = [
   'single_ingest_eps',
   'single_ingest_p50_ms',
   'single_ingest_p99_ms',
+  'single_ingest_raw_http_eps',
+  'single_ingest_raw_http_ratio',
 ];
 const PREVIEW: FigureKey[] = ['preview_p50_ms', 'preview_p99_ms'];
 const METER_QUERY: FigureKey[] = ['meter_query_p50_ms', 'meter_query_p99_ms'];
@@ -46,6 +51,7 @@ export const CPU_PHASES = [
   'projection',
   'replay',
   'single_ingest',
+  'single_raw_http',
   'meter_query',
   'preview',
 ] as const;
@@ -176,7 +182,13 @@ class ScenarioRun {
     // Last: it adds events of its own to the data set.
     if (canIngest && this.scenario.headline) {
       await this.stage(
-        ['single_ingest_eps', 'single_ingest_p50_ms', 'single_ingest_p99_ms'],
+        [
+          'single_ingest_eps',
+          'single_ingest_p50_ms',
+          'single_ingest_p99_ms',
+          'single_ingest_raw_http_eps',
+          'single_ingest_raw_http_ratio',
+        ],
         'single-event ingestion',
         () => this.singleIngestion(),
       );
@@ -344,24 +356,46 @@ class ScenarioRun {
       events: Number.MAX_SAFE_INTEGER,
       idPrefix: `s${this.index}-${name}`,
     });
-    await singleIngest(this.tally.baseUrl, this.ingestToken, endless('single-warmup'), {
-      ...single,
-      seconds: single.warmupSeconds,
-    });
-    for (let run = 0; run < runs; run++) {
-      const set = endless(`single-${run}`);
-      const result = await this.accounts.single_ingest.measure(
-        (r) => r.stored,
-        () => singleIngest(this.tally.baseUrl, this.ingestToken, set, single),
-      );
-      if (result.failures > 0)
-        throw new Error(`${result.failures} of ${result.sent} single-event requests failed`);
-      this.figures.add('single_ingest_eps', result.eps);
-      this.figures.add('single_ingest_p50_ms', result.p50Ms);
-      this.figures.add('single_ingest_p99_ms', result.p99Ms);
-      this.log(
-        `  single events ${run + 1}/${runs}: ${Math.round(result.eps)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
-      );
+    // The reference: a bare Fastify route in a process of its own, driven by the same load generator
+    // with the same requests, run by run beside Tally, so the ratio says how much of the machine's
+    // single-request limit Tally reaches.
+    const raw = await RawHttpServer.start();
+    try {
+      const rawAccount = new CpuAccount({ api: raw.pid });
+      this.accounts.single_raw_http = rawAccount;
+      await singleIngest(raw.baseUrl, this.ingestToken, endless('raw-warmup'), {
+        ...single,
+        seconds: single.warmupSeconds,
+      });
+      await singleIngest(this.tally.baseUrl, this.ingestToken, endless('single-warmup'), {
+        ...single,
+        seconds: single.warmupSeconds,
+      });
+      for (let run = 0; run < runs; run++) {
+        const rawResult = await rawAccount.measure(
+          (r) => r.stored,
+          () => singleIngest(raw.baseUrl, this.ingestToken, endless(`raw-${run}`), single),
+        );
+        if (rawResult.failures > 0)
+          throw new Error(`${rawResult.failures} of ${rawResult.sent} requests to the bare route failed`);
+        const set = endless(`single-${run}`);
+        const result = await this.accounts.single_ingest.measure(
+          (r) => r.stored,
+          () => singleIngest(this.tally.baseUrl, this.ingestToken, set, single),
+        );
+        if (result.failures > 0)
+          throw new Error(`${result.failures} of ${result.sent} single-event requests failed`);
+        this.figures.add('single_ingest_eps', result.eps);
+        this.figures.add('single_ingest_p50_ms', result.p50Ms);
+        this.figures.add('single_ingest_p99_ms', result.p99Ms);
+        this.figures.add('single_ingest_raw_http_eps', rawResult.eps);
+        this.figures.add('single_ingest_raw_http_ratio', result.eps / rawResult.eps);
+        this.log(
+          `  single events ${run + 1}/${runs}: ${Math.round(result.eps)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; bare Fastify route ${Math.round(rawResult.eps)}/s`,
+        );
+      }
+    } finally {
+      await raw.stop();
     }
   }
 

@@ -19,6 +19,8 @@ export const FIGURES = {
   },
   single_ingest_p50_ms: { label: '  latency p50', unit: 'ms' },
   single_ingest_p99_ms: { label: '  latency p99', unit: 'ms', target: { text: '< 50', met: (v) => v < 50 } },
+  single_ingest_raw_http_eps: { label: '  raw limit: bare Fastify route, same requests', unit: 'requests/s' },
+  single_ingest_raw_http_ratio: { label: '  Tally ÷ bare Fastify route', unit: '×' },
   record_usage_eps: { label: 'event store recordUsage (dedup)', unit: 'events/s' },
   record_usage_copy_ratio: { label: '  ÷ raw COPY', unit: '×' },
   append_eps: { label: 'event store append (Tally)', unit: 'events/s' },
