@@ -2,7 +2,8 @@ import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
-import { Ctx, eventMetadata, RequestContext } from '../../auth/request-context';
+import { Ctx, RequestContext } from '../../auth/request-context';
+import type { EventMetadata } from '../../event-store/event-store.port';
 import { DomainError } from '../../shared/errors';
 import { IngestionErrorCode } from '../ingestion-errors';
 import { IngestEvents, IngestMediaType } from './ingest-events.command';
@@ -29,7 +30,7 @@ export class IngestEventsController {
     @Headers('content-type') contentType: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<void> {
-    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), eventMetadata(ctx)));
+    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), usageMetadata(ctx)));
   }
 
   /** The path Kong Konnect's metering tutorial posts to, so its `curl` commands work unchanged. */
@@ -42,7 +43,7 @@ export class IngestEventsController {
     @Headers('content-type') contentType: string | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<void> {
-    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), eventMetadata(ctx)));
+    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), usageMetadata(ctx)));
   }
 }
 
@@ -61,4 +62,16 @@ function mediaTypeOf(contentType: string | undefined): IngestMediaType {
     );
   }
   return mediaType;
+}
+
+/**
+ * The log metadata of every event of the request. A request causes its usage directly, so the
+ * causation id would repeat the correlation id in every stored row (a fifth of its metadata).
+ */
+function usageMetadata(ctx: RequestContext): EventMetadata {
+  return {
+    namespace: ctx.namespace,
+    correlationId: ctx.requestId,
+    actor: { id: ctx.tokenId, name: ctx.tokenName },
+  };
 }
