@@ -6,6 +6,7 @@ import { CatalogReadModels1732400100000 } from './migrations/1732400100000-catal
 import { CustomerReadModels1732400100100 } from './migrations/1732400100100-customer-read-models';
 import { UsageReadModels1732400200000 } from './migrations/1732400200000-usage-read-models';
 import { UsageDistinctCounters1732400600000 } from './migrations/1732400600000-usage-distinct-counters';
+import { UsageUnitTotals1732400600100 } from './migrations/1732400600100-usage-unit-totals';
 import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
 import { BillingView1732400300000 } from './migrations/1732400300000-billing-view';
 import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-reconciliation-intake';
@@ -28,5 +29,6 @@ export const MIGRATIONS: MixedList<Function> = [
   BillingView1732400300000,
   AuditLog1732400400000,
   UsageDistinctCounters1732400600000,
+  UsageUnitTotals1732400600100,
   ReconciliationIntake1732400700000,
 ];

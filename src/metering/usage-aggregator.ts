@@ -23,6 +23,9 @@ export interface Bucket {
   min?: Decimal;
   max?: Decimal;
   latest?: { value: string; timeMs: number; position: LogPosition };
+  /** The earliest and latest event time folded in (the coarser totals need exact edges). */
+  firstMs: number;
+  lastMs: number;
 }
 
 /** One value a UNIQUE_COUNT meter saw in a minute, for one subject and set of group values. */
@@ -66,10 +69,17 @@ export class UsageAggregator {
 
     let bucket = this.bucketsByKey.get(slot);
     if (!bucket) {
-      bucket = { ...this.identity(meter, fact, measurement.groupValues, canonical, minuteMs), count: 0 };
+      bucket = {
+        ...this.identity(meter, fact, measurement.groupValues, canonical, minuteMs),
+        count: 0,
+        firstMs: fact.timeMs,
+        lastMs: fact.timeMs,
+      };
       this.bucketsByKey.set(slot, bucket);
     }
     bucket.count += 1;
+    if (fact.timeMs < bucket.firstMs) bucket.firstMs = fact.timeMs;
+    if (fact.timeMs > bucket.lastMs) bucket.lastMs = fact.timeMs;
     if (value === undefined) return;
     const number = new Decimal(value);
     switch (meter.aggregation) {
@@ -118,7 +128,10 @@ export class UsageAggregator {
   }
 }
 
-function isLater(fact: UsageFact, than: { timeMs: number; position: LogPosition }): boolean {
+export function isLater(
+  fact: { timeMs: number; position: LogPosition },
+  than: { timeMs: number; position: LogPosition },
+): boolean {
   return fact.timeMs !== than.timeMs
     ? fact.timeMs > than.timeMs
     : comparePositions(fact.position, than.position) > 0;

@@ -18,6 +18,7 @@ describe('distinct counters (usage@v2)', () => {
     subject: string;
     timeMs: number;
     user: string;
+    n: number;
   }
   const sent: Sent[] = [];
   let next = 0;
@@ -34,12 +35,12 @@ describe('distinct counters (usage@v2)', () => {
         type: 'seat',
         subject,
         time: new Date(timeMs).toISOString(),
-        data: { user },
+        data: { user, n: next % 5 },
       },
       headers: { 'content-type': 'application/cloudevents+json' },
     });
     expect(answer.status).toBe(204);
-    sent.push({ subject, timeMs, user });
+    sent.push({ subject, timeMs, user, n: next % 5 });
   };
 
   const HOUR = 3_600_000;
@@ -116,8 +117,13 @@ describe('distinct counters (usage@v2)', () => {
         .map((e) => e.user),
     ).size;
 
-  const queryValue = async (params: string) => {
-    const answer = await app.request('GET', `/api/v1/meters/seats/query?${params}`);
+  const sumOf = (subjects: readonly string[] | undefined, from: number, to: number) =>
+    sent
+      .filter((e) => (!subjects || subjects.includes(e.subject)) && e.timeMs >= from && e.timeMs < to)
+      .reduce((total, e) => total + e.n, 0);
+
+  const queryValue = async (params: string, meter = 'seats') => {
+    const answer = await app.request('GET', `/api/v1/meters/${meter}/query?${params}`);
     expect(answer.status).toBe(200);
     return (answer.body.data as { value: number }[]).reduce((sum, row) => sum + row.value, 0);
   };
@@ -129,6 +135,7 @@ describe('distinct counters (usage@v2)', () => {
       aggregation: 'UNIQUE_COUNT',
       valueProperty: '$.user',
     });
+    await createMeter(app, { slug: 'seconds', eventType: 'seat', aggregation: 'SUM', valueProperty: '$.n' });
     // Usage before any customer claims its subjects, across an hour, a day and a month boundary.
     for (let i = 0; i < 30; i++) await send(['a', 'b', 'c', 'd', 'cx'][i % 5], i * 3, `u${i % 11}`);
     expect(await storedCounters(seats.id)).toEqual(expectedCounters(seats.id, {}));
@@ -183,6 +190,24 @@ describe('distinct counters (usage@v2)', () => {
     expect(await queryValue(`filterCustomerId=${x}&from=${iso(april)}&to=${iso(april + 7 * DAY)}`)).toBe(
       distinctUsers(xSubjects, april, april + 7 * DAY),
     );
+
+    // The other aggregations' unit totals answer the same shapes.
+    expect(await queryValue('', 'seconds')).toBe(sumOf(undefined, -Infinity, Infinity));
+    expect(await queryValue(`from=${iso(first + 1)}&to=${iso(last)}`, 'seconds')).toBe(
+      sumOf(undefined, first + 1, last),
+    );
+    expect(await queryValue(`filterCustomerId=${x}&windowSize=MONTH`, 'seconds')).toBe(
+      sumOf(xSubjects, -Infinity, Infinity),
+    );
+    expect(
+      await queryValue(`filterCustomerId=${x}&from=${iso(april)}&to=${iso(april + 7 * DAY)}`, 'seconds'),
+    ).toBe(sumOf(xSubjects, april, april + 7 * DAY));
+    const [{ rows }] = await app.db.dataSource.query(
+      `SELECT count(*)::int AS rows FROM usage_unit_totals t JOIN usage_meters m ON m.id = t.meter_id
+       WHERE m.slug = 'seconds' AND t.scope = $1 AND t.unit = 'all'`,
+      [x],
+    );
+    expect(rows).toBe(1);
 
     // A meter created after all of it is counted from the raw usage.
     const late = await createMeter(app, {

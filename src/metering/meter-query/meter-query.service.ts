@@ -10,7 +10,7 @@ import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
 import { factFromRow, RawUsageRow, usageCaughtUp } from '../usage/usage.projection';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
-import { answerFromCounters } from './distinct-counter-answer';
+import { answerFromCounters } from './counter-answer';
 
 export const WINDOW_SIZES = ['MINUTE', 'HOUR', 'DAY', 'MONTH'] as const;
 export type WindowSize = (typeof WINDOW_SIZES)[number];

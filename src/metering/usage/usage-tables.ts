@@ -1,7 +1,7 @@
 import type { MeterAggregation } from '../../catalog/meters/meter.decider';
 import type { MeterDefinition } from '../measurement';
 
-/** The tables `usage@v2` owns (see the 1732400200000 and 1732400600000 migrations). */
+/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000 and 1732400600100 migrations). */
 export const UsageTable = {
   meters: 'usage_meters',
   events: 'usage_events',
@@ -9,6 +9,7 @@ export const UsageTable = {
   distinctValues: 'usage_distinct_values',
   distinctSets: 'usage_distinct_sets',
   distinctCounts: 'usage_distinct_counts',
+  unitTotals: 'usage_unit_totals',
   customerSubjects: 'usage_customer_subjects',
   customerVersions: 'usage_customer_versions',
 } as const;

@@ -12,8 +12,9 @@ import type { Projection, ProjectionTransaction } from '../../projections/projec
 import { DomainError } from '../../shared/errors';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { MeteringErrorCode } from '../metering-errors';
-import { UsageAggregator } from '../usage-aggregator';
+import { Bucket, UsageAggregator } from '../usage-aggregator';
 import { DistinctCounters } from './distinct-counters';
+import { UnitTotals } from './unit-totals';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-tables';
 
 export const USAGE_PROJECTION = 'usage@v2';
@@ -125,8 +126,7 @@ export class UsageProjection implements Projection {
       metersByType.set(key, [...(metersByType.get(key) ?? []), meter]);
     }
     const aggregator = new UsageAggregator();
-    const distinctMeters = meters.some((meter) => meter.aggregation === 'UNIQUE_COUNT');
-    const owners = distinctMeters ? await customersOf(tx, counted) : new Map<string, string>();
+    const owners = await customersOf(tx, counted);
     const counters = new DistinctCounters();
     for (const usage of counted) {
       for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? []) {
@@ -136,6 +136,8 @@ export class UsageProjection implements Projection {
       }
     }
     await writeAggregates(aggregator, tx);
+    const namespaceOf = new Map(meters.map((meter) => [meter.id, meter.namespace]));
+    await writeTotals(aggregator, (b) => owners.get(subjectKey(namespaceOf.get(b.meterId)!, b.subject)), tx);
     await counters.write(tx);
   }
 
@@ -216,11 +218,12 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
     const facts = rows.map(factFromRow);
     for (const fact of facts) aggregator.add(meter, fact);
     await writeAggregates(aggregator, tx);
+    const owners = await customersOf(
+      tx,
+      facts.map((fact) => ({ namespace: meter.namespace, subject: fact.subject })),
+    );
+    await writeTotals(aggregator, (b) => owners.get(subjectKey(meter.namespace, b.subject)), tx);
     if (meter.aggregation === 'UNIQUE_COUNT') {
-      const owners = await customersOf(
-        tx,
-        facts.map((fact) => ({ namespace: meter.namespace, subject: fact.subject })),
-      );
       const counters = new DistinctCounters();
       for (const fact of facts)
         counters.add(meter, fact, owners.get(subjectKey(meter.namespace, fact.subject)));
@@ -237,9 +240,21 @@ async function forget(meterId: string, tx: ProjectionTransaction): Promise<void>
     UsageTable.distinctValues,
     UsageTable.distinctSets,
     UsageTable.distinctCounts,
+    UsageTable.unitTotals,
   ]) {
     await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = $1`, [meterId]);
   }
+}
+
+/** Rolls the batch's minute buckets up into the per-unit totals of the meter and of each subject's customer. */
+async function writeTotals(
+  aggregator: UsageAggregator,
+  customerOf: (bucket: Bucket) => string | undefined,
+  tx: ProjectionTransaction,
+): Promise<void> {
+  const totals = new UnitTotals();
+  for (const bucket of aggregator.buckets) totals.add(bucket, customerOf(bucket));
+  await totals.write(tx);
 }
 
 function subjectKey(namespace: string, subject: string): string {
@@ -306,20 +321,19 @@ async function applyCustomerEvent(recorded: RecordedEvent, tx: ProjectionTransac
     await recountCustomer(namespace, customer, tx);
 }
 
-/** Rebuilds one customer's distinct counters, for every live UNIQUE_COUNT meter, from the raw usage of its subjects. */
+/** Rebuilds one customer's counters and totals, for every live meter, from the raw usage of its subjects. */
 async function recountCustomer(
   namespace: string,
   customerId: string,
   tx: ProjectionTransaction,
 ): Promise<void> {
   const meterRows = await tx.query<MeterRow>(
-    `SELECT ${METER_COLUMNS} FROM ${tx.table(UsageTable.meters)}
-     WHERE deleted_at IS NULL AND namespace = $1 AND aggregation = 'UNIQUE_COUNT'`,
+    `SELECT ${METER_COLUMNS} FROM ${tx.table(UsageTable.meters)} WHERE deleted_at IS NULL AND namespace = $1`,
     [namespace],
   );
   if (meterRows.length === 0) return;
   const meters = meterRows.map(meterFromRow);
-  for (const table of [UsageTable.distinctSets, UsageTable.distinctCounts]) {
+  for (const table of [UsageTable.distinctSets, UsageTable.distinctCounts, UsageTable.unitTotals]) {
     await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = ANY($1) AND scope = $2`, [
       meters.map((meter) => meter.id),
       customerId,
@@ -343,9 +357,18 @@ async function recountCustomer(
         [namespace, meter.eventType, subjects, after.source, after.id],
       );
       if (rows.length === 0) break;
-      const counters = new DistinctCounters();
-      for (const row of rows) counters.add(meter, factFromRow(row), customerId, false);
-      await counters.write(tx);
+      const facts = rows.map(factFromRow);
+      if (meter.aggregation === 'UNIQUE_COUNT') {
+        const counters = new DistinctCounters();
+        for (const fact of facts) counters.add(meter, fact, customerId, false);
+        await counters.write(tx);
+      } else {
+        const aggregator = new UsageAggregator();
+        for (const fact of facts) aggregator.add(meter, fact);
+        const totals = new UnitTotals();
+        for (const bucket of aggregator.buckets) totals.add(bucket, customerId, false);
+        await totals.write(tx);
+      }
       const last = rows[rows.length - 1];
       after = { source: last.source, id: last.id };
     }

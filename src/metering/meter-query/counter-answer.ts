@@ -1,0 +1,159 @@
+import type { DataSource } from 'typeorm';
+import { CounterUnit, METER_SCOPE, unitStart } from '../usage/distinct-counters';
+import { UsageTable } from '../usage/usage-tables';
+import type { MeterDefinition } from '../measurement';
+import type { MeterQuery, MeterQueryShape, WindowSize } from './meter-query.service';
+
+const MINUTE_MS = 60_000;
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Z']);
+const UNIT_OF_WINDOW: Partial<Record<WindowSize, CounterUnit>> = { HOUR: 'hour', DAY: 'day', MONTH: 'month' };
+/** The units a range without windows is looked up in, smallest first. */
+const RANGE_UNITS: readonly CounterUnit[] = ['hour', 'day', 'month'];
+
+/** A result row as the scan would give it: what `rowsOf` turns into an answer. */
+export interface CountedRow {
+  window_start?: Date;
+  customer_id?: string;
+  value?: string;
+  sum?: string;
+  count?: string;
+  first_minute: Date;
+  last_minute: Date;
+  [dimension: `g${number}`]: string | null;
+}
+
+/**
+ * A meter query answered from per-unit rows — the exact distinct counters (UNIQUE_COUNT) or the unit
+ * totals (the other aggregations) — instead of a scan of minutes, or undefined when they cannot say:
+ * the query splits by subject (or, for UNIQUE_COUNT, by or filters on a group), windows in another
+ * time zone or by minute, groups by customer without naming them, or its range cuts through a unit
+ * that has usage on both sides of the cut. A unit whose usage lies wholly inside the range holds
+ * exactly what the range holds there; one whose usage lies wholly outside adds nothing; only a unit
+ * with usage on both sides needs the scan.
+ */
+export async function answerFromCounters(
+  db: DataSource,
+  meter: MeterDefinition,
+  query: MeterQuery,
+  shape: MeterQueryShape,
+): Promise<CountedRow[] | undefined> {
+  if (shape.bySubject) return undefined;
+  const distinct = meter.aggregation === 'UNIQUE_COUNT';
+  // Distinct sets are kept across all group values: a split or filter by group needs the scan.
+  if (distinct && (shape.dimensions.length > 0 || Object.keys(query.filterGroupBy ?? {}).length > 0))
+    return undefined;
+  const customers =
+    query.customerIds && query.customerIds.length > 0 ? [...new Set(query.customerIds)] : undefined;
+  // Grouped by customer without naming them: subjects no customer claims would need a row of their own.
+  if (shape.byCustomer && !customers) return undefined;
+  if (query.windowSize && !UTC_ZONES.has(query.windowTimeZone ?? 'UTC')) return undefined;
+  const lookup = unitLookup(query, customers !== undefined);
+  if (!lookup) return undefined;
+
+  const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const from = query.from?.getTime();
+  const to = query.to?.getTime();
+  const where = [
+    `meter_id = ${bind(meter.id)}`,
+    `scope = ANY(${bind(customers ?? [METER_SCOPE])})`,
+    `unit = ${bind(lookup.unit)}`,
+    `unit_start >= ${bind(new Date(lookup.from).toISOString())}`,
+  ];
+  if (lookup.to !== undefined) where.push(`unit_start < ${bind(new Date(lookup.to).toISOString())}`);
+  // A unit whose usage lies wholly outside the range adds nothing to it.
+  if (from !== undefined) where.push(`last_time >= ${bind(new Date(from).toISOString())}`);
+  if (to !== undefined) where.push(`first_time < ${bind(new Date(to).toISOString())}`);
+  const straddles = [
+    ...(from !== undefined ? [`first_time < ${bind(new Date(from).toISOString())}`] : []),
+    ...(to !== undefined ? [`last_time >= ${bind(new Date(to).toISOString())}`] : []),
+  ];
+  for (const [name, values] of Object.entries(query.filterGroupBy ?? {})) {
+    where.push(`group_values->>${bind(name)} = ANY(${bind(values)})`);
+  }
+  const select: string[] = [];
+  if (query.windowSize) select.push('unit_start AS window_start');
+  if (shape.byCustomer) select.push('scope AS customer_id');
+  shape.dimensions.forEach((name, index) => select.push(`group_values->>${bind(name)} AS g${index}`));
+  const grouping = select.map((_, index) => index + 1);
+  select.push(
+    ...(distinct ? ['sum(values_seen)::text AS value'] : totalsAggregateSql(meter)),
+    'min(first_time) AS first_time',
+    'max(last_time) AS last_time',
+    `${straddles.length > 0 ? `bool_or(${straddles.join(' OR ')})` : 'false'} AS straddles`,
+  );
+  const rows = await db.query<(CountedRow & { first_time: Date; last_time: Date; straddles: boolean })[]>(
+    `SELECT ${select.join(', ')}
+     FROM ${distinct ? UsageTable.distinctCounts : UsageTable.unitTotals}
+     WHERE ${where.join(' AND ')}
+     ${grouping.length > 0 ? `GROUP BY ${grouping.join(', ')} ORDER BY ${grouping.join(', ')}` : ''}`,
+    params,
+  );
+  // A unit with usage on both sides of the range's ends: only the scan can split it.
+  if (rows.some((row) => row.straddles)) return undefined;
+  return rows
+    .filter((row) => row.first_time !== null)
+    .map(({ first_time, last_time, straddles: _straddles, ...row }) => ({
+      ...row,
+      first_minute: floorMinute(first_time),
+      last_minute: floorMinute(last_time),
+    }));
+}
+
+/** Which unit's rows cover the query, and the range of unit starts to read. */
+function unitLookup(
+  query: MeterQuery,
+  byCustomer: boolean,
+): { unit: CounterUnit; from: number; to?: number } | undefined {
+  const from = query.from?.getTime();
+  const to = query.to?.getTime();
+  if (query.windowSize) {
+    const unit = UNIT_OF_WINDOW[query.windowSize];
+    // Customers keep only month and all-time counters.
+    if (!unit || (byCustomer && unit !== 'month')) return undefined;
+    return {
+      unit,
+      from: from === undefined ? 0 : unitStart(unit, from),
+      ...(to === undefined ? {} : { to }),
+    };
+  }
+  // Without windows, the smallest unit holding the whole range: one row per scope (and group).
+  if (from !== undefined && to !== undefined) {
+    const unit = RANGE_UNITS.filter((u) => !byCustomer || u === 'month').find(
+      (u) => unitStart(u, from) === unitStart(u, to - 1),
+    );
+    if (unit) {
+      const start = unitStart(unit, from);
+      return { unit, from: start, to: start + 1 };
+    }
+  }
+  return { unit: 'all', from: 0, to: 1 };
+}
+
+/** The scan's aggregates, over unit totals instead of minute buckets (the same columns). */
+function totalsAggregateSql(meter: MeterDefinition): string[] {
+  switch (meter.aggregation) {
+    case 'UNIQUE_COUNT':
+    case 'COUNT':
+      return ['sum(count)::text AS value'];
+    case 'SUM':
+      return ['sum(sum)::text AS value'];
+    case 'AVG':
+      return ['sum(sum)::text AS sum', 'sum(count)::text AS count'];
+    case 'MIN':
+      return ['min(min)::text AS value'];
+    case 'MAX':
+      return ['max(max)::text AS value'];
+    case 'LATEST':
+      return [
+        '(array_agg(latest_value ORDER BY latest_time DESC, latest_commit DESC, latest_prepare DESC))[1]::text AS value',
+      ];
+  }
+}
+
+function floorMinute(time: Date): Date {
+  return new Date(Math.floor(time.getTime() / MINUTE_MS) * MINUTE_MS);
+}
