@@ -65,6 +65,22 @@ function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake |
   return [records[0].metadata.namespace, records.map((r) => r.occurredAt ?? null), acceptedAt];
 }
 
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Two usage batches sharing keys in opposite orders can each wait for the other's claim; PostgreSQL
+ * then aborts one. Its statement rolled back whole (events and counters), so it simply goes again.
+ */
+async function retryDeadlocks<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Appends with the expected version checked inside the INSERT itself: one round trip per append. */
 const APPEND_SQL = `
   WITH current AS (
@@ -268,7 +284,7 @@ export class PostgresEventStore implements EventStore {
   ): Promise<RecordUsageResult> {
     if (records.length === 0) return { storedKeys: new Set() };
     // ON CONFLICT DO NOTHING both skips keys stored earlier and, inside one statement, repeats of a key.
-    const { rows } = await this.pool.query<{ dedup_key: string }>(
+    const write = () => this.pool.query<{ dedup_key: string }>(
       `WITH inserted AS (
          INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
          SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
@@ -286,6 +302,7 @@ export class PostgresEventStore implements EventStore {
         ...intakeParameters(records, intake),
       ],
     );
+    const { rows } = await retryDeadlocks(write);
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
   }
 
