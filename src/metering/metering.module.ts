@@ -5,12 +5,14 @@ import { ListEventsHandler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
+import { ReconcileUsageHandler } from './reconciliation/reconcile-usage.query';
+import { ReconciliationController } from './reconciliation/reconciliation.controller';
 import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
-  controllers: [QueryMeterController, ListEventsController],
-  providers: [MeterQueryService, QueryMeterHandler, ListEventsHandler],
+  controllers: [QueryMeterController, ListEventsController, ReconciliationController],
+  providers: [MeterQueryService, QueryMeterHandler, ListEventsHandler, ReconcileUsageHandler],
   exports: [MeterQueryService],
 })
 export class MeteringModule {

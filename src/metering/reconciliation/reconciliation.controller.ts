@@ -1,0 +1,59 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../../auth/access.decorator';
+import { Ctx, RequestContext } from '../../auth/request-context';
+import { ReconcileUsage } from './reconcile-usage.query';
+import type { ReconciliationCounts, ReconciliationReport } from './reconciliation';
+import { parseReconciliationParams } from './reconciliation.params';
+
+@ApiTags('Admin')
+@ApiBearerAuth()
+@Allow('admin')
+@Controller('api/v1/admin/reconciliation')
+export class ReconciliationController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Usage reconciliation: events accepted, stored, deduplicated, metered, attributed, billed',
+    description:
+      "For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC " +
+      'day, and billed events per subscription billing period. accepted = stored + deduplicated always; ' +
+      'accepted and deduplicated are null on EventStoreDB, which cannot count them atomically.',
+  })
+  @ApiQuery({ name: 'from', required: true, description: 'RFC 3339 on a whole hour, inclusive' })
+  @ApiQuery({
+    name: 'to',
+    required: true,
+    description: 'RFC 3339 on a whole hour, exclusive; ≤ 366 days after from',
+  })
+  async reconcile(@QueryParams() params: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+    const report: ReconciliationReport = await this.queries.execute(
+      new ReconcileUsage(ctx.namespace, parseReconciliationParams(params)),
+    );
+    return {
+      namespace: report.namespace,
+      from: report.from.toISOString(),
+      to: report.to.toISOString(),
+      totals: report.totals,
+      days: report.days.map((day) => ({
+        from: day.from.toISOString(),
+        to: day.to.toISOString(),
+        ...counts(day),
+      })),
+      billingPeriods: report.billingPeriods.map((period) => ({
+        subscriptionId: period.subscriptionId,
+        customerId: period.customerId,
+        from: period.from.toISOString(),
+        to: period.to.toISOString(),
+        billed: period.billed,
+      })),
+    };
+  }
+}
+
+function counts(c: ReconciliationCounts): ReconciliationCounts {
+  const { accepted, stored, deduplicated, metered, attributed, billed } = c;
+  return { accepted, stored, deduplicated, metered, attributed, billed };
+}

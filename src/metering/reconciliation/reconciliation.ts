@@ -1,0 +1,231 @@
+import { DateTime, Duration } from 'luxon';
+import type { RateCard } from '../../catalog/plans/rate-card';
+import { periodsBetween } from '../../customers/subscriptions/billing-period';
+import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+
+/**
+ * Reconciliation: what became of a namespace's usage events whose event time lies in `[from, to)`.
+ *
+ *   accepted      every event of an acknowledged ingestion request, repeats included
+ *   stored        accepted events written to the log (the first of each (source, id))
+ *   deduplicated  accepted − stored: repeats inside a request and across requests
+ *   metered       stored events a live meter reads (its event type, at or after its eventFrom)
+ *   attributed    stored events whose subject belongs to a customer (key or subject key)
+ *   billed        attributed events that a subscription active at their time bills: its phase then
+ *                 has a usage-based, priced rate card whose feature reads a meter the event matches
+ *
+ * Attribution and billing use the read models as they stand (a subject's current customer, the
+ * subscriptions' recorded terms), as the invoice preview does. Feature group-by filters are not
+ * applied: an event of a filtered feature's meter counts as billed whatever its group-by values.
+ */
+export interface ReconciliationCounts {
+  /** Null where the event store cannot count intake atomically with the write (EventStoreDB). */
+  readonly accepted: number | null;
+  readonly stored: number;
+  readonly deduplicated: number | null;
+  readonly metered: number;
+  readonly attributed: number;
+  readonly billed: number;
+}
+
+export interface TimeRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** Counters kept at write time, per UTC day. */
+export interface IntakeDay {
+  readonly day: Date;
+  readonly accepted: number;
+  readonly stored: number;
+}
+
+/** Counters computed from the read models, per UTC day. */
+export interface UsageDay {
+  readonly day: Date;
+  /** Events in the usage read model: stored where the log does not count (it dedups by key). */
+  readonly projected: number;
+  readonly metered: number;
+  readonly attributed: number;
+  readonly billed: number;
+}
+
+export interface BillingPeriodCount {
+  readonly subscriptionId: string;
+  readonly customerId: string;
+  /** The whole billing period; only its part inside the requested range is counted. */
+  readonly from: Date;
+  readonly to: Date;
+  readonly billed: number;
+}
+
+export interface ReconciliationReport extends TimeRange {
+  readonly namespace: string;
+  readonly totals: ReconciliationCounts;
+  /** One entry per UTC day the range touches, clipped to the range. */
+  readonly days: readonly (TimeRange & ReconciliationCounts)[];
+  readonly billingPeriods: readonly BillingPeriodCount[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Joins the write-time and read-time counters; `intake` undefined means the store keeps none. */
+export function reconciliationReport(
+  namespace: string,
+  range: TimeRange,
+  intake: readonly IntakeDay[] | undefined,
+  usage: readonly UsageDay[],
+  billingPeriods: readonly BillingPeriodCount[],
+): ReconciliationReport {
+  const intakeByDay = new Map((intake ?? []).map((d) => [d.day.getTime(), d]));
+  const usageByDay = new Map(usage.map((d) => [d.day.getTime(), d]));
+  const days: (TimeRange & ReconciliationCounts)[] = [];
+  for (let day = floorToDay(range.from.getTime()); day < range.to.getTime(); day += DAY_MS) {
+    const counted = intakeByDay.get(day);
+    const read = usageByDay.get(day);
+    days.push({
+      from: new Date(Math.max(day, range.from.getTime())),
+      to: new Date(Math.min(day + DAY_MS, range.to.getTime())),
+      ...counts(
+        intake === undefined ? undefined : { accepted: counted?.accepted ?? 0, stored: counted?.stored ?? 0 },
+        read,
+      ),
+    });
+  }
+  return { namespace, ...range, totals: sum(days, intake !== undefined), days, billingPeriods };
+}
+
+function counts(
+  intake: { accepted: number; stored: number } | undefined,
+  read: UsageDay | undefined,
+): ReconciliationCounts {
+  return {
+    accepted: intake ? intake.accepted : null,
+    stored: intake ? intake.stored : (read?.projected ?? 0),
+    deduplicated: intake ? intake.accepted - intake.stored : null,
+    metered: read?.metered ?? 0,
+    attributed: read?.attributed ?? 0,
+    billed: read?.billed ?? 0,
+  };
+}
+
+function sum(days: readonly ReconciliationCounts[], countsIntake: boolean): ReconciliationCounts {
+  const total = (pick: (d: ReconciliationCounts) => number | null) =>
+    days.reduce((acc, d) => acc + (pick(d) ?? 0), 0);
+  return {
+    accepted: countsIntake ? total((d) => d.accepted) : null,
+    stored: total((d) => d.stored),
+    deduplicated: countsIntake ? total((d) => d.deduplicated) : null,
+    metered: total((d) => d.metered),
+    attributed: total((d) => d.attributed),
+    billed: total((d) => d.billed),
+  };
+}
+
+function floorToDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
+/** A subscription as recorded, and when it ends if it does. */
+export interface RecordedSubscription {
+  readonly subscription: Subscription;
+  readonly activeTo?: Date;
+}
+
+/** The meter a feature reads, as far as billing needs it. */
+export interface BilledMeter {
+  readonly eventType: string;
+  readonly eventFrom?: Date;
+}
+
+/**
+ * When a customer's events of a type are billed, inside one billing period: `[from, to)` is that
+ * period clipped to the range, to the subscription's active span and phase, and to the meter's eventFrom.
+ */
+export interface BilledUsageWindow {
+  readonly subscriptionId: string;
+  readonly customerId: string;
+  readonly periodFrom: Date;
+  readonly periodTo: Date;
+  readonly from: Date;
+  readonly to: Date;
+  readonly eventType: string;
+}
+
+/**
+ * Every window in which some event would be billed, for subscriptions overlapping the range. The
+ * metered rate cards are the invoice preview's: usage-based, with a feature and a non-flat price.
+ */
+export function billedUsageWindows(
+  subscriptions: readonly RecordedSubscription[],
+  meterOfFeature: (featureKey: string) => BilledMeter | undefined,
+  range: TimeRange,
+  maxPeriods: number,
+): BilledUsageWindow[] {
+  const windows: BilledUsageWindow[] = [];
+  for (const { subscription, activeTo } of subscriptions) {
+    const active = intersect(range, {
+      from: new Date(subscription.activeFrom),
+      to: activeTo ?? range.to,
+    });
+    if (!active) continue;
+    const periods = periodsBetween(
+      subscription.billingAnchor,
+      subscription.billingCadence,
+      active.from.toISOString(),
+      active.to.toISOString(),
+      maxPeriods,
+    );
+    for (const phase of phaseSpans(subscription)) {
+      const phaseActive = intersect(active, phase.span);
+      if (!phaseActive) continue;
+      const meters = phase.rateCards.flatMap((card) => {
+        if (!card.featureKey || !card.price || card.price.type === 'flat') return [];
+        const meter = meterOfFeature(card.featureKey);
+        return meter ? [meter] : [];
+      });
+      for (const period of periods) {
+        const whole = { from: new Date(period.from), to: new Date(period.to) };
+        const billedSpan = intersect(phaseActive, whole);
+        if (!billedSpan) continue;
+        for (const meter of meters) {
+          const span = meter.eventFrom
+            ? intersect(billedSpan, { from: meter.eventFrom, to: billedSpan.to })
+            : billedSpan;
+          if (!span) continue;
+          windows.push({
+            subscriptionId: subscription.id,
+            customerId: subscription.customerId,
+            periodFrom: whole.from,
+            periodTo: whole.to,
+            ...span,
+            eventType: meter.eventType,
+          });
+        }
+      }
+    }
+  }
+  return windows;
+}
+
+/** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */
+function phaseSpans(subscription: Subscription): { span: TimeRange; rateCards: readonly RateCard[] }[] {
+  const spans: { span: TimeRange; rateCards: readonly RateCard[] }[] = [];
+  let start = DateTime.fromISO(subscription.activeFrom, { zone: 'utc' });
+  for (const phase of subscription.plan.phases) {
+    const end = phase.duration === null ? undefined : start.plus(Duration.fromISO(phase.duration));
+    spans.push({
+      span: { from: start.toJSDate(), to: end ? end.toJSDate() : new Date(8.64e15) },
+      rateCards: phase.rateCards as readonly RateCard[],
+    });
+    if (!end) break;
+    start = end;
+  }
+  return spans;
+}
+
+function intersect(a: TimeRange, b: TimeRange): TimeRange | undefined {
+  const from = Math.max(a.from.getTime(), b.from.getTime());
+  const to = Math.min(a.to.getTime(), b.to.getTime());
+  return from < to ? { from: new Date(from), to: new Date(to) } : undefined;
+}
