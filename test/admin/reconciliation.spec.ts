@@ -313,6 +313,20 @@ describe('GET /api/v1/admin/reconciliation', () => {
       await problem('?from=2026-01-05T00:00:00Z&from=2026-01-05T01:00:00Z&to=2026-01-06T00:00:00Z', ['from']);
     });
 
+    it('is in the OpenAPI document, with its parameters and answer', async () => {
+      const docs = await app.request('GET', '/docs-json', { token: null });
+      const operation = docs.body.paths['/api/v1/admin/reconciliation']?.get;
+      expect(
+        operation.parameters.map((p: { name: string; required: boolean }) => [p.name, p.required]).sort(),
+      ).toEqual([
+        ['from', true],
+        ['to', true],
+      ]);
+      expect(operation.responses['200'].content['application/json'].schema.$ref).toMatch(
+        /ReconciliationAnswer/,
+      );
+    });
+
     it('is for admin tokens only', async () => {
       const query = '/api/v1/admin/reconciliation?from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z';
       for (const role of ['read', 'ingest'] as const) {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { ReconcileUsage } from './reconcile-usage.query';
+import { ReconciliationAnswerDto } from './reconciliation.dto';
 import type { ReconciliationCounts, ReconciliationReport } from './reconciliation';
 import { parseReconciliationParams } from './reconciliation.params';
 
@@ -28,7 +29,11 @@ export class ReconciliationController {
     required: true,
     description: 'RFC 3339 on a whole hour, exclusive; ≤ 366 days after from',
   })
-  async reconcile(@QueryParams() params: Record<string, unknown>, @Ctx() ctx: RequestContext) {
+  @ApiOkResponse({ type: ReconciliationAnswerDto })
+  async reconcile(
+    @QueryParams() params: Record<string, unknown>,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReconciliationAnswerDto> {
     const report: ReconciliationReport = await this.queries.execute(
       new ReconcileUsage(ctx.namespace, parseReconciliationParams(params)),
     );
