@@ -1,0 +1,161 @@
+import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import { billedUsageWindows, reconciliationReport } from './reconciliation';
+
+const usageCard = (featureKey: string, price: unknown = { type: 'unit', amount: '1' }) => ({
+  type: 'usage_based',
+  key: featureKey,
+  name: featureKey,
+  featureKey,
+  billingCadence: 'P1M',
+  price,
+});
+
+function subscription(phases: Subscription['plan']['phases']): Subscription {
+  return {
+    id: 'sub',
+    namespace: 'default',
+    customerId: 'cust',
+    name: 'plan',
+    plan: {
+      id: 'plan',
+      key: 'plan',
+      version: 1,
+      name: 'plan',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases,
+    },
+    currency: 'USD',
+    billingCadence: 'P1M',
+    activeFrom: '2026-01-15T00:00:00.000Z',
+    billingAnchor: '2026-01-15T00:00:00.000Z',
+    createdAt: '2026-01-15T00:00:00.000Z',
+  };
+}
+
+const meters = new Map([
+  ['calls', { eventType: 'call' }],
+  ['late', { eventType: 'late', eventFrom: new Date('2026-02-20T00:00:00Z') }],
+]);
+const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
+const iso = (w: { from: Date; to: Date; periodFrom: Date; eventType: string }) => [
+  w.eventType,
+  w.periodFrom.toISOString(),
+  w.from.toISOString(),
+  w.to.toISOString(),
+];
+
+describe('billedUsageWindows', () => {
+  it('splits by billing period and phase, bills only priced usage cards, and honours eventFrom and the end', () => {
+    const sub = subscription([
+      // A free month: its usage card has no price, so nothing is billed in it.
+      { key: 'trial', duration: 'P1M', rateCards: [usageCard('calls', null)] },
+      {
+        key: 'paid',
+        duration: null,
+        rateCards: [
+          usageCard('calls'),
+          usageCard('late'),
+          usageCard('unknown_feature'),
+          { ...usageCard('calls'), key: 'flat', price: { type: 'flat', amount: '5' } },
+        ],
+      },
+    ]);
+    const windows = billedUsageWindows(
+      [{ subscription: sub, activeTo: new Date('2026-03-20T00:00:00Z') }],
+      (key) => meters.get(key),
+      range,
+      100,
+    );
+    expect(windows.map(iso)).toEqual([
+      ['call', '2026-02-15T00:00:00.000Z', '2026-02-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z'],
+      ['late', '2026-02-15T00:00:00.000Z', '2026-02-20T00:00:00.000Z', '2026-03-15T00:00:00.000Z'],
+      ['call', '2026-03-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z', '2026-03-20T00:00:00.000Z'],
+      ['late', '2026-03-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z', '2026-03-20T00:00:00.000Z'],
+    ]);
+    // The flat-priced card reads the same meter but is not usage billing: no window of its own.
+    expect(windows.every((w) => w.subscriptionId === 'sub' && w.customerId === 'cust')).toBe(true);
+  });
+
+  it('clips to the requested range', () => {
+    const sub = subscription([{ key: 'paid', duration: null, rateCards: [usageCard('calls')] }]);
+    const windows = billedUsageWindows(
+      [{ subscription: sub }],
+      (key) => meters.get(key),
+      { from: new Date('2026-02-01T00:00:00Z'), to: new Date('2026-02-20T00:00:00Z') },
+      100,
+    );
+    expect(windows.map(iso)).toEqual([
+      ['call', '2026-01-15T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-02-15T00:00:00.000Z'],
+      ['call', '2026-02-15T00:00:00.000Z', '2026-02-15T00:00:00.000Z', '2026-02-20T00:00:00.000Z'],
+    ]);
+  });
+});
+
+describe('reconciliationReport', () => {
+  const day = (text: string) => new Date(`${text}T00:00:00Z`);
+  const window = { from: new Date('2026-01-01T12:00:00Z'), to: new Date('2026-01-03T06:00:00Z') };
+  const usage = [{ day: day('2026-01-02'), projected: 5, metered: 4, attributed: 3, billed: 2 }];
+
+  it('derives deduplicated from accepted and stored, per clipped UTC day and in total', () => {
+    const report = reconciliationReport(
+      'default',
+      window,
+      [{ day: day('2026-01-02'), accepted: 7, stored: 5 }],
+      usage,
+      [],
+    );
+    expect(report.days).toEqual([
+      {
+        from: window.from,
+        to: day('2026-01-02'),
+        accepted: 0,
+        stored: 0,
+        deduplicated: 0,
+        metered: 0,
+        attributed: 0,
+        billed: 0,
+      },
+      {
+        from: day('2026-01-02'),
+        to: day('2026-01-03'),
+        accepted: 7,
+        stored: 5,
+        deduplicated: 2,
+        metered: 4,
+        attributed: 3,
+        billed: 2,
+      },
+      {
+        from: day('2026-01-03'),
+        to: window.to,
+        accepted: 0,
+        stored: 0,
+        deduplicated: 0,
+        metered: 0,
+        attributed: 0,
+        billed: 0,
+      },
+    ]);
+    expect(report.totals).toEqual({
+      accepted: 7,
+      stored: 5,
+      deduplicated: 2,
+      metered: 4,
+      attributed: 3,
+      billed: 2,
+    });
+  });
+
+  it('reports intake as unknown, and stored from the usage read model, where the store keeps no counters', () => {
+    const report = reconciliationReport('default', window, undefined, usage, []);
+    expect(report.totals).toEqual({
+      accepted: null,
+      stored: 5,
+      deduplicated: null,
+      metered: 4,
+      attributed: 3,
+      billed: 2,
+    });
+  });
+});
