@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -179,6 +180,8 @@ export class TieredPriceDto extends CommitmentsDto {
   @ApiProperty({ type: [PriceTierDto], minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
+  // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PriceTierDto)
   tiers!: PriceTierDto[];
@@ -424,6 +427,8 @@ export class PlanPhaseDto extends KeyedDto {
     items: { type: 'object' },
   })
   @IsArray()
+  // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => UnknownRateCardDto, {
     keepDiscriminatorProperty: true,
@@ -453,6 +458,8 @@ export class PlanContentDto extends DescribedDto {
   @ApiProperty({ type: [PlanPhaseDto], minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
+  // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PlanPhaseDto)
   phases!: PlanPhaseDto[];
