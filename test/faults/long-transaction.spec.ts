@@ -7,33 +7,65 @@ const EVENTS = 300;
  * holds every reader of the log below it: projections may not pass an event that could still be
  * preceded by the open transaction's own. They wait — visibly, as lag in the projections status and
  * in /readyz, and as a 503 rather than a stale number from usage reads — and lose nothing: once the
- * transaction ends every event is counted, once.
+ * transaction ends every event is counted, once, the open transaction's own included.
  */
 describe('a long-open transaction on the database', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { readYourWritesTimeoutMs: 500 } });
-    expect((await app.request('POST', '/api/v1/meters', { body: { slug: 'calls', eventType: 'call', aggregation: 'COUNT' } })).status).toBe(201);
+    // Long enough for the meter to be projected on a busy machine; the held usage read waits it out.
+    app = await startTestApp({ config: { readYourWritesTimeoutMs: 5_000 } });
+    expect(
+      (
+        await app.request('POST', '/api/v1/meters', {
+          body: { slug: 'calls', eventType: 'call', aggregation: 'COUNT' },
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => app.close());
 
   const usageLag = async (path: '/api/v1/admin/projections' | '/readyz') => {
     const answer = await app.request('GET', path, { token: path === '/readyz' ? null : undefined });
     const statuses = path === '/readyz' ? answer.body.projections : answer.body;
-    return statuses.find((s: { name: string }) => s.name.startsWith('usage@')) as { lag: number; state: string };
+    return statuses.find((s: { name: string }) => s.name.startsWith('usage@')) as {
+      lag: number;
+      state: string;
+    };
   };
 
   it('delays projections, shows it as lag, and loses nothing', async () => {
+    const event = (id: string) => ({
+      specversion: '1.0',
+      id,
+      source: 'long-tx',
+      type: 'call',
+      subject: 's0',
+    });
+    expect((await app.request('POST', '/api/v1/events', { body: event('first') })).status).toBe(204);
     const holder = app.db.dataSource.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();
-    // A transaction id, as any writing transaction has: readers stop below it.
-    await holder.query('SELECT pg_current_xact_id()');
+    // A slow writer: it appends a usage event (a copy of the first under another id) and commits only
+    // after all the others. Its event sorts before theirs in the log; a reader that passed them while
+    // it was open would never come back for it.
+    await holder.query(
+      `INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
+       SELECT stream_id, type, jsonb_set(data, '{event,id}', '"late"'), metadata, dedup_key || ':late'
+       FROM tally_events WHERE data->'event'->>'id' = 'first'`,
+    );
     try {
-      const events = Array.from({ length: EVENTS }, (_, i) => ({ specversion: '1.0', id: `held-${i}`, source: 'long-tx', type: 'call', subject: `s${i % 3}` }));
+      const events = Array.from({ length: EVENTS }, (_, i) => ({
+        specversion: '1.0',
+        id: `held-${i}`,
+        source: 'long-tx',
+        type: 'call',
+        subject: `s${i % 3}`,
+      }));
       for (let at = 0; at < EVENTS; at += 100) {
-        expect((await app.request('POST', '/api/v1/events', { body: events.slice(at, at + 100) })).status).toBe(204);
+        expect(
+          (await app.request('POST', '/api/v1/events', { body: events.slice(at, at + 100) })).status,
+        ).toBe(204);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: EVENTS, state: 'running' });
@@ -47,7 +79,7 @@ describe('a long-open transaction on the database', () => {
     }
     const query = await app.request('GET', '/api/v1/meters/calls/query');
     expect(query.status).toBe(200);
-    expect(query.body.data[0].value).toBe(EVENTS);
+    expect(query.body.data[0].value).toBe(EVENTS + 2);
     expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: 0, state: 'running' });
   });
 });
