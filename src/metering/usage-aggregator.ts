@@ -36,6 +36,9 @@ export interface DistinctValue {
   readonly groupValues: GroupValues;
   readonly minuteMs: number;
   readonly value: string;
+  /** The earliest and latest event time with this value in the minute. */
+  firstMs: number;
+  lastMs: number;
 }
 
 /**
@@ -58,12 +61,16 @@ export class UsageAggregator {
 
     if (meter.aggregation === 'UNIQUE_COUNT') {
       const key = `${slot}\u0000${value}`;
-      if (!this.distinctByKey.has(key)) {
+      const seen = this.distinctByKey.get(key);
+      if (!seen) {
         this.distinctByKey.set(key, {
           ...this.identity(meter, fact, measurement.groupValues, canonical, minuteMs),
           value: value!,
+          firstMs: fact.timeMs,
+          lastMs: fact.timeMs,
         });
-      }
+      } else if (fact.timeMs < seen.firstMs) seen.firstMs = fact.timeMs;
+      else if (fact.timeMs > seen.lastMs) seen.lastMs = fact.timeMs;
       return;
     }
 

@@ -1,5 +1,4 @@
-import type { MeterDefinition, UsageFact } from '../measurement';
-import { measure } from '../measurement';
+import type { DistinctValue } from '../usage-aggregator';
 import type { ProjectionTransaction } from '../../projections/projection';
 
 /** The UTC units a UNIQUE_COUNT meter keeps exact distinct counters for. */
@@ -62,7 +61,7 @@ interface Slot {
 }
 
 /**
- * Folds the usage a UNIQUE_COUNT meter counts into per-unit distinct sets, for the whole meter and
+ * Folds a UNIQUE_COUNT meter's per-minute distinct values into per-unit distinct sets, for the whole meter and
  * for the customer owning the event's subject, and writes them with their counters in one statement:
  * each counter grows by the values its set actually gained, and its first/last event time widens to
  * the usage counted, so the pair stays exact whatever order or batches the usage arrives in.
@@ -71,68 +70,93 @@ export class DistinctCounters {
   private readonly slots = new Map<string, Slot>();
 
   /**
-   * @param customer the customer owning the fact's subject, if any.
+   * @param seen one value of one minute, as the minute aggregator folded it.
+   * @param customer the customer owning its subject, if any.
    * @param meterScope false when only the customer's counters are being rebuilt.
    */
-  add(meter: MeterDefinition, fact: UsageFact, customer: string | undefined, meterScope = true): void {
-    const measurement = measure(meter, fact);
-    if (!measurement?.counted || measurement.value === undefined) return;
-    if (meterScope) this.addTo(meter.id, METER_SCOPE, fact.timeMs, measurement.value);
-    if (customer !== undefined) this.addTo(meter.id, customer, fact.timeMs, measurement.value);
+  add(seen: DistinctValue, customer: string | undefined, meterScope = true): void {
+    if (meterScope) this.addTo(seen, METER_SCOPE);
+    if (customer !== undefined) this.addTo(seen, customer);
   }
 
   get isEmpty(): boolean {
     return this.slots.size === 0;
   }
 
-  private addTo(meterId: string, scope: string, timeMs: number, value: string): void {
-    for (const unit of unitsFor(scope)) {
-      const start = unitStart(unit, timeMs);
-      const key = `${meterId}\u0000${scope}\u0000${unit}\u0000${start}`;
+  private addTo(seen: DistinctValue, scope: string): void {
+    const units = unitsFor(scope);
+    for (const unit of units) {
+      const start = unitStart(unit, seen.minuteMs);
+      const key = `${seen.meterId}\u0000${scope}\u0000${unit}\u0000${start}`;
       let slot = this.slots.get(key);
       if (!slot) {
-        slot = { meterId, scope, unit, start, first: timeMs, last: timeMs, values: new Set() };
+        slot = {
+          meterId: seen.meterId,
+          scope,
+          unit,
+          start,
+          first: seen.firstMs,
+          last: seen.lastMs,
+          values: new Set(),
+        };
         this.slots.set(key, slot);
       }
-      if (timeMs < slot.first) slot.first = timeMs;
-      if (timeMs > slot.last) slot.last = timeMs;
-      slot.values.add(value);
+      if (seen.firstMs < slot.first) slot.first = seen.firstMs;
+      if (seen.lastMs > slot.last) slot.last = seen.lastMs;
+      // The coarser units' values follow from the finest unit's (see write).
+      if (unit === units[0]) slot.values.add(seen.value);
     }
   }
 
   async write(tx: ProjectionTransaction): Promise<void> {
     if (this.slots.size === 0) return;
     const slots = [...this.slots.values()];
-    const values = { slot: [] as number[], value: [] as string[] };
-    slots.forEach((slot, index) => {
-      for (const value of slot.values) {
-        values.slot.push(index + 1);
-        values.value.push(value);
-      }
-    });
     const sets = tx.table('usage_distinct_sets');
     const counts = tx.table('usage_distinct_counts');
+    const levels = [1, 2, 3, 4];
+    // Each level inserts only the values the level below it gained: a value already in an hour's set
+    // is already in its day's, month's and all-time sets (every insert runs up the whole chain).
+    const chain = levels
+      .slice(1)
+      .map(
+        (level) => `, l${level} AS (
+         INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
+         SELECT c.meter_id, c.scope, c.u${level}, c.s${level}, c.value
+         FROM c JOIN l${level - 1} AS below
+           ON below.meter_id = c.meter_id AND below.scope = c.scope AND below.unit = c.u${level - 1}
+          AND below.unit_start = c.s${level - 1} AND below.value = c.value
+         WHERE c.u${level} IS NOT NULL
+         ON CONFLICT DO NOTHING
+         RETURNING meter_id, scope, unit, unit_start, value)`,
+      )
+      .join('');
+    const candidates = this.candidates();
     await tx.query(
       `WITH slot AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
-           WITH ORDINALITY AS s(meter_id, scope, unit, unit_start, first_time, last_time, n)
-       ), added AS (
+           AS s(meter_id, scope, unit, unit_start, first_time, last_time)
+       ), c AS (
+         SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[],
+                              $13::timestamptz[], $14::text[], $15::timestamptz[], $16::text[], $17::timestamptz[])
+           AS c(meter_id, scope, value, u1, s1, u2, s2, u3, s3, u4, s4)
+       ), l1 AS (
          INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
-         SELECT slot.meter_id, slot.scope, slot.unit, slot.unit_start, v.value
-         FROM unnest($7::int[], $8::text[]) AS v(n, value) JOIN slot USING (n)
+         SELECT meter_id, scope, u1, s1, value FROM c
          ON CONFLICT DO NOTHING
-         RETURNING meter_id, scope, unit, unit_start
-       ), gained AS (
-         SELECT meter_id, scope, unit, unit_start, count(*) AS values_seen FROM added GROUP BY 1, 2, 3, 4
+         RETURNING meter_id, scope, unit, unit_start, value)${chain}
+       , gained AS (
+         SELECT meter_id, scope, unit, unit_start, count(*) AS values_seen
+         FROM (${levels.map((level) => `SELECT meter_id, scope, unit, unit_start FROM l${level}`).join(' UNION ALL ')}) AS added
+         GROUP BY 1, 2, 3, 4
        )
-       INSERT INTO ${counts} AS c (meter_id, scope, unit, unit_start, values_seen, first_time, last_time)
+       INSERT INTO ${counts} AS t (meter_id, scope, unit, unit_start, values_seen, first_time, last_time)
        SELECT slot.meter_id, slot.scope, slot.unit, slot.unit_start, coalesce(gained.values_seen, 0),
               slot.first_time, slot.last_time
        FROM slot LEFT JOIN gained USING (meter_id, scope, unit, unit_start)
        ON CONFLICT (meter_id, scope, unit, unit_start) DO UPDATE SET
-         values_seen = c.values_seen + excluded.values_seen,
-         first_time = least(c.first_time, excluded.first_time),
-         last_time = greatest(c.last_time, excluded.last_time)`,
+         values_seen = t.values_seen + excluded.values_seen,
+         first_time = least(t.first_time, excluded.first_time),
+         last_time = greatest(t.last_time, excluded.last_time)`,
       [
         slots.map((s) => s.meterId),
         slots.map((s) => s.scope),
@@ -140,9 +164,47 @@ export class DistinctCounters {
         slots.map((s) => new Date(s.start).toISOString()),
         slots.map((s) => new Date(s.first).toISOString()),
         slots.map((s) => new Date(s.last).toISOString()),
-        values.slot,
-        values.value,
+        candidates.map((c) => c.meterId),
+        candidates.map((c) => c.scope),
+        candidates.map((c) => c.value),
+        ...levels.flatMap((level) => [
+          candidates.map((c) => c.units[level - 1] ?? null),
+          candidates.map((c) => {
+            const start = c.starts[level - 1];
+            return start === undefined ? null : new Date(start).toISOString();
+          }),
+        ]),
       ],
     );
+  }
+
+  /** One row per value and finest unit of each scope, with the starts of every unit above it. */
+  private candidates(): {
+    meterId: string;
+    scope: string;
+    value: string;
+    units: readonly CounterUnit[];
+    starts: number[];
+  }[] {
+    const rows = new Map<
+      string,
+      { meterId: string; scope: string; value: string; units: readonly CounterUnit[]; starts: number[] }
+    >();
+    for (const slot of this.slots.values()) {
+      const units = unitsFor(slot.scope);
+      if (slot.unit !== units[0]) continue;
+      for (const value of slot.values) {
+        const key = `${slot.meterId}\u0000${slot.scope}\u0000${slot.start}\u0000${value}`;
+        if (rows.has(key)) continue;
+        rows.set(key, {
+          meterId: slot.meterId,
+          scope: slot.scope,
+          value,
+          units,
+          starts: units.map((unit) => unitStart(unit, slot.start)),
+        });
+      }
+    }
+    return [...rows.values()];
   }
 }

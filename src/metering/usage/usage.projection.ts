@@ -12,7 +12,7 @@ import type { Projection, ProjectionTransaction } from '../../projections/projec
 import { DomainError } from '../../shared/errors';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { MeteringErrorCode } from '../metering-errors';
-import { Bucket, UsageAggregator } from '../usage-aggregator';
+import { UsageAggregator } from '../usage-aggregator';
 import { DistinctCounters } from './distinct-counters';
 import { UnitTotals } from './unit-totals';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-tables';
@@ -127,18 +127,13 @@ export class UsageProjection implements Projection {
     }
     const aggregator = new UsageAggregator();
     const owners = await customersOf(tx, counted);
-    const counters = new DistinctCounters();
     for (const usage of counted) {
-      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? []) {
+      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? [])
         aggregator.add(meter, usage);
-        if (meter.aggregation === 'UNIQUE_COUNT')
-          counters.add(meter, usage, owners.get(subjectKey(usage.namespace, usage.subject)));
-      }
     }
     await writeAggregates(aggregator, tx);
     const namespaceOf = new Map(meters.map((meter) => [meter.id, meter.namespace]));
-    await writeTotals(aggregator, (b) => owners.get(subjectKey(namespaceOf.get(b.meterId)!, b.subject)), tx);
-    await counters.write(tx);
+    await writeRollups(aggregator, (m) => owners.get(subjectKey(namespaceOf.get(m.meterId)!, m.subject)), tx);
   }
 
   private async liveMeters(
@@ -222,13 +217,7 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
       tx,
       facts.map((fact) => ({ namespace: meter.namespace, subject: fact.subject })),
     );
-    await writeTotals(aggregator, (b) => owners.get(subjectKey(meter.namespace, b.subject)), tx);
-    if (meter.aggregation === 'UNIQUE_COUNT') {
-      const counters = new DistinctCounters();
-      for (const fact of facts)
-        counters.add(meter, fact, owners.get(subjectKey(meter.namespace, fact.subject)));
-      await counters.write(tx);
-    }
+    await writeRollups(aggregator, (m) => owners.get(subjectKey(meter.namespace, m.subject)), tx);
     const last = rows[rows.length - 1];
     after = { source: last.source, id: last.id };
   }
@@ -246,15 +235,22 @@ async function forget(meterId: string, tx: ProjectionTransaction): Promise<void>
   }
 }
 
-/** Rolls the batch's minute buckets up into the per-unit totals of the meter and of each subject's customer. */
-async function writeTotals(
+/**
+ * Rolls the minute buckets and distinct values up into the per-unit totals and distinct counters of
+ * the meter (unless only a customer's are being rebuilt) and of each subject's customer.
+ */
+async function writeRollups(
   aggregator: UsageAggregator,
-  customerOf: (bucket: Bucket) => string | undefined,
+  customerOf: (minute: { meterId: string; subject: string }) => string | undefined,
   tx: ProjectionTransaction,
+  meterScope = true,
 ): Promise<void> {
   const totals = new UnitTotals();
-  for (const bucket of aggregator.buckets) totals.add(bucket, customerOf(bucket));
+  for (const bucket of aggregator.buckets) totals.add(bucket, customerOf(bucket), meterScope);
   await totals.write(tx);
+  const counters = new DistinctCounters();
+  for (const seen of aggregator.distinctValues) counters.add(seen, customerOf(seen), meterScope);
+  await counters.write(tx);
 }
 
 function subjectKey(namespace: string, subject: string): string {
@@ -357,18 +353,9 @@ async function recountCustomer(
         [namespace, meter.eventType, subjects, after.source, after.id],
       );
       if (rows.length === 0) break;
-      const facts = rows.map(factFromRow);
-      if (meter.aggregation === 'UNIQUE_COUNT') {
-        const counters = new DistinctCounters();
-        for (const fact of facts) counters.add(meter, fact, customerId, false);
-        await counters.write(tx);
-      } else {
-        const aggregator = new UsageAggregator();
-        for (const fact of facts) aggregator.add(meter, fact);
-        const totals = new UnitTotals();
-        for (const bucket of aggregator.buckets) totals.add(bucket, customerId, false);
-        await totals.write(tx);
-      }
+      const aggregator = new UsageAggregator();
+      for (const row of rows) aggregator.add(meter, factFromRow(row));
+      await writeRollups(aggregator, () => customerId, tx, false);
       const last = rows[rows.length - 1];
       after = { source: last.source, id: last.id };
     }
