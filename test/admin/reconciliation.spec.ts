@@ -226,6 +226,48 @@ describe('GET /api/v1/admin/reconciliation', () => {
       });
     }, 180_000);
 
+    it('counts nothing of a write rolled back in the middle of its statement', async () => {
+      const hour = { from: new Date('2026-01-12T00:00:00Z'), to: new Date('2026-01-12T01:00:00Z') };
+      const at = new Date('2026-01-12T00:30:00Z');
+      const blocked = usageEvent('rollback-blocked', at);
+      // Another transaction claims one key of the batch and holds it: the batch's statement stores
+      // its first event, then waits on that claim, and is cancelled there.
+      const blocker = app.db.dataSource.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(
+        `INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key) VALUES ('elsewhere', 'Other', '{}', '{}', $1)`,
+        [usageDedupKey('default', blocked.source, blocked.id)],
+      );
+      const answer = post([usageEvent('rollback-first', at), blocked]);
+      let pid: number | undefined;
+      while (pid === undefined) {
+        const [row] = await app.db.dataSource.query(
+          `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%reconciliation_intake%'`,
+        );
+        pid = row?.pid;
+        if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await app.db.dataSource.query(`SELECT pg_cancel_backend($1)`, [pid]);
+      expect((await answer).status).toBeGreaterThanOrEqual(500);
+      await blocker.rollbackTransaction();
+      await blocker.release();
+
+      const report = await reconcile(hour.from, hour.to);
+      expect(report.totals).toMatchObject({ accepted: 0, stored: 0, deduplicated: 0 });
+      const [{ n }] = await app.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM tally_events WHERE data->'event'->>'id' = 'rollback-first'`,
+      );
+      expect(n).toBe(0);
+      // The client's retry is then counted once.
+      expect((await post([usageEvent('rollback-first', at), blocked])).status).toBe(204);
+      expect((await reconcile(hour.from, hour.to)).totals).toMatchObject({
+        accepted: 2,
+        stored: 2,
+        deduplicated: 0,
+      });
+    });
+
     it('counts nothing for a request that is refused, whole', async () => {
       const before = await reconcile(from, to);
       const refused = await post([usageEvent('id-1', timeOf(1)), { specversion: '1.0', id: 'bad' }]);
