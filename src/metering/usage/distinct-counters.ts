@@ -11,6 +11,9 @@ export const METER_SCOPE = '';
 const METER_UNITS: readonly CounterUnit[] = ['hour', 'day', 'month', 'all'];
 const CUSTOMER_UNITS: readonly CounterUnit[] = ['month', 'all'];
 
+/** The unit above each in a scope's chain (see `unitsFor`), as SQL over a set row's `unit`. */
+const NEXT_UNIT_SQL = `CASE unit WHEN 'hour' THEN 'day' WHEN 'day' THEN 'month' WHEN 'month' THEN 'all' END`;
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -113,37 +116,39 @@ export class DistinctCounters {
     const slots = [...this.slots.values()];
     const sets = tx.table('usage_distinct_sets');
     const counts = tx.table('usage_distinct_counts');
-    const levels = [1, 2, 3, 4];
     // Each level inserts only the values the level below it gained: a value already in an hour's set
     // is already in its day's, month's and all-time sets (every insert runs up the whole chain).
-    const chain = levels
-      .slice(1)
-      .map(
-        (level) => `, l${level} AS (
+    const up = (level: number) => `, l${level} AS (
          INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
-         SELECT c.meter_id, c.scope, c.u${level}, c.s${level}, c.value
-         FROM c JOIN l${level - 1} AS below
-           ON below.meter_id = c.meter_id AND below.scope = c.scope AND below.unit = c.u${level - 1}
-          AND below.unit_start = c.s${level - 1} AND below.value = c.value
-         WHERE c.u${level} IS NOT NULL
+         SELECT meter_id, scope, next.unit,
+                CASE next.unit WHEN 'all' THEN 'epoch'::timestamptz ELSE date_trunc(next.unit, unit_start, 'UTC') END,
+                value
+         FROM l${level - 1}, LATERAL (SELECT ${NEXT_UNIT_SQL} AS unit) AS next
+         WHERE next.unit IS NOT NULL
          ON CONFLICT DO NOTHING
-         RETURNING meter_id, scope, unit, unit_start, value)`,
-      )
-      .join('');
-    const candidates = this.candidates();
+         RETURNING meter_id, scope, unit, unit_start, value)`;
+    const levels = [1, 2, 3, 4];
+    const finest = slots.filter((slot) => slot.unit === unitsFor(slot.scope)[0]);
+    const values = { slot: [] as number[], value: [] as string[] };
+    finest.forEach((slot, index) => {
+      for (const value of slot.values) {
+        values.slot.push(index + 1);
+        values.value.push(value);
+      }
+    });
     await tx.query(
       `WITH slot AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
            AS s(meter_id, scope, unit, unit_start, first_time, last_time)
-       ), c AS (
-         SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::text[],
-                              $13::timestamptz[], $14::text[], $15::timestamptz[], $16::text[], $17::timestamptz[])
-           AS c(meter_id, scope, value, u1, s1, u2, s2, u3, s3, u4, s4)
+       ), finest AS (
+         SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[])
+           WITH ORDINALITY AS f(meter_id, scope, unit, unit_start, n)
        ), l1 AS (
          INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
-         SELECT meter_id, scope, u1, s1, value FROM c
+         SELECT finest.meter_id, finest.scope, finest.unit, finest.unit_start, v.value
+         FROM unnest($11::int[], $12::text[]) AS v(n, value) JOIN finest USING (n)
          ON CONFLICT DO NOTHING
-         RETURNING meter_id, scope, unit, unit_start, value)${chain}
+         RETURNING meter_id, scope, unit, unit_start, value)${levels.slice(1).map(up).join('')}
        , gained AS (
          SELECT meter_id, scope, unit, unit_start, count(*) AS values_seen
          FROM (${levels.map((level) => `SELECT meter_id, scope, unit, unit_start FROM l${level}`).join(' UNION ALL ')}) AS added
@@ -164,47 +169,13 @@ export class DistinctCounters {
         slots.map((s) => new Date(s.start).toISOString()),
         slots.map((s) => new Date(s.first).toISOString()),
         slots.map((s) => new Date(s.last).toISOString()),
-        candidates.map((c) => c.meterId),
-        candidates.map((c) => c.scope),
-        candidates.map((c) => c.value),
-        ...levels.flatMap((level) => [
-          candidates.map((c) => c.units[level - 1] ?? null),
-          candidates.map((c) => {
-            const start = c.starts[level - 1];
-            return start === undefined ? null : new Date(start).toISOString();
-          }),
-        ]),
+        finest.map((s) => s.meterId),
+        finest.map((s) => s.scope),
+        finest.map((s) => s.unit),
+        finest.map((s) => new Date(s.start).toISOString()),
+        values.slot,
+        values.value,
       ],
     );
-  }
-
-  /** One row per value and finest unit of each scope, with the starts of every unit above it. */
-  private candidates(): {
-    meterId: string;
-    scope: string;
-    value: string;
-    units: readonly CounterUnit[];
-    starts: number[];
-  }[] {
-    const rows = new Map<
-      string,
-      { meterId: string; scope: string; value: string; units: readonly CounterUnit[]; starts: number[] }
-    >();
-    for (const slot of this.slots.values()) {
-      const units = unitsFor(slot.scope);
-      if (slot.unit !== units[0]) continue;
-      for (const value of slot.values) {
-        const key = `${slot.meterId}\u0000${slot.scope}\u0000${slot.start}\u0000${value}`;
-        if (rows.has(key)) continue;
-        rows.set(key, {
-          meterId: slot.meterId,
-          scope: slot.scope,
-          value,
-          units,
-          starts: units.map((unit) => unitStart(unit, slot.start)),
-        });
-      }
-    }
-    return [...rows.values()];
   }
 }
