@@ -44,36 +44,65 @@ const HOSTILE_PATHS = [
  */
 describe('JSONPath at meter creation', () => {
   let app: TestApp;
-  const eventCount = async () => Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
+  const eventCount = async () =>
+    Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
 
   beforeAll(async () => {
     app = await startTestApp();
-    expect((await app.request('POST', '/api/v1/meters', { body: { slug: 'safe', eventType: 'e', aggregation: 'SUM', valueProperty: '$.value' } })).status).toBe(201);
+    expect(
+      (
+        await app.request('POST', '/api/v1/meters', {
+          body: { slug: 'safe', eventType: 'e', aggregation: 'SUM', valueProperty: '$.value' },
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => app.close());
 
-  it.each(HOSTILE_PATHS)('refuses %s as a value property and as a group-by, and writes nothing', async (path) => {
-    const before = await eventCount();
-    const asValue = await app.request('POST', '/api/v1/meters', {
-      body: { slug: 'hostile', eventType: 'e', aggregation: 'SUM', valueProperty: path },
-    });
-    expect([asValue.status, asValue.headers.get('content-type')]).toEqual([400, 'application/problem+json']);
-    expect(asValue.body.errors.map((e: { field: string }) => e.field)).toContain('valueProperty');
+  it.each(HOSTILE_PATHS)(
+    'refuses %s as a value property and as a group-by, and writes nothing',
+    async (path) => {
+      const before = await eventCount();
+      const asValue = await app.request('POST', '/api/v1/meters', {
+        body: { slug: 'hostile', eventType: 'e', aggregation: 'SUM', valueProperty: path },
+      });
+      expect([asValue.status, asValue.headers.get('content-type')]).toEqual([
+        400,
+        'application/problem+json',
+      ]);
+      expect(asValue.body.errors.map((e: { field: string }) => e.field)).toContain('valueProperty');
 
-    const asGroupBy = await app.request('POST', '/api/v1/meters', {
-      body: { slug: 'hostile', eventType: 'e', aggregation: 'COUNT', groupBy: { dimension: path } },
-    });
-    expect(asGroupBy.status).toBe(400);
-    expect(asGroupBy.body.errors.map((e: { field: string }) => e.field)).toContain('groupBy.dimension');
+      const asGroupBy = await app.request('POST', '/api/v1/meters', {
+        body: { slug: 'hostile', eventType: 'e', aggregation: 'COUNT', groupBy: { dimension: path } },
+      });
+      expect(asGroupBy.status).toBe(400);
+      expect(asGroupBy.body.errors.map((e: { field: string }) => e.field)).toContain('groupBy.dimension');
 
-    const update = await app.request('PUT', '/api/v1/meters/safe', { body: { groupBy: { dimension: path } } });
-    expect(update.status).toBe(400);
-    expect(await eventCount()).toBe(before);
-  });
+      const update = await app.request('PUT', '/api/v1/meters/safe', {
+        body: { groupBy: { dimension: path } },
+      });
+      expect(update.status).toBe(400);
+      expect(await eventCount()).toBe(before);
+    },
+  );
 
   it('never reads a property a prototype provides: such values are missing, not functions', async () => {
-    expect((await app.request('POST', '/api/v1/meters', { body: { slug: 'proto', eventType: 'p', aggregation: 'UNIQUE_COUNT', valueProperty: '$.toString', groupBy: { kind: "$['hasOwnProperty']" } } })).status).toBe(201);
-    const sent = await app.request('POST', '/api/v1/events', { body: { specversion: '1.0', id: 'p1', source: 's', type: 'p', subject: 'x', data: { other: 1 } } });
+    expect(
+      (
+        await app.request('POST', '/api/v1/meters', {
+          body: {
+            slug: 'proto',
+            eventType: 'p',
+            aggregation: 'UNIQUE_COUNT',
+            valueProperty: '$.toString',
+            groupBy: { kind: "$['hasOwnProperty']" },
+          },
+        })
+      ).status,
+    ).toBe(201);
+    const sent = await app.request('POST', '/api/v1/events', {
+      body: { specversion: '1.0', id: 'p1', source: 's', type: 'p', subject: 'x', data: { other: 1 } },
+    });
     expect(sent.status).toBe(204);
     const query = await app.request('GET', '/api/v1/meters/proto/query?groupBy=kind');
     expect(query.body.data).toEqual([]);
@@ -87,10 +116,18 @@ describe('JSONPath at meter creation', () => {
         fc.oneof(fc.string({ maxLength: 30 }), fc.stringMatching(/^\$[.[\]'"@?()*~^`a-z0-9_-]{0,20}$/)),
         async (path) => {
           const answer = await app.request('POST', '/api/v1/meters', {
-            body: { slug: `f_${Math.abs(hash(path))}`, eventType: 'f', aggregation: 'SUM', valueProperty: path },
+            body: {
+              slug: `f_${Math.abs(hash(path))}`,
+              eventType: 'f',
+              aggregation: 'SUM',
+              valueProperty: path,
+            },
           });
           expect([400, 201, 409]).toContain(answer.status);
-          if (answer.status === 201) expect(path).toMatch(/^\$(?:\.[\p{L}\p{N}_-]+|\[(?:\d+|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\])*$/u);
+          if (answer.status === 201)
+            expect(path).toMatch(
+              /^\$(?:\.[\p{L}\p{N}_-]+|\[(?:\d+|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\])*$/u,
+            );
         },
       ),
       { numRuns: 300 },

@@ -11,11 +11,21 @@ const REQUEST_TIMEOUT_MS = 1_000;
  */
 describe('request limits', () => {
   let app: TestApp;
-  const eventCount = async () => Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
-  const event = (id: string, padding = '') => ({ specversion: '1.0', id, source: 'limits', type: 'limit', subject: 's', data: { padding } });
+  const eventCount = async () =>
+    Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
+  const event = (id: string, padding = '') => ({
+    specversion: '1.0',
+    id,
+    source: 'limits',
+    type: 'limit',
+    subject: 's',
+    data: { padding },
+  });
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS } });
+    app = await startTestApp({
+      config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+    });
   });
   afterAll(() => app.close());
 
@@ -23,7 +33,14 @@ describe('request limits', () => {
     const before = await eventCount();
     const fits = JSON.stringify(event('fits', 'x'.repeat(MAX_BODY_BYTES - 200)));
     expect(Buffer.byteLength(fits)).toBeLessThanOrEqual(MAX_BODY_BYTES);
-    expect((await app.request('POST', '/api/v1/events', { rawBody: fits, headers: { 'content-type': 'application/json' } })).status).toBe(204);
+    expect(
+      (
+        await app.request('POST', '/api/v1/events', {
+          rawBody: fits,
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(204);
 
     const tooBig = JSON.stringify(event('too-big', 'x'.repeat(MAX_BODY_BYTES)));
     for (const [path, contentType] of [
@@ -32,14 +49,23 @@ describe('request limits', () => {
       ['/api/v1/meters', 'application/json'],
       ['/api/v1/customers', 'text/plain'],
     ]) {
-      const answer = await app.request('POST', path, { rawBody: tooBig, headers: { 'content-type': contentType } });
-      expect([path, answer.status, answer.headers.get('content-type')]).toEqual([path, 413, 'application/problem+json']);
+      const answer = await app.request('POST', path, {
+        rawBody: tooBig,
+        headers: { 'content-type': contentType },
+      });
+      expect([path, answer.status, answer.headers.get('content-type')]).toEqual([
+        path,
+        413,
+        'application/problem+json',
+      ]);
     }
     expect(await eventCount()).toBe(before + 1);
   });
 
   it('refuses oversized headers and URLs with 431', async () => {
-    const header = await app.request('GET', '/api/v1/meters', { headers: { 'x-padding': 'x'.repeat(32 * 1024) } });
+    const header = await app.request('GET', '/api/v1/meters', {
+      headers: { 'x-padding': 'x'.repeat(32 * 1024) },
+    });
     expect(header.status).toBe(431);
     const url = await app.request('GET', `/api/v1/meters?${'a=1&'.repeat(10_000)}`);
     expect(url.status).toBe(431);
@@ -74,7 +100,11 @@ describe('request limits', () => {
       const started = Date.now();
       const answer = await app.request('POST', '/api/v1/events', { body: event('blocked') });
       const took = Date.now() - started;
-      expect([answer.status, answer.headers.get('content-type'), answer.headers.get('retry-after')]).toEqual([503, 'application/problem+json', '1']);
+      expect([answer.status, answer.headers.get('content-type'), answer.headers.get('retry-after')]).toEqual([
+        503,
+        'application/problem+json',
+        '1',
+      ]);
       expect(took).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
       expect(took).toBeLessThan(REQUEST_TIMEOUT_MS + 2_000);
       // Health checks still answer, and say the database is not answering.
@@ -84,7 +114,13 @@ describe('request limits', () => {
       await blocker.rollbackTransaction();
       await blocker.release();
     }
-    expect((await app.request('GET', '/readyz', { token: null })).status).toBe(200);
+    // Ready again once the held write and the projections behind it have gone through.
+    let ready = 0;
+    for (const deadline = Date.now() + 15_000; ready !== 200 && Date.now() < deadline;) {
+      ready = (await app.request('GET', '/readyz', { token: null })).status;
+      if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(ready).toBe(200);
     // The client was told to retry: the retry is deduplicated against the write that finally went through.
     expect((await app.request('POST', '/api/v1/events', { body: event('blocked') })).status).toBe(204);
     const [{ copies }] = await app.db.dataSource.query(

@@ -34,7 +34,11 @@ describe('authentication and roles on every registered route', () => {
   beforeAll(async () => {
     // Hundreds of unauthenticated requests from one address: the per-address limit is tested elsewhere.
     app = await startTestApp({ config: { rateLimitAnonPerIp: 0 } });
-    tokens = { admin: await app.token('admin'), ingest: await app.token('ingest'), read: await app.token('read') };
+    tokens = {
+      admin: await app.token('admin'),
+      ingest: await app.token('ingest'),
+      read: await app.token('read'),
+    };
     const doomed = await app.request('POST', '/api/v1/tokens', { body: { name: 'doomed', role: 'admin' } });
     expect((await app.request('DELETE', `/api/v1/tokens/${doomed.body.id}`)).status).toBe(204);
     revoked = doomed.body.secret;
@@ -71,8 +75,10 @@ describe('authentication and roles on every registered route', () => {
         ['a revoked token', revoked],
       ] as const) {
         const answer = await call(route, token);
-        if (answer.status !== 401) failures.push(`${route.method} ${route.path} with ${label}: ${answer.status}`);
-        else if (route.method !== 'HEAD' && answer.body.code === undefined) failures.push(`${route.method} ${route.path}: not a problem`);
+        if (answer.status !== 401)
+          failures.push(`${route.method} ${route.path} with ${label}: ${answer.status}`);
+        else if (route.method !== 'HEAD' && answer.body.code === undefined)
+          failures.push(`${route.method} ${route.path}: not a problem`);
       }
     }
     expect(failures).toEqual([]);
@@ -88,7 +94,8 @@ describe('authentication and roles on every registered route', () => {
         const { status } = await call(route, tokens[role]);
         if (!allowed.includes(role)) {
           refusals += 1;
-          if (status !== 403) failures.push(`${route.method} ${route.path} as ${role}: ${status}, expected 403`);
+          if (status !== 403)
+            failures.push(`${route.method} ${route.path} as ${role}: ${status}, expected 403`);
         } else if (status === 401 || status === 403) {
           failures.push(`${route.method} ${route.path} as ${role}: ${status}, expected to be let through`);
         }
@@ -119,6 +126,13 @@ describe('authentication and roles on every registered route', () => {
       const answer = await app.request('GET', '/api/v1/meters', { token: null, headers: { authorization } });
       expect([authorization.slice(0, 20), answer.status]).toEqual([authorization.slice(0, 20), 401]);
     }
-    expect((await app.request('GET', '/api/v1/meters', { token: null, headers: { authorization: `bearer ${app.adminToken}` } })).status).toBe(200);
+    expect(
+      (
+        await app.request('GET', '/api/v1/meters', {
+          token: null,
+          headers: { authorization: `bearer ${app.adminToken}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -19,7 +19,13 @@ function logSink(): { lines: string[]; destination: Writable } {
 /** The secret, and the forms a careless log line or column could hold it in. */
 function traces(secret: string): string[] {
   const digest = createHash('sha256').update(secret).digest();
-  return [secret, secret.slice(6), digest.toString('hex'), digest.toString('base64'), Buffer.from(secret).toString('base64')];
+  return [
+    secret,
+    secret.slice(6),
+    digest.toString('hex'),
+    digest.toString('base64'),
+    Buffer.from(secret).toString('base64'),
+  ];
 }
 
 /**
@@ -32,7 +38,10 @@ describe('token secrets', () => {
   const log = logSink();
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { logLevel: 'trace', requestTimeoutMs: 1_000 }, logDestination: log.destination });
+    app = await startTestApp({
+      config: { logLevel: 'trace', requestTimeoutMs: 1_000 },
+      logDestination: log.destination,
+    });
   });
   afterAll(() => app.close());
 
@@ -40,7 +49,9 @@ describe('token secrets', () => {
     const secrets: string[] = [app.adminToken];
     const ids: string[] = [];
     for (const role of ['admin', 'ingest', 'read'] as const) {
-      const created = await app.request('POST', '/api/v1/tokens', { body: { name: `${role} for secrets`, role } });
+      const created = await app.request('POST', '/api/v1/tokens', {
+        body: { name: `${role} for secrets`, role },
+      });
       expect(created.status).toBe(201);
       expect(created.body.secret).toMatch(/^tally_[A-Za-z0-9_-]{43}$/);
       secrets.push(created.body.secret);
@@ -52,14 +63,21 @@ describe('token secrets', () => {
     expect((await app.request('POST', '/api/v1/events', { token: ingest, body: event })).status).toBe(204);
     expect((await app.request('GET', '/api/v1/meters', { token: read })).status).toBe(200);
     expect((await app.request('POST', '/api/v1/meters', { token: read, body: {} })).status).toBe(403);
-    expect((await app.request('GET', '/api/v1/tokens', { token: `${admin.slice(0, -1)}x` })).status).toBe(401);
-    expect((await app.request('POST', '/api/v1/meters', { token: admin, body: { slug: 'bad slug' } })).status).toBe(400);
+    expect((await app.request('GET', '/api/v1/tokens', { token: `${admin.slice(0, -1)}x` })).status).toBe(
+      401,
+    );
+    expect(
+      (await app.request('POST', '/api/v1/meters', { token: admin, body: { slug: 'bad slug' } })).status,
+    ).toBe(400);
     // A 5xx logs its request: one that times out behind a lock on the log.
     const blocker = app.db.dataSource.createQueryRunner();
     await blocker.connect();
     await blocker.startTransaction();
     await blocker.query('LOCK TABLE tally_events IN ACCESS EXCLUSIVE MODE');
-    expect((await app.request('POST', '/api/v1/events', { token: ingest, body: { ...event, id: 'secret-2' } })).status).toBe(503);
+    expect(
+      (await app.request('POST', '/api/v1/events', { token: ingest, body: { ...event, id: 'secret-2' } }))
+        .status,
+    ).toBe(503);
     await blocker.rollbackTransaction();
     await blocker.release();
     expect((await app.request('DELETE', `/api/v1/tokens/${ids[0]}`, { token: admin })).status).toBe(204);
@@ -68,7 +86,9 @@ describe('token secrets', () => {
     const listed = await app.request('GET', '/api/v1/tokens');
     expect(listed.body.length).toBeGreaterThanOrEqual(4);
     const rows = await app.db.dataSource.query(`SELECT * FROM tally_api_tokens`);
-    const stored = JSON.stringify(rows.map((row: Record<string, unknown>) => ({ ...row, secret_digest: undefined })));
+    const stored = JSON.stringify(
+      rows.map((row: Record<string, unknown>) => ({ ...row, secret_digest: undefined })),
+    );
     const events = JSON.stringify(await app.db.dataSource.query(`SELECT data, metadata FROM tally_events`));
     for (const row of rows) expect(row.secret_digest).toHaveLength(32);
     const digests = rows.map((row: { secret_digest: Buffer }) => row.secret_digest.toString('hex'));
@@ -88,12 +108,16 @@ describe('token secrets', () => {
 
   it('are not logged when Tally generates the first admin token either', async () => {
     const first = logSink();
-    const fresh = await startTestApp({ config: { adminToken: undefined, logLevel: 'trace' }, logDestination: first.destination });
+    const fresh = await startTestApp({
+      config: { adminToken: undefined, logLevel: 'trace' },
+      logDestination: first.destination,
+    });
     try {
       const secret = readFileSync(join(fresh.tally.config.dataDir, 'admin-token'), 'utf8').trim();
       expect((await fresh.request('GET', '/api/v1/tokens', { token: secret })).status).toBe(200);
       expect(first.lines.some((line) => line.includes('admin-token'))).toBe(true);
-      for (const trace of traces(secret)) expect(first.lines.filter((line) => line.includes(trace))).toEqual([]);
+      for (const trace of traces(secret))
+        expect(first.lines.filter((line) => line.includes(trace))).toEqual([]);
     } finally {
       await fresh.close();
     }

@@ -1,7 +1,18 @@
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Text that changes an SQL statement if it is ever spliced into one, and LIKE patterns that match everything. */
-const NASTY = ["o'brien", "'; DROP TABLE customers; --", '100%', 'a_b', 'back\\slash', "' OR '1'='1", '$1', '"quoted"', '--', '/* c */'];
+const NASTY = [
+  "o'brien",
+  "'; DROP TABLE customers; --",
+  '100%',
+  'a_b',
+  'back\\slash',
+  "' OR '1'='1",
+  '$1',
+  '"quoted"',
+  '--',
+  '/* c */',
+];
 
 /**
  * Every filter and key is a value, never SQL: keys, names, subjects, event ids and sources holding
@@ -21,41 +32,80 @@ describe('SQL metacharacters in keys and filters', () => {
     app = await startTestApp();
     for (const [index, text] of NASTY.entries()) {
       const created = await app.request('POST', '/api/v1/customers', {
-        body: { key: text, name: `name ${text}`, primaryEmail: `${index}@x.example`, usageAttribution: { subjectKeys: [`subject ${text}`] } },
+        body: {
+          key: text,
+          name: `name ${text}`,
+          primaryEmail: `${index}@x.example`,
+          usageAttribution: { subjectKeys: [`subject ${text}`] },
+        },
       });
       expect([text, created.status]).toEqual([text, 201]);
     }
-    expect((await app.request('POST', '/api/v1/customers', { body: { key: 'plain', name: 'Plain', usageAttribution: { subjectKeys: ['plain'] } } })).status).toBe(201);
-    expect((await app.request('POST', '/api/v1/meters', { body: { slug: 'calls', eventType: 'call', aggregation: 'COUNT', groupBy: { tag: '$.tag' } } })).status).toBe(201);
+    expect(
+      (
+        await app.request('POST', '/api/v1/customers', {
+          body: { key: 'plain', name: 'Plain', usageAttribution: { subjectKeys: ['plain'] } },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await app.request('POST', '/api/v1/meters', {
+          body: { slug: 'calls', eventType: 'call', aggregation: 'COUNT', groupBy: { tag: '$.tag' } },
+        })
+      ).status,
+    ).toBe(201);
     const events = NASTY.flatMap((text) => [
       // A source is a URI reference (CloudEvents): the text goes in the id, the subject and the data.
-      { specversion: '1.0', id: text, source: 'urn:sql', type: 'call', subject: `subject ${text}`, data: { tag: text } },
-      { specversion: '1.0', id: `${text}-2`, source: 'plain', type: 'call', subject: 'plain', data: { tag: 'plain' } },
+      {
+        specversion: '1.0',
+        id: text,
+        source: 'urn:sql',
+        type: 'call',
+        subject: `subject ${text}`,
+        data: { tag: text },
+      },
+      {
+        specversion: '1.0',
+        id: `${text}-2`,
+        source: 'plain',
+        type: 'call',
+        subject: 'plain',
+        data: { tag: 'plain' },
+      },
     ]);
     expect((await app.request('POST', '/api/v1/events', { body: events })).status).toBe(204);
   });
   afterAll(() => app.close());
 
-  it.each(NASTY)('finds the customer keyed %s by key, by exact filters, and by literal substring', async (text) => {
-    expect((await get(`/api/v1/customers/${q(text)}`)).key).toBe(text);
-    const byKey = await get(`/api/v1/customers?key=${q(text)}`);
-    expect(byKey.items.map((c: { key: string }) => c.key)).toEqual([text]);
-    const bySubject = await get(`/api/v1/customers?subject=${q(`subject ${text}`)}`);
-    expect(bySubject.items.map((c: { key: string }) => c.key)).toEqual([text]);
-    // A substring filter: every customer whose name holds the text, literally — `%` and `_` are no wildcards.
-    const byName = await get(`/api/v1/customers?name=${q(text)}&pageSize=100`);
-    const expected = NASTY.filter((other) => `name ${other}`.toLowerCase().includes(text.toLowerCase()));
-    expect(byName.items.map((c: { key: string }) => c.key).sort()).toEqual(expected.sort());
-  });
+  it.each(NASTY)(
+    'finds the customer keyed %s by key, by exact filters, and by literal substring',
+    async (text) => {
+      expect((await get(`/api/v1/customers/${q(text)}`)).key).toBe(text);
+      const byKey = await get(`/api/v1/customers?key=${q(text)}`);
+      expect(byKey.items.map((c: { key: string }) => c.key)).toEqual([text]);
+      const bySubject = await get(`/api/v1/customers?subject=${q(`subject ${text}`)}`);
+      expect(bySubject.items.map((c: { key: string }) => c.key)).toEqual([text]);
+      // A substring filter: every customer whose name holds the text, literally — `%` and `_` are no wildcards.
+      const byName = await get(`/api/v1/customers?name=${q(text)}&pageSize=100`);
+      const expected = NASTY.filter((other) => `name ${other}`.toLowerCase().includes(text.toLowerCase()));
+      expect(byName.items.map((c: { key: string }) => c.key).sort()).toEqual(expected.sort());
+    },
+  );
 
   it('treats LIKE wildcards and quotes as plain characters in every substring filter', async () => {
-    for (const [filter, field] of [['name', 'name'], ['primaryEmail', 'primaryEmail']] as const) {
+    for (const [filter, field] of [
+      ['name', 'name'],
+      ['primaryEmail', 'primaryEmail'],
+    ] as const) {
       for (const pattern of ['%', '_', '\\', "'"]) {
         const found = await get(`/api/v1/customers?${filter}=${q(pattern)}&pageSize=100`);
         for (const customer of found.items) expect(customer[field]).toContain(pattern);
       }
     }
-    expect((await get(`/api/v1/customers?name=${q('%')}`)).items.map((c: { key: string }) => c.key)).toEqual(['100%']);
+    expect((await get(`/api/v1/customers?name=${q('%')}`)).items.map((c: { key: string }) => c.key)).toEqual([
+      '100%',
+    ]);
   });
 
   it('matches events, meter rows and audit entries literally', async () => {
@@ -64,11 +114,19 @@ describe('SQL metacharacters in keys and filters', () => {
       expect(bySubject.map((e: { event: { id: string } }) => e.event.id)).toEqual([text]);
       const byId = await get(`/api/v1/events?id=${q(text)}`);
       expect(byId.map((e: { event: { subject: string } }) => e.event.subject)).toEqual([`subject ${text}`]);
-      const rows = await get(`/api/v1/meters/calls/query?subject=${q(`subject ${text}`)}&filterGroupBy[tag]=${q(text)}&groupBy=tag`);
-      expect(rows.data.map((r: { value: number; groupBy: { tag: string } }) => [r.value, r.groupBy.tag])).toEqual([[1, text]]);
-      expect((await get(`/api/v1/meters/calls/query?filterGroupBy[tag]=${q(`${text}' OR '1'='1`)}`)).data).toEqual([]);
+      const rows = await get(
+        `/api/v1/meters/calls/query?subject=${q(`subject ${text}`)}&filterGroupBy[tag]=${q(text)}&groupBy=tag`,
+      );
+      expect(
+        rows.data.map((r: { value: number; groupBy: { tag: string } }) => [r.value, r.groupBy.tag]),
+      ).toEqual([[1, text]]);
+      expect(
+        (await get(`/api/v1/meters/calls/query?filterGroupBy[tag]=${q(`${text}' OR '1'='1`)}`)).data,
+      ).toEqual([]);
       expect(await get(`/api/v1/audit/events?entityId=${q(text)}`)).toMatchObject({ items: [] });
-      expect(await get(`/api/v1/audit/events?correlationId=${q(text)}&actor=${q(text)}&stream=${q(text)}`)).toMatchObject({ items: [] });
+      expect(
+        await get(`/api/v1/audit/events?correlationId=${q(text)}&actor=${q(text)}&stream=${q(text)}`),
+      ).toMatchObject({ items: [] });
     }
     const everything = await get(`/api/v1/meters/calls/query`);
     expect(everything.data[0].value).toBe(NASTY.length * 2);
