@@ -4,11 +4,11 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const ADMIN = 'tally_kills_admin_token_0123456789';
 const KILLS = 8;
-const CLIENTS = 8;
+const CLIENTS = 32;
 
 /**
  * `npm run test:faults`: the crash test of `test/ingestion/crash.spec.ts`, over and over. Tally is
- * killed with SIGKILL eight times at random moments while eight clients ingest — single events and
+ * killed with SIGKILL eight times at random moments while 32 clients ingest — single events and
  * batches, with duplicates inside batches, the same events sent by two clients at once, and every
  * unacknowledged request retried after each restart. At the end every event is stored once and
  * counted once: none lost, none doubled.
@@ -32,7 +32,13 @@ describe('ingestion under repeated kill -9', () => {
       body: JSON.stringify(events.length === 1 ? events[0] : events),
       signal: AbortSignal.timeout(30_000),
     });
-  const event = (id: string) => ({ specversion: '1.0', id, source: 'kills', type: 'kill_call', subject: `s${id.length % 7}` });
+  const event = (id: string) => ({
+    specversion: '1.0',
+    id,
+    source: 'kills',
+    type: 'kill_call',
+    subject: `s${id.length % 7}`,
+  });
 
   it('loses nothing and counts nothing twice across eight crashes', async () => {
     tally = await startTallyProcess({ databaseUrl: db.url, adminToken: ADMIN });
@@ -63,12 +69,14 @@ describe('ingestion under repeated kill -9', () => {
       let killed = false;
       const client = async (worker: number) => {
         for (let n = 0; !killed; n++) {
-          const size = n % 4 === 0 ? 20 : 1;
-          const ids = Array.from({ length: size }, (_, k) => `k${kill}-w${worker}-${n}-${k}`);
-          // Duplicates: inside a batch, and the neighbour's last event sent at the same moment.
-          if (size > 1) ids.push(ids[0], ids[1]);
-          ids.push(`k${kill}-w${(worker + 1) % CLIENTS}-${n}-0`);
-          duplicatesSent += 3;
+          // Batches of 20 holding two duplicates; single events, every other one the neighbour's
+          // latest, sent at the same moment as the neighbour sends it.
+          const batch = n % 4 === 0;
+          const ids = batch
+            ? Array.from({ length: 20 }, (_, k) => `k${kill}-w${worker}-${n}-${k}`)
+            : [n % 2 === 0 ? `k${kill}-w${worker}-${n}-0` : `k${kill}-w${(worker + 1) % CLIENTS}-${n - 1}-0`];
+          if (batch) ids.push(ids[0], ids[1]);
+          duplicatesSent += batch ? 2 : n % 2;
           ids.forEach((id) => attempted.add(id));
           sent += ids.length;
           try {
@@ -94,7 +102,9 @@ describe('ingestion under repeated kill -9', () => {
     expect(distinct).toBe(attempted.size);
     expect(events).toBe(distinct);
     expect(acknowledged.size).toBe(attempted.size);
-    const query = await fetch(`${tally.url}/api/v1/meters/kill_calls/query`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const query = await fetch(`${tally.url}/api/v1/meters/kill_calls/query`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
     expect(((await query.json()) as { data: { value: number }[] }).data[0].value).toBe(attempted.size);
     console.log(
       `repeated kills: ${KILLS} SIGKILLs survived, ${sent} events sent (${duplicatesSent} deliberate duplicates), ` +
