@@ -26,7 +26,8 @@ export type Json = null | boolean | number | string | Raw | Members | readonly J
 
 export function jsonText(value: Json): string {
   if (value instanceof Raw) return value.text;
-  if (value instanceof Members) return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
+  if (value instanceof Members)
+    return `{${value.entries.map(([k, v]) => `${JSON.stringify(k)}:${jsonText(v)}`).join(',')}}`;
   if (Array.isArray(value)) return `[${value.map(jsonText).join(',')}]`;
   return JSON.stringify(value) ?? 'null';
 }
@@ -51,9 +52,31 @@ function noise(length: number, seed: number): string {
   return bytes.toString('latin1');
 }
 
-export const SQL_METACHARACTERS = ["'", "''", '"', ';', '--', '/*', '*/', '\\', '%', '_', '$1', "' OR '1'='1", "'; DROP TABLE tally_events; --"];
+export const SQL_METACHARACTERS = [
+  "'",
+  "''",
+  '"',
+  ';',
+  '--',
+  '/*',
+  '*/',
+  '\\',
+  '%',
+  '_',
+  '$1',
+  "' OR '1'='1",
+  "'; DROP TABLE tally_events; --",
+];
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+];
 
 const oddStrings = fc.constantFrom(
   '',
@@ -98,7 +121,11 @@ const hugeLength = fc.oneof(
 export const hugeString = fc
   .tuple(hugeLength, fc.nat(), fc.constantFrom('noise', 'repeat', 'unicode'))
   .map(([length, seed, kind]) =>
-    kind === 'noise' ? noise(length, seed) : kind === 'repeat' ? 'a'.repeat(length) : '€💥'.repeat(Math.ceil(length / 3)),
+    kind === 'noise'
+      ? noise(length, seed)
+      : kind === 'repeat'
+        ? 'a'.repeat(length)
+        : '€💥'.repeat(Math.ceil(length / 3)),
   );
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -119,7 +146,15 @@ export const hostileKey: fc.Arbitrary<string> = fc.oneof(
 export const hostileNumber: fc.Arbitrary<number | Raw> = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, -Number.MAX_VALUE, 0.1, 2 ** 53),
+  fc.constantFrom(
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    -Number.MAX_VALUE,
+    0.1,
+    2 ** 53,
+  ),
   fc
     .constantFrom(
       '9007199254740993',
@@ -152,7 +187,10 @@ export const hostileJson: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) 
 
 /** Nesting deep enough to break any recursive walk over the body. */
 export const deepNesting: fc.Arbitrary<Raw> = fc
-  .tuple(fc.oneof(fc.constantFrom(65, 1_000, 10_000), fc.integer({ min: 50, max: 5_000 })), fc.constantFrom('array', 'object', 'mixed'))
+  .tuple(
+    fc.oneof(fc.constantFrom(65, 1_000, 10_000), fc.integer({ min: 50, max: 5_000 })),
+    fc.constantFrom('array', 'object', 'mixed'),
+  )
   .map(([depth, kind]) =>
     kind === 'array'
       ? new Raw('['.repeat(depth) + ']'.repeat(depth))
@@ -168,20 +206,29 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constantFrom('replace' as const, 'deep' as const), pick: fc.nat(), value: hostileJson }),
+  fc.record({
+    kind: fc.constantFrom('replace' as const, 'deep' as const),
+    pick: fc.nat(),
+    value: hostileJson,
+  }),
   fc.record({ kind: fc.constant('nest' as const), pick: fc.nat(), value: deepNesting }),
   fc.record({ kind: fc.constant('add' as const), key: hostileKey, value: hostileJson }),
 );
 
 /** Changes to a valid body: members dropped, replaced by hostile values, hostile members added, in depth. */
 export function mutated(valid: Json): fc.Arbitrary<Json> {
-  return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((mutations) => mutations.reduce(applyMutation, valid));
+  return fc
+    .array(mutation, { minLength: 1, maxLength: 3 })
+    .map((mutations) => mutations.reduce(applyMutation, valid));
 }
 
 function applyMutation(value: Json, change: Mutation): Json {
-  if (!(value instanceof Members) && !Array.isArray(value)) return change.kind === 'drop' ? null : change.value;
-  const entries: (readonly [string, Json])[] = value instanceof Members ? [...value.entries] : (value as Json[]).map((v, i) => [String(i), v] as const);
-  const rebuild = (list: (readonly [string, Json])[]) => (value instanceof Members ? new Members(list) : list.map(([, v]) => v));
+  if (!(value instanceof Members) && !Array.isArray(value))
+    return change.kind === 'drop' ? null : change.value;
+  const entries: (readonly [string, Json])[] =
+    value instanceof Members ? [...value.entries] : (value as Json[]).map((v, i) => [String(i), v] as const);
+  const rebuild = (list: (readonly [string, Json])[]) =>
+    value instanceof Members ? new Members(list) : list.map(([, v]) => v);
   if (change.kind === 'add') return rebuild([...entries, [change.key, change.value]]);
   if (entries.length === 0) return rebuild([['x', change.kind === 'drop' ? null : change.value]]);
   const at = change.pick % entries.length;
@@ -194,7 +241,10 @@ function applyMutation(value: Json, change: Mutation): Json {
       entries[at] = [name, change.value];
       return rebuild(entries);
     case 'deep':
-      entries[at] = [name, applyMutation(member, { kind: 'replace', pick: Math.floor(change.pick / 7), value: change.value })];
+      entries[at] = [
+        name,
+        applyMutation(member, { kind: 'replace', pick: Math.floor(change.pick / 7), value: change.value }),
+      ];
       return rebuild(entries);
   }
 }
@@ -204,12 +254,21 @@ export interface FuzzBody {
   readonly body?: string | Buffer;
 }
 
-const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/cloudevents+json', 'application/cloudevents-batch+json'];
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/cloudevents+json',
+  'application/cloudevents-batch+json',
+];
 
 /** What a client may send as a body: JSON under JSON media types, or anything under anything. */
 export function bodies(valid: fc.Arbitrary<Json>): fc.Arbitrary<FuzzBody> {
-  const jsonType = fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: fc.constantFrom(...JSON_TYPES) });
-  const asJson = (json: fc.Arbitrary<Json>) => fc.tuple(json, jsonType).map(([value, contentType]) => ({ contentType, body: jsonText(value) }));
+  const jsonType = fc.oneof(
+    { weight: 8, arbitrary: fc.constant('application/json') },
+    { weight: 2, arbitrary: fc.constantFrom(...JSON_TYPES) },
+  );
+  const asJson = (json: fc.Arbitrary<Json>) =>
+    fc.tuple(json, jsonType).map(([value, contentType]) => ({ contentType, body: jsonText(value) }));
   const otherType = fc.constantFrom(
     'text/plain',
     'application/x-www-form-urlencoded',
@@ -233,9 +292,22 @@ export function bodies(valid: fc.Arbitrary<Json>): fc.Arbitrary<FuzzBody> {
         return { contentType: 'application/json', body: text.slice(0, cut % Math.max(1, text.length)) };
       }),
     },
-    { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 200 }), fc.oneof(jsonType, otherType)).map(([bytes, contentType]) => ({ contentType, body: Buffer.from(bytes) })) },
-    { weight: 1, arbitrary: fc.tuple(hostileString, otherType).map(([body, contentType]) => ({ contentType, body })) },
-    { weight: 1, arbitrary: fc.tuple(valid, otherType).map(([value, contentType]) => ({ contentType, body: jsonText(value) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.uint8Array({ maxLength: 200 }), fc.oneof(jsonType, otherType))
+        .map(([bytes, contentType]) => ({ contentType, body: Buffer.from(bytes) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(hostileString, otherType).map(([body, contentType]) => ({ contentType, body })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(valid, otherType)
+        .map(([value, contentType]) => ({ contentType, body: jsonText(value) })),
+    },
     { weight: 1, arbitrary: fc.constant({}) },
   );
 }
@@ -281,7 +353,13 @@ export interface FuzzStats {
 export async function probe(
   app: TestApp,
   stats: FuzzStats,
-  request: { method: string; path: string; token?: string; body?: FuzzBody; headers?: Record<string, string> },
+  request: {
+    method: string;
+    path: string;
+    token?: string;
+    body?: FuzzBody;
+    headers?: Record<string, string>;
+  },
 ): Promise<Probe> {
   const requestId = `fuzz-${ulid()}`;
   const headers: Record<string, string> = {
@@ -300,18 +378,27 @@ export async function probe(
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    throw new Error(`${request.method} ${request.path.slice(0, 200)}: no answer after ${Date.now() - started} ms (${String(error)})`, {
-      cause: error,
-    });
+    throw new Error(
+      `${request.method} ${request.path.slice(0, 200)}: no answer after ${Date.now() - started} ms (${String(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
   const text = await response.text();
-  const answer = { requestId, status: response.status, contentType: response.headers.get('content-type') ?? '', text };
+  const answer = {
+    requestId,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    text,
+  };
   stats.cases += 1;
   stats.byStatus[answer.status] = (stats.byStatus[answer.status] ?? 0) + 1;
   const what = `${request.method} ${request.path.slice(0, 200)} → ${answer.status} ${text.slice(0, 300)}`;
   if (answer.status >= 500) throw new Error(`server error: ${what}`);
   if (answer.status >= 400) {
-    if (answer.contentType !== 'application/problem+json') throw new Error(`not a problem+json answer: ${what}`);
+    if (answer.contentType !== 'application/problem+json')
+      throw new Error(`not a problem+json answer: ${what}`);
     if (JSON.parse(text).status !== answer.status) throw new Error(`problem status differs: ${what}`);
     stats.refused.set(requestId, what);
   }
@@ -325,14 +412,19 @@ export async function expectNothingWritten(app: TestApp, stats: FuzzStats): Prom
      WHERE metadata->>'correlationId' = ANY($1) GROUP BY 1`,
     [[...stats.refused.keys()]],
   );
-  expect(rows.map((row) => `refused, yet ${row.written} event(s) written: ${stats.refused.get(row.id)}`)).toEqual([]);
+  expect(
+    rows.map((row) => `refused, yet ${row.written} event(s) written: ${stats.refused.get(row.id)}`),
+  ).toEqual([]);
   stats.refused.clear();
 }
 
 /** After the storm: ready, and no projection stuck on something the fuzz let in. */
 export async function expectHealthy(app: TestApp): Promise<void> {
   const ready = await app.request('GET', '/readyz', { token: null });
-  expect([ready.status, ready.body.checks]).toEqual([200, { database: { status: 'up' }, eventStore: { status: 'up' }, projections: { status: 'up' } }]);
+  expect([ready.status, ready.body.checks]).toEqual([
+    200,
+    { database: { status: 'up' }, eventStore: { status: 'up' }, projections: { status: 'up' } },
+  ]);
   const drained = await app.tally.projections.catchUp(app.tally.projections.names);
   expect(drained).toBe(true);
 }

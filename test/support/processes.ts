@@ -43,20 +43,24 @@ export async function startTallyProcess(options: TallyProcessOptions): Promise<T
   const build = process.env.TALLY_TEST_BUILD;
   if (!build) throw new Error('TALLY_TEST_BUILD is not set: run the tests through jest');
   const port = await freePort();
-  const child = spawn(process.execPath, [join(build, 'main.js'), ...(options.mode === 'worker' ? ['--worker'] : [])], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ADMIN_TOKEN: options.adminToken,
-      LOG_LEVEL: 'error',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tally-process-')),
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [join(build, 'main.js'), ...(options.mode === 'worker' ? ['--worker'] : [])],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ADMIN_TOKEN: options.adminToken,
+        LOG_LEVEL: 'error',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'tally-process-')),
+        ...options.env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = `http://127.0.0.1:${port}`;
   const tally: TallyProcess = {

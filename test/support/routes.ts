@@ -11,7 +11,8 @@ export interface Route {
 }
 
 /** The API documentation, served by the Swagger plugin straight from Fastify: public by design. */
-export const isDocsRoute = (path: string) => path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
+export const isDocsRoute = (path: string) =>
+  path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 
 /**
  * Every route the HTTP server answers, read back from Fastify's router (so routes registered outside

@@ -12,16 +12,29 @@ import { sendProblem } from './problem.filter';
  * `close` then — so it never fired for our routes.) The work itself is not interrupted: it may still
  * take effect, and the client's retry is then deduplicated (usage) or refused as a repeat (409/412).
  */
-export function answerWithin(fastify: FastifyInstance, ms: number, logger: { error(message: unknown): void }): void {
+export function answerWithin(
+  fastify: FastifyInstance,
+  ms: number,
+  logger: { error(message: unknown): void },
+): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
       if (reply.sent) return;
       if (!request.raw.complete) {
         reply.header('connection', 'close');
-        sendProblem(new RequestTimeoutException(`The request was not received within ${ms} ms`), request, reply, logger);
+        sendProblem(
+          new RequestTimeoutException(`The request was not received within ${ms} ms`),
+          request,
+          reply,
+          logger,
+        );
         return;
       }
-      const late = new DomainError('unavailable', 'HTTP.TIMEOUT', `No answer within ${ms} ms; the request may still take effect, so retry it`);
+      const late = new DomainError(
+        'unavailable',
+        'HTTP.TIMEOUT',
+        `No answer within ${ms} ms; the request may still take effect, so retry it`,
+      );
       sendProblem(late, request, reply, logger);
     }, ms);
     reply.raw.once('close', () => clearTimeout(timer));

@@ -19,7 +19,8 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export class StorableTextPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
-    if (metadata.type === 'body' && (metadata.metatype === undefined || metadata.metatype === Object)) return value;
+    if (metadata.type === 'body' && (metadata.metatype === undefined || metadata.metatype === Object))
+      return value;
     const problems = unstorableFields(value, metadata.data ?? '');
     if (problems.length > 0) {
       throw invalid('REQUEST.UNSTORABLE_TEXT', 'The request holds text that cannot be stored', problems);
@@ -37,14 +38,22 @@ export function unstorableFields(root: unknown, rootPath: string): FieldProblem[
     const [value, path] = pending.pop()!;
     if (typeof value === 'string') {
       if (UNSTORABLE.test(value)) {
-        problems.push({ field: path || 'value', code: 'unstorableText', message: 'holds a NUL character or an unpaired surrogate' });
+        problems.push({
+          field: path || 'value',
+          code: 'unstorableText',
+          message: 'holds a NUL character or an unpaired surrogate',
+        });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, member] of Object.entries(value)) {
         if (UNSTORABLE.test(key)) {
-          problems.push({ field: name(path, key), code: 'unstorableText', message: 'the name holds a NUL character or an unpaired surrogate' });
+          problems.push({
+            field: name(path, key),
+            code: 'unstorableText',
+            message: 'the name holds a NUL character or an unpaired surrogate',
+          });
         } else {
           pending.push([member, name(path, key)]);
         }
