@@ -28,16 +28,28 @@ describe('two API processes and two workers', () => {
     for (const db of databases) await db.drop();
   });
 
-  async function run(deployment: 'one process' | 'two APIs, two workers'): Promise<{ results: Results; db: TestDatabase }> {
+  async function run(
+    deployment: 'one process' | 'two APIs, two workers',
+  ): Promise<{ results: Results; db: TestDatabase }> {
     const db = await createTestDatabase();
     databases.push(db);
+    // An API process waits for the workers to project its commands: on a busy machine they may
+    // still be booting when the first one comes.
     const start = (options: { mode?: 'worker'; env?: Record<string, string> }) =>
-      startTallyProcess({ databaseUrl: db.url, adminToken: ADMIN, ...options }).then((p) => (processes.push(p), p));
+      startTallyProcess({
+        databaseUrl: db.url,
+        adminToken: ADMIN,
+        mode: options.mode,
+        env: { READ_YOUR_WRITES_TIMEOUT_MS: '30000', ...options.env },
+      }).then((p) => (processes.push(p), p));
     const apis: TallyProcess[] = [];
     if (deployment === 'one process') {
       apis.push(await start({}));
     } else {
-      apis.push(await start({ env: { RUN_PROJECTIONS: 'false' } }), await start({ env: { RUN_PROJECTIONS: 'false' } }));
+      apis.push(
+        await start({ env: { RUN_PROJECTIONS: 'false' } }),
+        await start({ env: { RUN_PROJECTIONS: 'false' } }),
+      );
       await start({ mode: 'worker' });
       await start({ mode: 'worker' });
     }
@@ -47,13 +59,34 @@ describe('two API processes and two workers', () => {
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: answer.status, body: (answer.status === 204 ? undefined : await answer.json()) as any };
+      return {
+        status: answer.status,
+        body: (answer.status === 204 ? undefined : await answer.json()) as any,
+      };
     };
-    const created = async (path: string, body: unknown) => expect((await call(apis[0], 'POST', path, body)).status).toBe(201);
+    const created = async (path: string, body: unknown) => {
+      const answer = await call(apis[0], 'POST', path, body);
+      expect([path, answer.status, answer.status === 201 ? undefined : answer.body]).toEqual([
+        path,
+        201,
+        undefined,
+      ]);
+    };
 
     await created('/api/v1/meters', { slug: 'calls', eventType: 'call', aggregation: 'COUNT' });
-    await created('/api/v1/meters', { slug: 'users', eventType: 'call', aggregation: 'UNIQUE_COUNT', valueProperty: '$.user' });
-    await created('/api/v1/meters', { slug: 'tokens', eventType: 'call', aggregation: 'SUM', valueProperty: '$.tokens', groupBy: { model: '$.model' } });
+    await created('/api/v1/meters', {
+      slug: 'users',
+      eventType: 'call',
+      aggregation: 'UNIQUE_COUNT',
+      valueProperty: '$.user',
+    });
+    await created('/api/v1/meters', {
+      slug: 'tokens',
+      eventType: 'call',
+      aggregation: 'SUM',
+      valueProperty: '$.tokens',
+      groupBy: { model: '$.model' },
+    });
     await created('/api/v1/features', { key: 'tokens', name: 'Tokens', meterSlug: 'tokens' });
     const plan = await call(apis[0], 'POST', '/api/v1/plans', {
       key: 'metered',
@@ -66,22 +99,44 @@ describe('two API processes and two workers', () => {
           name: 'Default',
           duration: null,
           rateCards: [
-            { type: 'usage_based', key: 'tokens', name: 'Tokens', featureKey: 'tokens', billingCadence: 'P1M', price: { type: 'unit', amount: '0.001' } },
+            {
+              type: 'usage_based',
+              key: 'tokens',
+              name: 'Tokens',
+              featureKey: 'tokens',
+              billingCadence: 'P1M',
+              price: { type: 'unit', amount: '0.001' },
+            },
           ],
         },
       ],
     });
     expect((await call(apis[0], 'POST', `/api/v1/plans/${plan.body.id}/publish`)).status).toBe(200);
     for (let c = 0; c < 5; c++) {
-      await created('/api/v1/customers', { name: `Customer ${c}`, key: `customer-${c}`, usageAttribution: { subjectKeys: [`subject-${c}`] } });
-      await created('/api/v1/subscriptions', { customerKey: `customer-${c}`, plan: { key: 'metered' }, timing: 'immediate' });
+      await created('/api/v1/customers', {
+        name: `Customer ${c}`,
+        key: `customer-${c}`,
+        usageAttribution: { subjectKeys: [`subject-${c}`] },
+      });
+      await created('/api/v1/subscriptions', {
+        customerKey: `customer-${c}`,
+        plan: { key: 'metered' },
+        timing: 'immediate',
+      });
     }
     await sleep(1_100);
 
     const batches = Array.from({ length: EVENTS / BATCH }, (_, b) =>
       Array.from({ length: BATCH }, (_, k) => {
         const n = b * BATCH + k;
-        return { specversion: '1.0', id: `e-${n}`, source: 'scale', type: 'call', subject: `subject-${n % 7}`, data: { user: `u-${n % 501}`, tokens: n % 13, model: `m${n % 3}` } };
+        return {
+          specversion: '1.0',
+          id: `e-${n}`,
+          source: 'scale',
+          type: 'call',
+          subject: `subject-${n % 7}`,
+          data: { user: `u-${n % 501}`, tokens: n % 13, model: `m${n % 3}` },
+        };
       }),
     );
     let next = 0;
@@ -95,18 +150,38 @@ describe('two API processes and two workers', () => {
     await Promise.all(Array.from({ length: 4 }, client));
 
     const deadline = Date.now() + 120_000;
-    const caughtUp = async () => ((await call(apis[0], 'GET', '/api/v1/admin/projections')).body as { lag: number; state: string }[]).every((s) => s.lag === 0 && s.state === 'running');
+    const caughtUp = async () =>
+      (
+        (await call(apis[0], 'GET', '/api/v1/admin/projections')).body as { lag: number; state: string }[]
+      ).every((s) => s.lag === 0 && s.state === 'running');
     while (!(await caughtUp()) && Date.now() < deadline) await sleep(250);
     expect(await caughtUp()).toBe(true);
 
     const results: Results = {};
     for (const api of apis) {
-      for (const query of ['calls/query?groupBy=subject', 'users/query', 'users/query?groupBy=subject', 'tokens/query?groupBy=model&groupBy=subject']) {
-        results[query] = (await call(api, 'GET', `/api/v1/meters/${query}`)).body;
+      for (const query of [
+        'calls/query?groupBy=subject',
+        'users/query',
+        'users/query?groupBy=subject',
+        'tokens/query?groupBy=model&groupBy=subject',
+      ]) {
+        // The window is when the events were sent, which differs from run to run: the values may not.
+        const { data } = (await call(api, 'GET', `/api/v1/meters/${query}`)).body;
+        results[query] = data.map(
+          ({ windowStart: _s, windowEnd: _e, ...row }: Record<string, unknown>) => row,
+        );
       }
       for (let c = 0; c < 5; c++) {
-        const preview = (await call(api, 'GET', `/api/v1/billing/customers/customer-${c}/invoices/preview`)).body;
-        results[`customer-${c}`] = { totals: preview.totals, lines: preview.lines.map((l: { featureKey: string; quantity: string; totals: unknown }) => [l.featureKey, l.quantity, l.totals]) };
+        const preview = (await call(api, 'GET', `/api/v1/billing/customers/customer-${c}/invoices/preview`))
+          .body;
+        results[`customer-${c}`] = {
+          totals: preview.totals,
+          lines: preview.lines.map((l: { featureKey: string; quantity: string; totals: unknown }) => [
+            l.featureKey,
+            l.quantity,
+            l.totals,
+          ]),
+        };
       }
     }
     const [{ usage }] = await db.dataSource.query(`SELECT count(*)::int AS usage FROM usage_events`);
@@ -123,7 +198,13 @@ describe('two API processes and two workers', () => {
 
     const before = await readModels(scaled.db.dataSource);
     const tool = await startTally(
-      { ...loadConfig({}), databaseUrl: scaled.db.url, adminToken: ADMIN, logLevel: 'warn', dataDir: mkdtempSync(join(tmpdir(), 'tally-scale-')) },
+      {
+        ...loadConfig({}),
+        databaseUrl: scaled.db.url,
+        adminToken: ADMIN,
+        logLevel: 'warn',
+        dataDir: mkdtempSync(join(tmpdir(), 'tally-scale-')),
+      },
       { mode: 'tool' },
     );
     try {
@@ -132,7 +213,10 @@ describe('two API processes and two workers', () => {
       await tool.close();
     }
     const replayed = await readModels(scaled.db.dataSource);
-    for (const table of Object.keys(replayed)) expect([table, before[table]]).toEqual([table, replayed[table]]);
-    console.log(`scale-out: ${EVENTS} events, each delivered to two APIs at once (${EVENTS} duplicates), two workers; same answers as one process`);
+    for (const table of Object.keys(replayed))
+      expect([table, before[table]]).toEqual([table, replayed[table]]);
+    console.log(
+      `scale-out: ${EVENTS} events, each delivered to two APIs at once (${EVENTS} duplicates), two workers; same answers as one process`,
+    );
   }, 600_000);
 });
