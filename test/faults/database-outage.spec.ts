@@ -5,7 +5,14 @@ import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { startTally, Tally } from '../../src/bootstrap';
 import { databaseUrl } from '../support/test-database';
-import { PostgresProcess, sleep, startPostgresProcess, startTallyProcess, TallyProcess, TcpRelay } from '../support/processes';
+import {
+  PostgresProcess,
+  sleep,
+  startPostgresProcess,
+  startTallyProcess,
+  TallyProcess,
+  TcpRelay,
+} from '../support/processes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ADMIN = 'tally_outage_admin_token_0123456789';
@@ -39,7 +46,10 @@ describe('PostgreSQL stopped during ingestion', () => {
     await relay.start();
     const proxied = new URL(postgres.url);
     proxied.port = String(relay.port);
-    tally = await startTallyProcess({ databaseUrl: databaseUrl(proxied.toString(), 'tally'), adminToken: ADMIN });
+    tally = await startTallyProcess({
+      databaseUrl: databaseUrl(proxied.toString(), 'tally'),
+      adminToken: ADMIN,
+    });
   }, 120_000);
   afterAll(async () => {
     await tally?.kill();
@@ -53,25 +63,51 @@ describe('PostgreSQL stopped during ingestion', () => {
       headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers },
       signal: AbortSignal.timeout(10_000),
     });
-  const event = (id: string) => ({ specversion: '1.0', id, source: 'outage', type: 'outage_call', subject: 'victim' });
+  const event = (id: string) => ({
+    specversion: '1.0',
+    id,
+    source: 'outage',
+    type: 'outage_call',
+    subject: 'victim',
+  });
 
   it('answers 503 fast while it is down, reports it, and recovers by itself with nothing lost', async () => {
-    expect((await api('/api/v1/meters', { method: 'POST', body: JSON.stringify({ slug: 'calls', eventType: 'outage_call', aggregation: 'COUNT' }) })).status).toBe(201);
-    const traffic: Traffic = { acknowledged: new Set(), attempted: new Set(), statuses: new Map(), slowestFailure: 0, failuresWithoutProblem: 0 };
+    expect(
+      (
+        await api('/api/v1/meters', {
+          method: 'POST',
+          body: JSON.stringify({ slug: 'calls', eventType: 'outage_call', aggregation: 'COUNT' }),
+        })
+      ).status,
+    ).toBe(201);
+    const traffic: Traffic = {
+      acknowledged: new Set(),
+      attempted: new Set(),
+      statuses: new Map(),
+      slowestFailure: 0,
+      failuresWithoutProblem: 0,
+    };
     let stopping = false;
     const client = async (worker: number) => {
       for (let n = 0; !stopping; n++) {
         const ids = Array.from({ length: n % 3 === 0 ? 10 : 1 }, (_, k) => `w${worker}-${n}-${k}`);
         ids.forEach((id) => traffic.attempted.add(id));
         const started = Date.now();
-        const answer = await api('/api/v1/events', { method: 'POST', body: JSON.stringify(ids.length === 1 ? event(ids[0]) : ids.map(event)) });
+        const answer = await api('/api/v1/events', {
+          method: 'POST',
+          body: JSON.stringify(ids.length === 1 ? event(ids[0]) : ids.map(event)),
+        });
         await answer.arrayBuffer();
         traffic.statuses.set(answer.status, (traffic.statuses.get(answer.status) ?? 0) + 1);
         if (answer.status === 204) {
           ids.forEach((id) => traffic.acknowledged.add(id));
         } else {
           traffic.slowestFailure = Math.max(traffic.slowestFailure, Date.now() - started);
-          if (answer.headers.get('content-type') !== 'application/problem+json' || !answer.headers.get('retry-after')) traffic.failuresWithoutProblem += 1;
+          if (
+            answer.headers.get('content-type') !== 'application/problem+json' ||
+            !answer.headers.get('retry-after')
+          )
+            traffic.failuresWithoutProblem += 1;
           await sleep(100);
         }
       }
@@ -97,7 +133,10 @@ describe('PostgreSQL stopped during ingestion', () => {
     const back = Date.now();
     let recoveredAfter = -1;
     while (Date.now() - back < 60_000) {
-      const ready = await fetch(`${tally!.url}/readyz`).then((r) => r.status, () => 0);
+      const ready = await fetch(`${tally!.url}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (ready === 200) {
         recoveredAfter = Date.now() - back;
         break;
@@ -129,7 +168,14 @@ describe('PostgreSQL stopped during ingestion', () => {
 
     const retries = [...traffic.attempted];
     for (let at = 0; at < retries.length; at += 500) {
-      expect((await api('/api/v1/events', { method: 'POST', body: JSON.stringify(retries.slice(at, at + 500).map(event)) })).status).toBe(204);
+      expect(
+        (
+          await api('/api/v1/events', {
+            method: 'POST',
+            body: JSON.stringify(retries.slice(at, at + 500).map(event)),
+          })
+        ).status,
+      ).toBe(204);
     }
     const afterRetries = await storedIds(postgres.url);
     expect(afterRetries.size).toBe(traffic.attempted.size);
@@ -165,11 +211,20 @@ describe('a projection worker losing its connection mid-batch', () => {
     const ready = async () => (await app.request('GET', '/readyz', { token: null })).status;
     expect(await ready()).toBe(200);
     for (let batch = 0; batch < 20; batch++) {
-      const events = Array.from({ length: 1_000 }, (_, i) => ({ specversion: '1.0', id: `${batch}-${i}`, source: 'cut', type: 'cut', subject: `s${i % 50}`, data: { user: `u${i}` } }));
+      const events = Array.from({ length: 1_000 }, (_, i) => ({
+        specversion: '1.0',
+        id: `${batch}-${i}`,
+        source: 'cut',
+        type: 'cut',
+        subject: `s${i % 50}`,
+        data: { user: `u${i}` },
+      }));
       expect((await app.request('POST', '/api/v1/events', { body: events })).status).toBe(204);
     }
     const log: string[] = [];
-    const logDestination = new Writable({ write: (chunk, _encoding, done) => done(void log.push(chunk.toString())) });
+    const logDestination = new Writable({
+      write: (chunk, _encoding, done) => done(void log.push(chunk.toString())),
+    });
     worker = await startTally(app.tally.config, { mode: 'worker', logDestination });
     const failed = () => log.some((line) => line.includes('failed'));
     expect(await cutWorkerMidBatch(app, failed)).toBe(true);
