@@ -89,7 +89,8 @@ export class UnitTotals {
               latest_value, latest_time, latest_commit, latest_prepare, first_time, last_time)
        ON CONFLICT (meter_id, scope, unit, unit_start, group_key) DO UPDATE SET
          count = t.count + excluded.count,
-         sum = t.sum + excluded.sum,
+         -- trimmed as the JavaScript decimals are, so the digits stored do not depend on batch boundaries
+         sum = trim_scale(t.sum + excluded.sum),
          min = least(t.min, excluded.min),
          max = greatest(t.max, excluded.max),
          latest_value = CASE WHEN ${newer} THEN excluded.latest_value ELSE t.latest_value END,

@@ -397,7 +397,8 @@ async function writeAggregates(aggregator: UsageAggregator, tx: ProjectionTransa
               latest_value, latest_time, latest_commit, latest_prepare)
        ON CONFLICT (meter_id, subject, minute, group_key) DO UPDATE SET
          count = b.count + excluded.count,
-         sum = b.sum + excluded.sum,
+         -- trimmed as the JavaScript decimals are, so the digits stored do not depend on batch boundaries
+         sum = trim_scale(b.sum + excluded.sum),
          min = least(b.min, excluded.min),
          max = greatest(b.max, excluded.max),
          latest_value = CASE WHEN ${newer} THEN excluded.latest_value ELSE b.latest_value END,
