@@ -67,37 +67,57 @@ export class ReconciliationReadModels {
     range: TimeRange,
     windows: readonly BilledUsageWindow[],
   ): Promise<UsageDay[]> {
-    const rows = await this.db.query<
-      { day: Date; projected: string; metered: string; attributed: string; billed: string }[]
-    >(
-      `WITH windows AS (
-         SELECT * FROM unnest($4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])
-           AS w(customer_id, event_type, starts, ends)
-       )
-       SELECT date_trunc('day', e.time, 'UTC') AS day,
-         count(*) AS projected,
-         count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM usage_meters m
-           WHERE m.namespace = e.namespace AND m.event_type = e.type AND m.deleted_at IS NULL
-             AND (m.event_from IS NULL OR e.time >= m.event_from))) AS metered,
-         count(cs.customer_id) AS attributed,
-         count(*) FILTER (WHERE EXISTS (
-           SELECT 1 FROM windows w
-           WHERE w.customer_id = cs.customer_id AND w.event_type = e.type
-             AND e.time >= w.starts AND e.time < w.ends)) AS billed
-       FROM usage_events e
-       LEFT JOIN customer_subjects cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
-       WHERE e.namespace = $1 AND e.time >= $2 AND e.time < $3
-       GROUP BY 1`,
-      [namespace, range.from, range.to, ...windowColumns(windows)],
-    );
+    const [rows, billed] = await Promise.all([
+      this.db.query<{ day: Date; projected: string; metered: string; attributed: string }[]>(
+        `SELECT date_trunc('day', e.time, 'UTC') AS day,
+           count(*) AS projected,
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM usage_meters m
+             WHERE m.namespace = e.namespace AND m.event_type = e.type AND m.deleted_at IS NULL
+               AND (m.event_from IS NULL OR e.time >= m.event_from))) AS metered,
+           count(cs.customer_id) AS attributed
+         FROM usage_events e
+         LEFT JOIN customer_subjects cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
+         WHERE e.namespace = $1 AND e.time >= $2 AND e.time < $3
+         GROUP BY 1`,
+        [namespace, range.from, range.to],
+      ),
+      this.billedByDay(namespace, windows),
+    ]);
     return rows.map((r) => ({
       day: r.day,
       projected: Number(r.projected),
       metered: Number(r.metered),
       attributed: Number(r.attributed),
-      billed: Number(r.billed),
+      billed: billed.get(r.day.getTime()) ?? 0,
     }));
+  }
+
+  /**
+   * Billed events per UTC day, each once however many windows bill it. A join on (subject, type)
+   * rather than a per-event search of the windows: one pass over the events, whatever their number.
+   */
+  private async billedByDay(
+    namespace: string,
+    windows: readonly BilledUsageWindow[],
+  ): Promise<Map<number, number>> {
+    if (windows.length === 0) return new Map();
+    const rows = await this.db.query<{ day: Date; billed: string }[]>(
+      `WITH windows AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])
+           AS w(customer_id, event_type, starts, ends)
+       )
+       SELECT day, count(*) AS billed FROM (
+         SELECT DISTINCT date_trunc('day', e.time, 'UTC') AS day, e.source, e.id
+         FROM windows w
+         JOIN customer_subjects cs ON cs.namespace = $1 AND cs.customer_id = w.customer_id
+         JOIN usage_events e ON e.namespace = $1 AND e.subject = cs.subject_key AND e.type = w.event_type
+           AND e.time >= w.starts AND e.time < w.ends
+       ) AS billed
+       GROUP BY day`,
+      [namespace, ...windowColumns(windows)],
+    );
+    return new Map(rows.map((r) => [r.day.getTime(), Number(r.billed)]));
   }
 
   /** Billed events per subscription billing period (an event billed by two rate cards counts once). */
