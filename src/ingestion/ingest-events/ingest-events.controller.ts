@@ -1,12 +1,12 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
-import { Ctx, RequestContext } from '../../auth/request-context';
+import type { RequestContext, TallyRequest } from '../../auth/request-context';
 import type { EventMetadata } from '../../event-store/event-store.port';
 import { DomainError } from '../../shared/errors';
 import { IngestionErrorCode } from '../ingestion-errors';
 import { IngestEvents, IngestMediaType } from './ingest-events.command';
+import { IngestEventsHandler } from './ingest-events.handler';
 
 const MEDIA_TYPES: readonly IngestMediaType[] = [
   'application/json',
@@ -19,18 +19,17 @@ const MEDIA_TYPES: readonly IngestMediaType[] = [
 @Allow('ingest', 'admin')
 @Controller()
 export class IngestEventsController {
-  constructor(private readonly commands: CommandBus) {}
+  // Serves and documents the routes; at runtime ingest-events.route.ts answers them outside Nest's
+  // pipeline. Here too the handler is called directly and the request is the one parameter, so no
+  // global pipe runs (the handler validates the raw body itself).
+  constructor(private readonly ingestion: IngestEventsHandler) {}
 
   @Post('api/v1/events')
   @HttpCode(204)
   @ApiOperation({ summary: 'Ingest one CloudEvent or a batch; a batch is all-or-nothing' })
   @ApiConsumes(...MEDIA_TYPES)
-  ingest(
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
-    @Ctx() ctx: RequestContext,
-  ): Promise<void> {
-    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), usageMetadata(ctx)));
+  ingest(@Req() request: TallyRequest): Promise<void> {
+    return this.ingestion.execute(ingestEvents(request));
   }
 
   /** The path Kong Konnect's metering tutorial posts to, so its `curl` commands work unchanged. */
@@ -38,13 +37,19 @@ export class IngestEventsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Ingest one CloudEvent or a batch (Konnect path)' })
   @ApiConsumes(...MEDIA_TYPES)
-  ingestKonnect(
-    @Body() body: unknown,
-    @Headers('content-type') contentType: string | undefined,
-    @Ctx() ctx: RequestContext,
-  ): Promise<void> {
-    return this.commands.execute(new IngestEvents(body, mediaTypeOf(contentType), usageMetadata(ctx)));
+  ingestKonnect(@Req() request: TallyRequest): Promise<void> {
+    return this.ingestion.execute(ingestEvents(request));
   }
+}
+
+/** The command of one ingestion request (its context set by authentication). */
+export function ingestEvents(request: TallyRequest): IngestEvents {
+  if (!request.tally) throw new Error('no request context: is the route public?');
+  return new IngestEvents(
+    request.body,
+    mediaTypeOf(request.headers['content-type']),
+    usageMetadata(request.tally),
+  );
 }
 
 /**
