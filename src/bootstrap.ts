@@ -12,6 +12,7 @@ import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
 import { ProjectionsService } from './core/projections.service';
 import { createDataSource, migrate, poolOf } from './database/data-source';
+import { serveIngestionDirectly } from './ingestion/ingest-events/ingest-events.route';
 import { createEventStore } from './event-store/create-event-store';
 import type { EventStore } from './event-store/event-store.port';
 import { Clock, systemClock } from './shared/clock';
@@ -125,7 +126,12 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     });
     cleanups.push(() => app.close());
     configureHttp(app);
-    answerWithin(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, config.requestTimeoutMs, logger);
+    serveIngestionDirectly(app);
+    answerWithin(
+      app.getHttpAdapter().getInstance() as unknown as FastifyInstance,
+      config.requestTimeoutMs,
+      logger,
+    );
     await app.init();
     await app.get(TokenService).ensureAdminToken();
     await app.listen(config.port, config.host);
@@ -163,14 +169,18 @@ function configureHttp(app: NestFastifyApplication): void {
     (request, body, done) => {
       if (body === '') return done(null, undefined);
       if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
-        return done(invalid('HTTP.JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+        return done(
+          invalid('HTTP.JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`),
+          undefined,
+        );
       }
       json(request, body as string, done);
     },
   );
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: no promise per request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    return payload;
+    done(null, payload);
   });
 
   const document = SwaggerModule.createDocument(
