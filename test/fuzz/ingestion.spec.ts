@@ -141,7 +141,9 @@ describe('fuzzing ingestion', () => {
   const stats = fuzzStats();
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { readYourWritesTimeoutMs: 3_000 } });
+    // A write answers once its read model has it: on a busy machine that may take a while, and a
+    // 503 "read model behind" there would be load, not a fault the fuzz is after.
+    app = await startTestApp({ config: { readYourWritesTimeoutMs: 30_000 } });
     for (const meter of [
       {
         slug: 'fuzz_sum',

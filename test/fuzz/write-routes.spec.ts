@@ -137,7 +137,9 @@ describe('fuzzing every write route', () => {
   const stats = fuzzStats();
 
   beforeAll(async () => {
-    app = await startTestApp({ config: { readYourWritesTimeoutMs: 3_000 } });
+    // A write answers once its read model has it: on a busy machine that may take a while, and a
+    // 503 "read model behind" there would be load, not a fault the fuzz is after.
+    app = await startTestApp({ config: { readYourWritesTimeoutMs: 30_000 } });
     const created = async (path: string, body: unknown) => {
       const answer = await app.request('POST', path, { body });
       if (answer.status !== 201) throw new Error(`POST ${path} → ${answer.status}: ${answer.text}`);
