@@ -17,14 +17,7 @@ import { ProjectionsController } from './projections/admin/projections.controlle
 import { ProblemFilter } from './shared/http/problem.filter';
 
 /** The bounded contexts, each a Nest module that registers its controllers, handlers and projections. */
-const FEATURE_MODULES: Type[] = [
-  CatalogModule,
-  CustomersModule,
-  AuditModule,
-  IngestionModule,
-  MeteringModule,
-  BillingModule,
-];
+const FEATURE_MODULES: Type[] = [CatalogModule, CustomersModule, AuditModule, IngestionModule, MeteringModule, BillingModule];
 
 @Module({})
 export class AppModule {
@@ -36,14 +29,11 @@ export class AppModule {
       providers: [
         TokenService,
         // Guards run in this order: the rate limit first, so requests with bad tokens are limited too.
-        // Also providers in their own right: ingestion's routes call the very same instances.
-        RateLimitGuard,
-        AuthGuard,
-        { provide: APP_GUARD, useExisting: RateLimitGuard },
-        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [TokenService, RateLimitGuard, AuthGuard],
+      exports: [TokenService],
     };
   }
 }

@@ -12,7 +12,6 @@ import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
 import { ProjectionsService } from './core/projections.service';
 import { createDataSource, migrate, poolOf } from './database/data-source';
-import { serveIngestionDirectly } from './ingestion/ingest-events/ingest-events.route';
 import { createEventStore } from './event-store/create-event-store';
 import type { EventStore } from './event-store/event-store.port';
 import { Clock, systemClock } from './shared/clock';
@@ -126,7 +125,6 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     });
     cleanups.push(() => app.close());
     configureHttp(app);
-    serveIngestionDirectly(app);
     answerWithin(
       app.getHttpAdapter().getInstance() as unknown as FastifyInstance,
       config.requestTimeoutMs,

@@ -6,8 +6,6 @@ import { bearerSecret, VerifiedBearer } from './bearer';
 import type { Role, TallyRequest } from './request-context';
 import { TokenService } from './tokens/token.service';
 
-export type AuthenticatedRequest = TallyRequest & { verifiedBearer?: VerifiedBearer };
-
 /** Every route needs a bearer token unless marked public; 401 for who, 403 for what. */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -16,40 +14,19 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
   ) {}
 
-  canActivate(context: ExecutionContext): Promise<boolean> | boolean {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
     if (access === 'public') return true;
-    return this.authenticate(context.switchToHttp().getRequest<AuthenticatedRequest>(), access);
-  }
-
-  /**
-   * The check itself, for a route that needs a token: sets `request.tally` or throws 401/403. Also
-   * called directly by routes served outside Nest's pipeline (ingestion).
-   */
-  async authenticate(request: AuthenticatedRequest, access: readonly Role[] | undefined): Promise<true> {
+    const request = context.switchToHttp().getRequest<TallyRequest & { verifiedBearer?: VerifiedBearer }>();
     const secret = bearerSecret(request.headers.authorization);
-    if (!secret)
-      throw new DomainError(
-        'unauthorized',
-        'AUTH.MISSING_TOKEN',
-        'Authorization: Bearer <token> is required',
-      );
+    if (!secret) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required');
     // The rate limit, which runs first, has usually checked this very secret already.
     const checked = request.verifiedBearer;
     const token = checked?.secret === secret ? checked.token : await this.tokens.verify(secret);
-    if (!token)
-      throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
-    const allowed: readonly Role[] =
-      access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
+    if (!token) throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
+    const allowed: readonly Role[] = access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
     if (!allowed.includes(token.role)) {
-      throw new DomainError(
-        'forbidden',
-        'AUTH.ROLE_NOT_ALLOWED',
-        `A ${token.role} token may not call this route`,
-      );
+      throw new DomainError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', `A ${token.role} token may not call this route`);
     }
     request.tally = {
       namespace: token.namespace,

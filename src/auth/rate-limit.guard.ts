@@ -5,7 +5,7 @@ import { TALLY_CONFIG } from '../config/config.module';
 import { bearerSecret, VerifiedBearer } from './bearer';
 import { TokenService } from './tokens/token.service';
 
-export type RatedRequest = {
+type RatedRequest = {
   headers: Record<string, string | string[] | undefined>;
   ip: string;
   verifiedBearer?: VerifiedBearer;
@@ -41,13 +41,9 @@ export class RateLimitGuard implements CanActivate {
     this.perAddress = config.rateLimitAnonPerIp;
   }
 
-  canActivate(context: ExecutionContext): Promise<boolean> | boolean {
-    return this.check(context.switchToHttp().getRequest<RatedRequest>());
-  }
-
-  /** Throws 429 once the request's key is over its limit; also called by routes served outside Nest. */
-  async check(request: RatedRequest): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.perToken === 0 && this.perAddress === 0) return true;
+    const request = context.switchToHttp().getRequest<RatedRequest>();
     const secret = bearerSecret(request.headers.authorization);
     const token = secret === undefined ? undefined : await this.tokens.verify(secret);
     if (secret !== undefined) request.verifiedBearer = { secret, token };
