@@ -44,7 +44,12 @@ export class TokenService {
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
-  async create(input: { namespace: string; name: string; role: Role; createdBy?: string }): Promise<{ token: ApiToken; secret: string }> {
+  async create(input: {
+    namespace: string;
+    name: string;
+    role: Role;
+    createdBy?: string;
+  }): Promise<{ token: ApiToken; secret: string }> {
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     const id = ulid();
     await this.db.query(
@@ -63,10 +68,10 @@ export class TokenService {
   }
 
   async get(namespace: string, id: string): Promise<ApiToken | undefined> {
-    const rows = await this.db.query<TokenRow[]>(`SELECT * FROM tally_api_tokens WHERE namespace = $1 AND id = $2`, [
-      namespace,
-      id,
-    ]);
+    const rows = await this.db.query<TokenRow[]>(
+      `SELECT * FROM tally_api_tokens WHERE namespace = $1 AND id = $2`,
+      [namespace, id],
+    );
     return rows.length ? toToken(rows[0]) : undefined;
   }
 
@@ -93,7 +98,9 @@ export class TokenService {
     );
     // The lookup is by digest; comparing the digests again in constant time costs nothing and
     // keeps the check independent of how the index compares.
-    const row = rows.find((r) => r.secret_digest.length === key.length && timingSafeEqual(r.secret_digest, key));
+    const row = rows.find(
+      (r) => r.secret_digest.length === key.length && timingSafeEqual(r.secret_digest, key),
+    );
     const token = row ? toToken(row) : undefined;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(cacheKey, { token, until: Date.now() + CACHE_MS });
@@ -123,7 +130,12 @@ export class TokenService {
       if (existsSync(file)) this.logger.log(`admin token: see ${file}`);
       return;
     }
-    const { secret } = await this.create({ namespace, name: 'admin (generated)', role: 'admin', createdBy: 'bootstrap' });
+    const { secret } = await this.create({
+      namespace,
+      name: 'admin (generated)',
+      role: 'admin',
+      createdBy: 'bootstrap',
+    });
     mkdirSync(this.config.dataDir, { recursive: true });
     writeFileSync(file, `${secret}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
