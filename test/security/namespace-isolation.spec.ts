@@ -1,5 +1,6 @@
 import type { Role } from '../../src/auth/request-context';
 import { TokenService } from '../../src/auth/tokens/token.service';
+import { USAGE_PROJECTION } from '../../src/metering/usage/usage.projection';
 import { fastifyRoutes, fill, isDocsRoute, Route } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
@@ -100,7 +101,7 @@ describe('namespace isolation', () => {
       case 'tokenId':
         return [a.tokenId];
       case 'name':
-        return ['usage@v1'];
+        return [USAGE_PROJECTION];
       case 'idOrKey': {
         const byEntity: Record<string, string[]> = {
           meters: [a.meterId, a.meterSlug],
