@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../core/projections.service';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import { usageCaughtUp } from '../../metering/usage/usage.projection';
 import { CLOCK, Clock } from '../../shared/clock';
 import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
@@ -27,6 +28,17 @@ interface SubscriptionRow {
   active_to: Date | null;
 }
 
+interface CustomerRow {
+  id: string;
+  key: string | null;
+  name: string;
+  currency: string | null;
+  subject_keys: string[];
+}
+
+const CUSTOMER_SQL = `SELECT id, key, name, currency, subject_keys FROM billing_customers
+  WHERE namespace = $1 AND NOT deleted AND (id = $2 OR key = $2) ORDER BY (id = $2) DESC LIMIT 1`;
+
 /**
  * The open period's invoice, recomputed from the read models on every call (status `gathering`): the
  * subscription's rate cards priced at the meter values for the customer's subjects over the part of
@@ -43,13 +55,26 @@ export class InvoicePreviewQuery {
 
   async preview(namespace: string, customerIdOrKey: string): Promise<Invoice> {
     await this.catchUp();
-    const customer = await this.customer(namespace, customerIdOrKey);
-    if (!customer) throw notFound('BILLING.CUSTOMER_NOT_FOUND', `no customer ${customerIdOrKey}`);
     const now = this.clock.now().toISOString();
-    const billed = await this.activeSubscription(namespace, customer.id, now);
+    // The customer and its active subscription in one statement.
+    const [row] = await this.db.query<
+      (CustomerRow & { subscription: Subscription | null; active_to: Date | null })[]
+    >(
+      `SELECT c.*, s.subscription, s.active_to FROM (${CUSTOMER_SQL}) AS c
+       LEFT JOIN LATERAL (
+         SELECT subscription, active_to FROM billing_subscriptions
+         WHERE namespace = $1 AND customer_id = c.id AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
+         ORDER BY active_from DESC LIMIT 1) AS s ON true`,
+      [namespace, customerIdOrKey, now],
+    );
+    if (!row) throw notFound('BILLING.CUSTOMER_NOT_FOUND', `no customer ${customerIdOrKey}`);
+    const customer = customerOf(row);
+    const billed = row.subscription
+      ? billedOf({ subscription: row.subscription, active_to: row.active_to })
+      : undefined;
     const plan = billed && periodPlanAt(billed, now);
     if (!billed || !plan) return emptyInvoice(customer);
-    return this.draft(namespace, customer, billed, plan);
+    return this.draftCaughtUp(namespace, customer, billed, plan);
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
@@ -66,29 +91,43 @@ export class InvoicePreviewQuery {
     for (const row of rows) {
       const customer = await this.customer(namespace, row.customer_id);
       if (!customer) continue;
-      if (customerIdsOrKeys && !customerIdsOrKeys.some((c) => c === customer.id || c === customer.key)) continue;
+      if (customerIdsOrKeys && !customerIdsOrKeys.some((c) => c === customer.id || c === customer.key))
+        continue;
       const billed = billedOf(row);
       const plan = periodPlanAt(billed, now);
-      if (plan) invoices.push(await this.draft(namespace, customer, billed, plan));
+      if (plan) invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan));
     }
     return invoices;
   }
 
-  async draft(namespace: string, customer: BillingCustomer, billed: BilledSubscription, plan: PeriodPlan): Promise<Invoice> {
+  /** A period's invoice for a caller that has not waited for the usage projections itself (503 if they lag). */
+  async draft(
+    namespace: string,
+    customer: BillingCustomer,
+    billed: BilledSubscription,
+    plan: PeriodPlan,
+  ): Promise<Invoice> {
+    await usageCaughtUp(this.projections, this.metered.projections);
+    return this.draftCaughtUp(namespace, customer, billed, plan);
+  }
+
+  private async draftCaughtUp(
+    namespace: string,
+    customer: BillingCustomer,
+    billed: BilledSubscription,
+    plan: PeriodPlan,
+  ): Promise<Invoice> {
     const sources = await this.lineSources(namespace, plan);
-    const quantities = new Map<string, string>();
-    for (const source of sources) {
-      quantities.set(
-        source.rateCardKey,
-        await this.metered.quantity({
-          namespace,
-          meterSlug: source.meterSlug,
-          customerId: customer.id,
-          window: plan.usageWindow,
-          filterGroupBy: source.filterGroupBy,
-        }),
-      );
-    }
+    const values = await this.metered.quantities(
+      namespace,
+      sources.map((source) => ({
+        meterSlug: source.meterSlug,
+        customerId: customer.id,
+        window: plan.usageWindow,
+        filterGroupBy: source.filterGroupBy,
+      })),
+    );
+    const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
     const subscription = billed.subscription;
     return draftInvoice({
       namespace,
@@ -108,18 +147,26 @@ export class InvoicePreviewQuery {
 
   /** Which meter each metered rate card of the period reads. */
   async lineSources(namespace: string, plan: PeriodPlan): Promise<LineSource[]> {
+    const metered = plan.rateCards.filter(
+      (rateCard) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
+    );
+    if (metered.length === 0) return [];
+    // Every line's feature in one statement: per key, the live one first, then the latest.
+    const rows = await this.db.query<
+      { key: string; meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]
+    >(
+      `SELECT DISTINCT ON (key) key, meter_slug, meter_group_by_filters FROM billing_features
+       WHERE namespace = $1 AND key = ANY($2) ORDER BY key, archived, id DESC`,
+      [namespace, [...new Set(metered.map((rateCard) => rateCard.featureKey!))]],
+    );
+    const features = new Map(rows.map((row) => [row.key, row]));
     const sources: LineSource[] = [];
-    for (const rateCard of plan.rateCards) {
-      if (!rateCard.featureKey || !rateCard.price || rateCard.price.type === 'flat') continue;
-      const [feature] = await this.db.query<{ meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]>(
-        `SELECT meter_slug, meter_group_by_filters FROM billing_features
-         WHERE namespace = $1 AND key = $2 ORDER BY archived, id DESC LIMIT 1`,
-        [namespace, rateCard.featureKey],
-      );
+    for (const rateCard of metered) {
+      const feature = features.get(rateCard.featureKey!);
       if (!feature?.meter_slug) continue;
       sources.push({
         rateCardKey: rateCard.key,
-        featureKey: rateCard.featureKey,
+        featureKey: rateCard.featureKey!,
         meterSlug: feature.meter_slug,
         filterGroupBy: feature.meter_group_by_filters,
       });
@@ -128,45 +175,47 @@ export class InvoicePreviewQuery {
   }
 
   async customer(namespace: string, idOrKey: string): Promise<BillingCustomer | undefined> {
-    const [row] = await this.db.query<{ id: string; key: string | null; name: string; currency: string | null; subject_keys: string[] }[]>(
-      `SELECT id, key, name, currency, subject_keys FROM billing_customers
-       WHERE namespace = $1 AND NOT deleted AND (id = $2 OR key = $2) ORDER BY (id = $2) DESC LIMIT 1`,
-      [namespace, idOrKey],
-    );
-    if (!row) return undefined;
-    // A customer's key attributes its usage too, as OpenMeter does.
-    const subjects = [...new Set([...(row.key ? [row.key] : []), ...row.subject_keys])];
-    return {
-      id: row.id,
-      ...(row.key ? { key: row.key } : {}),
-      name: row.name,
-      subjectKeys: subjects,
-      ...(row.currency ? { currency: row.currency } : {}),
-    };
+    const [row] = await this.db.query<CustomerRow[]>(CUSTOMER_SQL, [namespace, idOrKey]);
+    return row ? customerOf(row) : undefined;
   }
 
-  async activeSubscription(namespace: string, customerId: string, at: string): Promise<BilledSubscription | undefined> {
-    const [row] = await this.db.query<SubscriptionRow[]>(
-      `SELECT subscription, active_to FROM billing_subscriptions
-       WHERE namespace = $1 AND customer_id = $2 AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
-       ORDER BY active_from DESC LIMIT 1`,
-      [namespace, customerId, at],
-    );
-    return row ? billedOf(row) : undefined;
-  }
-
-  private catchUp(): Promise<boolean> {
-    return this.projections.catchUp([BILLING_VIEW_PROJECTION, ...this.metered.projections]);
+  /** One read-your-writes wait for everything an invoice reads: 503 rather than a stale invoice. */
+  private catchUp(): Promise<void> {
+    return usageCaughtUp(this.projections, [BILLING_VIEW_PROJECTION, ...this.metered.projections]);
   }
 }
 
+function customerOf(row: CustomerRow): BillingCustomer {
+  // A customer's key attributes its usage too, as OpenMeter does.
+  const subjects = [...new Set([...(row.key ? [row.key] : []), ...row.subject_keys])];
+  return {
+    id: row.id,
+    ...(row.key ? { key: row.key } : {}),
+    name: row.name,
+    subjectKeys: subjects,
+    ...(row.currency ? { currency: row.currency } : {}),
+  };
+}
+
 function billedOf(row: SubscriptionRow): BilledSubscription {
-  return { subscription: row.subscription, ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}) };
+  return {
+    subscription: row.subscription,
+    ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
+  };
 }
 
 /** A customer with nothing to bill gets an invoice with no lines, not an error. */
 function emptyInvoice(customer: BillingCustomer): Invoice {
-  const zero = { amount: '0', chargesTotal: '0', discountsTotal: '0', creditsTotal: '0', taxesInclusiveTotal: '0', taxesExclusiveTotal: '0', taxesTotal: '0', total: '0' };
+  const zero = {
+    amount: '0',
+    chargesTotal: '0',
+    discountsTotal: '0',
+    creditsTotal: '0',
+    taxesInclusiveTotal: '0',
+    taxesExclusiveTotal: '0',
+    taxesTotal: '0',
+    total: '0',
+  };
   return {
     id: stableUlid(new Date(0), 'empty-invoice', customer.id),
     type: 'standard',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { MeterQueryService } from '../../metering/meter-query/meter-query.service';
 import { USAGE_PROJECTION } from '../../metering/usage/usage.projection';
 import { Decimal, toDecimalString } from '../../shared/money';
@@ -7,23 +8,32 @@ import type { MeteredQuantity, MeteredQuantityRequest } from './metered-quantity
 /**
  * Invoice quantities from the meter query: filtered by the customer (not by its subjects one by
  * one), the query answers one row for all its subjects together — one distinct user seen under two
- * subject keys is one seat.
+ * subject keys is one seat. All of an invoice's lines are asked at once, so their counters are read
+ * in one statement.
  */
 @Injectable()
 export class MeterQueryQuantity implements MeteredQuantity {
-  readonly projections = [USAGE_PROJECTION];
+  /** Usage, and the customers a query filtered by customer resolves subjects through. */
+  readonly projections = [USAGE_PROJECTION, CUSTOMERS_PROJECTION];
 
   constructor(private readonly meters: MeterQueryService) {}
 
-  async quantity(request: MeteredQuantityRequest): Promise<string> {
-    const answer = await this.meters.query({
-      namespace: request.namespace,
-      meter: request.meterSlug,
-      from: new Date(request.window.from),
-      to: new Date(request.window.to),
-      customerIds: [request.customerId],
-      filterGroupBy: Object.fromEntries(Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]])),
-    });
-    return toDecimalString(answer.rows.reduce((sum, row) => sum.plus(row.value), new Decimal(0)));
+  async quantities(namespace: string, requests: readonly MeteredQuantityRequest[]): Promise<string[]> {
+    const answers = await this.meters.queryMany(
+      namespace,
+      requests.map((request) => ({
+        namespace,
+        meter: request.meterSlug,
+        from: new Date(request.window.from),
+        to: new Date(request.window.to),
+        customerIds: [request.customerId],
+        filterGroupBy: Object.fromEntries(
+          Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]]),
+        ),
+      })),
+    );
+    return answers.map((answer) =>
+      toDecimalString(answer.rows.reduce((sum, row) => sum.plus(row.value), new Decimal(0))),
+    );
   }
 }

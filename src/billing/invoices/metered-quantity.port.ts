@@ -3,7 +3,6 @@ import type { Period } from './draft-invoice';
 export const METERED_QUANTITY = Symbol('MeteredQuantity');
 
 export interface MeteredQuantityRequest {
-  readonly namespace: string;
   readonly meterSlug: string;
   /** Usage is attributed to the customer through its key and subject keys. */
   readonly customerId: string;
@@ -13,7 +12,11 @@ export interface MeteredQuantityRequest {
 
 /** The meter's value for a customer over a window, as a decimal string: what an invoice line bills. */
 export interface MeteredQuantity {
-  quantity(request: MeteredQuantityRequest): Promise<string>;
-  /** The projections a quantity is read from, for read-your-writes. */
+  /**
+   * Each request's quantity, in order. The caller has already waited for `projections` (one
+   * read-your-writes wait for the whole invoice, not one per line).
+   */
+  quantities(namespace: string, requests: readonly MeteredQuantityRequest[]): Promise<string[]>;
+  /** The projections quantities are read from, for read-your-writes. */
   readonly projections: readonly string[];
 }

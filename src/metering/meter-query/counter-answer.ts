@@ -37,6 +37,94 @@ export async function answerFromCounters(
   query: MeterQuery,
   shape: MeterQueryShape,
 ): Promise<CountedRow[] | undefined> {
+  const params: unknown[] = [];
+  const plan = counterPlan(meter, query, shape, bindInto(params));
+  if (!plan) return undefined;
+  return plan.answer(await db.query<UnitRow[]>(plan.sql, params));
+}
+
+/** One query of a batch: its meter, the query and its shape. */
+export interface CounterQuery {
+  readonly meter: MeterDefinition;
+  readonly query: MeterQuery;
+  readonly shape: MeterQueryShape;
+}
+
+/**
+ * Several meter queries answered from their counters in one statement (an invoice's lines): each
+ * answer as `answerFromCounters` gives it, or undefined where the counters cannot say. Only queries
+ * without windows or group splits share the statement (their rows have the same columns); the
+ * others are read by a statement of their own.
+ */
+export async function answersFromCounters(
+  db: DataSource,
+  queries: readonly CounterQuery[],
+): Promise<(CountedRow[] | undefined)[]> {
+  const params: unknown[] = [];
+  const bind = bindInto(params);
+  const plans = queries.map(({ meter, query, shape }) =>
+    query.windowSize || shape.dimensions.length > 0 ? undefined : counterPlan(meter, query, shape, bind),
+  );
+  const selects = plans.flatMap((plan, index) => {
+    if (!plan) return [];
+    const columns = [`${index} AS line`, plan.shape.byCustomer ? 'customer_id' : 'NULL::text AS customer_id'];
+    for (const column of AGGREGATE_COLUMNS)
+      columns.push(plan.aggregates.includes(column) ? column : `NULL::text AS ${column}`);
+    return [`SELECT ${columns.join(', ')}, first_time, last_time, straddles FROM (${plan.sql}) AS q${index}`];
+  });
+  const rows =
+    selects.length === 0
+      ? []
+      : await db.query<(UnitRow & { line: number })[]>(selects.join(' UNION ALL '), params);
+  const byLine = new Map<number, UnitRow[]>();
+  for (const { line, ...row } of rows) {
+    // Columns a query's own statement would not have had are dropped, so the answer is the same.
+    const plan = plans[line]!;
+    const own: UnitRow = { first_time: row.first_time, last_time: row.last_time, straddles: row.straddles };
+    if (plan.shape.byCustomer) own.customer_id = row.customer_id;
+    for (const column of plan.aggregates) own[column] = row[column];
+    byLine.set(line, [...(byLine.get(line) ?? []), own]);
+  }
+  return Promise.all(
+    queries.map(({ meter, query, shape }, index) => {
+      const plan = plans[index];
+      if (plan) return plan.answer(byLine.get(index) ?? []);
+      return query.windowSize || shape.dimensions.length > 0
+        ? answerFromCounters(db, meter, query, shape)
+        : undefined;
+    }),
+  );
+}
+
+type UnitRow = Omit<CountedRow, 'first_minute' | 'last_minute'> & {
+  first_time: Date;
+  last_time: Date;
+  straddles: boolean;
+};
+const AGGREGATE_COLUMNS = ['value', 'sum', 'count'] as const;
+
+interface CounterPlan {
+  readonly sql: string;
+  readonly shape: MeterQueryShape;
+  /** The aggregate columns the statement selects (`value`, or `sum` and `count` for AVG). */
+  readonly aggregates: readonly ('value' | 'sum' | 'count')[];
+  readonly answer: (rows: readonly UnitRow[]) => CountedRow[] | undefined;
+}
+
+function bindInto(params: unknown[]): (value: unknown) => string {
+  return (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+}
+
+/** The statement reading a query's counters (its parameters bound through `bind`), or undefined. */
+function counterPlan(
+  meter: MeterDefinition,
+  query: MeterQuery,
+  shape: MeterQueryShape,
+  bind: (value: unknown) => string,
+): CounterPlan | undefined {
   if (shape.bySubject) return undefined;
   const distinct = meter.aggregation === 'UNIQUE_COUNT';
   // Distinct sets are kept across all group values: a split or filter by group needs the scan.
@@ -50,11 +138,6 @@ export async function answerFromCounters(
   const lookup = unitLookup(query, customers !== undefined);
   if (!lookup) return undefined;
 
-  const params: unknown[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   const from = query.from?.getTime();
   const to = query.to?.getTime();
   const where = [
@@ -85,22 +168,25 @@ export async function answerFromCounters(
     'max(last_time) AS last_time',
     `${straddles.length > 0 ? `bool_or(${straddles.join(' OR ')})` : 'false'} AS straddles`,
   );
-  const rows = await db.query<(CountedRow & { first_time: Date; last_time: Date; straddles: boolean })[]>(
-    `SELECT ${select.join(', ')}
+  return {
+    sql: `SELECT ${select.join(', ')}
      FROM ${distinct ? UsageTable.distinctCounts : UsageTable.unitTotals}
      WHERE ${where.join(' AND ')}
      ${grouping.length > 0 ? `GROUP BY ${grouping.join(', ')} ORDER BY ${grouping.join(', ')}` : ''}`,
-    params,
-  );
-  // A unit with usage on both sides of the range's ends: only the scan can split it.
-  if (rows.some((row) => row.straddles)) return undefined;
-  return rows
-    .filter((row) => row.first_time !== null)
-    .map(({ first_time, last_time, straddles: _straddles, ...row }) => ({
-      ...row,
-      first_minute: floorMinute(first_time),
-      last_minute: floorMinute(last_time),
-    }));
+    shape,
+    aggregates: !distinct && meter.aggregation === 'AVG' ? ['sum', 'count'] : ['value'],
+    answer: (rows) => {
+      // A unit with usage on both sides of the range's ends: only the scan can split it.
+      if (rows.some((row) => row.straddles)) return undefined;
+      return rows
+        .filter((row) => row.first_time !== null)
+        .map(({ first_time, last_time, straddles: _straddles, ...row }) => ({
+          ...row,
+          first_minute: floorMinute(first_time),
+          last_minute: floorMinute(last_time),
+        }));
+    },
+  };
 }
 
 /** Which unit's rows cover the query, and the range of unit starts to read. */
