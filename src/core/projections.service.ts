@@ -51,8 +51,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   /** Read-your-writes: waits until the named projections reach the log head as of now. */
   async catchUp(names: readonly string[]): Promise<boolean> {
-    const head = await this.store.headPosition();
-    return this.active().waitFor(names, head, this.config.readYourWritesTimeoutMs);
+    return this.active().waitFor(names, this.store.headPosition(), this.config.readYourWritesTimeoutMs);
   }
 
   /** Tells the in-process runner new events are there. */
