@@ -49,6 +49,10 @@ export async function startTestApp(
     port: 0,
     logLevel: 'warn',
     dataDir: mkdtempSync(join(tmpdir(), 'tally-app-')),
+    // The specs share one PostgreSQL cluster, whose oldest open transaction (a spec holding a lock, a
+    // deadlock being detected) holds every database's projections back; a busy machine adds to it.
+    // Specs of the 503 itself set their own bound.
+    readYourWritesTimeoutMs: 20_000,
     ...options.config,
   };
   let tally: Tally;
