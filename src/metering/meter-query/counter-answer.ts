@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { aggregateSql } from './aggregate-sql';
 import { CounterUnit, METER_SCOPE, unitStart } from '../usage/distinct-counters';
 import { UsageTable } from '../usage/usage-tables';
 import type { MeterDefinition } from '../measurement';
@@ -163,7 +164,7 @@ function counterPlan(
   shape.dimensions.forEach((name, index) => select.push(`group_values->>${bind(name)} AS g${index}`));
   const grouping = select.map((_, index) => index + 1);
   select.push(
-    ...(distinct ? ['sum(values_seen)::text AS value'] : totalsAggregateSql(meter)),
+    ...(distinct ? ['sum(values_seen)::text AS value'] : aggregateSql(meter, '', 'sum(count)')),
     'min(first_time) AS first_time',
     'max(last_time) AS last_time',
     `${straddles.length > 0 ? `bool_or(${straddles.join(' OR ')})` : 'false'} AS straddles`,
@@ -217,27 +218,6 @@ function unitLookup(
     }
   }
   return { unit: 'all', from: 0, to: 1 };
-}
-
-/** The scan's aggregates, over unit totals instead of minute buckets (the same columns). */
-function totalsAggregateSql(meter: MeterDefinition): string[] {
-  switch (meter.aggregation) {
-    case 'UNIQUE_COUNT':
-    case 'COUNT':
-      return ['sum(count)::text AS value'];
-    case 'SUM':
-      return ['sum(sum)::text AS value'];
-    case 'AVG':
-      return ['sum(sum)::text AS sum', 'sum(count)::text AS count'];
-    case 'MIN':
-      return ['min(min)::text AS value'];
-    case 'MAX':
-      return ['max(max)::text AS value'];
-    case 'LATEST':
-      return [
-        '(array_agg(latest_value ORDER BY latest_time DESC, latest_commit DESC, latest_prepare DESC))[1]::text AS value',
-      ];
-  }
 }
 
 function floorMinute(time: Date): Date {

@@ -10,6 +10,7 @@ import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
 import { factFromRow, RawUsageRow, usageCaughtUp } from '../usage/usage.projection';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
+import { aggregateSql } from './aggregate-sql';
 import { answerFromCounters, answersFromCounters } from './counter-answer';
 
 export const WINDOW_SIZES = ['MINUTE', 'HOUR', 'DAY', 'MONTH'] as const;
@@ -315,7 +316,11 @@ function resultSql(
   if (shape.byCustomer) select.push('cs.customer_id');
   shape.dimensions.forEach((name, index) => select.push(`src.group_values->>${bind(name)} AS g${index}`));
   const grouping = select.map((_, index) => index + 1);
-  select.push(...aggregateSql(meter), 'min(src.minute) AS first_minute', 'max(src.minute) AS last_minute');
+  select.push(
+    ...aggregateSql(meter, 'src.', 'count(DISTINCT src.value)'),
+    'min(src.minute) AS first_minute',
+    'max(src.minute) AS last_minute',
+  );
 
   const where: string[] = [];
   const customerIds = nonEmpty(query.customerIds);
@@ -334,27 +339,6 @@ function resultSql(
     HAVING count(*) > 0
     ${grouping.length > 0 ? `ORDER BY ${grouping.join(', ')}` : ''}`;
   return { sql, params };
-}
-
-function aggregateSql(meter: MeterDefinition): string[] {
-  switch (meter.aggregation) {
-    case 'UNIQUE_COUNT':
-      return ['count(DISTINCT src.value)::text AS value'];
-    case 'COUNT':
-      return ['sum(src.count)::text AS value'];
-    case 'SUM':
-      return ['sum(src.sum)::text AS value'];
-    case 'AVG':
-      return ['sum(src.sum)::text AS sum', 'sum(src.count)::text AS count'];
-    case 'MIN':
-      return ['min(src.min)::text AS value'];
-    case 'MAX':
-      return ['max(src.max)::text AS value'];
-    case 'LATEST':
-      return [
-        '(array_agg(src.latest_value ORDER BY src.latest_time DESC, src.latest_commit DESC, src.latest_prepare DESC))[1]::text AS value',
-      ];
-  }
 }
 
 function bucketEdgesSql(aggregator: UsageAggregator, bind: (value: unknown) => string): string {
