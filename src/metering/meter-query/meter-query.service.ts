@@ -11,7 +11,7 @@ import { UsageAggregator } from '../usage-aggregator';
 import { factFromRow, RawUsageRow, usageCaughtUp } from '../usage/usage.projection';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
 import { aggregateSql } from './aggregate-sql';
-import { answerFromCounters, answersFromCounters } from './counter-answer';
+import { answerFromCounters, answersFromCounters, CountedRow } from './counter-answer';
 
 export const WINDOW_SIZES = ['MINUTE', 'HOUR', 'DAY', 'MONTH'] as const;
 export type WindowSize = (typeof WINDOW_SIZES)[number];
@@ -78,16 +78,10 @@ const BUCKET_COLUMNS =
   'subject, minute, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare';
 const DISTINCT_COLUMNS = 'subject, minute, group_values, value';
 
-interface ResultRow {
-  window_start?: Date;
+/** A scan's result row: the counters' row, and the subject split and customers without one. */
+interface ResultRow extends Omit<CountedRow, 'customer_id'> {
   subject?: string;
   customer_id?: string | null;
-  value?: string;
-  sum?: string;
-  count?: string;
-  first_minute: Date;
-  last_minute: Date;
-  [dimension: `g${number}`]: string | null;
 }
 
 /**
