@@ -39,7 +39,9 @@ describe('token secrets', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      config: { logLevel: 'trace', requestTimeoutMs: 1_000 },
+      // The request stuck behind a lock below must time out, but the reads before it must not: they
+      // wait for projections that another spec's open transaction on the shared cluster can hold back.
+      config: { logLevel: 'trace', requestTimeoutMs: 10_000 },
       logDestination: log.destination,
     });
   });
