@@ -126,7 +126,9 @@ describe('projection runner', () => {
   });
 });
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+// Generous: the specs share one PostgreSQL cluster, and another spec's open transaction holds every
+// database's log readers back while it lasts.
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
@@ -217,7 +219,7 @@ describe('projection rebuild', () => {
       const [during] = await v2.status();
       expect(during).toMatchObject({ name: 'applied_events@v2', version: 2, state: 'rebuilding' });
       expect((await applied()).length).toBe(300); // v1's rows answer until the swap
-      await waitUntil(async () => (await v2.status())[0].state === 'running', 10_000);
+      await waitUntil(async () => (await v2.status())[0].state === 'running');
       expect(await v2.waitFor(v2.projectionNames, await store.headPosition(), 5_000)).toBe(true);
       expect(await applied()).toEqual(written.map((n) => n * 10));
       const checkpoints = await db.dataSource.query(`SELECT name FROM tally_projection_checkpoints ORDER BY name`);
