@@ -10,6 +10,7 @@ import { UsageUnitTotals1732400600100 } from './migrations/1732400600100-usage-u
 import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
 import { BillingView1732400300000 } from './migrations/1732400300000-billing-view';
 import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-reconciliation-intake';
+import { EventStoreStreamOrder1732400800000 } from './migrations/1732400800000-event-store-stream-order';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -31,4 +32,5 @@ export const MIGRATIONS: MixedList<Function> = [
   UsageDistinctCounters1732400600000,
   UsageUnitTotals1732400600100,
   ReconciliationIntake1732400700000,
+  EventStoreStreamOrder1732400800000,
 ];

@@ -45,6 +45,8 @@ interface Lane {
   state: ProjectionState;
   lastError?: string;
   loop?: Promise<void>;
+  /** The next batch, read while the previous one was being applied. */
+  readAhead?: { readonly after: LogPosition; readonly read: Promise<FilteredRead> };
 }
 
 type Step = { kind: 'applied'; events: number } | { kind: 'idle' } | { kind: 'busy-elsewhere' };
@@ -287,7 +289,7 @@ export class ProjectionRunner {
 
   private async step(lane: Lane): Promise<Step> {
     const [known] = await this.positionsOf([lane.checkpoint]);
-    const { events, scannedTo } = await this.read(lane, known);
+    const { events, scannedTo } = await this.readNext(lane, known);
     if (comparePositions(scannedTo, known) <= 0) return { kind: 'idle' };
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
@@ -303,6 +305,12 @@ export class ProjectionRunner {
         await runner.rollbackTransaction();
         return { kind: 'busy-elsewhere' };
       }
+      // A full batch means a backlog: read the next one (another connection) while this one applies.
+      if (events.length === this.batchSize) {
+        const read = this.read(lane, scannedTo);
+        read.catch(() => undefined); // a failed read-ahead is only a read to do again
+        lane.readAhead = { after: scannedTo, read };
+      }
       await this.applyBatch(lane, events, scannedTo, runner);
       await runner.commitTransaction();
       this.announceProgress();
@@ -313,6 +321,17 @@ export class ProjectionRunner {
     } finally {
       await runner.release();
     }
+  }
+
+  /** The batch read ahead if it starts where the lane's checkpoint is now, else a fresh read. */
+  private async readNext(lane: Lane, after: LogPosition): Promise<FilteredRead> {
+    const ahead = lane.readAhead;
+    lane.readAhead = undefined;
+    if (ahead && comparePositions(ahead.after, after) === 0) {
+      const read = await ahead.read.catch(() => undefined);
+      if (read) return read;
+    }
+    return this.read(lane, after);
   }
 
   /** The next events a lane applies, filtered by the store where it can, and how far that read got. */
