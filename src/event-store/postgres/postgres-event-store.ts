@@ -315,8 +315,10 @@ export class PostgresEventStore implements EventStore {
   ): Promise<RecordUsageResult> {
     if (records.length === 0) return { storedKeys: new Set() };
     // ON CONFLICT DO NOTHING both skips keys stored earlier and, inside one statement, repeats of a key.
-    const write = () => this.pool.query<{ dedup_key: string }>(
-      `WITH inserted AS (
+    const write = () => this.pool.query<{ dedup_key: string }>({
+      // Prepared once per connection: planning this statement cost more than storing a dozen events.
+      name: 'tally_record_usage',
+      text: `WITH inserted AS (
          INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
          SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
          FROM ROWS FROM (unnest($2::text[]), jsonb_array_elements($3::jsonb), jsonb_array_elements($4::jsonb))
@@ -325,14 +327,14 @@ export class PostgresEventStore implements EventStore {
          RETURNING dedup_key
        )${INTAKE_COUNTERS_SQL}
        SELECT dedup_key FROM inserted`,
-      [
+      values: [
         streamId,
         records.map((r) => r.dedupKey),
         dataArray(records),
         metadataArray(records),
         ...intakeParameters(records, intake),
       ],
-    );
+    });
     const { rows } = await retryDeadlocks(write);
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
   }
