@@ -11,6 +11,7 @@ import { AuditLog1732400400000 } from './migrations/1732400400000-audit-log';
 import { BillingView1732400300000 } from './migrations/1732400300000-billing-view';
 import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-reconciliation-intake';
 import { EventStoreStreamOrder1732400800000 } from './migrations/1732400800000-event-store-stream-order';
+import { UsageDistinctSlots1732400800100 } from './migrations/1732400800100-usage-distinct-slots';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -33,4 +34,5 @@ export const MIGRATIONS: MixedList<Function> = [
   UsageUnitTotals1732400600100,
   ReconciliationIntake1732400700000,
   EventStoreStreamOrder1732400800000,
+  UsageDistinctSlots1732400800100,
 ];

@@ -13,18 +13,25 @@ describe('rebuilding usage@v2', () => {
   afterAll(() => app.close());
 
   const snapshot = async () => {
-    const tables = {
-      usage_meters: 'id',
-      usage_events: 'namespace, source, id',
-      usage_buckets: 'meter_id, subject, minute, group_key',
-      usage_distinct_values: 'meter_id, subject, minute, group_key, value',
-      usage_distinct_sets: 'meter_id, scope, unit, unit_start, value',
-      usage_distinct_counts: 'meter_id, scope, unit, unit_start',
-      usage_customer_subjects: 'namespace, subject_key',
+    const table = (name: string) => `SELECT * FROM ${name}`;
+    // A set's slot is a number given on first use: compared by the unit it stands for.
+    const counterColumns = 'meter_id, scope, unit, unit_start, values_seen, first_time, last_time';
+    const queries = {
+      usage_meters: [table('usage_meters'), 'id'],
+      usage_events: [table('usage_events'), 'namespace, source, id'],
+      usage_buckets: [table('usage_buckets'), 'meter_id, subject, minute, group_key'],
+      usage_distinct_values: [table('usage_distinct_values'), 'meter_id, subject, minute, group_key, value'],
+      usage_distinct_slot_values: [
+        `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
+         FROM usage_distinct_slot_values v JOIN usage_distinct_counts c USING (slot)`,
+        'meter_id, scope, unit, unit_start, value',
+      ],
+      usage_distinct_counts: [`SELECT ${counterColumns} FROM usage_distinct_counts`, 'meter_id, scope, unit, unit_start'],
+      usage_customer_subjects: [table('usage_customer_subjects'), 'namespace, subject_key'],
     };
     const rows: Record<string, unknown[]> = {};
-    for (const [table, order] of Object.entries(tables)) {
-      rows[table] = await app.db.dataSource.query(`SELECT * FROM ${table} ORDER BY ${order}`);
+    for (const [name, [select, order]] of Object.entries(queries)) {
+      rows[name] = await app.db.dataSource.query(`${select} ORDER BY ${order}`);
     }
     return rows;
   };

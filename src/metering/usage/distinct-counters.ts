@@ -11,9 +11,6 @@ export const METER_SCOPE = '';
 const METER_UNITS: readonly CounterUnit[] = ['hour', 'day', 'month', 'all'];
 const CUSTOMER_UNITS: readonly CounterUnit[] = ['month', 'all'];
 
-/** The unit above each in a scope's chain (see `unitsFor`), as SQL over a set row's `unit`. */
-const NEXT_UNIT_SQL = `CASE unit WHEN 'hour' THEN 'day' WHEN 'day' THEN 'month' WHEN 'month' THEN 'all' END`;
-
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -65,8 +62,8 @@ interface Slot {
 
 /**
  * Folds a UNIQUE_COUNT meter's per-minute distinct values into per-unit distinct sets, for the whole meter and
- * for the customer owning the event's subject, and writes them with their counters in one statement:
- * each counter grows by the values its set actually gained, and its first/last event time widens to
+ * for the customer owning the event's subject, and writes them with their counters in the same
+ * transaction: each counter grows by the values its set actually gained, and its first/last event time widens to
  * the usage counted, so the pair stays exact whatever order or batches the usage arrives in.
  */
 export class DistinctCounters {
@@ -90,7 +87,7 @@ export class DistinctCounters {
     const units = unitsFor(scope);
     for (const unit of units) {
       const start = unitStart(unit, seen.minuteMs);
-      const key = `${seen.meterId}\u0000${scope}\u0000${unit}\u0000${start}`;
+      const key = slotKey(seen.meterId, scope, unit, start);
       let slot = this.slots.get(key);
       if (!slot) {
         slot = {
@@ -114,54 +111,19 @@ export class DistinctCounters {
   async write(tx: ProjectionTransaction): Promise<void> {
     if (this.slots.size === 0) return;
     const slots = [...this.slots.values()];
-    const sets = tx.table('usage_distinct_sets');
     const counts = tx.table('usage_distinct_counts');
-    // Each level inserts only the values the level below it gained: a value already in an hour's set
-    // is already in its day's, month's and all-time sets (every insert runs up the whole chain).
-    const up = (level: number) => `, l${level} AS (
-         INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
-         SELECT meter_id, scope, next.unit,
-                CASE next.unit WHEN 'all' THEN 'epoch'::timestamptz ELSE date_trunc(next.unit, unit_start, 'UTC') END,
-                value
-         FROM l${level - 1}, LATERAL (SELECT ${NEXT_UNIT_SQL} AS unit) AS next
-         WHERE next.unit IS NOT NULL
-         ON CONFLICT DO NOTHING
-         RETURNING meter_id, scope, unit, unit_start, value)`;
-    const levels = [1, 2, 3, 4];
-    const finest = slots.filter((slot) => slot.unit === unitsFor(slot.scope)[0]);
-    const values = { slot: [] as number[], value: [] as string[] };
-    finest.forEach((slot, index) => {
-      for (const value of slot.values) {
-        values.slot.push(index + 1);
-        values.value.push(value);
-      }
-    });
-    await tx.query(
-      `WITH slot AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
-           AS s(meter_id, scope, unit, unit_start, first_time, last_time)
-       ), finest AS (
-         SELECT * FROM unnest($7::text[], $8::text[], $9::text[], $10::timestamptz[])
-           WITH ORDINALITY AS f(meter_id, scope, unit, unit_start, n)
-       ), l1 AS (
-         INSERT INTO ${sets} (meter_id, scope, unit, unit_start, value)
-         SELECT finest.meter_id, finest.scope, finest.unit, finest.unit_start, v.value
-         FROM unnest($11::int[], $12::text[]) AS v(n, value) JOIN finest USING (n)
-         ON CONFLICT DO NOTHING
-         RETURNING meter_id, scope, unit, unit_start, value)${levels.slice(1).map(up).join('')}
-       , gained AS (
-         SELECT meter_id, scope, unit, unit_start, count(*) AS values_seen
-         FROM (${levels.map((level) => `SELECT meter_id, scope, unit, unit_start FROM l${level}`).join(' UNION ALL ')}) AS added
-         GROUP BY 1, 2, 3, 4
-       )
-       INSERT INTO ${counts} AS t (meter_id, scope, unit, unit_start, values_seen, first_time, last_time)
-       SELECT slot.meter_id, slot.scope, slot.unit, slot.unit_start, coalesce(gained.values_seen, 0),
-              slot.first_time, slot.last_time
-       FROM slot LEFT JOIN gained USING (meter_id, scope, unit, unit_start)
+    const setValues = tx.table('usage_distinct_slot_values');
+    // Every unit the batch touches gets its counter row, numbered on first use, with its event
+    // times widened; the number is the unit's key in the sets.
+    const numbered = await tx.query<{ slot: string; meter_id: string; scope: string; unit: string; unit_start: Date }>(
+      `INSERT INTO ${counts} AS t (meter_id, scope, unit, unit_start, values_seen, first_time, last_time)
+       SELECT meter_id, scope, unit, unit_start, 0, first_time, last_time
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
+         AS s(meter_id, scope, unit, unit_start, first_time, last_time)
        ON CONFLICT (meter_id, scope, unit, unit_start) DO UPDATE SET
-         values_seen = t.values_seen + excluded.values_seen,
          first_time = least(t.first_time, excluded.first_time),
-         last_time = greatest(t.last_time, excluded.last_time)`,
+         last_time = greatest(t.last_time, excluded.last_time)
+       RETURNING slot, meter_id, scope, unit, unit_start`,
       [
         slots.map((s) => s.meterId),
         slots.map((s) => s.scope),
@@ -169,13 +131,57 @@ export class DistinctCounters {
         slots.map((s) => new Date(s.start).toISOString()),
         slots.map((s) => new Date(s.first).toISOString()),
         slots.map((s) => new Date(s.last).toISOString()),
-        finest.map((s) => s.meterId),
-        finest.map((s) => s.scope),
-        finest.map((s) => s.unit),
-        finest.map((s) => new Date(s.start).toISOString()),
-        values.slot,
-        values.value,
       ],
     );
+    const slotNumbers = new Map(
+      numbered.map((row) => [slotKey(row.meter_id, row.scope, row.unit as CounterUnit, row.unit_start.getTime()), row.slot]),
+    );
+    const numberOf = (meterId: string, scope: string, unit: CounterUnit, start: number) =>
+      slotNumbers.get(slotKey(meterId, scope, unit, start))!;
+    const finest = { slot: [] as string[], value: [] as string[] };
+    const parents = { slot: [] as string[], parent: [] as string[] };
+    for (const slot of slots) {
+      const units = unitsFor(slot.scope);
+      const number = numberOf(slot.meterId, slot.scope, slot.unit, slot.start);
+      const next = units[units.indexOf(slot.unit) + 1];
+      if (next !== undefined) {
+        parents.slot.push(number);
+        parents.parent.push(numberOf(slot.meterId, slot.scope, next, unitStart(next, slot.start)));
+      }
+      if (slot.unit !== units[0]) continue;
+      for (const value of slot.values) {
+        finest.slot.push(number);
+        finest.value.push(value);
+      }
+    }
+    // Each level inserts only the values the level below it gained: a value already in an hour's set
+    // is already in its day's, month's and all-time sets (every insert runs up the whole chain).
+    const up = (level: number) => `, l${level} AS (
+         INSERT INTO ${setValues} (slot, value)
+         SELECT parent.parent, l${level - 1}.value FROM l${level - 1} JOIN parent USING (slot)
+         ON CONFLICT DO NOTHING
+         RETURNING slot, value)`;
+    const levels = [1, 2, 3, 4];
+    await tx.query(
+      `WITH parent AS (
+         SELECT * FROM unnest($3::bigint[], $4::bigint[]) AS p(slot, parent)
+       ), l1 AS (
+         INSERT INTO ${setValues} (slot, value)
+         SELECT * FROM unnest($1::bigint[], $2::text[])
+         ON CONFLICT DO NOTHING
+         RETURNING slot, value)${levels.slice(1).map(up).join('')}
+       , gained AS (
+         SELECT slot, count(*) AS values_gained
+         FROM (${levels.map((level) => `SELECT slot FROM l${level}`).join(' UNION ALL ')}) AS added
+         GROUP BY slot
+       )
+       UPDATE ${counts} AS t SET values_seen = t.values_seen + gained.values_gained
+       FROM gained WHERE t.slot = gained.slot`,
+      [finest.slot, finest.value, parents.slot, parents.parent],
+    );
   }
+}
+
+function slotKey(meterId: string, scope: string, unit: CounterUnit, start: number): string {
+  return `${meterId}\u0000${scope}\u0000${unit}\u0000${start}`;
 }

@@ -1,13 +1,13 @@
 import type { MeterAggregation } from '../../catalog/meters/meter.decider';
 import type { MeterDefinition } from '../measurement';
 
-/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000 and 1732400600100 migrations). */
+/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100 and 1732400800100 migrations). */
 export const UsageTable = {
   meters: 'usage_meters',
   events: 'usage_events',
   buckets: 'usage_buckets',
   distinctValues: 'usage_distinct_values',
-  distinctSets: 'usage_distinct_sets',
+  distinctSlotValues: 'usage_distinct_slot_values',
   distinctCounts: 'usage_distinct_counts',
   unitTotals: 'usage_unit_totals',
   customerSubjects: 'usage_customer_subjects',

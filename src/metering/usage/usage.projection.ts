@@ -224,15 +224,22 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
 }
 
 async function forget(meterId: string, tx: ProjectionTransaction): Promise<void> {
-  for (const table of [
-    UsageTable.buckets,
-    UsageTable.distinctValues,
-    UsageTable.distinctSets,
-    UsageTable.distinctCounts,
-    UsageTable.unitTotals,
-  ]) {
+  await forgetSets([meterId], ALL_SCOPES, tx);
+  for (const table of [UsageTable.buckets, UsageTable.distinctValues, UsageTable.distinctCounts, UsageTable.unitTotals]) {
     await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = $1`, [meterId]);
   }
+}
+
+/** Any scope, for `forgetSets`. */
+const ALL_SCOPES = null;
+
+/** Empties the distinct sets of these meters' counter rows (in `scope`, or all scopes), before the rows go. */
+async function forgetSets(meterIds: readonly string[], scope: string | null, tx: ProjectionTransaction): Promise<void> {
+  await tx.query(
+    `DELETE FROM ${tx.table(UsageTable.distinctSlotValues)} v USING ${tx.table(UsageTable.distinctCounts)} c
+     WHERE v.slot = c.slot AND c.meter_id = ANY($1) AND ($2::text IS NULL OR c.scope = $2)`,
+    [meterIds, scope],
+  );
 }
 
 /**
@@ -329,7 +336,12 @@ async function recountCustomer(
   );
   if (meterRows.length === 0) return;
   const meters = meterRows.map(meterFromRow);
-  for (const table of [UsageTable.distinctSets, UsageTable.distinctCounts, UsageTable.unitTotals]) {
+  await forgetSets(
+    meters.map((meter) => meter.id),
+    customerId,
+    tx,
+  );
+  for (const table of [UsageTable.distinctCounts, UsageTable.unitTotals]) {
     await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = ANY($1) AND scope = $2`, [
       meters.map((meter) => meter.id),
       customerId,
