@@ -12,6 +12,7 @@ import { BillingView1732400300000 } from './migrations/1732400300000-billing-vie
 import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-reconciliation-intake';
 import { EventStoreStreamOrder1732400800000 } from './migrations/1732400800000-event-store-stream-order';
 import { UsageDistinctSlots1732400800100 } from './migrations/1732400800100-usage-distinct-slots';
+import { UsageEventsJson1732400800200 } from './migrations/1732400800200-usage-events-json';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -35,4 +36,5 @@ export const MIGRATIONS: MixedList<Function> = [
   ReconciliationIntake1732400700000,
   EventStoreStreamOrder1732400800000,
   UsageDistinctSlots1732400800100,
+  UsageEventsJson1732400800200,
 ];

@@ -1,7 +1,7 @@
 import type { MeterAggregation } from '../../catalog/meters/meter.decider';
 import type { MeterDefinition } from '../measurement';
 
-/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100 and 1732400800100 migrations). */
+/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100, 1732400800100 and 1732400800200 migrations). */
 export const UsageTable = {
   meters: 'usage_meters',
   events: 'usage_events',
