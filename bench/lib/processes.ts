@@ -10,6 +10,13 @@ export const ROOT = (() => {
   }
 })();
 
+/** Node's flags as `npm start` passes them (package.json): the benchmark runs Tally as users do. */
+const NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string
+)
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'));
+
 const children = new Set<ChildProcess>();
 
 /** Every process the benchmark started and has not stopped yet, for the last-resort cleanup. */
@@ -129,7 +136,7 @@ export function startChild(
   ipc = false,
 ): ChildProcess {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, script, ...args], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...profile, script, ...args], {
     cwd: ROOT,
     env,
     stdio: ipc ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'inherit', 'inherit'],
