@@ -13,6 +13,7 @@ import { ReconciliationIntake1732400700000 } from './migrations/1732400700000-re
 import { EventStoreStreamOrder1732400800000 } from './migrations/1732400800000-event-store-stream-order';
 import { UsageDistinctSlots1732400800100 } from './migrations/1732400800100-usage-distinct-slots';
 import { UsageEventsJson1732400800200 } from './migrations/1732400800200-usage-events-json';
+import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-event-store-log-order-key';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -37,4 +38,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreStreamOrder1732400800000,
   UsageDistinctSlots1732400800100,
   UsageEventsJson1732400800200,
+  EventStoreLogOrderKey1732400800300,
 ];
