@@ -14,6 +14,7 @@ import { EventStoreStreamOrder1732400800000 } from './migrations/1732400800000-e
 import { UsageDistinctSlots1732400800100 } from './migrations/1732400800100-usage-distinct-slots';
 import { UsageEventsJson1732400800200 } from './migrations/1732400800200-usage-events-json';
 import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-event-store-log-order-key';
+import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -39,4 +40,5 @@ export const MIGRATIONS: MixedList<Function> = [
   UsageDistinctSlots1732400800100,
   UsageEventsJson1732400800200,
   EventStoreLogOrderKey1732400800300,
+  EventStoreJson1732400800400,
 ];

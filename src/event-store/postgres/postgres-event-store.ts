@@ -128,7 +128,7 @@ const APPEND_SQL = `
   )
   INSERT INTO tally_events (stream_id, stream_version, type, data, metadata)
   SELECT $1, allowed.version + e.ordinal, e.type, e.data, e.metadata
-  FROM allowed, unnest($2::text[], $3::jsonb[], $4::jsonb[]) WITH ORDINALITY AS e(type, data, metadata, ordinal)
+  FROM allowed, unnest($2::text[], $3::json[], $4::json[]) WITH ORDINALITY AS e(type, data, metadata, ordinal)
   RETURNING stream_version`;
 
 const READ_ALL_SQL = `
@@ -321,7 +321,7 @@ export class PostgresEventStore implements EventStore {
       text: `WITH inserted AS (
          INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
          SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
-         FROM ROWS FROM (unnest($2::text[]), jsonb_array_elements($3::jsonb), jsonb_array_elements($4::jsonb))
+         FROM ROWS FROM (unnest($2::text[]), json_array_elements($3::json), json_array_elements($4::json))
            AS e(dedup_key, data, metadata)
          ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING
          RETURNING dedup_key
@@ -366,7 +366,7 @@ function satisfies(expected: ExpectedVersion, version: StreamVersion): boolean {
 }
 
 /**
- * The records' data as one JSON array, the parameter of `jsonb_array_elements`: a jsonb[] literal
+ * The records' data as one JSON array, the parameter of `json_array_elements`: a json[] literal
  * escaped every quote of every element (in pg, and again in PostgreSQL's array parser), which cost
  * more than the JSON itself.
  */
