@@ -51,7 +51,7 @@ describe('a long-open transaction on the database', () => {
     // it was open would never come back for it.
     await holder.query(
       `INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
-       SELECT stream_id, type, jsonb_set(data, '{event,id}', '"late"'), metadata, dedup_key || ':late'
+       SELECT stream_id, type, jsonb_set(data::jsonb, '{event,id}', '"late"')::json, metadata, dedup_key || ':late'
        FROM tally_events WHERE data->'event'->>'id' = 'first'`,
     );
     try {
