@@ -26,10 +26,11 @@ export class UsageWriter implements BeforeApplicationShutdown {
     private readonly projections: ProjectionsService,
     @Inject(TALLY_CONFIG) config: TallyConfig,
   ) {
-    // A few commits in flight keep the database busy while the next group forms; more would only
-    // split groups that could have been one.
+    // One commit at a time: whatever arrives meanwhile forms the next group. Groups grow with the load
+    // (a dozen events at 4 in flight, several dozen at 1), and PostgreSQL's cost per event falls with
+    // them: 101 → 74 µs of its CPU per single-event request in the benchmark, at p99 under 50 ms.
     this.singles = new GroupCommit((namespace, records) => this.write(namespace, records), {
-      maxInFlight: 4,
+      maxInFlight: 1,
       maxGroupSize: config.maxBatchEvents,
     });
   }
