@@ -91,7 +91,9 @@ export class UsageProjection implements Projection {
 
   private async recordUsage(run: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     const usages = run.map(storedUsage);
-    const inserted = await tx.query<{ namespace: string; source: string; id: string }>(
+    const meters = await this.liveMeters(tx, usages);
+    const owners = meters.length > 0 ? await customersOf(tx, usages) : new Map<string, string>();
+    const stored = tx.query<{ namespace: string; source: string; id: string }>(
       `INSERT INTO ${tx.table(UsageTable.events)}
          (namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
        SELECT namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare
@@ -115,27 +117,31 @@ export class UsageProjection implements Projection {
         usages.map((u) => u.position.prepare.toString()),
       ],
     );
-    // Of repeats inside the run, the insert kept the first; so does this.
-    const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
-    const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
-    if (counted.length === 0) return;
-
-    const meters = await this.liveMeters(tx, counted);
-    if (meters.length === 0) return;
-    const metersByType = new Map<string, MeterDefinition[]>();
-    for (const meter of meters) {
-      const key = typeKey(meter.namespace, meter.eventType);
-      metersByType.set(key, [...(metersByType.get(key) ?? []), meter]);
+    if (meters.length === 0) {
+      await stored;
+      return;
     }
-    const aggregator = new UsageAggregator();
-    const owners = await customersOf(tx, counted);
-    for (const usage of counted) {
-      for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? [])
-        aggregator.add(meter, usage);
+    // Folded while PostgreSQL stores the raw copy, as if every event were new — the log deduplicates
+    // usage already; where it does not, the insert says which were repeats and the fold is redone.
+    const pipeline = new StatementPipeline();
+    await pipeline.send(stored);
+    let aggregator = aggregate(usages, meters);
+    const inserted = await stored;
+    if (inserted.length < usages.length) {
+      // Of repeats inside the run, the insert kept the first; so does this.
+      const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
+      const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
+      aggregator = aggregate(counted, meters);
     }
-    await writeAggregates(aggregator, tx);
     const namespaceOf = new Map(meters.map((meter) => [meter.id, meter.namespace]));
-    await writeRollups(aggregator, (m) => owners.get(subjectKey(namespaceOf.get(m.meterId)!, m.subject)), tx);
+    await writeAggregates(aggregator, tx, pipeline);
+    await writeRollups(
+      aggregator,
+      (m) => owners.get(subjectKey(namespaceOf.get(m.meterId)!, m.subject)),
+      tx,
+      pipeline,
+    );
+    await pipeline.settled();
   }
 
   private async liveMeters(
@@ -214,12 +220,14 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
     const aggregator = new UsageAggregator();
     const facts = rows.map(factFromRow);
     for (const fact of facts) aggregator.add(meter, fact);
-    await writeAggregates(aggregator, tx);
     const owners = await customersOf(
       tx,
       facts.map((fact) => ({ namespace: meter.namespace, subject: fact.subject })),
     );
-    await writeRollups(aggregator, (m) => owners.get(subjectKey(meter.namespace, m.subject)), tx);
+    const pipeline = new StatementPipeline();
+    await writeAggregates(aggregator, tx, pipeline);
+    await writeRollups(aggregator, (m) => owners.get(subjectKey(meter.namespace, m.subject)), tx, pipeline);
+    await pipeline.settled();
     const last = rows[rows.length - 1];
     after = { source: last.source, id: last.id };
   }
@@ -227,8 +235,49 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
 
 async function forget(meterId: string, tx: ProjectionTransaction): Promise<void> {
   await forgetSets([meterId], ALL_SCOPES, tx);
-  for (const table of [UsageTable.buckets, UsageTable.distinctValues, UsageTable.distinctCounts, UsageTable.unitTotals]) {
+  for (const table of [
+    UsageTable.buckets,
+    UsageTable.distinctValues,
+    UsageTable.distinctCounts,
+    UsageTable.unitTotals,
+  ]) {
     await tx.query(`DELETE FROM ${tx.table(table)} WHERE meter_id = $1`, [meterId]);
+  }
+}
+
+/** Minute buckets and distinct values of these usage events for the meters that measure their type. */
+function aggregate(usages: readonly StoredUsage[], meters: readonly MeterDefinition[]): UsageAggregator {
+  const metersByType = new Map<string, MeterDefinition[]>();
+  for (const meter of meters) {
+    const key = typeKey(meter.namespace, meter.eventType);
+    metersByType.set(key, [...(metersByType.get(key) ?? []), meter]);
+  }
+  const aggregator = new UsageAggregator();
+  for (const usage of usages) {
+    for (const meter of metersByType.get(typeKey(usage.namespace, usage.type)) ?? [])
+      aggregator.add(meter, usage);
+  }
+  return aggregator;
+}
+
+/**
+ * A batch's statements sent without waiting for one another, so PostgreSQL runs one while the next is
+ * folded here (the connection runs them in the order sent). `settled` waits for them all and fails
+ * with the first failure, which rolls the whole batch back.
+ */
+class StatementPipeline {
+  private readonly sent: Promise<unknown>[] = [];
+
+  async send(statement: Promise<unknown>): Promise<void> {
+    statement.catch(() => undefined); // its failure is reported by `settled`
+    this.sent.push(statement);
+    // TypeORM hands a statement to the connection a few promise turns after the call: let it go now,
+    // before the next stretch of work here.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  settled(): Promise<unknown> {
+    return Promise.all(this.sent);
   }
 }
 
@@ -236,7 +285,11 @@ async function forget(meterId: string, tx: ProjectionTransaction): Promise<void>
 const ALL_SCOPES = null;
 
 /** Empties the distinct sets of these meters' counter rows (in `scope`, or all scopes), before the rows go. */
-async function forgetSets(meterIds: readonly string[], scope: string | null, tx: ProjectionTransaction): Promise<void> {
+async function forgetSets(
+  meterIds: readonly string[],
+  scope: string | null,
+  tx: ProjectionTransaction,
+): Promise<void> {
   await tx.query(
     `DELETE FROM ${tx.table(UsageTable.distinctSlotValues)} v USING ${tx.table(UsageTable.distinctCounts)} c
      WHERE v.slot = c.slot AND c.meter_id = ANY($1) AND ($2::text IS NULL OR c.scope = $2)`,
@@ -252,14 +305,15 @@ async function writeRollups(
   aggregator: UsageAggregator,
   customerOf: (minute: { meterId: string; subject: string }) => string | undefined,
   tx: ProjectionTransaction,
+  pipeline: StatementPipeline,
   meterScope = true,
 ): Promise<void> {
   const totals = new UnitTotals();
   for (const bucket of aggregator.buckets) totals.add(bucket, customerOf(bucket), meterScope);
-  await totals.write(tx);
+  await pipeline.send(totals.write(tx));
   const counters = new DistinctCounters();
   for (const seen of aggregator.distinctValues) counters.add(seen, customerOf(seen), meterScope);
-  await counters.write(tx);
+  await pipeline.send(counters.write(tx));
 }
 
 function subjectKey(namespace: string, subject: string): string {
@@ -369,7 +423,9 @@ async function recountCustomer(
       if (rows.length === 0) break;
       const aggregator = new UsageAggregator();
       for (const row of rows) aggregator.add(meter, factFromRow(row));
-      await writeRollups(aggregator, () => customerId, tx, false);
+      const pipeline = new StatementPipeline();
+      await writeRollups(aggregator, () => customerId, tx, pipeline, false);
+      await pipeline.settled();
       const last = rows[rows.length - 1];
       after = { source: last.source, id: last.id };
     }
@@ -396,12 +452,17 @@ export function factFromRow(row: RawUsageRow): UsageFact {
   };
 }
 
-async function writeAggregates(aggregator: UsageAggregator, tx: ProjectionTransaction): Promise<void> {
+async function writeAggregates(
+  aggregator: UsageAggregator,
+  tx: ProjectionTransaction,
+  pipeline: StatementPipeline,
+): Promise<void> {
   const buckets = aggregator.buckets;
   if (buckets.length > 0) {
     const newer = `(excluded.latest_time, excluded.latest_commit, excluded.latest_prepare) > (b.latest_time, b.latest_commit, b.latest_prepare)`;
-    await tx.query(
-      `INSERT INTO ${tx.table(UsageTable.buckets)} AS b
+    await pipeline.send(
+      tx.query(
+        `INSERT INTO ${tx.table(UsageTable.buckets)} AS b
          (meter_id, subject, minute, group_key, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare)
        SELECT meter_id, subject, minute, group_key, group_values::jsonb, count, sum, min, max,
               latest_value, latest_time, latest_commit, latest_prepare
@@ -419,39 +480,42 @@ async function writeAggregates(aggregator: UsageAggregator, tx: ProjectionTransa
          latest_time = CASE WHEN ${newer} THEN excluded.latest_time ELSE b.latest_time END,
          latest_commit = CASE WHEN ${newer} THEN excluded.latest_commit ELSE b.latest_commit END,
          latest_prepare = CASE WHEN ${newer} THEN excluded.latest_prepare ELSE b.latest_prepare END`,
-      [
-        buckets.map((b) => b.meterId),
-        buckets.map((b) => b.subject),
-        buckets.map((b) => new Date(b.minuteMs).toISOString()),
-        buckets.map((b) => b.groupKey),
-        buckets.map((b) => JSON.stringify(b.groupValues)),
-        buckets.map((b) => b.count),
-        buckets.map((b) => b.sum?.toFixed() ?? null),
-        buckets.map((b) => b.min?.toFixed() ?? null),
-        buckets.map((b) => b.max?.toFixed() ?? null),
-        buckets.map((b) => b.latest?.value ?? null),
-        buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
-        buckets.map((b) => b.latest?.position.commit.toString() ?? null),
-        buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
-      ],
+        [
+          buckets.map((b) => b.meterId),
+          buckets.map((b) => b.subject),
+          buckets.map((b) => new Date(b.minuteMs).toISOString()),
+          buckets.map((b) => b.groupKey),
+          buckets.map((b) => JSON.stringify(b.groupValues)),
+          buckets.map((b) => b.count),
+          buckets.map((b) => b.sum?.toFixed() ?? null),
+          buckets.map((b) => b.min?.toFixed() ?? null),
+          buckets.map((b) => b.max?.toFixed() ?? null),
+          buckets.map((b) => b.latest?.value ?? null),
+          buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
+          buckets.map((b) => b.latest?.position.commit.toString() ?? null),
+          buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
+        ],
+      ),
     );
   }
   const distinct = aggregator.distinctValues;
   if (distinct.length > 0) {
-    await tx.query(
-      `INSERT INTO ${tx.table(UsageTable.distinctValues)} (meter_id, subject, minute, group_key, group_values, value)
+    await pipeline.send(
+      tx.query(
+        `INSERT INTO ${tx.table(UsageTable.distinctValues)} (meter_id, subject, minute, group_key, group_values, value)
        SELECT meter_id, subject, minute, group_key, group_values::jsonb, value
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
          AS u(meter_id, subject, minute, group_key, group_values, value)
        ON CONFLICT DO NOTHING`,
-      [
-        distinct.map((d) => d.meterId),
-        distinct.map((d) => d.subject),
-        distinct.map((d) => new Date(d.minuteMs).toISOString()),
-        distinct.map((d) => d.groupKey),
-        distinct.map((d) => JSON.stringify(d.groupValues)),
-        distinct.map((d) => d.value),
-      ],
+        [
+          distinct.map((d) => d.meterId),
+          distinct.map((d) => d.subject),
+          distinct.map((d) => new Date(d.minuteMs).toISOString()),
+          distinct.map((d) => d.groupKey),
+          distinct.map((d) => JSON.stringify(d.groupValues)),
+          distinct.map((d) => d.value),
+        ],
+      ),
     );
   }
 }
