@@ -93,29 +93,33 @@ export class UsageProjection implements Projection {
     const usages = run.map(storedUsage);
     const meters = await this.liveMeters(tx, usages);
     const owners = meters.length > 0 ? await customersOf(tx, usages) : new Map<string, string>();
-    const stored = tx.query<{ namespace: string; source: string; id: string }>(
-      `INSERT INTO ${tx.table(UsageTable.events)}
-         (namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
-       SELECT namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare
-       FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
-                       unnest($6::timestamptz[]), json_array_elements($7::json), unnest($8::timestamptz[]),
-                       unnest($9::timestamptz[]), unnest($10::numeric[]), unnest($11::numeric[]))
-         AS u(namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
-       ON CONFLICT (namespace, source, id) DO NOTHING
-       RETURNING namespace, source, id`,
-      [
-        usages.map((u) => u.namespace),
-        usages.map((u) => u.source),
-        usages.map((u) => u.id),
-        usages.map((u) => u.type),
-        usages.map((u) => u.subject),
-        usages.map((u) => new Date(u.timeMs).toISOString()),
-        `[${usages.map((u) => JSON.stringify(u.event)).join(',')}]`,
-        usages.map((u) => u.ingestedAt),
-        usages.map((u) => u.storedAt.toISOString()),
-        usages.map((u) => u.position.commit.toString()),
-        usages.map((u) => u.position.prepare.toString()),
-      ],
+    const pipeline = new StatementPipeline();
+    const rawCopy = [
+      usages.map((u) => u.namespace),
+      usages.map((u) => u.source),
+      usages.map((u) => u.id),
+      usages.map((u) => u.type),
+      usages.map((u) => u.subject),
+      usages.map((u) => new Date(u.timeMs).toISOString()),
+      `[${usages.map((u) => JSON.stringify(u.event)).join(',')}]`,
+      usages.map((u) => u.ingestedAt),
+      usages.map((u) => u.storedAt.toISOString()),
+      usages.map((u) => u.position.commit.toString()),
+      usages.map((u) => u.position.prepare.toString()),
+    ];
+    const { result: stored } = await pipeline.send(() =>
+      tx.query<{ namespace: string; source: string; id: string }>(
+        `INSERT INTO ${tx.table(UsageTable.events)}
+           (namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
+         SELECT namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare
+         FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
+                         unnest($6::timestamptz[]), json_array_elements($7::json), unnest($8::timestamptz[]),
+                         unnest($9::timestamptz[]), unnest($10::numeric[]), unnest($11::numeric[]))
+           AS u(namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
+         ON CONFLICT (namespace, source, id) DO NOTHING
+         RETURNING namespace, source, id`,
+        rawCopy,
+      ),
     );
     if (meters.length === 0) {
       await stored;
@@ -123,8 +127,6 @@ export class UsageProjection implements Projection {
     }
     // Folded while PostgreSQL stores the raw copy, as if every event were new — the log deduplicates
     // usage already; where it does not, the insert says which were repeats and the fold is redone.
-    const pipeline = new StatementPipeline();
-    await pipeline.send(stored);
     let aggregator = aggregate(usages, meters);
     const inserted = await stored;
     if (inserted.length < usages.length) {
@@ -261,19 +263,24 @@ function aggregate(usages: readonly StoredUsage[], meters: readonly MeterDefinit
 }
 
 /**
- * A batch's statements sent without waiting for one another, so PostgreSQL runs one while the next is
- * folded here (the connection runs them in the order sent). `settled` waits for them all and fails
- * with the first failure, which rolls the whole batch back.
+ * A batch's statements, each started as soon as the one before it is done, without waiting here: so
+ * PostgreSQL runs one while the next is folded. `settled` waits for them all and fails with the first
+ * failure, which rolls the whole batch back.
  */
 class StatementPipeline {
+  private last: Promise<unknown> = Promise.resolve();
   private readonly sent: Promise<unknown>[] = [];
 
-  async send(statement: Promise<unknown>): Promise<void> {
-    statement.catch(() => undefined); // its failure is reported by `settled`
-    this.sent.push(statement);
+  /** Starts `statement` once the ones sent before it have succeeded (never after a failure). */
+  async send<T>(statement: () => Promise<T>): Promise<{ readonly result: Promise<T> }> {
+    const result = this.last.then(statement);
+    result.catch(() => undefined); // its failure is reported by `settled`
+    this.last = result;
+    this.sent.push(result);
     // TypeORM hands a statement to the connection a few promise turns after the call: let it go now,
     // before the next stretch of work here.
     await new Promise((resolve) => setImmediate(resolve));
+    return { result };
   }
 
   settled(): Promise<unknown> {
@@ -310,10 +317,10 @@ async function writeRollups(
 ): Promise<void> {
   const totals = new UnitTotals();
   for (const bucket of aggregator.buckets) totals.add(bucket, customerOf(bucket), meterScope);
-  await pipeline.send(totals.write(tx));
+  await pipeline.send(() => totals.write(tx));
   const counters = new DistinctCounters();
   for (const seen of aggregator.distinctValues) counters.add(seen, customerOf(seen), meterScope);
-  await pipeline.send(counters.write(tx));
+  await pipeline.send(() => counters.write(tx));
 }
 
 function subjectKey(namespace: string, subject: string): string {
@@ -460,7 +467,22 @@ async function writeAggregates(
   const buckets = aggregator.buckets;
   if (buckets.length > 0) {
     const newer = `(excluded.latest_time, excluded.latest_commit, excluded.latest_prepare) > (b.latest_time, b.latest_commit, b.latest_prepare)`;
-    await pipeline.send(
+    const bucketRows = [
+      buckets.map((b) => b.meterId),
+      buckets.map((b) => b.subject),
+      buckets.map((b) => new Date(b.minuteMs).toISOString()),
+      buckets.map((b) => b.groupKey),
+      buckets.map((b) => JSON.stringify(b.groupValues)),
+      buckets.map((b) => b.count),
+      buckets.map((b) => b.sum?.toFixed() ?? null),
+      buckets.map((b) => b.min?.toFixed() ?? null),
+      buckets.map((b) => b.max?.toFixed() ?? null),
+      buckets.map((b) => b.latest?.value ?? null),
+      buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
+      buckets.map((b) => b.latest?.position.commit.toString() ?? null),
+      buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
+    ];
+    await pipeline.send(() =>
       tx.query(
         `INSERT INTO ${tx.table(UsageTable.buckets)} AS b
          (meter_id, subject, minute, group_key, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare)
@@ -480,41 +502,28 @@ async function writeAggregates(
          latest_time = CASE WHEN ${newer} THEN excluded.latest_time ELSE b.latest_time END,
          latest_commit = CASE WHEN ${newer} THEN excluded.latest_commit ELSE b.latest_commit END,
          latest_prepare = CASE WHEN ${newer} THEN excluded.latest_prepare ELSE b.latest_prepare END`,
-        [
-          buckets.map((b) => b.meterId),
-          buckets.map((b) => b.subject),
-          buckets.map((b) => new Date(b.minuteMs).toISOString()),
-          buckets.map((b) => b.groupKey),
-          buckets.map((b) => JSON.stringify(b.groupValues)),
-          buckets.map((b) => b.count),
-          buckets.map((b) => b.sum?.toFixed() ?? null),
-          buckets.map((b) => b.min?.toFixed() ?? null),
-          buckets.map((b) => b.max?.toFixed() ?? null),
-          buckets.map((b) => b.latest?.value ?? null),
-          buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
-          buckets.map((b) => b.latest?.position.commit.toString() ?? null),
-          buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
-        ],
+        bucketRows,
       ),
     );
   }
   const distinct = aggregator.distinctValues;
   if (distinct.length > 0) {
-    await pipeline.send(
+    const valueRows = [
+      distinct.map((d) => d.meterId),
+      distinct.map((d) => d.subject),
+      distinct.map((d) => new Date(d.minuteMs).toISOString()),
+      distinct.map((d) => d.groupKey),
+      distinct.map((d) => JSON.stringify(d.groupValues)),
+      distinct.map((d) => d.value),
+    ];
+    await pipeline.send(() =>
       tx.query(
         `INSERT INTO ${tx.table(UsageTable.distinctValues)} (meter_id, subject, minute, group_key, group_values, value)
        SELECT meter_id, subject, minute, group_key, group_values::jsonb, value
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
          AS u(meter_id, subject, minute, group_key, group_values, value)
        ON CONFLICT DO NOTHING`,
-        [
-          distinct.map((d) => d.meterId),
-          distinct.map((d) => d.subject),
-          distinct.map((d) => new Date(d.minuteMs).toISOString()),
-          distinct.map((d) => d.groupKey),
-          distinct.map((d) => JSON.stringify(d.groupValues)),
-          distinct.map((d) => d.value),
-        ],
+        valueRows,
       ),
     );
   }
