@@ -1,3 +1,4 @@
+import { COMPARED_AS } from '../support/read-models';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createMeter, deleteMeter, updateMeter } from './meters';
 
@@ -13,20 +14,14 @@ describe('rebuilding usage@v2', () => {
   afterAll(() => app.close());
 
   const snapshot = async () => {
-    const table = (name: string) => `SELECT * FROM ${name}`;
-    // A set's slot is a number given on first use: compared by the unit it stands for.
-    const counterColumns = 'meter_id, scope, unit, unit_start, values_seen, first_time, last_time';
+    const table = (name: string) => COMPARED_AS[name] ?? `SELECT * FROM ${name}`;
     const queries = {
       usage_meters: [table('usage_meters'), 'id'],
       usage_events: [table('usage_events'), 'namespace, source, id'],
       usage_buckets: [table('usage_buckets'), 'meter_id, subject, minute, group_key'],
       usage_distinct_values: [table('usage_distinct_values'), 'meter_id, subject, minute, group_key, value'],
-      usage_distinct_slot_values: [
-        `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
-         FROM usage_distinct_slot_values v JOIN usage_distinct_counts c USING (slot)`,
-        'meter_id, scope, unit, unit_start, value',
-      ],
-      usage_distinct_counts: [`SELECT ${counterColumns} FROM usage_distinct_counts`, 'meter_id, scope, unit, unit_start'],
+      usage_distinct_slot_values: [table('usage_distinct_slot_values'), 'meter_id, scope, unit, unit_start, value'],
+      usage_distinct_counts: [table('usage_distinct_counts'), 'meter_id, scope, unit, unit_start'],
       usage_customer_subjects: [table('usage_customer_subjects'), 'namespace, subject_key'],
     };
     const rows: Record<string, unknown[]> = {};

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
  * Rows as they are compared where a table holds numbers given on first use (surrogate keys), which
  * differ between two histories with the same contents: such a number is replaced by what it stands for.
  */
-const COMPARED_AS: Record<string, string> = {
+export const COMPARED_AS: Readonly<Record<string, string>> = {
   usage_distinct_counts: `SELECT meter_id, scope, unit, unit_start, values_seen, first_time, last_time FROM usage_distinct_counts`,
   usage_distinct_slot_values: `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
     FROM usage_distinct_slot_values v JOIN usage_distinct_counts c USING (slot)`,
