@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,9 @@ describe('Tally as a process', () => {
   beforeAll(async () => {
     port = await freePort();
   });
+
+  // Each test stops the service it started; its PostgreSQL's data directory (40 MB) goes afterwards.
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function start(command: 'npm' | 'node'): ChildProcess {
     const args = command === 'npm' ? ['start'] : ['--enable-source-maps', join(process.env.TALLY_TEST_BUILD!, 'main.js')];

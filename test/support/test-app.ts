@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
@@ -41,6 +41,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const adminToken = `tally_test_${randomBytes(16).toString('hex')}`;
+  // Holds the admin token file Tally writes when given none; removed with the database.
+  const dataDir = mkdtempSync(join(tmpdir(), 'tally-app-'));
   const config: TallyConfig = {
     ...loadConfig({}),
     databaseUrl: db.url,
@@ -48,7 +50,7 @@ export async function startTestApp(
     host: '127.0.0.1',
     port: 0,
     logLevel: 'warn',
-    dataDir: mkdtempSync(join(tmpdir(), 'tally-app-')),
+    dataDir,
     // The specs share one PostgreSQL cluster, whose oldest open transaction (a spec holding a lock, a
     // deadlock being detected) holds every database's projections back; a busy machine adds to it.
     // Specs of the 503 itself set their own bound.
@@ -60,6 +62,7 @@ export async function startTestApp(
     tally = await startTally(config, { clock: options.clock, logDestination: options.logDestination });
   } catch (error) {
     await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const url = tally.url!;
@@ -93,6 +96,7 @@ export async function startTestApp(
     async close() {
       await tally.close();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
