@@ -222,7 +222,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(after: LogPosition, limit: number): Promise<readonly RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(READ_ALL_SQL, [
+    const rows = await this.readInLogOrder<EventRow>(READ_ALL_SQL, [
       after.commit.toString(),
       after.prepare.toString(),
       limit,
@@ -233,7 +233,7 @@ export class PostgresEventStore implements EventStore {
   async readAllMatching(after: LogPosition, limit: number, filter: EventTypeFilter): Promise<FilteredRead> {
     // One statement, so one snapshot: the matching rows and the point the scan reached agree, and no
     // event can commit below that point unseen between the two.
-    const { rows } = await this.pool.query<EventRow & { head_transaction_id: string | null; head_position: string | null }>(
+    const rows = await this.readInLogOrder<EventRow & { head_transaction_id: string | null; head_position: string | null }>(
       `WITH safe AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
        matching AS (
          SELECT global_position, transaction_id, stream_id, stream_version, type, data, metadata, recorded_at
@@ -258,6 +258,27 @@ export class PostgresEventStore implements EventStore {
       ? { commit: BigInt(head.head_transaction_id), prepare: BigInt(head.head_position!) }
       : after;
     return { events, scannedTo: comparePositions(scanned, after) > 0 ? scanned : after };
+  }
+
+  /**
+   * A read of the log in its order, in a transaction that rules out sorting, so that only a scan of
+   * the (transaction_id, global_position) index can answer it, and it stops at the limit. Left to
+   * itself, with statistics taken before a burst of usage, the planner expected a few hundred rows
+   * past the position and chose to collect and sort all of them: 35,000 rows sorted on disk to return
+   * 5,000, 180 ms where the index takes a fraction of that.
+   */
+  private async readInLogOrder<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN READ ONLY; SET LOCAL enable_sort = off');
+      const { rows } = await client.query<Row>(sql, params);
+      await client.query('COMMIT');
+      client.release();
+      return rows;
+    } catch (error) {
+      client.release(error as Error); // not back into the pool mid-transaction
+      throw error;
+    }
   }
 
   async headPosition(): Promise<LogPosition> {
