@@ -68,6 +68,8 @@ interface Slot {
  */
 export class DistinctCounters {
   private readonly slots = new Map<string, Slot>();
+  /** Each minute's slots, finest unit first: the many values of one minute look their units up once. */
+  private readonly slotsOfMinute = new Map<string, Slot[]>();
 
   /**
    * @param seen one value of one minute, as the minute aggregator folded it.
@@ -84,28 +86,38 @@ export class DistinctCounters {
   }
 
   private addTo(seen: DistinctValue, scope: string): void {
-    const units = unitsFor(scope);
-    for (const unit of units) {
-      const start = unitStart(unit, seen.minuteMs);
-      const key = slotKey(seen.meterId, scope, unit, start);
-      let slot = this.slots.get(key);
-      if (!slot) {
-        slot = {
-          meterId: seen.meterId,
-          scope,
-          unit,
-          start,
-          first: seen.firstMs,
-          last: seen.lastMs,
-          values: new Set(),
-        };
-        this.slots.set(key, slot);
-      }
+    const minute = `${seen.meterId}\u0000${scope}\u0000${seen.minuteMs}`;
+    let slots = this.slotsOfMinute.get(minute);
+    if (!slots) {
+      slots = unitsFor(scope).map((unit) => this.slotOf(seen, scope, unit));
+      this.slotsOfMinute.set(minute, slots);
+    }
+    for (const slot of slots) {
       if (seen.firstMs < slot.first) slot.first = seen.firstMs;
       if (seen.lastMs > slot.last) slot.last = seen.lastMs;
-      // The coarser units' values follow from the finest unit's (see write).
-      if (unit === units[0]) slot.values.add(seen.value);
     }
+    // The coarser units' values follow from the finest unit's (see write).
+    slots[0].values.add(seen.value);
+  }
+
+  /** The slot of the unit holding the value's minute, empty when the batch has none yet. */
+  private slotOf(seen: DistinctValue, scope: string, unit: CounterUnit): Slot {
+    const start = unitStart(unit, seen.minuteMs);
+    const key = slotKey(seen.meterId, scope, unit, start);
+    let slot = this.slots.get(key);
+    if (!slot) {
+      slot = {
+        meterId: seen.meterId,
+        scope,
+        unit,
+        start,
+        first: seen.firstMs,
+        last: seen.lastMs,
+        values: new Set(),
+      };
+      this.slots.set(key, slot);
+    }
+    return slot;
   }
 
   async write(tx: ProjectionTransaction): Promise<void> {

@@ -27,6 +27,8 @@ interface Total {
  */
 export class UnitTotals {
   private readonly totals = new Map<string, Total>();
+  /** Each minute's totals, one per unit: the many buckets of one minute look their units up once. */
+  private readonly totalsOfMinute = new Map<string, Total[]>();
 
   /**
    * @param customer the customer owning the bucket's subject, if any.
@@ -38,28 +40,13 @@ export class UnitTotals {
   }
 
   private addTo(bucket: Bucket, scope: string): void {
-    for (const unit of unitsFor(scope)) {
-      const start = unitStart(unit, bucket.minuteMs);
-      const key = `${bucket.meterId}\u0000${scope}\u0000${unit}\u0000${start}\u0000${bucket.groupKey}`;
-      const total = this.totals.get(key);
-      if (!total) {
-        this.totals.set(key, {
-          meterId: bucket.meterId,
-          scope,
-          unit,
-          start,
-          groupKey: bucket.groupKey,
-          groupValues: bucket.groupValues,
-          count: bucket.count,
-          sum: bucket.sum,
-          min: bucket.min,
-          max: bucket.max,
-          latest: bucket.latest,
-          firstMs: bucket.firstMs,
-          lastMs: bucket.lastMs,
-        });
-        continue;
-      }
+    const minute = `${bucket.meterId}\u0000${scope}\u0000${bucket.minuteMs}\u0000${bucket.groupKey}`;
+    let totals = this.totalsOfMinute.get(minute);
+    if (!totals) {
+      totals = unitsFor(scope).map((unit) => this.totalOf(bucket, scope, unit));
+      this.totalsOfMinute.set(minute, totals);
+    }
+    for (const total of totals) {
       total.count += bucket.count;
       if (bucket.sum) total.sum = total.sum ? total.sum.plus(bucket.sum) : bucket.sum;
       if (bucket.min && (!total.min || bucket.min.lt(total.min))) total.min = bucket.min;
@@ -69,6 +56,32 @@ export class UnitTotals {
       if (bucket.firstMs < total.firstMs) total.firstMs = bucket.firstMs;
       if (bucket.lastMs > total.lastMs) total.lastMs = bucket.lastMs;
     }
+  }
+
+  /** The total of the unit holding the bucket's minute, empty when the batch has none yet. */
+  private totalOf(bucket: Bucket, scope: string, unit: CounterUnit): Total {
+    const start = unitStart(unit, bucket.minuteMs);
+    const key = `${bucket.meterId}\u0000${scope}\u0000${unit}\u0000${start}\u0000${bucket.groupKey}`;
+    let total = this.totals.get(key);
+    if (!total) {
+      total = {
+        meterId: bucket.meterId,
+        scope,
+        unit,
+        start,
+        groupKey: bucket.groupKey,
+        groupValues: bucket.groupValues,
+        count: 0,
+        sum: undefined,
+        min: undefined,
+        max: undefined,
+        latest: undefined,
+        firstMs: bucket.firstMs,
+        lastMs: bucket.lastMs,
+      };
+      this.totals.set(key, total);
+    }
+    return total;
   }
 
   async write(tx: ProjectionTransaction): Promise<void> {
