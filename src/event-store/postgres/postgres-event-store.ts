@@ -269,15 +269,22 @@ export class PostgresEventStore implements EventStore {
    */
   private async readInLogOrder<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
     const client = await this.pool.connect();
+    // A connection lost while we hold it (PostgreSQL stopping) is also emitted as an 'error' event,
+    // which unheard would end the process; the statement under way or the next one fails with it.
+    const heard = () => undefined;
+    client.on('error', heard);
+    let failure: Error | undefined;
     try {
       await client.query('BEGIN READ ONLY; SET LOCAL enable_sort = off');
       const { rows } = await client.query<Row>(sql, params);
       await client.query('COMMIT');
-      client.release();
       return rows;
     } catch (error) {
-      client.release(error as Error); // not back into the pool mid-transaction
+      failure = error as Error;
       throw error;
+    } finally {
+      client.off('error', heard);
+      client.release(failure); // with a failure, closed: never back into the pool mid-transaction
     }
   }
 
