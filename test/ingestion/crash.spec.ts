@@ -92,6 +92,13 @@ describe('ingestion killed mid-stream (kill -9)', () => {
       body: JSON.stringify(events.length === 1 ? events[0] : events),
     });
 
+  const lockWaiters = async (): Promise<number> =>
+    (
+      await db.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )
+    )[0].n;
+
   it('keeps every acknowledged event exactly once', async () => {
     await start();
     const event = (id: string) => ({
@@ -120,11 +127,26 @@ describe('ingestion killed mid-stream (kill -9)', () => {
     };
     const clients = Array.from({ length: 8 }, (_, worker) => client(worker));
     await sleep(1_500);
+    // Requests must be in flight when the process dies: left to timing, every request under way was
+    // sometimes answered first. Holding the log makes the next writes wait inside PostgreSQL.
+    const holder = db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('LOCK TABLE tally_events IN EXCLUSIVE MODE');
+    await waitFor(async () => (await lockWaiters()) > 0);
     tally!.kill('SIGKILL');
     killed = true;
     await Promise.all(clients);
+    // The dead process's waiting writes end with it, as they would have had it died mid-statement
+    // (left waiting, they would commit once the lock is gone, after this test has looked).
+    await db.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    await waitFor(async () => (await lockWaiters()) === 0);
+    await holder.rollbackTransaction();
+    await holder.release();
     expect(acknowledged.size).toBeGreaterThan(100);
-    // Requests were in flight when the process died.
     expect(attempted.size).toBeGreaterThan(acknowledged.size);
 
     const stored = async () =>
@@ -167,4 +189,12 @@ function freePort(): Promise<number> {
       server.close(() => done(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+async function waitFor(condition: () => Promise<boolean>, withinMs = 20_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${withinMs} ms`);
+    await sleep(20);
+  }
 }
