@@ -1,4 +1,4 @@
-import { COMPARED_AS } from '../support/read-models';
+import { comparedRows } from '../support/read-models';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createMeter, deleteMeter, updateMeter } from './meters';
 
@@ -14,15 +14,14 @@ describe('rebuilding usage@v2', () => {
   afterAll(() => app.close());
 
   const snapshot = async () => {
-    const table = (name: string) => COMPARED_AS[name] ?? `SELECT * FROM ${name}`;
     const queries = {
-      usage_meters: [table('usage_meters'), 'id'],
-      usage_events: [table('usage_events'), 'namespace, source, id'],
-      usage_buckets: [table('usage_buckets'), 'meter_id, subject, minute, group_key'],
-      usage_distinct_values: [table('usage_distinct_values'), 'meter_id, subject, minute, group_key, value'],
-      usage_distinct_slot_values: [table('usage_distinct_slot_values'), 'meter_id, scope, unit, unit_start, value'],
-      usage_distinct_counts: [table('usage_distinct_counts'), 'meter_id, scope, unit, unit_start'],
-      usage_customer_subjects: [table('usage_customer_subjects'), 'namespace, subject_key'],
+      usage_meters: [comparedRows('usage_meters'), 'id'],
+      usage_events: [comparedRows('usage_events'), 'namespace, source, id'],
+      usage_buckets: [comparedRows('usage_buckets'), 'meter_id, subject, minute, group_key'],
+      usage_distinct_values: [comparedRows('usage_distinct_values'), 'meter_id, subject, minute, group_key, value'],
+      usage_distinct_slot_values: [comparedRows('usage_distinct_slot_values'), 'meter_id, scope, unit, unit_start, value'],
+      usage_distinct_counts: [comparedRows('usage_distinct_counts'), 'meter_id, scope, unit, unit_start'],
+      usage_customer_subjects: [comparedRows('usage_customer_subjects'), 'namespace, subject_key'],
     };
     const rows: Record<string, unknown[]> = {};
     for (const [name, [select, order]] of Object.entries(queries)) {

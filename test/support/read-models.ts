@@ -5,11 +5,16 @@ import type { DataSource } from 'typeorm';
  * Rows as they are compared where a table holds numbers given on first use (surrogate keys), which
  * differ between two histories with the same contents: such a number is replaced by what it stands for.
  */
-export const COMPARED_AS: Readonly<Record<string, string>> = {
+const COMPARED_AS: Readonly<Record<string, string>> = {
   usage_distinct_counts: `SELECT meter_id, scope, unit, unit_start, values_seen, first_time, last_time FROM usage_distinct_counts`,
   usage_distinct_slot_values: `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
     FROM usage_distinct_slot_values v JOIN usage_distinct_counts c USING (slot)`,
 };
+
+/** A table's rows as they are compared (see `COMPARED_AS`): all its columns unless it holds such numbers. */
+export function comparedRows(table: string): string {
+  return COMPARED_AS[table] ?? `SELECT * FROM "${table}"`;
+}
 
 /**
  * Every read model, table by table: its row count and a digest of all its rows as JSON in a stable
@@ -26,7 +31,7 @@ export async function readModels(db: DataSource): Promise<Record<string, { rows:
   for (const { name } of tables) {
     const [{ rows, text }] = await db.query(
       `SELECT count(*)::int AS rows, coalesce(jsonb_agg(r ORDER BY r::text), '[]')::text AS text
-       FROM (SELECT to_jsonb(t) AS r FROM (${COMPARED_AS[name] ?? `SELECT * FROM "${name}"`}) t) s`,
+       FROM (SELECT to_jsonb(t) AS r FROM (${comparedRows(name)}) t) s`,
     );
     dump[name] = { rows, sha256: createHash('sha256').update(text).digest('hex') };
   }
