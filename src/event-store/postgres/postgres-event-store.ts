@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { timestampFromEpochMs } from '../../database/epoch-ms';
 import {
   AppendResult,
   EventTypeFilter,
@@ -55,25 +56,25 @@ interface EventRow {
  * in hour order so two writers never deadlock on them.
  */
 const INTAKE_COUNTERS_SQL = `, tallies AS (
-         SELECT a.hour, a.events AS accepted, 0 AS stored
-         FROM unnest($7::timestamptz[], $8::int[]) AS a(hour, events)
+         SELECT a.hour_ms, a.events AS accepted, 0 AS stored
+         FROM unnest($7::bigint[], $8::int[]) AS a(hour_ms, events)
          UNION ALL
-         SELECT r.hour, 0, 1
-         FROM unnest($2::text[], $6::timestamptz[]) AS r(dedup_key, hour)
+         SELECT r.hour_ms, 0, 1
+         FROM unnest($2::text[], $6::bigint[]) AS r(dedup_key, hour_ms)
          JOIN inserted ON inserted.dedup_key COLLATE "C" = r.dedup_key COLLATE "C"
-         WHERE r.hour IS NOT NULL
+         WHERE r.hour_ms IS NOT NULL
        ), counted AS (
          INSERT INTO reconciliation_intake AS c (namespace, hour, shard, accepted, stored)
-         SELECT $5, hour, pg_backend_pid() % 16, sum(accepted), sum(stored)
-         FROM tallies GROUP BY hour ORDER BY hour
+         SELECT $5, ${timestampFromEpochMs('hour_ms')}, pg_backend_pid() % 16, sum(accepted), sum(stored)
+         FROM tallies GROUP BY hour_ms ORDER BY hour_ms
          ON CONFLICT (namespace, hour, shard)
          DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored
        )`;
 
 const HOUR_MS = 3_600_000;
-const hourOf = (at: Date): Date => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+const hourOf = (at: Date): number => Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
 
-/** $5–$8 of `recordUsage`: the namespace, each record's stored hour, accepted events per hour. */
+/** $5–$8 of `recordUsage`: the namespace, each record's stored hour, accepted events per hour (epoch ms). */
 function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake | undefined): unknown[] {
   const seen = new Set<string>();
   const storedHours = records.map((r) => {
@@ -85,15 +86,10 @@ function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake |
   const acceptedAt = intake?.acceptedAt ?? records.flatMap((r) => (r.occurredAt ? [r.occurredAt] : []));
   const accepted = new Map<number, number>();
   for (const at of acceptedAt) {
-    const hour = hourOf(at).getTime();
+    const hour = hourOf(at);
     accepted.set(hour, (accepted.get(hour) ?? 0) + 1);
   }
-  return [
-    records[0].metadata.namespace,
-    storedHours,
-    [...accepted.keys()].map((hour) => new Date(hour)),
-    [...accepted.values()],
-  ];
+  return [records[0].metadata.namespace, storedHours, [...accepted.keys()], [...accepted.values()]];
 }
 
 const DEADLOCK_DETECTED = '40P01';

@@ -5,6 +5,7 @@ import type {
 } from '../../catalog/meters/meter.decider';
 import type { ProjectionsService } from '../../core/projections.service';
 import { claimedKeysOf, CustomerEvent } from '../../customers/customers/customer.decider';
+import { epochMsOf, timestampFromEpochMs } from '../../database/epoch-ms';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { usageDedupKey } from '../../event-store/stream-names';
 import { usageTimeMs, USAGE_RECORDED, UsageRecordedData } from '../../ingestion/usage-recorded';
@@ -100,10 +101,10 @@ export class UsageProjection implements Projection {
       usages.map((u) => u.id),
       usages.map((u) => u.type),
       usages.map((u) => u.subject),
-      usages.map((u) => new Date(u.timeMs).toISOString()),
+      usages.map((u) => u.timeMs),
       `[${usages.map((u) => JSON.stringify(u.event)).join(',')}]`,
-      usages.map((u) => u.ingestedAt),
-      usages.map((u) => u.storedAt.toISOString()),
+      usages.map((u) => epochMsOf(u.ingestedAt)),
+      usages.map((u) => epochMsOf(u.storedAt)),
       usages.map((u) => u.position.commit.toString()),
       usages.map((u) => u.position.prepare.toString()),
     ];
@@ -111,11 +112,12 @@ export class UsageProjection implements Projection {
       tx.query<{ namespace: string; source: string; id: string }>(
         `INSERT INTO ${tx.table(UsageTable.events)}
            (namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
-         SELECT namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare
+         SELECT namespace, source, id, type, subject, ${timestampFromEpochMs('time_ms')}, event,
+                ${timestampFromEpochMs('ingested_ms')}, ${timestampFromEpochMs('stored_ms')}, position_commit, position_prepare
          FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
-                         unnest($6::timestamptz[]), json_array_elements($7::json), unnest($8::timestamptz[]),
-                         unnest($9::timestamptz[]), unnest($10::numeric[]), unnest($11::numeric[]))
-           AS u(namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit, position_prepare)
+                         unnest($6::bigint[]), json_array_elements($7::json), unnest($8::bigint[]),
+                         unnest($9::bigint[]), unnest($10::numeric[]), unnest($11::numeric[]))
+           AS u(namespace, source, id, type, subject, time_ms, event, ingested_ms, stored_ms, position_commit, position_prepare)
          ON CONFLICT (namespace, source, id) DO NOTHING
          RETURNING namespace, source, id`,
         rawCopy,
@@ -470,7 +472,7 @@ async function writeAggregates(
     const bucketRows = [
       buckets.map((b) => b.meterId),
       buckets.map((b) => b.subject),
-      buckets.map((b) => new Date(b.minuteMs).toISOString()),
+      buckets.map((b) => b.minuteMs),
       buckets.map((b) => b.groupKey),
       buckets.map((b) => JSON.stringify(b.groupValues)),
       buckets.map((b) => b.count),
@@ -478,7 +480,7 @@ async function writeAggregates(
       buckets.map((b) => b.min?.toFixed() ?? null),
       buckets.map((b) => b.max?.toFixed() ?? null),
       buckets.map((b) => b.latest?.value ?? null),
-      buckets.map((b) => (b.latest ? new Date(b.latest.timeMs).toISOString() : null)),
+      buckets.map((b) => b.latest?.timeMs ?? null),
       buckets.map((b) => b.latest?.position.commit.toString() ?? null),
       buckets.map((b) => b.latest?.position.prepare.toString() ?? null),
     ];
@@ -486,12 +488,12 @@ async function writeAggregates(
       tx.query(
         `INSERT INTO ${tx.table(UsageTable.buckets)} AS b
          (meter_id, subject, minute, group_key, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare)
-       SELECT meter_id, subject, minute, group_key, group_values::jsonb, count, sum, min, max,
-              latest_value, latest_time, latest_commit, latest_prepare
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::bigint[], $7::numeric[],
-                   $8::numeric[], $9::numeric[], $10::numeric[], $11::timestamptz[], $12::numeric[], $13::numeric[])
-         AS u(meter_id, subject, minute, group_key, group_values, count, sum, min, max,
-              latest_value, latest_time, latest_commit, latest_prepare)
+       SELECT meter_id, subject, ${timestampFromEpochMs('minute_ms')}, group_key, group_values::jsonb, count, sum, min, max,
+              latest_value, ${timestampFromEpochMs('latest_ms')}, latest_commit, latest_prepare
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::numeric[],
+                   $8::numeric[], $9::numeric[], $10::numeric[], $11::bigint[], $12::numeric[], $13::numeric[])
+         AS u(meter_id, subject, minute_ms, group_key, group_values, count, sum, min, max,
+              latest_value, latest_ms, latest_commit, latest_prepare)
        ON CONFLICT (meter_id, subject, minute, group_key) DO UPDATE SET
          count = b.count + excluded.count,
          -- trimmed as the JavaScript decimals are, so the digits stored do not depend on batch boundaries
@@ -511,7 +513,7 @@ async function writeAggregates(
     const valueRows = [
       distinct.map((d) => d.meterId),
       distinct.map((d) => d.subject),
-      distinct.map((d) => new Date(d.minuteMs).toISOString()),
+      distinct.map((d) => d.minuteMs),
       distinct.map((d) => d.groupKey),
       distinct.map((d) => JSON.stringify(d.groupValues)),
       distinct.map((d) => d.value),
@@ -519,9 +521,9 @@ async function writeAggregates(
     await pipeline.send(() =>
       tx.query(
         `INSERT INTO ${tx.table(UsageTable.distinctValues)} (meter_id, subject, minute, group_key, group_values, value)
-       SELECT meter_id, subject, minute, group_key, group_values::jsonb, value
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[])
-         AS u(meter_id, subject, minute, group_key, group_values, value)
+       SELECT meter_id, subject, ${timestampFromEpochMs('minute_ms')}, group_key, group_values::jsonb, value
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[])
+         AS u(meter_id, subject, minute_ms, group_key, group_values, value)
        ON CONFLICT DO NOTHING`,
         valueRows,
       ),
