@@ -112,6 +112,43 @@ describe('projection runner', () => {
     expect(await applied()).toEqual(written);
   });
 
+  it('leaves the log alone while nothing is appended, and still applies what another process appends', async () => {
+    let reads = 0;
+    const readAllMatching = store.readAllMatching.bind(store);
+    store.readAllMatching = (...args) => {
+      reads += 1;
+      return readAllMatching(...args);
+    };
+    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()], { pollIntervalMs: 10 });
+    const first = await appendCounted(2);
+    await runner.start();
+    try {
+      expect(await runner.waitFor(runner.projectionNames, await store.headPosition(), 10_000)).toBe(true);
+      await sleep(50); // the lane's next poll finds it caught up
+      reads = 0;
+      await sleep(300); // thirty polls
+      expect(reads).toBe(0);
+      // Appended through another pool, so nothing nudges this runner: only the head it polls moved.
+      const elsewhere = createDataSource({ url: db.url, poolSize: 2 });
+      await elsewhere.initialize();
+      try {
+        const other = new PostgresEventStore(poolOf(elsewhere));
+        await other.append(
+          'counted-elsewhere',
+          [{ type: 'Counted', data: { n: 1000 }, metadata: { namespace: 'default', correlationId: 'e' } }],
+          ExpectedVersion.noStream,
+        );
+      } finally {
+        await elsewhere.destroy();
+      }
+      await waitUntil(async () => (await applied()).includes(1000));
+      expect(await applied()).toEqual([...first, 1000]);
+      expect(reads).toBeGreaterThan(0);
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('makes a reader wait for the head it saw, and only as long as it allows', async () => {
     await appendCounted(4);
     const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()]);
@@ -128,6 +165,8 @@ describe('projection runner', () => {
 
 // Generous: the specs share one PostgreSQL cluster, and another spec's open transaction holds every
 // database's log readers back while it lasts.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
