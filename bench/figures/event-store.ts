@@ -5,7 +5,7 @@ import { ExpectedVersion, NewEvent, UsageRecord } from '../../src/event-store/ev
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
 import { usageDedupKey, usageStream } from '../../src/event-store/stream-names';
 import { USAGE_RECORDED, type UsageRecordedData } from '../../src/ingestion/usage-recorded';
-import { copyChunks, copyFrom } from '../lib/copy-from';
+import { copyChunks, copyFrom } from '../../src/database/copy-from';
 import { CpuAccount, CpuSummary } from '../lib/cpu';
 import { Server, settle } from '../lib/database';
 import { CloudEvent, DataSet, eventsOf } from '../lib/events';

@@ -1,4 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { ClientBase } from 'pg';
+import { copyChunks, copyFrom } from '../database/copy-from';
 import {
   EventStore,
   EventTypeFilter,
@@ -591,11 +593,17 @@ function positionOf(row: CheckpointRow): LogPosition {
   return { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) };
 }
 
-function transactionOf(runner: QueryRunner, table: (name: string) => string): ProjectionTransaction {
+/** A projection's view of the transaction `runner` has open (connected), with its tables named by `table`. */
+export function transactionOf(runner: QueryRunner, table: (name: string) => string): ProjectionTransaction {
   return {
     query: (sql, params) => runner.query(sql, params as unknown[]),
     manager: runner.manager,
     table,
+    copyInto: (target, columns, rows) => {
+      // TypeORM's PostgreSQL runner holds the pg client its queries go through, so the COPY queues behind them.
+      const client = (runner as unknown as { databaseConnection: ClientBase }).databaseConnection;
+      return copyFrom(client, `COPY ${target} (${columns.join(', ')}) FROM STDIN`, copyChunks(rows));
+    },
   };
 }
 

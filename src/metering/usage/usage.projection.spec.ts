@@ -1,7 +1,7 @@
 import type { MeterCreatedData } from '../../catalog/meters/meter.decider';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { UsageRecordedData } from '../../ingestion/usage-recorded';
-import type { ProjectionTransaction } from '../../projections/projection';
+import { transactionOf } from '../../projections/projection-runner';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { UsageProjection } from './usage.projection';
 
@@ -88,12 +88,7 @@ describe('usage@v2', () => {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const tx: ProjectionTransaction = {
-        query: (sql, params) => runner.query(sql, params as unknown[]),
-        manager: runner.manager,
-        table: (name) => name,
-      };
-      await projection.apply(events, tx);
+      await projection.apply(events, transactionOf(runner, (name) => name));
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -138,6 +133,32 @@ describe('usage@v2', () => {
       `SELECT event FROM usage_events WHERE source = 'app' AND id = 'e1'`,
     );
     expect(kept.event.data).toEqual({ user: 'alice' });
+  });
+
+  it('stores each event as it came, whatever characters its text holds', async () => {
+    const awkward = { source: 'app\\x\tz', subject: 'a\tb\nc\r\\N\\.\u00e9\u{1F600}' };
+    const sent = usage('id\\.\n\\', 'us\ter', awkward);
+    await apply([meterCreated('m-odd', 'odd', 'UNIQUE_COUNT'), sent]);
+    const rows = await db.dataSource.query(
+      `SELECT namespace, source, id, type, subject, time, event, ingested_at, stored_at, position_commit
+       FROM usage_events`,
+    );
+    const { event, ingestedAt } = sent.data as UsageRecordedData;
+    expect(rows).toEqual([
+      {
+        namespace: 'default',
+        source: awkward.source,
+        id: 'id\\.\n\\',
+        type: 'login',
+        subject: awkward.subject,
+        time: new Date(event.time!),
+        event,
+        ingested_at: new Date(ingestedAt),
+        stored_at: sent.recordedAt,
+        position_commit: sent.position.commit.toString(),
+      },
+    ]);
+    expect(await distinctUsers()).toEqual(['us\ter']);
   });
 
   it('leaves its read models unchanged when a batch is delivered twice', async () => {

@@ -1,4 +1,4 @@
-import type { Client, Connection, Submittable } from 'pg';
+import type { ClientBase, Connection, Submittable } from 'pg';
 
 /** The COPY sub-protocol messages `pg` implements but does not type. */
 interface CopyConnection extends Connection {
@@ -7,12 +7,11 @@ interface CopyConnection extends Connection {
 }
 
 /**
- * `COPY … FROM STDIN` through `pg`'s submittable interface (what `pg-copy-streams` does), so the raw
- * limit needs no extra package. The whole payload is in memory: it is made before the clock starts.
+ * `COPY … FROM STDIN` through `pg`'s submittable interface (what `pg-copy-streams` does), so it needs
+ * no extra package. The whole payload is in memory, cut into chunks by `copyChunks`.
  */
 class CopyFrom implements Submittable {
   private rows = 0;
-  private error?: Error;
   readonly done: Promise<number>;
   private settle!: { resolve: (rows: number) => void; reject: (error: Error) => void };
 
@@ -36,13 +35,13 @@ class CopyFrom implements Submittable {
     this.rows = Number(/(\d+)$/.exec(message.text ?? '')?.[1] ?? 0);
   }
 
+  // pg lets go of a query at its error: the ReadyForQuery after it reaches no query, so settle now.
   handleError(error: Error): void {
-    this.error = error;
+    this.settle.reject(error);
   }
 
   handleReadyForQuery(): void {
-    if (this.error) this.settle.reject(this.error);
-    else this.settle.resolve(this.rows);
+    this.settle.resolve(this.rows);
   }
 
   // The client calls these for other protocol messages; COPY FROM sends none of them.
@@ -53,21 +52,22 @@ class CopyFrom implements Submittable {
 }
 
 /** Runs one COPY FROM STDIN with `chunks` as its data; resolves to the number of rows copied. */
-export function copyFrom(client: Client, sql: string, chunks: readonly Buffer[]): Promise<number> {
+export function copyFrom(client: ClientBase, sql: string, chunks: readonly Buffer[]): Promise<number> {
   const copy = new CopyFrom(sql, chunks);
   client.query(copy);
   return copy.done;
 }
 
-/** One value in COPY's text format. */
-export function copyText(value: string): string {
+/** One value in COPY's text format (`\N` for SQL null). */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
 }
 
 /** Rows of COPY text, cut into protocol-sized chunks. */
-export function copyChunks(rows: readonly string[][], chunkBytes = 64 * 1024): Buffer[] {
+export function copyChunks(rows: readonly (readonly (string | null)[])[], chunkBytes = 64 * 1024): Buffer[] {
   const chunks: Buffer[] = [];
   let pending: string[] = [];
   let size = 0;
