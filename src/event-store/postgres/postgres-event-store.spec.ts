@@ -127,3 +127,67 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
     expect(again.map((e) => e.metadata.correlationId)).toEqual(tags);
   });
 });
+
+describe('PostgreSQL usage batches large enough to go in by COPY', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(poolOf(db.dataSource));
+  });
+  afterAll(() => db.drop());
+
+  const HOUR = Date.UTC(2026, 10, 25, 9);
+  const record = (n: number) => ({
+    dedupKey: `copy/${n}`,
+    data: { event: { id: String(n), note: 'tab\there, back\\slash, newline\nand \\N' } },
+    metadata: { namespace: 'copying', correlationId: `c${n}` },
+    // Two hours, so the counters are checked per hour.
+    occurredAt: new Date(HOUR + (n % 2) * 3_600_000 + n),
+  });
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+  const storedIds = async () =>
+    (
+      await db.dataSource.query<{ id: string }[]>(
+        `SELECT data->'event'->>'id' AS id FROM tally_events WHERE dedup_key LIKE 'copy/%' ORDER BY global_position`,
+      )
+    ).map((row) => Number(row.id));
+  const counters = async () =>
+    db.dataSource.query<{ hour: Date; accepted: number; stored: number }[]>(
+      `SELECT hour, sum(accepted)::int AS accepted, sum(stored)::int AS stored
+       FROM reconciliation_intake WHERE namespace = 'copying' GROUP BY hour ORDER BY hour`,
+    );
+
+  it('stores a new batch whole, then only the new keys of a retry, and counts intake either way', async () => {
+    const first = await store.recordUsage('usage-copying', range(0, 150).map(record));
+    expect(first.storedKeys.size).toBe(150);
+    // A client retrying with more: the keys stored before fail the COPY, the insert skips them.
+    const retried = await store.recordUsage('usage-copying', range(100, 250).map(record));
+    expect([...retried.storedKeys].sort()).toEqual(range(150, 250).map((n) => `copy/${n}`).sort());
+    // A repeat inside one batch: stored once, the first of it.
+    const repeating = range(250, 400).map(record);
+    repeating.push({ ...record(300), data: { event: { id: 'second 300', note: '' } } });
+    expect((await store.recordUsage('usage-copying', repeating)).storedKeys.size).toBe(150);
+
+    expect(await storedIds()).toEqual(range(0, 400));
+    const [{ data }] = await db.dataSource.query(`SELECT data FROM tally_events WHERE dedup_key = 'copy/7'`);
+    expect(data).toEqual(record(7).data);
+    expect(await counters()).toEqual([
+      { hour: new Date(HOUR), accepted: 75 + 75 + 76, stored: 200 },
+      { hour: new Date(HOUR + 3_600_000), accepted: 75 + 75 + 75, stored: 200 },
+    ]);
+  });
+
+  it('stores each key once when concurrent batches share keys', async () => {
+    const batches = range(0, 8).map((b) => [...range(1000, 1050), ...range(2000 + b * 100, 2100 + b * 100)].map(record));
+    const results = await Promise.all(batches.map((batch) => store.recordUsage('usage-copying', batch)));
+    const stored = results.flatMap((result) => [...result.storedKeys]);
+    expect(stored).toHaveLength(50 + 8 * 100);
+    expect(new Set(stored).size).toBe(stored.length);
+    const ids = await storedIds();
+    expect(ids.filter((id) => id >= 1000).sort((a, b) => a - b)).toEqual([
+      ...range(1000, 1050),
+      ...range(2000, 2800),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { copyChunks, copyFrom } from '../../database/copy-from';
 import { timestampFromEpochMs } from '../../database/epoch-ms';
 import {
   AppendResult,
@@ -63,13 +64,34 @@ const INTAKE_COUNTERS_SQL = `, tallies AS (
          FROM unnest($2::text[], $6::bigint[]) AS r(dedup_key, hour_ms)
          JOIN inserted ON inserted.dedup_key COLLATE "C" = r.dedup_key COLLATE "C"
          WHERE r.hour_ms IS NOT NULL
-       ), counted AS (
+       ), counted AS (${countIntake('$5')})`;
+
+/** Adds the `tallies` (hour_ms, accepted, stored) of namespace `namespace` to the reconciliation counters. */
+function countIntake(namespace: string): string {
+  return `
          INSERT INTO reconciliation_intake AS c (namespace, hour, shard, accepted, stored)
-         SELECT $5, ${timestampFromEpochMs('hour_ms')}, pg_backend_pid() % 16, sum(accepted), sum(stored)
+         SELECT ${namespace}, ${timestampFromEpochMs('hour_ms')}, pg_backend_pid() % 16, sum(accepted), sum(stored)
          FROM tallies GROUP BY hour_ms ORDER BY hour_ms
          ON CONFLICT (namespace, hour, shard)
-         DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored
-       )`;
+         DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored`;
+}
+
+/** The reconciliation counters of a batch stored whole by COPY: every record counts as stored. */
+const COPIED_INTAKE_SQL = `WITH tallies AS (
+         SELECT a.hour_ms, a.events AS accepted, 0 AS stored
+         FROM unnest($2::bigint[], $3::int[]) AS a(hour_ms, events)
+         UNION ALL
+         SELECT hour_ms, 0, 1 FROM unnest($4::bigint[]) AS r(hour_ms) WHERE hour_ms IS NOT NULL
+       )${countIntake('$1')}`;
+
+const COPY_USAGE_SQL = `COPY tally_events (stream_id, type, data, metadata, dedup_key) FROM STDIN`;
+
+/**
+ * Batches of at least this many records go in by COPY: it costs PostgreSQL two thirds of the INSERT's
+ * work (9.0 against 13.4 µs an event, batches of 1,000), but three more statements (BEGIN, the
+ * counters, COMMIT), which small groups of single events would not earn back.
+ */
+const COPY_FROM_RECORDS = 100;
 
 const HOUR_MS = 3_600_000;
 const hourOf = (at: Date): number => Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
@@ -264,23 +286,35 @@ export class PostgresEventStore implements EventStore {
    * 5,000, 180 ms where the index takes a fraction of that.
    */
   private async readInLogOrder<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.inTransaction('BEGIN READ ONLY; SET LOCAL enable_sort = off', async (client) => {
+      const { rows } = await client.query<Row>(sql, params);
+      return rows;
+    });
+  }
+
+  /** Runs `work` in a transaction (opened by `begin`) on one connection of the pool, committed if it succeeds. */
+  private async inTransaction<T>(begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // A connection lost while we hold it (PostgreSQL stopping) is also emitted as an 'error' event,
     // which unheard would end the process; the statement under way or the next one fails with it.
     const heard = () => undefined;
     client.on('error', heard);
-    let failure: Error | undefined;
+    let unusable: Error | undefined;
     try {
-      await client.query('BEGIN READ ONLY; SET LOCAL enable_sort = off');
-      const { rows } = await client.query<Row>(sql, params);
+      await client.query(begin);
+      const result = await work(client);
       await client.query('COMMIT');
-      return rows;
+      return result;
     } catch (error) {
-      failure = error as Error;
+      // Rolled back, the connection goes back to the pool; if even that fails, it is closed instead.
+      unusable = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: Error) => rollbackError,
+      );
       throw error;
     } finally {
       client.off('error', heard);
-      client.release(failure); // with a failure, closed: never back into the pool mid-transaction
+      client.release(unusable);
     }
   }
 
@@ -338,8 +372,52 @@ export class PostgresEventStore implements EventStore {
     intake?: UsageIntake,
   ): Promise<RecordUsageResult> {
     if (records.length === 0) return { storedKeys: new Set() };
+    if (records.length >= COPY_FROM_RECORDS) {
+      const copied = await this.copyUsage(streamId, records, intake);
+      if (copied) return copied;
+    }
+    return retryDeadlocks(() => this.insertUsage(streamId, records, intake));
+  }
+
+  /**
+   * Stores every record by COPY, with its reconciliation counters, in one transaction — or nothing,
+   * and the caller inserts instead: should any key be stored already (a client retrying a batch) or
+   * repeat in the batch, as COPY cannot skip a key and fails on the unique index; and should the COPY
+   * deadlock with another batch claiming the same keys, as the insert then skips what that one stored.
+   */
+  private async copyUsage(
+    streamId: string,
+    records: readonly UsageRecord[],
+    intake: UsageIntake | undefined,
+  ): Promise<RecordUsageResult | undefined> {
+    const metadata = metadataJsonOf(records);
+    const rows = records.map((r, i) => [streamId, USAGE_EVENT_TYPE, JSON.stringify(r.data), metadata[i], r.dedupKey]);
+    const [namespace, storedHours, acceptedHours, acceptedCounts] = intakeParameters(records, intake);
+    try {
+      await this.inTransaction('BEGIN', async (client) => {
+        await copyFrom(client, COPY_USAGE_SQL, copyChunks(rows));
+        await client.query({
+          name: 'tally_copied_intake',
+          text: COPIED_INTAKE_SQL,
+          values: [namespace, acceptedHours, acceptedCounts, storedHours],
+        });
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === UNIQUE_VIOLATION || code === DEADLOCK_DETECTED) return undefined;
+      throw error;
+    }
+    return { storedKeys: new Set(records.map((r) => r.dedupKey)) };
+  }
+
+  /** Stores the records whose keys are new, skipping the others, with the counters, in one statement. */
+  private async insertUsage(
+    streamId: string,
+    records: readonly UsageRecord[],
+    intake: UsageIntake | undefined,
+  ): Promise<RecordUsageResult> {
     // ON CONFLICT DO NOTHING both skips keys stored earlier and, inside one statement, repeats of a key.
-    const write = () => this.pool.query<{ dedup_key: string }>({
+    const { rows } = await this.pool.query<{ dedup_key: string }>({
       // Prepared once per connection: planning this statement cost more than storing a dozen events.
       name: 'tally_record_usage',
       text: `WITH inserted AS (
@@ -355,11 +433,10 @@ export class PostgresEventStore implements EventStore {
         streamId,
         records.map((r) => r.dedupKey),
         dataArray(records),
-        metadataArray(records),
+        `[${metadataJsonOf(records).join(',')}]`,
         ...intakeParameters(records, intake),
       ],
     });
-    const { rows } = await retryDeadlocks(write);
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
   }
 
@@ -398,18 +475,17 @@ function dataArray(records: readonly UsageRecord[]): string {
   return `[${records.map((r) => JSON.stringify(r.data)).join(',')}]`;
 }
 
-/** The same for metadata, encoded once per request: the records of one request share it. */
-function metadataArray(records: readonly UsageRecord[]): string {
+/** Each record's metadata as JSON, encoded once per request: the records of one request share it. */
+function metadataJsonOf(records: readonly UsageRecord[]): string[] {
   let last: EventMetadata | undefined;
   let lastJson = '';
-  const items = records.map((r) => {
+  return records.map((r) => {
     if (r.metadata !== last) {
       last = r.metadata;
       lastJson = JSON.stringify(r.metadata);
     }
     return lastJson;
   });
-  return `[${items.join(',')}]`;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
