@@ -163,10 +163,10 @@ describe('projection runner', () => {
   });
 });
 
-// Generous: the specs share one PostgreSQL cluster, and another spec's open transaction holds every
-// database's log readers back while it lasts.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Generous: the specs share one PostgreSQL cluster, and another spec's open transaction holds every
+// database's log readers back while it lasts.
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

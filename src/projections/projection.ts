@@ -8,10 +8,10 @@ export interface ProjectionTransaction {
   /** The physical name of one of the projection's tables (a shadow copy while it is rebuilt). */
   table(name: string): string;
   /**
-   * Appends rows to `table` (a physical name) with `COPY … FROM STDIN`, in the transaction: about half
-   * PostgreSQL's work of an INSERT of the same rows, but with no conflict handling — a row that breaks
-   * a unique index fails the COPY (and, unless under a savepoint, the transaction). Resolves to the
-   * rows written.
+   * Appends rows to `table` (a physical name) with `COPY … FROM STDIN`, in the transaction: about two
+   * thirds of PostgreSQL's work for an INSERT of the same rows, but with no conflict handling — a row
+   * that breaks a unique index fails the COPY (and, unless under a savepoint, the transaction).
+   * Resolves to the rows written.
    */
   copyInto(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<number>;
 }

@@ -242,8 +242,8 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Stores each usage event's raw copy, once per identity (namespace, source, id), and says which it
  * stored: all of them, or the rows listed. The log nearly always holds an identity once already (the
- * PostgreSQL adapter deduplicates in its own insert), so the rows go in with COPY, which costs
- * PostgreSQL about half an INSERT's work, under a savepoint. Should an identity be stored already
+ * PostgreSQL adapter deduplicates in its own insert), so the rows go in with COPY, under a savepoint:
+ * about two thirds of an INSERT's work for PostgreSQL. Should an identity be stored already
  * (EventStoreDB delivering a client's retry, say), the COPY fails on the primary key, is rolled back
  * to the savepoint, and an INSERT that skips repeats stores the rest.
  */
