@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseRfc3339, readCloudEvent } from './cloud-event';
 
 const rules = { receivedAt: new Date('2025-01-01T12:00:00.000Z'), futureToleranceMs: 24 * 3600 * 1000 };
@@ -46,6 +47,25 @@ describe('readCloudEvent', () => {
     ]) {
       expect([impossible, parseRfc3339(impossible)]).toEqual([impossible, undefined]);
     }
+  });
+
+  it('reads every valid RFC 3339 time as Date.parse reads it, whatever the year, offset and digits', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 9 }),
+        fc.option(fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))),
+        fc.constantFrom('T', 't'),
+        (date, digits, offset, t) => {
+          const [day, clock] = date.toISOString().slice(0, 19).split('T');
+          const zone = offset ? `${offset[0]}${two(offset[1])}:${two(offset[2])}` : 'Z';
+          const text = `${day}${t}${clock}${digits ? `.${digits}` : ''}${zone}`;
+          expect([text, parseRfc3339(text)]).toEqual([text, Date.parse(text.replace('t', 'T'))]);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it('names every problem of an event, under the batch index when given one', () => {
