@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { copyChunks, copyFrom } from '../../database/copy-from';
 import { timestampFromEpochMs } from '../../database/epoch-ms';
+import { DEADLOCK_DETECTED, sqlStateOf, UNIQUE_VIOLATION } from '../../database/pg-errors';
 import {
   AppendResult,
   EventTypeFilter,
@@ -22,7 +23,6 @@ import {
   comparePositions,
 } from '../event-store.port';
 
-const UNIQUE_VIOLATION = '23505';
 const USAGE_EVENT_TYPE = 'UsageRecorded';
 
 /**
@@ -114,8 +114,6 @@ function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake |
   return [records[0].metadata.namespace, storedHours, [...accepted.keys()], [...accepted.values()]];
 }
 
-const DEADLOCK_DETECTED = '40P01';
-
 /**
  * Two usage batches sharing keys in opposite orders can each wait for the other's claim; PostgreSQL
  * then aborts one. Its statement rolled back whole (events and counters), so it simply goes again.
@@ -125,7 +123,7 @@ async function retryDeadlocks<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+      if (sqlStateOf(error) !== DEADLOCK_DETECTED || attempt >= 5) throw error;
     }
   }
 }
@@ -214,7 +212,7 @@ export class PostgresEventStore implements EventStore {
       ]);
       rows = result.rows;
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (sqlStateOf(error) === UNIQUE_VIOLATION) {
         throw new StreamVersionConflict(streamId, expected, undefined);
       }
       throw error;
@@ -403,7 +401,7 @@ export class PostgresEventStore implements EventStore {
         });
       });
     } catch (error) {
-      const code = (error as { code?: string }).code;
+      const code = sqlStateOf(error);
       if (code === UNIQUE_VIOLATION || code === DEADLOCK_DETECTED) return undefined;
       throw error;
     }

@@ -6,6 +6,7 @@ import type {
 import type { ProjectionsService } from '../../core/projections.service';
 import { claimedKeysOf, CustomerEvent } from '../../customers/customers/customer.decider';
 import { epochMsOf, timestampFromEpochMs } from '../../database/epoch-ms';
+import { sqlStateOf, UNIQUE_VIOLATION } from '../../database/pg-errors';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { usageDedupKey } from '../../event-store/stream-names';
 import { usageTimeMs, USAGE_RECORDED, UsageRecordedData } from '../../ingestion/usage-recorded';
@@ -237,7 +238,6 @@ const RAW_COPY_COLUMNS = [
   'position_prepare',
 ];
 const ALL_STORED = 'all';
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * Stores each usage event's raw copy, once per identity (namespace, source, id), and says which it
@@ -274,7 +274,7 @@ async function storeRawCopies(
     await tx.query('RELEASE SAVEPOINT raw_copy');
     return ALL_STORED;
   } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT raw_copy');
   }
   return tx.query<{ namespace: string; source: string; id: string }>(
