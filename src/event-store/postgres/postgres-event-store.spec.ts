@@ -128,7 +128,7 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
   });
 });
 
-describe('PostgreSQL usage batches large enough to go in by COPY', () => {
+describe('PostgreSQL usage batches of a client size', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
@@ -161,7 +161,7 @@ describe('PostgreSQL usage batches large enough to go in by COPY', () => {
   it('stores a new batch whole, then only the new keys of a retry, and counts intake either way', async () => {
     const first = await store.recordUsage('usage-copying', range(0, 150).map(record));
     expect(first.storedKeys.size).toBe(150);
-    // A client retrying with more: the keys stored before fail the COPY, the insert skips them.
+    // A client retrying with more: the keys stored before are skipped.
     const retried = await store.recordUsage('usage-copying', range(100, 250).map(record));
     expect([...retried.storedKeys].sort()).toEqual(range(150, 250).map((n) => `copy/${n}`).sort());
     // A repeat inside one batch: stored once, the first of it.

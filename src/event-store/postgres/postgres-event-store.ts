@@ -1,5 +1,4 @@
 import type { Pool, PoolClient } from 'pg';
-import { copyChunks, copyFrom } from '../../database/copy-from';
 import { timestampFromEpochMs } from '../../database/epoch-ms';
 import { DEADLOCK_DETECTED, sqlStateOf, UNIQUE_VIOLATION } from '../../database/pg-errors';
 import {
@@ -64,34 +63,13 @@ const INTAKE_COUNTERS_SQL = `, tallies AS (
          FROM unnest($2::text[], $6::bigint[]) AS r(dedup_key, hour_ms)
          JOIN inserted ON inserted.dedup_key COLLATE "C" = r.dedup_key COLLATE "C"
          WHERE r.hour_ms IS NOT NULL
-       ), counted AS (${countIntake('$5')})`;
-
-/** Adds the `tallies` (hour_ms, accepted, stored) of namespace `namespace` to the reconciliation counters. */
-function countIntake(namespace: string): string {
-  return `
+       ), counted AS (
          INSERT INTO reconciliation_intake AS c (namespace, hour, shard, accepted, stored)
-         SELECT ${namespace}, ${timestampFromEpochMs('hour_ms')}, pg_backend_pid() % 16, sum(accepted), sum(stored)
+         SELECT $5, ${timestampFromEpochMs('hour_ms')}, pg_backend_pid() % 16, sum(accepted), sum(stored)
          FROM tallies GROUP BY hour_ms ORDER BY hour_ms
          ON CONFLICT (namespace, hour, shard)
-         DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored`;
-}
-
-/** The reconciliation counters of a batch stored whole by COPY: every record counts as stored. */
-const COPIED_INTAKE_SQL = `WITH tallies AS (
-         SELECT a.hour_ms, a.events AS accepted, 0 AS stored
-         FROM unnest($2::bigint[], $3::int[]) AS a(hour_ms, events)
-         UNION ALL
-         SELECT hour_ms, 0, 1 FROM unnest($4::bigint[]) AS r(hour_ms) WHERE hour_ms IS NOT NULL
-       )${countIntake('$1')}`;
-
-const COPY_USAGE_SQL = `COPY tally_events (stream_id, type, data, metadata, dedup_key) FROM STDIN`;
-
-/**
- * Batches of at least this many records go in by COPY: it costs PostgreSQL two thirds of the INSERT's
- * work (9.0 against 13.4 µs an event, batches of 1,000), but three more statements (BEGIN, the
- * counters, COMMIT), which small groups of single events would not earn back.
- */
-const COPY_FROM_RECORDS = 100;
+         DO UPDATE SET accepted = c.accepted + excluded.accepted, stored = c.stored + excluded.stored
+       )`;
 
 const HOUR_MS = 3_600_000;
 const hourOf = (at: Date): number => Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
@@ -370,42 +348,7 @@ export class PostgresEventStore implements EventStore {
     intake?: UsageIntake,
   ): Promise<RecordUsageResult> {
     if (records.length === 0) return { storedKeys: new Set() };
-    if (records.length >= COPY_FROM_RECORDS) {
-      const copied = await this.copyUsage(streamId, records, intake);
-      if (copied) return copied;
-    }
     return retryDeadlocks(() => this.insertUsage(streamId, records, intake));
-  }
-
-  /**
-   * Stores every record by COPY, with its reconciliation counters, in one transaction — or nothing,
-   * and the caller inserts instead: should any key be stored already (a client retrying a batch) or
-   * repeat in the batch, as COPY cannot skip a key and fails on the unique index; and should the COPY
-   * deadlock with another batch claiming the same keys, as the insert then skips what that one stored.
-   */
-  private async copyUsage(
-    streamId: string,
-    records: readonly UsageRecord[],
-    intake: UsageIntake | undefined,
-  ): Promise<RecordUsageResult | undefined> {
-    const metadata = metadataJsonOf(records);
-    const rows = records.map((r, i) => [streamId, USAGE_EVENT_TYPE, JSON.stringify(r.data), metadata[i], r.dedupKey]);
-    const [namespace, storedHours, acceptedHours, acceptedCounts] = intakeParameters(records, intake);
-    try {
-      await this.inTransaction('BEGIN', async (client) => {
-        await copyFrom(client, COPY_USAGE_SQL, copyChunks(rows));
-        await client.query({
-          name: 'tally_copied_intake',
-          text: COPIED_INTAKE_SQL,
-          values: [namespace, acceptedHours, acceptedCounts, storedHours],
-        });
-      });
-    } catch (error) {
-      const code = sqlStateOf(error);
-      if (code === UNIQUE_VIOLATION || code === DEADLOCK_DETECTED) return undefined;
-      throw error;
-    }
-    return { storedKeys: new Set(records.map((r) => r.dedupKey)) };
   }
 
   /** Stores the records whose keys are new, skipping the others, with the counters, in one statement. */
