@@ -17,7 +17,7 @@ export type EnvelopeResult =
  * Identifying attributes become part of the dedup key (a unique index entry, which PostgreSQL caps
  * at about 2.7 kB) and of read-model keys, so they are bounded.
  */
-const MAX_ATTRIBUTE_LENGTH = 256;
+export const MAX_ATTRIBUTE_LENGTH = 256;
 
 const IDENTIFYING_ATTRIBUTES = ['id', 'source', 'type', 'subject'] as const;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

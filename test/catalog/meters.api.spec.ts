@@ -189,6 +189,42 @@ describe('meters API', () => {
     );
     expect((await app.request('GET', '/api/v1/meters', { token: null })).status).toBe(401);
   });
+
+  it('bounds eventType as ingestion bounds an event type (256 characters), and meters the longest', async () => {
+    // 2,000 characters (8,000 bytes) once made a meter the usage read model could not index.
+    const before = await eventCount(app);
+    for (const eventType of ['t'.repeat(257), '😀'.repeat(1_000)]) {
+      const refused = await app.request('POST', '/api/v1/meters', {
+        body: { slug: 'long_type', eventType, aggregation: 'COUNT' },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+      expect(fields(refused.body)).toEqual(['eventType']);
+    }
+    expect(await eventCount(app)).toBe(before);
+
+    const longest = '😀'.repeat(128); // 256 UTF-16 characters, as ingestion counts them
+    const meter = await app.request('POST', '/api/v1/meters', {
+      body: { slug: 'long_type', eventType: longest, aggregation: 'COUNT' },
+    });
+    expect(meter.status).toBe(201);
+    const sent = await app.request('POST', '/api/v1/events', {
+      body: {
+        specversion: '1.0',
+        id: 'long-1',
+        source: 'meters-api',
+        type: longest,
+        subject: 's1',
+        data: {},
+      },
+      headers: { 'content-type': 'application/cloudevents+json' },
+    });
+    expect(sent.status).toBe(204);
+    const query = await app.request('GET', '/api/v1/meters/long_type/query');
+    expect(query.status).toBe(200);
+    expect(query.body.data.map((row: { value: number }) => row.value)).toEqual([1]);
+    expect((await app.request('GET', '/readyz', { token: null })).status).toBe(200);
+  });
 });
 
 function fields(problem: { errors?: { field: string }[] }): string[] {

@@ -187,6 +187,17 @@ describe('meter decider', () => {
       }
     });
 
+    it('bounds eventType at 256 characters, the longest type an ingested event may have', () => {
+      expect(
+        problemCodes(rejection(meterDecider, [], create({ eventType: 'x'.repeat(257) })).problems),
+      ).toEqual({
+        eventType: 'CATALOG.INVALID_TEXT',
+      });
+      expect(
+        meterDecider.decide(create({ eventType: 'x'.repeat(256) }), meterDecider.initialState()),
+      ).toHaveLength(1);
+    });
+
     it('refuses an unknown aggregation', () => {
       const command = create({ aggregation: 'MEDIAN' as 'SUM' });
       expect(problemCodes(rejection(meterDecider, [], command).problems)).toEqual({

@@ -1,5 +1,6 @@
 import { Decider, Message, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
+import { MAX_ATTRIBUTE_LENGTH } from '../../ingestion/cloud-event';
 import { parseValuePath } from '../../shared/json-path';
 import { CatalogErrorCode, CatalogProblemCode } from '../catalog-errors';
 import {
@@ -285,10 +286,22 @@ function matches(meter: Meter, id: string, namespace: string): boolean {
   return meter.id === id && meter.namespace === namespace;
 }
 
+/**
+ * No event longer than ingestion's bound on `type` can match, and the usage read model indexes the
+ * meter's event type (an index entry is capped at about 2.7 kB): so the same bound holds here.
+ */
 function eventTypeProblems(eventType: unknown): FieldProblem[] {
-  return typeof eventType === 'string' && eventType.trim() !== ''
-    ? []
-    : [problem('eventType', CatalogProblemCode.REQUIRED, 'is required and may not be blank')];
+  if (typeof eventType !== 'string' || eventType.trim() === '')
+    return [problem('eventType', CatalogProblemCode.REQUIRED, 'is required and may not be blank')];
+  return eventType.length > MAX_ATTRIBUTE_LENGTH
+    ? [
+        problem(
+          'eventType',
+          CatalogProblemCode.INVALID_TEXT,
+          `must be at most ${MAX_ATTRIBUTE_LENGTH} characters, like an ingested event's type`,
+        ),
+      ]
+    : [];
 }
 
 function aggregationProblems(aggregation: unknown, valueProperty: string | undefined): FieldProblem[] {

@@ -9,6 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { MAX_ATTRIBUTE_LENGTH } from '../../../ingestion/cloud-event';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
 import { IfPresent, IsStringMap } from '../../http/list-params';
 import { METER_AGGREGATIONS, MeterAggregation } from '../meter.decider';
@@ -33,9 +34,9 @@ export class CreateMeterRequest {
   @MaxLength(1024)
   description?: string;
 
-  @ApiProperty({ example: 'user_activity', minLength: 1 })
+  @ApiProperty({ example: 'user_activity', minLength: 1, maxLength: MAX_ATTRIBUTE_LENGTH })
   @IsString()
-  @MinLength(1)
+  @Length(1, MAX_ATTRIBUTE_LENGTH)
   eventType!: string;
 
   @ApiProperty({ enum: METER_AGGREGATIONS })
