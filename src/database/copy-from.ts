@@ -4,11 +4,14 @@ import type { ClientBase, Connection, Submittable } from 'pg';
 interface CopyConnection extends Connection {
   sendCopyFromChunk(chunk: Buffer): void;
   endCopyFrom(): void;
+  sendCopyFail(message: string): void;
 }
 
 /**
  * `COPY … FROM STDIN` through `pg`'s submittable interface (what `pg-copy-streams` does), so it needs
- * no extra package. The whole payload is in memory, cut into chunks by `copyChunks`.
+ * no extra package. The chunks are taken from their iterable once PostgreSQL asks for the data, each
+ * written to the socket as it comes: a lazy iterable (`copyChunks` of lazily made rows) is encoded
+ * while PostgreSQL already parses the chunks before it.
  */
 class CopyFrom implements Submittable {
   private rows = 0;
@@ -17,7 +20,7 @@ class CopyFrom implements Submittable {
 
   constructor(
     private readonly sql: string,
-    private readonly chunks: readonly Buffer[],
+    private readonly chunks: Iterable<Buffer>,
   ) {
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
   }
@@ -27,7 +30,15 @@ class CopyFrom implements Submittable {
   }
 
   handleCopyInResponse(connection: CopyConnection): void {
-    for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
+    try {
+      for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
+    } catch (error) {
+      // PostgreSQL then fails the COPY with this message, which settles it through handleError.
+      connection.sendCopyFail(
+        `the data could not be made: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
     connection.endCopyFrom();
   }
 
@@ -52,7 +63,7 @@ class CopyFrom implements Submittable {
 }
 
 /** Runs one COPY FROM STDIN with `chunks` as its data; resolves to the number of rows copied. */
-export function copyFrom(client: ClientBase, sql: string, chunks: readonly Buffer[]): Promise<number> {
+export function copyFrom(client: ClientBase, sql: string, chunks: Iterable<Buffer>): Promise<number> {
   const copy = new CopyFrom(sql, chunks);
   client.query(copy);
   return copy.done;
@@ -66,9 +77,11 @@ export function copyText(value: string | null): string {
   );
 }
 
-/** Rows of COPY text, cut into protocol-sized chunks. */
-export function copyChunks(rows: readonly (readonly (string | null)[])[], chunkBytes = 64 * 1024): Buffer[] {
-  const chunks: Buffer[] = [];
+/** Rows of COPY text, cut into protocol-sized chunks, each made when it is asked for. */
+export function* copyChunks(
+  rows: Iterable<readonly (string | null)[]>,
+  chunkBytes = 64 * 1024,
+): Generator<Buffer, void, undefined> {
   let pending: string[] = [];
   let size = 0;
   for (const row of rows) {
@@ -76,11 +89,10 @@ export function copyChunks(rows: readonly (readonly (string | null)[])[], chunkB
     pending.push(line);
     size += line.length;
     if (size >= chunkBytes) {
-      chunks.push(Buffer.from(pending.join('')));
+      yield Buffer.from(pending.join(''));
       pending = [];
       size = 0;
     }
   }
-  if (pending.length > 0) chunks.push(Buffer.from(pending.join('')));
-  return chunks;
+  if (pending.length > 0) yield Buffer.from(pending.join(''));
 }

@@ -11,9 +11,13 @@ export interface ProjectionTransaction {
    * Appends rows to `table` (a physical name) with `COPY … FROM STDIN`, in the transaction: about two
    * thirds of PostgreSQL's work for an INSERT of the same rows, but with no conflict handling — a row
    * that breaks a unique index fails the COPY (and, unless under a savepoint, the transaction).
-   * Resolves to the rows written.
+   * The rows are taken once PostgreSQL asks for them, and sent as they come. Resolves to the rows written.
    */
-  copyInto(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<number>;
+  copyInto(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly (string | null)[]>,
+  ): Promise<number>;
 }
 
 /**

@@ -88,7 +88,10 @@ describe('usage@v2', () => {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await projection.apply(events, transactionOf(runner, (name) => name));
+      await projection.apply(
+        events,
+        transactionOf(runner, (name) => name),
+      );
       await runner.commitTransaction();
     } finally {
       await runner.release();
@@ -133,6 +136,36 @@ describe('usage@v2', () => {
       `SELECT event FROM usage_events WHERE source = 'app' AND id = 'e1'`,
     );
     expect(kept.event.data).toEqual({ user: 'alice' });
+  });
+
+  it('counts each identity once when a long run repeats one of its own and one stored before, far into it', async () => {
+    await apply([
+      meterCreated('m-run-count', 'run_logins', 'COUNT'),
+      meterCreated('m-run-users', 'run_users', 'UNIQUE_COUNT'),
+    ]);
+    await apply([usage('stored-before', 'u-before')]);
+    const at = (i: number) =>
+      `2024-01-01T${String(8 + Math.floor((i % 600) / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z`;
+    const run = Array.from({ length: 2_600 }, (_, i) => usage(`r${i}`, `u${i % 1_500}`, { time: at(i) }));
+    run.splice(1_500, 0, usage('stored-before', 'u-repeat'));
+    run.splice(2_500, 0, usage('r10', 'u-repeat'));
+    await apply(run);
+
+    expect(await loginCount('m-run-count')).toBe(2_601);
+    const [{ users }] = await db.dataSource.query(
+      `SELECT count(DISTINCT value)::int AS users FROM usage_distinct_values WHERE meter_id = 'm-run-users'`,
+    );
+    expect(users).toBe(1_501);
+    const rollups = await db.dataSource.query(
+      `SELECT (SELECT values_seen::int FROM usage_distinct_counts
+               WHERE meter_id = 'm-run-users' AND scope = '' AND unit = 'all') AS distinct_all,
+              (SELECT count::int FROM usage_unit_totals
+               WHERE meter_id = 'm-run-count' AND scope = '' AND unit = 'all') AS count_all`,
+    );
+    expect(rollups).toEqual([{ distinct_all: 1_501, count_all: 2_601 }]);
+    const [{ stored }] = await db.dataSource.query(`SELECT count(*)::int AS stored FROM usage_events`);
+    expect(stored).toBe(2_601);
+    expect(await distinctUsers()).not.toContain('u-repeat');
   });
 
   it('stores each event as it came, whatever characters its text holds', async () => {

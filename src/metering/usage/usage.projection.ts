@@ -92,34 +92,36 @@ export class UsageProjection implements Projection {
     if (run.length > 0) await this.recordUsage(run, tx);
   }
 
+  /**
+   * Stores a run of usage events and counts them. The log nearly always holds each identity once
+   * already, so the run is first written as all new, under a savepoint; should an identity be stored
+   * already (EventStoreDB delivering a client's retry, say), the COPY of the raw copies fails on the
+   * raw table's primary key, nothing after it runs, and the run is rolled back to the savepoint and
+   * stored again skipping repeats.
+   */
   private async recordUsage(run: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     const usages = run.map(storedUsage);
     const meters = await this.liveMeters(tx, usages);
     const owners = meters.length > 0 ? await customersOf(tx, usages) : new Map<string, string>();
-    const pipeline = new StatementPipeline();
-    const { result: stored } = await pipeline.send(() => storeRawCopies(usages, tx));
-    if (meters.length === 0) {
-      await stored;
+    const namespaceOf = new Map(meters.map((meter) => [meter.id, meter.namespace]));
+    const ownerOf = (m: { meterId: string; subject: string }) =>
+      owners.get(subjectKey(namespaceOf.get(m.meterId)!, m.subject));
+    await tx.query('SAVEPOINT usage_run');
+    if (await recordAllNew(usages, meters, ownerOf, tx)) {
+      await tx.query('RELEASE SAVEPOINT usage_run');
       return;
     }
-    // Folded while PostgreSQL stores the raw copy, as if every event were new — the log deduplicates
-    // usage already; where it does not, the insert says which were repeats and the fold is redone.
-    let aggregator = aggregate(usages, meters);
-    const inserted = await stored;
-    if (inserted !== ALL_STORED) {
-      // Of repeats inside the run, the insert kept the first; so does this.
-      const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
-      const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
-      aggregator = aggregate(counted, meters);
-    }
-    const namespaceOf = new Map(meters.map((meter) => [meter.id, meter.namespace]));
+    await tx.query('ROLLBACK TO SAVEPOINT usage_run');
+    await tx.query('RELEASE SAVEPOINT usage_run');
+    const inserted = await storeSkippingRepeats(usages, tx);
+    if (meters.length === 0) return;
+    // Of repeats inside the run, the insert kept the first; so does this.
+    const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
+    const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
+    const pipeline = new StatementPipeline();
+    const aggregator = aggregate(counted, meters);
     await writeAggregates(aggregator, tx, pipeline);
-    await writeRollups(
-      aggregator,
-      (m) => owners.get(subjectKey(namespaceOf.get(m.meterId)!, m.subject)),
-      tx,
-      pipeline,
-    );
+    await writeRollups(aggregator, ownerOf, tx, pipeline);
     await pipeline.settled();
   }
 
@@ -237,46 +239,72 @@ const RAW_COPY_COLUMNS = [
   'position_commit',
   'position_prepare',
 ];
-const ALL_STORED = 'all';
-
 /**
- * Stores each usage event's raw copy, once per identity (namespace, source, id), and says which it
- * stored: all of them, or the rows listed. The log nearly always holds an identity once already (the
- * PostgreSQL adapter deduplicates in its own insert), so the rows go in with COPY, under a savepoint:
- * about two thirds of an INSERT's work for PostgreSQL. Should an identity be stored already
- * (EventStoreDB delivering a client's retry, say), the COPY fails on the primary key, is rolled back
- * to the savepoint, and an INSERT that skips repeats stores the rest.
+ * Writes every usage event as new: its raw copy by COPY (about two thirds of an INSERT's work for
+ * PostgreSQL), encoded while PostgreSQL parses what came before, then its aggregates, folded while
+ * PostgreSQL stores the copies. False when the COPY met an identity stored already; then nothing
+ * after it ran, and the caller rolls back.
  */
-async function storeRawCopies(
+async function recordAllNew(
+  usages: readonly StoredUsage[],
+  meters: readonly MeterDefinition[],
+  ownerOf: (minute: { meterId: string; subject: string }) => string | undefined,
+  tx: ProjectionTransaction,
+): Promise<boolean> {
+  let repeated = false;
+  let encoded!: () => void;
+  const allEncoded = new Promise<void>((resolve) => (encoded = resolve));
+  function* rows() {
+    try {
+      for (const usage of usages) yield rawCopyRow(usage);
+    } finally {
+      encoded();
+    }
+  }
+  const copied = tx.copyInto(tx.table(UsageTable.events), RAW_COPY_COLUMNS, rows()).catch((error) => {
+    if (sqlStateOf(error) === UNIQUE_VIOLATION) repeated = true;
+    throw error;
+  });
+  const pipeline = new StatementPipeline();
+  await pipeline.send(() => copied);
+  if (meters.length > 0) {
+    // The fold waits for the copies to be encoded (a COPY failing before that never asks for them).
+    await Promise.race([allEncoded, copied.catch(() => undefined)]);
+    const aggregator = aggregate(usages, meters);
+    await writeAggregates(aggregator, tx, pipeline);
+    await writeRollups(aggregator, ownerOf, tx, pipeline);
+  }
+  try {
+    await pipeline.settled();
+    return true;
+  } catch (error) {
+    if (repeated) return false;
+    throw error;
+  }
+}
+
+function rawCopyRow(u: StoredUsage): string[] {
+  return [
+    u.namespace,
+    u.source,
+    u.id,
+    u.type,
+    u.subject,
+    new Date(u.timeMs).toISOString(),
+    JSON.stringify(u.event),
+    u.ingestedAt,
+    u.storedAt.toISOString(),
+    u.position.commit.toString(),
+    u.position.prepare.toString(),
+  ];
+}
+
+/** Stores the raw copies whose identity (namespace, source, id) is not stored yet, and says which. */
+async function storeSkippingRepeats(
   usages: readonly StoredUsage[],
   tx: ProjectionTransaction,
-): Promise<typeof ALL_STORED | { namespace: string; source: string; id: string }[]> {
+): Promise<{ namespace: string; source: string; id: string }[]> {
   const table = tx.table(UsageTable.events);
-  await tx.query('SAVEPOINT raw_copy');
-  try {
-    await tx.copyInto(
-      table,
-      RAW_COPY_COLUMNS,
-      usages.map((u) => [
-        u.namespace,
-        u.source,
-        u.id,
-        u.type,
-        u.subject,
-        new Date(u.timeMs).toISOString(),
-        JSON.stringify(u.event),
-        u.ingestedAt,
-        u.storedAt.toISOString(),
-        u.position.commit.toString(),
-        u.position.prepare.toString(),
-      ]),
-    );
-    await tx.query('RELEASE SAVEPOINT raw_copy');
-    return ALL_STORED;
-  } catch (error) {
-    if (sqlStateOf(error) !== UNIQUE_VIOLATION) throw error;
-    await tx.query('ROLLBACK TO SAVEPOINT raw_copy');
-  }
   return tx.query<{ namespace: string; source: string; id: string }>(
     `INSERT INTO ${table} (${RAW_COPY_COLUMNS.join(', ')})
      SELECT namespace, source, id, type, subject, ${timestampFromEpochMs('time_ms')}, event,
