@@ -13,12 +13,14 @@ import { eventsOf, subjectKeys } from './lib/events';
 import { cpuMs } from './lib/processes';
 import { median } from './lib/stats';
 
-const USAGE = `usage: npm run bench:projection [-- --events N] [--users N] [--subjects N] [--runs N]
+const USAGE = `usage: npm run bench:projection [-- --events N] [--users N] [--subjects N] [--hours N] [--runs N]
 
 The usage projection alone, as the worker applies it (batches of 5,000, one transaction each), on a
 log filled beforehand, with no API, no other projection and no load generator beside it: PostgreSQL's
 CPU per event (its backend, read from /proc, so the server must run on this machine), this process's,
-and the wall time. With pg_stat_statements loaded in the server, each statement's share too.`;
+and the wall time. With pg_stat_statements loaded in the server, each statement's share too. The
+event times are spread at random over --hours from 2026-01-01 09:00 UTC (1 by default; 720 is a
+month, where nearly every event has a minute bucket of its own).`;
 
 const NAMESPACE = 'default';
 const BATCH = 5_000;
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       events: { type: 'string', default: '200000' },
       users: { type: 'string', default: '100000' },
       subjects: { type: 'string', default: '100' },
+      hours: { type: 'string', default: '1' },
       runs: { type: 'string', default: '3' },
       help: { type: 'boolean', default: false },
     },
@@ -42,7 +45,18 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const [events, users, subjects, runs] = [values.events, values.users, values.subjects, values.runs].map(Number);
+  const [events, users, subjects, hours, runs] = [
+    values.events,
+    values.users,
+    values.subjects,
+    values.hours,
+    values.runs,
+  ].map(Number);
+  if (![events, users, subjects, hours, runs].every((n) => Number.isInteger(n) && n > 0)) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
   const server = await startServer((line) => console.log(line));
   try {
     const url = await server.createDatabase('bench_projection_alone');
@@ -55,7 +69,7 @@ async function main(): Promise<void> {
         users,
         subjects,
         from: new Date(Date.UTC(2026, 0, 1, 9)),
-        to: new Date(Date.UTC(2026, 0, 1, 10)),
+        to: new Date(Date.UTC(2026, 0, 1, 9 + hours)),
         idPrefix: 'alone',
         seed: 7,
       };
@@ -71,7 +85,9 @@ async function main(): Promise<void> {
       }
       await dataSource.query('VACUUM ANALYZE tally_events');
       const statements = await statementStats(dataSource);
-      console.log(`${events} events in the log (${users} users, ${subjects} subjects); ${runs} runs`);
+      console.log(
+        `${events} events in the log (${users} users, ${subjects} subjects, over ${hours} h); ${runs} runs`,
+      );
       const samples: Sample[] = [];
       for (let run = 1; run <= runs; run++) {
         const sample = await applyAll(dataSource, store, subjectKeys(set), statements);
@@ -116,7 +132,10 @@ async function applyAll(
   try {
     const apply = async (batch: readonly RecordedEvent[]) => {
       await runner.startTransaction();
-      await projection.apply(batch, transactionOf(runner, (name) => name));
+      await projection.apply(
+        batch,
+        transactionOf(runner, (name) => name),
+      );
       await runner.commitTransaction();
     };
     await apply(catalogEvents(subjects));
@@ -181,8 +200,22 @@ function catalogEvents(subjects: readonly string[]): RecordedEvent[] {
     recordedAt: new Date(at),
   });
   return [
-    recorded(1, 'meter-users', 'MeterCreated', meter('bench-users', 'bench_active_users', { aggregation: 'UNIQUE_COUNT', valueProperty: '$.user_id' })),
-    recorded(2, 'meter-tokens', 'MeterCreated', meter('bench-tokens', 'bench_tokens', { aggregation: 'SUM', valueProperty: '$.tokens', groupBy: { model: '$.model' } })),
+    recorded(
+      1,
+      'meter-users',
+      'MeterCreated',
+      meter('bench-users', 'bench_active_users', { aggregation: 'UNIQUE_COUNT', valueProperty: '$.user_id' }),
+    ),
+    recorded(
+      2,
+      'meter-tokens',
+      'MeterCreated',
+      meter('bench-tokens', 'bench_tokens', {
+        aggregation: 'SUM',
+        valueProperty: '$.tokens',
+        groupBy: { model: '$.model' },
+      }),
+    ),
     recorded(3, 'customer-bench', 'CustomerCreated', customer),
   ];
 }
@@ -193,7 +226,9 @@ interface StatementStats {
 }
 
 /** pg_stat_statements of this database, where the server loads it. */
-async function statementStats(dataSource: ReturnType<typeof createDataSource>): Promise<StatementStats | undefined> {
+async function statementStats(
+  dataSource: ReturnType<typeof createDataSource>,
+): Promise<StatementStats | undefined> {
   try {
     await dataSource.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     await dataSource.query('SELECT pg_stat_statements_reset()');
