@@ -3,10 +3,21 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Modules a decider (pure domain) may never import: the framework, the database, the event store client. */
-const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', '@eventstore/*', 'fastify', '@fastify/*'];
+const INFRASTRUCTURE = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'pg',
+  'pg-*',
+  '@eventstore/*',
+  'fastify',
+  '@fastify/*',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**', '.test-builds/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**', '.test-builds/**'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,17 +29,38 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.decider.ts', 'src/billing/pricing/**/*.ts', 'src/shared/json-path.ts', 'src/customers/subscriptions/billing-period.ts'],
+    files: [
+      '**/*.decider.ts',
+      'src/billing/pricing/**/*.ts',
+      'src/shared/json-path.ts',
+      'src/customers/subscriptions/billing-period.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: INFRASTRUCTURE, message: 'Domain code stays pure: no framework, database or event-store imports.' }] },
+        {
+          patterns: [
+            {
+              group: INFRASTRUCTURE,
+              message: 'Domain code stays pure: no framework, database or event-store imports.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

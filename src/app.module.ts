@@ -17,7 +17,14 @@ import { ProjectionsController } from './projections/admin/projections.controlle
 import { ProblemFilter } from './shared/http/problem.filter';
 
 /** The bounded contexts, each a Nest module that registers its controllers, handlers and projections. */
-const FEATURE_MODULES: Type[] = [CatalogModule, CustomersModule, AuditModule, IngestionModule, MeteringModule, BillingModule];
+const FEATURE_MODULES: Type[] = [
+  CatalogModule,
+  CustomersModule,
+  AuditModule,
+  IngestionModule,
+  MeteringModule,
+  BillingModule,
+];
 
 @Module({})
 export class AppModule {

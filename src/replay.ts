@@ -38,7 +38,9 @@ async function main(argv: readonly string[]): Promise<number> {
     await tally.projections.drain();
     const after = await invoices.snapshot();
     const drift = driftBetween(before.invoices, after.invoices);
-    console.log(`invoices compared: ${after.invoices.length}; digest before ${before.digest}, after ${after.digest}`);
+    console.log(
+      `invoices compared: ${after.invoices.length}; digest before ${before.digest}, after ${after.digest}`,
+    );
     if (drift.length === 0) {
       console.log('no drift: every invoice line has the same quantity and amount as before the replay');
       return 0;
@@ -75,11 +77,17 @@ interface Progress {
 /** A bar per projection with events/s and ETA, on a terminal. */
 function barProgress(names: readonly string[]): Progress {
   const bars = new MultiBar(
-    { format: '{name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}', hideCursor: true },
+    {
+      format:
+        '{name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   const width = Math.max(...names.map((n) => n.length));
-  const byName = new Map(names.map((name) => [name, bars.create(1, 0, { name: name.padEnd(width), speed: 0 })]));
+  const byName = new Map(
+    names.map((name) => [name, bars.create(1, 0, { name: name.padEnd(width), speed: 0 })]),
+  );
   const startedAt = new Map<string, number>();
   return {
     update({ projection, processed, total }) {
@@ -122,7 +130,11 @@ function lineProgress(): Progress {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : `replay failed: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      error instanceof ConfigError
+        ? error.message
+        : `replay failed: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(1);
   },
 );

@@ -12,14 +12,20 @@ describe('the HTTP shell', () => {
     expect((await app.request('GET', '/healthz', { token: null })).status).toBe(200);
     const ready = await app.request('GET', '/readyz', { token: null });
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ database: { status: 'up' }, eventStore: { status: 'up' }, projections: { status: 'up' } });
+    expect(ready.body.checks).toEqual({
+      database: { status: 'up' },
+      eventStore: { status: 'up' },
+      projections: { status: 'up' },
+    });
   });
 
   it('serves the OpenAPI document and UI without a token', async () => {
     const json = await app.request('GET', '/docs-json', { token: null });
     expect(json.status).toBe(200);
     expect(json.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/tokens', '/healthz', '/readyz']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/tokens', '/healthz', '/readyz']),
+    );
     const ui = await app.request('GET', '/docs', { token: null });
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
@@ -30,10 +36,17 @@ describe('the HTTP shell', () => {
       const answer = await app.request('GET', '/api/v1/tokens', { token });
       expect(answer.status).toBe(401);
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(answer.body).toMatchObject({ status: 401, title: 'Unauthorized', type: expect.any(String), detail: expect.any(String) });
+      expect(answer.body).toMatchObject({
+        status: 401,
+        title: 'Unauthorized',
+        type: expect.any(String),
+        detail: expect.any(String),
+      });
     }
     const secret = await app.token('admin', 'short-lived');
-    const [created] = (await app.request('GET', '/api/v1/tokens')).body.filter((t: { name: string }) => t.name === 'short-lived');
+    const [created] = (await app.request('GET', '/api/v1/tokens')).body.filter(
+      (t: { name: string }) => t.name === 'short-lived',
+    );
     expect((await app.request('GET', '/api/v1/tokens', { token: secret })).status).toBe(200);
     expect((await app.request('DELETE', `/api/v1/tokens/${created.id}`)).status).toBe(204);
     expect((await app.request('GET', '/api/v1/tokens', { token: secret })).status).toBe(401);
@@ -43,7 +56,10 @@ describe('the HTTP shell', () => {
     const read = await app.token('read');
     const ingest = await app.token('ingest');
     expect((await app.request('GET', '/api/v1/tokens', { token: read })).status).toBe(403);
-    const refused = await app.request('POST', '/api/v1/tokens', { token: ingest, body: { name: 'x', role: 'admin' } });
+    const refused = await app.request('POST', '/api/v1/tokens', {
+      token: ingest,
+      body: { name: 'x', role: 'admin' },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('AUTH.ROLE_NOT_ALLOWED');
   });
@@ -70,9 +86,15 @@ describe('the HTTP shell', () => {
     expect(malformed.headers.get('content-type')).toBe('application/problem+json');
     expect(malformed.body.code).toBe('HTTP.MALFORMED_JSON');
 
-    const invalid = await app.request('POST', '/api/v1/tokens', { body: { name: '', role: 'owner', extra: 1 } });
+    const invalid = await app.request('POST', '/api/v1/tokens', {
+      body: { name: '', role: 'owner', extra: 1 },
+    });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'name', 'role']);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'extra',
+      'name',
+      'role',
+    ]);
 
     const polluted = await app.request('POST', '/api/v1/tokens', {
       rawBody: '{"name":"x","role":"read","__proto__":{"admin":true}}',
@@ -84,7 +106,9 @@ describe('the HTTP shell', () => {
   });
 
   it('answers unknown routes with 404 problem+json and echoes the request id', async () => {
-    const answer = await app.request('GET', '/api/v1/nothing-here', { headers: { 'x-request-id': 'req-42' } });
+    const answer = await app.request('GET', '/api/v1/nothing-here', {
+      headers: { 'x-request-id': 'req-42' },
+    });
     expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
     expect(answer.headers.get('x-request-id')).toBe('req-42');

@@ -15,18 +15,32 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<TallyRequest & { verifiedBearer?: VerifiedBearer }>();
     const secret = bearerSecret(request.headers.authorization);
-    if (!secret) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'Authorization: Bearer <token> is required');
+    if (!secret)
+      throw new DomainError(
+        'unauthorized',
+        'AUTH.MISSING_TOKEN',
+        'Authorization: Bearer <token> is required',
+      );
     // The rate limit, which runs first, has usually checked this very secret already.
     const checked = request.verifiedBearer;
     const token = checked?.secret === secret ? checked.token : await this.tokens.verify(secret);
-    if (!token) throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
-    const allowed: readonly Role[] = access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
+    if (!token)
+      throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
+    const allowed: readonly Role[] =
+      access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
     if (!allowed.includes(token.role)) {
-      throw new DomainError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', `A ${token.role} token may not call this route`);
+      throw new DomainError(
+        'forbidden',
+        'AUTH.ROLE_NOT_ALLOWED',
+        `A ${token.role} token may not call this route`,
+      );
     }
     request.tally = {
       namespace: token.namespace,

@@ -78,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
   const logLevel = (text('LOG_LEVEL') ?? 'info') as TallyConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const adminToken = text('ADMIN_TOKEN');
-  if (adminToken !== undefined && adminToken.length < 16) problems.push('ADMIN_TOKEN must be at least 16 characters');
+  if (adminToken !== undefined && adminToken.length < 16)
+    problems.push('ADMIN_TOKEN must be at least 16 characters');
 
   const config: TallyConfig = {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),

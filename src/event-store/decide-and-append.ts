@@ -1,6 +1,12 @@
 import { Decider, Message, fold } from '../shared/decider';
 import { DomainError, conflict } from '../shared/errors';
-import { EventMetadata, EventStore, ExpectedVersion, StreamVersion, StreamVersionConflict } from './event-store.port';
+import {
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  StreamVersion,
+  StreamVersionConflict,
+} from './event-store.port';
 
 export interface DecideOptions {
   readonly metadata: EventMetadata;
@@ -31,8 +37,12 @@ export async function decideAndAppend<C extends Message, E extends Message, S>(
   const attempts = options.ifMatch === undefined ? (options.attempts ?? 5) : 1;
   for (let attempt = 1; ; attempt++) {
     const { version, events: history } = await store.readStream(streamId);
-    if (options.ifMatch !== undefined && options.ifMatch !== version) throw stale(streamId, options.ifMatch, version);
-    const state = fold(decider, history.map((e) => ({ type: e.type, data: e.data }) as E));
+    if (options.ifMatch !== undefined && options.ifMatch !== version)
+      throw stale(streamId, options.ifMatch, version);
+    const state = fold(
+      decider,
+      history.map((e) => ({ type: e.type, data: e.data }) as E),
+    );
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, version };
     try {
@@ -60,7 +70,13 @@ export async function loadState<E extends Message, S>(
   decider: Pick<Decider<Message, E, S>, 'initialState' | 'evolve'>,
 ): Promise<{ state: S; version: StreamVersion }> {
   const { version, events } = await store.readStream(streamId);
-  return { state: fold(decider, events.map((e) => ({ type: e.type, data: e.data }) as E)), version };
+  return {
+    state: fold(
+      decider,
+      events.map((e) => ({ type: e.type, data: e.data }) as E),
+    ),
+    version,
+  };
 }
 
 function stale(streamId: string, expected: StreamVersion, actual: StreamVersion | undefined): DomainError {

@@ -69,8 +69,12 @@ export function describeEventStoreContract(
     it('appends at an exact version and refuses a stale one', async () => {
       const id = stream();
       await store.append(id, [event(1)], ExpectedVersion.noStream);
-      await expect(store.append(id, [event(2)], ExpectedVersion.exact(1))).resolves.toEqual({ nextVersion: 2 });
-      await expect(store.append(id, [event(3)], ExpectedVersion.exact(1))).rejects.toBeInstanceOf(StreamVersionConflict);
+      await expect(store.append(id, [event(2)], ExpectedVersion.exact(1))).resolves.toEqual({
+        nextVersion: 2,
+      });
+      await expect(store.append(id, [event(3)], ExpectedVersion.exact(1))).rejects.toBeInstanceOf(
+        StreamVersionConflict,
+      );
       expect((await store.readStream(id)).version).toBe(2);
     });
 
@@ -80,8 +84,12 @@ export function describeEventStoreContract(
         StreamVersionConflict,
       );
       await store.append(id, [event(1)], ExpectedVersion.noStream);
-      await expect(store.append(id, [event(2)], ExpectedVersion.noStream)).rejects.toBeInstanceOf(StreamVersionConflict);
-      await expect(store.append(id, [event(2)], ExpectedVersion.streamExists)).resolves.toEqual({ nextVersion: 2 });
+      await expect(store.append(id, [event(2)], ExpectedVersion.noStream)).rejects.toBeInstanceOf(
+        StreamVersionConflict,
+      );
+      await expect(store.append(id, [event(2)], ExpectedVersion.streamExists)).resolves.toEqual({
+        nextVersion: 2,
+      });
       await expect(store.append(id, [event(3)], ExpectedVersion.any)).resolves.toEqual({ nextVersion: 3 });
     });
 
@@ -89,7 +97,9 @@ export function describeEventStoreContract(
       const id = stream();
       await store.append(id, [event(0)], ExpectedVersion.noStream);
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 12 }, (_, n) => store.append(id, [event(n), event(n)], ExpectedVersion.exact(1))),
+        Array.from({ length: 12 }, (_, n) =>
+          store.append(id, [event(n), event(n)], ExpectedVersion.exact(1)),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       for (const o of outcomes) {
@@ -101,7 +111,9 @@ export function describeEventStoreContract(
 
     it('serialises concurrent any-version appenders without losing one', async () => {
       const id = stream();
-      await Promise.all(Array.from({ length: 10 }, (_, n) => store.append(id, [event(n)], ExpectedVersion.any)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) => store.append(id, [event(n)], ExpectedVersion.any)),
+      );
       const read = await store.readStream(id);
       expect(read.events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(new Set(read.events.map((e) => (e.data as { n: number }).n)).size).toBe(10);
@@ -117,7 +129,8 @@ export function describeEventStoreContract(
       expect(comparePositions(all[all.length - 1].position, head)).toBe(0);
       const afterFirst = await store.readAll(mine[0].position, 10_000);
       expect(afterFirst.filter((e) => e.streamId === id).map((e) => e.streamVersion)).toEqual([2, 3]);
-      for (let i = 1; i < all.length; i++) expect(comparePositions(all[i - 1].position, all[i].position)).toBe(-1);
+      for (let i = 1; i < all.length; i++)
+        expect(comparePositions(all[i - 1].position, all[i].position)).toBe(-1);
     });
 
     it('delivers every committed event to a subscriber exactly once while concurrent writers commit and fail', async () => {
@@ -140,7 +153,11 @@ export function describeEventStoreContract(
             const version = (await store.readStream(shared)).version;
             const sharedTag = `shared:${tag}`;
             try {
-              await store.append(shared, [event(i, sharedTag), event(i, sharedTag)], ExpectedVersion.exact(version));
+              await store.append(
+                shared,
+                [event(i, sharedTag), event(i, sharedTag)],
+                ExpectedVersion.exact(version),
+              );
               committed.add(sharedTag);
             } catch (error) {
               if (!(error instanceof StreamVersionConflict)) throw error;
@@ -154,12 +171,16 @@ export function describeEventStoreContract(
       await subscription.stop();
 
       const delivered = seen.filter(mine);
-      const tags = delivered.filter((e) => e.streamId !== shared || e.streamVersion > 1).map((e) => e.metadata.correlationId);
+      const tags = delivered
+        .filter((e) => e.streamId !== shared || e.streamVersion > 1)
+        .map((e) => e.metadata.correlationId);
       const counts = new Map<string, number>();
       for (const tag of tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      for (const [tag, count] of counts) expect([tag, count]).toEqual([tag, tag.startsWith('shared:') ? 2 : 1]);
+      for (const [tag, count] of counts)
+        expect([tag, count]).toEqual([tag, tag.startsWith('shared:') ? 2 : 1]);
       expect(new Set(tags)).toEqual(new Set([...committed].filter((t) => t !== 'shared-start')));
-      for (let i = 1; i < seen.length; i++) expect(comparePositions(seen[i - 1].position, seen[i].position)).toBe(-1);
+      for (let i = 1; i < seen.length; i++)
+        expect(comparePositions(seen[i - 1].position, seen[i].position)).toBe(-1);
     });
 
     it('records usage all or nothing, deduplicating where the adapter promises it', async () => {
@@ -172,7 +193,9 @@ export function describeEventStoreContract(
       });
       const first = await store.recordUsage(usage, [record(1), record(2), record(2)]);
       const second = await store.recordUsage(usage, [record(2), record(3)]);
-      const stored = (await readEverything(store, await store.headPosition())).filter((e) => e.streamId === usage);
+      const stored = (await readEverything(store, await store.headPosition())).filter(
+        (e) => e.streamId === usage,
+      );
       if (store.deduplicatesUsage) {
         expect([...first.storedKeys].sort()).toEqual([key(1), key(2)]);
         expect([...second.storedKeys]).toEqual([key(3)]);

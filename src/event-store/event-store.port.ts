@@ -143,7 +143,11 @@ export interface EventStore {
    * Adapters whose `deduplicatesUsage` is true skip keys already stored, atomically with the write;
    * the others store every record and leave deduplication to the usage projection.
    */
-  recordUsage(streamId: string, records: readonly UsageRecord[], intake?: UsageIntake): Promise<RecordUsageResult>;
+  recordUsage(
+    streamId: string,
+    records: readonly UsageRecord[],
+    intake?: UsageIntake,
+  ): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
   /** Whether `recordUsage` keeps reconciliation's accepted/stored counters (see `UsageIntake`). */
   readonly countsIntake: boolean;
@@ -161,7 +165,9 @@ export class StreamVersionConflict extends Error {
     readonly expected: ExpectedVersion,
     readonly actual: StreamVersion | undefined,
   ) {
-    super(`stream ${streamId} is not at the expected version (${describe(expected)}; actual ${actual ?? 'unknown'})`);
+    super(
+      `stream ${streamId} is not at the expected version (${describe(expected)}; actual ${actual ?? 'unknown'})`,
+    );
     this.name = 'StreamVersionConflict';
   }
 }

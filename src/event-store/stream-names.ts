@@ -34,7 +34,9 @@ export function idOf(streamId: string): string {
 
 /** The stream that holds the claim on a unique key: `kind` such as `meter_slug`, scoped by namespace. */
 export function keyClaimStream(namespace: string, kind: string, key: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([namespace, kind, key])).digest('base64url');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([namespace, kind, key]))
+    .digest('base64url');
   return streamName(StreamCategory.keyClaim, digest);
 }
 

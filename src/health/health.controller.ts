@@ -36,7 +36,10 @@ export class HealthController {
       details = statuses;
       const failed = statuses.filter((s) => s.state === 'failed');
       projections = failed.length
-        ? { status: 'down', reason: `failed: ${failed.map((s) => `${s.name} (${s.lastError ?? 'error'})`).join(', ')}` }
+        ? {
+            status: 'down',
+            reason: `failed: ${failed.map((s) => `${s.name} (${s.lastError ?? 'error'})`).join(', ')}`,
+          }
         : { status: 'up' };
     } catch (error) {
       projections = { status: 'down', reason: message(error) };

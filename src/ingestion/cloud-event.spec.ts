@@ -53,9 +53,19 @@ describe('readCloudEvent', () => {
     const two = (n: number) => String(n).padStart(2, '0');
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59.999Z'),
+          noInvalidDate: true,
+        }),
         fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 9 }),
-        fc.option(fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))),
+        fc.option(
+          fc.tuple(
+            fc.constantFrom('+', '-'),
+            fc.integer({ min: 0, max: 23 }),
+            fc.integer({ min: 0, max: 59 }),
+          ),
+        ),
         fc.constantFrom('T', 't'),
         (date, digits, offset, t) => {
           const [day, clock] = date.toISOString().slice(0, 19).split('T');

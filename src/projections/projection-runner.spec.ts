@@ -39,7 +39,11 @@ describe('projection runner', () => {
     const ns = Array.from({ length: count }, () => ++next);
     await store.append(
       `counted-${ns[0]}`,
-      ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { namespace: 'default', correlationId: `c${n}` } })),
+      ns.map((n) => ({
+        type: 'Counted',
+        data: { n },
+        metadata: { namespace: 'default', correlationId: `c${n}` },
+      })),
       ExpectedVersion.noStream,
     );
     await store.append(
@@ -94,7 +98,10 @@ describe('projection runner', () => {
   it('never lets two runners, in separate connections pools, both apply an event', async () => {
     const other = createDataSource({ url: db.url, poolSize: 5 });
     await other.initialize();
-    const first = new ProjectionRunner(store, db.dataSource, [tallyProjection()], { batchSize: 7, pollIntervalMs: 1 });
+    const first = new ProjectionRunner(store, db.dataSource, [tallyProjection()], {
+      batchSize: 7,
+      pollIntervalMs: 1,
+    });
     const second = new ProjectionRunner(new PostgresEventStore(poolOf(other)), other, [tallyProjection()], {
       batchSize: 5,
       pollIntervalMs: 1,
@@ -191,7 +198,11 @@ describe('projection rebuild', () => {
     const ns = Array.from({ length: count }, () => ++next);
     await store.append(
       `counted-${ns[0]}`,
-      ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { namespace: 'default', correlationId: `c${n}` } })),
+      ns.map((n) => ({
+        type: 'Counted',
+        data: { n },
+        metadata: { namespace: 'default', correlationId: `c${n}` },
+      })),
       ExpectedVersion.noStream,
     );
     return ns;
@@ -215,7 +226,10 @@ describe('projection rebuild', () => {
 
   it('rebuilds into shadow tables while the live table keeps answering, then swaps in the same content', async () => {
     const written = await appendCounted(500);
-    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()], { batchSize: 50, pollIntervalMs: 5 });
+    const runner = new ProjectionRunner(store, db.dataSource, [tallyProjection()], {
+      batchSize: 50,
+      pollIntervalMs: 5,
+    });
     await runner.start();
     try {
       expect(await runner.waitFor(runner.projectionNames, await store.headPosition(), 5_000)).toBe(true);
@@ -229,7 +243,9 @@ describe('projection rebuild', () => {
       })();
       const progress: number[] = [];
       const rebuild = runner.rebuild('applied_events@v1', (p) => progress.push(p.processed));
-      await expect(runner.rebuild('applied_events@v1')).rejects.toMatchObject({ code: 'PROJECTIONS.ALREADY_REBUILDING' });
+      await expect(runner.rebuild('applied_events@v1')).rejects.toMatchObject({
+        code: 'PROJECTIONS.ALREADY_REBUILDING',
+      });
       written.push(...(await appendCounted(100))); // writes keep arriving during the rebuild
       await rebuild;
       rebuilding = false;
@@ -239,7 +255,9 @@ describe('projection rebuild', () => {
       expect(await applied()).toEqual(written);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(500); // never empty, never partial while rebuilding
       expect(progress[progress.length - 1]).toBeGreaterThanOrEqual(500);
-      const tables = await db.dataSource.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'applied_events%'`);
+      const tables = await db.dataSource.query(
+        `SELECT tablename FROM pg_tables WHERE tablename LIKE 'applied_events%'`,
+      );
       expect(tables).toEqual([{ tablename: 'applied_events' }]);
     } finally {
       await runner.stop();
@@ -261,7 +279,9 @@ describe('projection rebuild', () => {
       await waitUntil(async () => (await v2.status())[0].state === 'running');
       expect(await v2.waitFor(v2.projectionNames, await store.headPosition(), 5_000)).toBe(true);
       expect(await applied()).toEqual(written.map((n) => n * 10));
-      const checkpoints = await db.dataSource.query(`SELECT name FROM tally_projection_checkpoints ORDER BY name`);
+      const checkpoints = await db.dataSource.query(
+        `SELECT name FROM tally_projection_checkpoints ORDER BY name`,
+      );
       expect(checkpoints).toEqual([{ name: 'applied_events@v2' }]);
     } finally {
       await v2.stop();

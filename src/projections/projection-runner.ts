@@ -13,7 +13,13 @@ import {
   matchesFilter,
 } from '../event-store/event-store.port';
 import { conflict } from '../shared/errors';
-import { Projection, ProjectionState, ProjectionStatus, ProjectionTransaction, versionOf } from './projection';
+import {
+  Projection,
+  ProjectionState,
+  ProjectionStatus,
+  ProjectionTransaction,
+  versionOf,
+} from './projection';
 
 export interface RunnerLogger {
   info(message: string): void;
@@ -115,7 +121,10 @@ export class ProjectionRunner {
   async register(): Promise<string[]> {
     const upgraded: string[] = [];
     for (const name of this.lanes.keys()) {
-      const [mine] = await this.dataSource.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1`, [name]);
+      const [mine] = await this.dataSource.query(
+        `SELECT 1 FROM tally_projection_checkpoints WHERE name = $1`,
+        [name],
+      );
       if (mine) continue;
       const older = await this.dataSource.query(
         `SELECT name FROM tally_projection_checkpoints WHERE name LIKE $1 AND name NOT LIKE '%${REBUILD_SUFFIX}'`,
@@ -138,7 +147,9 @@ export class ProjectionRunner {
     this.running = true;
     for (const lane of this.lanes.values()) {
       if (upgraded.has(lane.projection.name)) {
-        this.logger.info(`projection ${lane.projection.name} is new: rebuilding it from the log while its tables serve`);
+        this.logger.info(
+          `projection ${lane.projection.name} is new: rebuilding it from the log while its tables serve`,
+        );
         void this.rebuild(lane.projection.name)
           .then(() => this.startLane(lane))
           .catch((error) => this.fail(lane, error));
@@ -180,7 +191,8 @@ export class ProjectionRunner {
         await this.drainLane(lane);
         const [position] = await this.positionsOf([lane.checkpoint]);
         if (comparePositions(position, head) >= 0) break;
-        if (Date.now() > deadline) throw new Error(`${name} did not reach the log head within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`${name} did not reach the log head within ${timeoutMs} ms`);
         await sleep(10);
       }
     }
@@ -190,7 +202,11 @@ export class ProjectionRunner {
    * Waits until every named projection has reached `head` (read-your-writes), at most `timeoutMs`.
    * Returns false on timeout; the caller then answers from what is there.
    */
-  async waitFor(names: readonly string[], head: LogPosition | Promise<LogPosition>, timeoutMs: number): Promise<boolean> {
+  async waitFor(
+    names: readonly string[],
+    head: LogPosition | Promise<LogPosition>,
+    timeoutMs: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     // The first checkpoint read runs alongside the head's: checkpoints only move forward, so one
     // read before the head that is already at it is caught up — one round trip instead of two.
@@ -381,7 +397,12 @@ export class ProjectionRunner {
   }
 
   /** Applies a lane's events and moves its checkpoint to where its read got, in `runner`'s transaction. */
-  private async applyBatch(lane: Lane, events: readonly RecordedEvent[], scannedTo: LogPosition, runner: QueryRunner): Promise<void> {
+  private async applyBatch(
+    lane: Lane,
+    events: readonly RecordedEvent[],
+    scannedTo: LogPosition,
+    runner: QueryRunner,
+  ): Promise<void> {
     if (events.length > 0) await lane.projection.apply(events, transactionOf(runner, lane.table));
     await runner.query(
       `UPDATE tally_projection_checkpoints
@@ -398,8 +419,11 @@ export class ProjectionRunner {
     const guard = this.dataSource.createQueryRunner();
     await guard.connect();
     try {
-      const [{ locked }] = await guard.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [shadow.checkpoint]);
-      if (!locked) throw conflict('PROJECTIONS.ALREADY_REBUILDING', `${projection.name} is already being rebuilt`);
+      const [{ locked }] = await guard.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
+        shadow.checkpoint,
+      ]);
+      if (!locked)
+        throw conflict('PROJECTIONS.ALREADY_REBUILDING', `${projection.name} is already being rebuilt`);
       try {
         for (const table of projection.tables) {
           await guard.query(`DROP TABLE IF EXISTS ${shadow.table(table)}`);
@@ -442,7 +466,9 @@ export class ProjectionRunner {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1 FOR UPDATE`, [live.checkpoint]);
+      await runner.query(`SELECT 1 FROM tally_projection_checkpoints WHERE name = $1 FOR UPDATE`, [
+        live.checkpoint,
+      ]);
       let [position] = await this.positionsOf([shadow.checkpoint]);
       for (;;) {
         const { events, scannedTo } = await this.read(shadow, position);
@@ -463,11 +489,10 @@ export class ProjectionRunner {
         [live.checkpoint, position.commit.toString(), position.prepare.toString()],
       );
       // The shadow's checkpoint and those of older versions of this projection are done with.
-      await runner.query(`DELETE FROM tally_projection_checkpoints WHERE name = $1 OR (name LIKE $2 AND name <> $3)`, [
-        shadow.checkpoint,
-        `${baseName(live.checkpoint)}@v%`,
-        live.checkpoint,
-      ]);
+      await runner.query(
+        `DELETE FROM tally_projection_checkpoints WHERE name = $1 OR (name LIKE $2 AND name <> $3)`,
+        [shadow.checkpoint, `${baseName(live.checkpoint)}@v%`, live.checkpoint],
+      );
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -493,16 +518,20 @@ export class ProjectionRunner {
   private async fail(lane: Lane, error: unknown): Promise<void> {
     const cause = error instanceof BatchFailed ? error.cause : error;
     const where =
-      error instanceof BatchFailed && error.first ? ` in the batch starting at ${formatPosition(error.first.position)}` : '';
+      error instanceof BatchFailed && error.first
+        ? ` in the batch starting at ${formatPosition(error.first.position)}`
+        : '';
     const message = messageOf(cause);
     lane.state = 'failed';
     lane.lastError = message;
-    this.logger.error(`projection ${lane.projection.name} failed${where}: ${message}; it will not advance until this is fixed`);
+    this.logger.error(
+      `projection ${lane.projection.name} failed${where}: ${message}; it will not advance until this is fixed`,
+    );
     await this.dataSource
-      .query(`UPDATE tally_projection_checkpoints SET state = 'failed', last_error = $2, updated_at = now() WHERE name = $1`, [
-        lane.checkpoint,
-        message,
-      ])
+      .query(
+        `UPDATE tally_projection_checkpoints SET state = 'failed', last_error = $2, updated_at = now() WHERE name = $1`,
+        [lane.checkpoint, message],
+      )
       .catch(() => undefined);
   }
 
@@ -567,7 +596,13 @@ class BatchFailed extends Error {
 }
 
 function liveLane(projection: Projection): Lane {
-  return { projection, handles: handlesOf(projection), checkpoint: projection.name, table: (name) => name, state: 'stopped' };
+  return {
+    projection,
+    handles: handlesOf(projection),
+    checkpoint: projection.name,
+    table: (name) => name,
+    state: 'stopped',
+  };
 }
 
 function shadowLane(projection: Projection): Lane {
@@ -581,7 +616,9 @@ function shadowLane(projection: Projection): Lane {
 }
 
 function handlesOf(projection: Projection): EventTypeFilter {
-  return 'except' in projection.handles ? projection.handles : { only: projection.handles as readonly string[] };
+  return 'except' in projection.handles
+    ? projection.handles
+    : { only: projection.handles as readonly string[] };
 }
 
 /** `usage@v2` → `usage`. */

@@ -2,7 +2,10 @@
  * The decider pattern: state is a fold of past events, and a decision is a pure function of a
  * command and that state. Nothing here may read the clock or generate ids: they arrive on the command.
  */
-export type Message<Type extends string = string, Data = unknown> = Readonly<{ type: Type; data: Readonly<Data> }>;
+export type Message<Type extends string = string, Data = unknown> = Readonly<{
+  type: Type;
+  data: Readonly<Data>;
+}>;
 
 export interface Decider<Command extends Message, Event extends Message, State> {
   readonly initialState: () => State;

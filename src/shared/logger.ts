@@ -7,7 +7,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.secret', 'secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          '*.secret',
+          'secret',
+        ],
         censor: '[redacted]',
       },
       base: { service: 'tally' },

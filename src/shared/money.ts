@@ -5,7 +5,12 @@ import DecimalJs from 'decimal.js';
  * configuration can change ours; 60 significant digits keep intermediate results exact for any
  * realistic bill, and rounding happens only once, at the end, to the currency's minor unit.
  */
-export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 });
+export const Decimal = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
 export type Decimal = InstanceType<typeof Decimal>;
 
 /** Decimal strings on the wire: optional sign, digits, optional fraction; no exponent, no spaces. */

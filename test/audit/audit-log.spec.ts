@@ -11,23 +11,48 @@ describe('audit log', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const store = app.tally.eventStore;
-    const metadata = (correlationId: string) => ({ namespace: 'default', correlationId, causationId: correlationId, actor });
+    const metadata = (correlationId: string) => ({
+      namespace: 'default',
+      correlationId,
+      causationId: correlationId,
+      actor,
+    });
     await store.append(
       meterStream,
       [
-        { type: 'MeterCreated', data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' }, metadata: metadata('req-1') },
-        { type: 'MeterUpdated', data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' }, metadata: metadata('req-2') },
+        {
+          type: 'MeterCreated',
+          data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' },
+          metadata: metadata('req-1'),
+        },
+        {
+          type: 'MeterUpdated',
+          data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' },
+          metadata: metadata('req-2'),
+        },
       ],
       ExpectedVersion.noStream,
     );
     await store.append(
       customerStream,
-      [{ type: 'CustomerCreated', data: { id: '01JCUSTOMER00000000000000A', key: 'acme-inc' }, metadata: { namespace: 'default', correlationId: 'req-3' } }],
+      [
+        {
+          type: 'CustomerCreated',
+          data: { id: '01JCUSTOMER00000000000000A', key: 'acme-inc' },
+          metadata: { namespace: 'default', correlationId: 'req-3' },
+        },
+      ],
       ExpectedVersion.noStream,
     );
     await store.append(
       streamName(StreamCategory.customer, '01JOTHERNAMESPACE000000000'),
-      [{ type: 'CustomerCreated', data: { key: 'elsewhere' }, metadata: { namespace: 'other', correlationId: 'req-4' } }],
+      [
+        {
+          type: 'CustomerCreated',
+          data: { key: 'elsewhere' },
+          metadata: { namespace: 'other', correlationId: 'req-4' },
+        },
+      ],
       ExpectedVersion.noStream,
     );
     await store.recordUsage(usageStream('default'), [
@@ -39,7 +64,11 @@ describe('audit log', () => {
   it('lists the domain events of the namespace in log order with their metadata, and no usage', async () => {
     const answer = await app.request('GET', '/api/v1/audit/events');
     expect(answer.status).toBe(200);
-    expect(answer.body.items.map((e: { type: string }) => e.type)).toEqual(['MeterCreated', 'MeterUpdated', 'CustomerCreated']);
+    expect(answer.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'MeterCreated',
+      'MeterUpdated',
+      'CustomerCreated',
+    ]);
     expect(answer.body.items[0]).toMatchObject({
       streamId: meterStream,
       streamVersion: 1,
@@ -52,7 +81,9 @@ describe('audit log', () => {
 
   it('filters by stream, entity, type, actor and correlation id, and pages by position', async () => {
     const types = async (query: string) =>
-      (await app.request('GET', `/api/v1/audit/events?${query}`)).body.items.map((e: { type: string }) => e.type);
+      (await app.request('GET', `/api/v1/audit/events?${query}`)).body.items.map(
+        (e: { type: string }) => e.type,
+      );
     expect(await types(`stream=${meterStream}`)).toEqual(['MeterCreated', 'MeterUpdated']);
     expect(await types('entityType=customer')).toEqual(['CustomerCreated']);
     expect(await types('type=MeterUpdated')).toEqual(['MeterUpdated']);
@@ -62,7 +93,10 @@ describe('audit log', () => {
 
     const first = await app.request('GET', '/api/v1/audit/events?limit=2');
     expect(first.body.items).toHaveLength(2);
-    const second = await app.request('GET', `/api/v1/audit/events?limit=2&afterPosition=${first.body.nextAfterPosition}`);
+    const second = await app.request(
+      'GET',
+      `/api/v1/audit/events?limit=2&afterPosition=${first.body.nextAfterPosition}`,
+    );
     expect(second.body.items.map((e: { type: string }) => e.type)).toEqual(['CustomerCreated']);
     expect(second.body.nextAfterPosition).toBeUndefined();
   });
@@ -79,6 +113,10 @@ describe('audit log', () => {
   it('refuses bad filters with problem+json naming each', async () => {
     const answer = await app.request('GET', '/api/v1/audit/events?limit=0&afterPosition=abc&from=yesterday');
     expect(answer.status).toBe(400);
-    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['afterPosition', 'from', 'limit']);
+    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'afterPosition',
+      'from',
+      'limit',
+    ]);
   });
 });

@@ -15,7 +15,15 @@ describe('closing billing periods', () => {
     return answer.body;
   };
   const use = (id: string, user: string, time: string) =>
-    post('/api/v1/events', { specversion: '1.0', id, source: 'app', type: 'user_activity', subject: 'acme-inc', time, data: { user_id: user } });
+    post('/api/v1/events', {
+      specversion: '1.0',
+      id,
+      source: 'app',
+      type: 'user_activity',
+      subject: 'acme-inc',
+      time,
+      data: { user_id: user },
+    });
   const issued = async () =>
     (await app.request('GET', '/api/v1/billing/invoices?customers=acme-inc&expand=lines')).body.items.filter(
       (i: { status: string }) => i.status === 'issued',
@@ -24,8 +32,18 @@ describe('closing billing periods', () => {
   beforeAll(async () => {
     app = await startTestApp({ clock });
     issuer = app.tally.app!.get(InvoiceIssuer);
-    await post('/api/v1/meters', { slug: 'active_users_total', name: 'Active users', eventType: 'user_activity', aggregation: 'UNIQUE_COUNT', valueProperty: '$.user_id' });
-    await post('/api/v1/features', { key: 'active_users', name: 'active-users', meterSlug: 'active_users_total' });
+    await post('/api/v1/meters', {
+      slug: 'active_users_total',
+      name: 'Active users',
+      eventType: 'user_activity',
+      aggregation: 'UNIQUE_COUNT',
+      valueProperty: '$.user_id',
+    });
+    await post('/api/v1/features', {
+      key: 'active_users',
+      name: 'active-users',
+      meterSlug: 'active_users_total',
+    });
     const plan = await post('/api/v1/plans', {
       key: 'per_seat',
       name: 'Per-Seat',
@@ -37,15 +55,36 @@ describe('closing billing periods', () => {
           name: 'Default',
           duration: null,
           rateCards: [
-            { type: 'flat_fee', key: 'platform', name: 'Platform fee', billingCadence: 'P1M', price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' } },
-            { type: 'usage_based', key: 'active_users', name: 'active-users', featureKey: 'active_users', billingCadence: 'P1M', price: { type: 'unit', amount: '1.5' } },
+            {
+              type: 'flat_fee',
+              key: 'platform',
+              name: 'Platform fee',
+              billingCadence: 'P1M',
+              price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+            },
+            {
+              type: 'usage_based',
+              key: 'active_users',
+              name: 'active-users',
+              featureKey: 'active_users',
+              billingCadence: 'P1M',
+              price: { type: 'unit', amount: '1.5' },
+            },
           ],
         },
       ],
     });
     await post(`/api/v1/plans/${plan.id}/publish`);
-    await post('/api/v1/customers', { name: 'Acme Inc', key: 'acme-inc', usageAttribution: { subjectKeys: ['acme-inc'] } });
-    await post('/api/v1/subscriptions', { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' });
+    await post('/api/v1/customers', {
+      name: 'Acme Inc',
+      key: 'acme-inc',
+      usageAttribution: { subjectKeys: ['acme-inc'] },
+    });
+    await post('/api/v1/subscriptions', {
+      customerKey: 'acme-inc',
+      plan: { key: 'per_seat' },
+      timing: 'immediate',
+    });
   });
   afterAll(() => app.close());
 
@@ -81,7 +120,9 @@ describe('closing billing periods', () => {
   it('starts the next period empty, and still issues its flat fee when nobody used anything', async () => {
     const next = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
     expect(next.body.period).toEqual({ from: '2027-02-28T10:00:00.000Z', to: '2027-03-31T10:00:00.000Z' });
-    expect(next.body.lines.find((l: { featureKey?: string }) => l.featureKey === 'active_users')).toMatchObject({ quantity: '0' });
+    expect(
+      next.body.lines.find((l: { featureKey?: string }) => l.featureKey === 'active_users'),
+    ).toMatchObject({ quantity: '0' });
     expect(next.body.totals.total).toBe('10');
 
     clock.set(new Date('2027-03-31T12:00:00Z'));

@@ -48,20 +48,36 @@ describe('the tutorial: meter and bill active users', () => {
     expect(listed.body.items).toEqual([preview.body]);
 
     // Lineage: the events behind the line — alice counted once, her second event a repeat.
-    const lineage = await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}/lines/${preview.body.lines[0].id}/events`);
+    const lineage = await app.request(
+      'GET',
+      `/api/v1/billing/invoices/${preview.body.id}/lines/${preview.body.lines[0].id}/events`,
+    );
     expect(lineage.status).toBe(200);
-    expect(lineage.body).toMatchObject({ meterSlug: 'active_users_total', aggregation: 'UNIQUE_COUNT', meteredQuantity: '3', totalCount: 3 });
-    expect(lineage.body.items.map((i: { value: string; repeats: number; event: { id: string } }) => [i.value, i.repeats, i.event.id])).toEqual(
+    expect(lineage.body).toMatchObject({
+      meterSlug: 'active_users_total',
+      aggregation: 'UNIQUE_COUNT',
+      meteredQuantity: '3',
+      totalCount: 3,
+    });
+    expect(
+      lineage.body.items.map((i: { value: string; repeats: number; event: { id: string } }) => [
+        i.value,
+        i.repeats,
+        i.event.id,
+      ]),
+    ).toEqual(
       expect.arrayContaining([
         ['alice', 1, '57B5F342-B8D5-49AE-9D6C-350C1D92155C'],
         ['bob', 0, 'F388B902-7A82-4C40-BC89-448CFA5DDC1B'],
         ['carol', 0, '46C16EE0-6174-4336-A539-AEC3AD1E0485'],
       ]),
     );
-    expect((await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}/lines/nope/events`)).status).toBe(404);
+    expect(
+      (await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}/lines/nope/events`)).status,
+    ).toBe(404);
   });
 
-  it('records who did what: each request\'s events carry its request id and the token as actor', async () => {
+  it("records who did what: each request's events carry its request id and the token as actor", async () => {
     const ops = await app.request('POST', '/api/v1/tokens', { body: { name: 'ops', role: 'admin' } });
     const answer = await app.request('POST', '/api/v1/customers', {
       token: ops.body.secret,
@@ -72,7 +88,10 @@ describe('the tutorial: meter and bill active users', () => {
     const caused = await app.request('GET', '/api/v1/audit/events?correlationId=req-audit-1');
     expect(caused.body.items.length).toBeGreaterThan(0);
     for (const event of caused.body.items) {
-      expect(event.metadata).toMatchObject({ correlationId: 'req-audit-1', actor: { id: ops.body.id, name: 'ops' } });
+      expect(event.metadata).toMatchObject({
+        correlationId: 'req-audit-1',
+        actor: { id: ops.body.id, name: 'ops' },
+      });
     }
     expect(caused.body.items.map((e: { type: string }) => e.type)).toContain('CustomerCreated');
     const history = await app.request('GET', '/api/v1/customers/audited/history');
@@ -104,7 +123,9 @@ describe("the tutorial's FAQ: usage sent before the subscription started", () =>
   });
 
   it('gives a customer without a subscription an empty preview, and an unknown one 404', async () => {
-    await app.request('POST', '/api/v1/customers', { body: { name: 'Idle Co', key: 'idle-co', usageAttribution: { subjectKeys: [] } } });
+    await app.request('POST', '/api/v1/customers', {
+      body: { name: 'Idle Co', key: 'idle-co', usageAttribution: { subjectKeys: [] } },
+    });
     const idle = await app.request('GET', '/api/v1/billing/customers/idle-co/invoices/preview');
     expect(idle.status).toBe(200);
     expect(idle.body).toMatchObject({ lines: [], totals: { total: '0' } });

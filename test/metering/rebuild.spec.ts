@@ -18,8 +18,14 @@ describe('rebuilding usage@v2', () => {
       usage_meters: [comparedRows('usage_meters'), 'id'],
       usage_events: [comparedRows('usage_events'), 'namespace, source, id'],
       usage_buckets: [comparedRows('usage_buckets'), 'meter_id, subject, minute, group_key'],
-      usage_distinct_values: [comparedRows('usage_distinct_values'), 'meter_id, subject, minute, group_key, value'],
-      usage_distinct_slot_values: [comparedRows('usage_distinct_slot_values'), 'meter_id, scope, unit, unit_start, value'],
+      usage_distinct_values: [
+        comparedRows('usage_distinct_values'),
+        'meter_id, subject, minute, group_key, value',
+      ],
+      usage_distinct_slot_values: [
+        comparedRows('usage_distinct_slot_values'),
+        'meter_id, scope, unit, unit_start, value',
+      ],
       usage_distinct_counts: [comparedRows('usage_distinct_counts'), 'meter_id, scope, unit, unit_start'],
       usage_customer_subjects: [comparedRows('usage_customer_subjects'), 'namespace, subject_key'],
     };

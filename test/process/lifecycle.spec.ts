@@ -26,8 +26,16 @@ describe('Tally as a process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   function start(command: 'npm' | 'node'): ChildProcess {
-    const args = command === 'npm' ? ['start'] : ['--enable-source-maps', join(process.env.TALLY_TEST_BUILD!, 'main.js')];
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+    const args =
+      command === 'npm'
+        ? ['start']
+        : ['--enable-source-maps', join(process.env.TALLY_TEST_BUILD!, 'main.js')];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     delete env.ADMIN_TOKEN;
     return spawn(command, args, { cwd: root, env, detached: true, stdio: 'ignore' });

@@ -24,17 +24,30 @@ describe('replaying every projection', () => {
   it('reproduces every answer and invoice total, with no drift, while queries keep answering', async () => {
     await createTutorialCatalog(app);
     await app.request('POST', '/api/v1/meters', {
-      body: { slug: 'tokens', name: 'Tokens', eventType: 'llm_call', aggregation: 'SUM', valueProperty: '$.tokens', groupBy: { model: '$.model' } },
+      body: {
+        slug: 'tokens',
+        name: 'Tokens',
+        eventType: 'llm_call',
+        aggregation: 'SUM',
+        valueProperty: '$.tokens',
+        groupBy: { model: '$.model' },
+      },
     });
     const customers = ['acme-inc', 'globex', 'initech'];
     for (const key of customers.slice(1)) {
-      await app.request('POST', '/api/v1/customers', { body: { name: key, key, usageAttribution: { subjectKeys: [key, `${key}-batch`] } } });
+      await app.request('POST', '/api/v1/customers', {
+        body: { name: key, key, usageAttribution: { subjectKeys: [key, `${key}-batch`] } },
+      });
     }
     for (const key of customers) {
-      const answer = await app.request('POST', '/api/v1/subscriptions', { body: { customerKey: key, plan: { key: 'per_seat' }, timing: 'immediate' } });
+      const answer = await app.request('POST', '/api/v1/subscriptions', {
+        body: { customerKey: key, plan: { key: 'per_seat' }, timing: 'immediate' },
+      });
       expect(answer.status).toBe(201);
     }
-    await app.request('PUT', '/api/v1/customers/initech', { body: { name: 'Initech', key: 'initech', usageAttribution: { subjectKeys: ['initech'] } } });
+    await app.request('PUT', '/api/v1/customers/initech', {
+      body: { name: 'Initech', key: 'initech', usageAttribution: { subjectKeys: ['initech'] } },
+    });
 
     // 10,500 usage events in batches of 1,000, 500 of them duplicates of earlier ones.
     const subjects = ['acme-inc', 'globex', 'globex-batch', 'initech', 'initech-batch', 'nobody'];
@@ -46,7 +59,8 @@ describe('replaying every projection', () => {
       type: i % 3 === 0 ? 'llm_call' : 'user_activity',
       subject: subjects[Math.floor(i / 3) % subjects.length],
       time: new Date(start + (i % 50) * 1000).toISOString(),
-      data: i % 3 === 0 ? { tokens: (i % 97) + 0.5, model: i % 2 ? 'a' : 'b' } : { user_id: `user-${i % 731}` },
+      data:
+        i % 3 === 0 ? { tokens: (i % 97) + 0.5, model: i % 2 ? 'a' : 'b' } : { user_id: `user-${i % 731}` },
     }));
     const withDuplicates = [...events, ...events.slice(0, 500)];
     for (let i = 0; i < withDuplicates.length; i += 1000) {
@@ -72,10 +86,14 @@ describe('replaying every projection', () => {
     const before = await Promise.all(paths.map(get));
     const snapshots = app.tally.resolve(InvoiceSnapshotService);
     const invoicesBefore = await snapshots.snapshot();
-    expect(JSON.parse(before[paths.indexOf('/api/v1/billing/customers/acme-inc/invoices/preview')]).totals.total).not.toBe('0');
+    expect(
+      JSON.parse(before[paths.indexOf('/api/v1/billing/customers/acme-inc/invoices/preview')]).totals.total,
+    ).not.toBe('0');
 
     // Rebuild everything through the admin API while a reader keeps asking for previews.
-    const names: string[] = (await app.request('GET', '/api/v1/admin/projections')).body.map((p: { name: string }) => p.name);
+    const names: string[] = (await app.request('GET', '/api/v1/admin/projections')).body.map(
+      (p: { name: string }) => p.name,
+    );
     expect(names.length).toBeGreaterThanOrEqual(5);
     let rebuilding = true;
     const duringRebuild: { status: number; total?: string }[] = [];
@@ -86,14 +104,22 @@ describe('replaying every projection', () => {
       }
     })();
     for (const name of names) {
-      const started = await app.request('POST', `/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`);
+      const started = await app.request(
+        'POST',
+        `/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`,
+      );
       expect(started.status).toBe(202);
-      const again = await app.request('POST', `/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`);
+      const again = await app.request(
+        'POST',
+        `/api/v1/admin/projections/${encodeURIComponent(name)}/rebuild`,
+      );
       if (again.status !== 202) expect(again.status).toBe(409);
     }
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const states = (await app.request('GET', '/api/v1/admin/projections')).body.map((p: { state: string }) => p.state);
+      const states = (await app.request('GET', '/api/v1/admin/projections')).body.map(
+        (p: { state: string }) => p.state,
+      );
       if (states.every((s: string) => s === 'running')) break;
       if (Date.now() > deadline) throw new Error(`still rebuilding: ${states}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -103,7 +129,11 @@ describe('replaying every projection', () => {
 
     expect(duringRebuild.length).toBeGreaterThan(0);
     expect(duringRebuild.filter((a) => a.status !== 200)).toEqual([]);
-    expect(new Set(duringRebuild.map((a) => a.total))).toEqual(new Set([JSON.parse(before[paths.indexOf('/api/v1/billing/customers/acme-inc/invoices/preview')]).totals.total]));
+    expect(new Set(duringRebuild.map((a) => a.total))).toEqual(
+      new Set([
+        JSON.parse(before[paths.indexOf('/api/v1/billing/customers/acme-inc/invoices/preview')]).totals.total,
+      ]),
+    );
 
     const after = await Promise.all(paths.map(get));
     for (let i = 0; i < paths.length; i++) expect([paths[i], after[i]]).toEqual([paths[i], before[i]]);

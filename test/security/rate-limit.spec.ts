@@ -11,7 +11,9 @@ describe('rate limits', () => {
   /** The answers, and how many one-second windows the burst spanned (a loaded machine spreads it). */
   const burst = async (count: number, token: string | null, path = '/api/v1/tokens') => {
     const started = Date.now();
-    const answers = await Promise.all(Array.from({ length: count }, () => app.request('GET', path, { token })));
+    const answers = await Promise.all(
+      Array.from({ length: count }, () => app.request('GET', path, { token })),
+    );
     return Object.assign(answers, { windows: Math.ceil((Date.now() - started) / 1000) + 1 });
   };
 
@@ -51,7 +53,9 @@ describe('rate limits turned off', () => {
   afterAll(() => app.close());
 
   it('lets every request through when both limits are 0', async () => {
-    const answers = await Promise.all(Array.from({ length: 150 }, () => app.request('GET', '/healthz', { token: null })));
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, () => app.request('GET', '/healthz', { token: null })),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
   });
 });

@@ -66,7 +66,11 @@ export async function startTestApp(
     throw error;
   }
   const url = tally.url!;
-  const request = async <Body>(method: string, path: string, opts: RequestOptions = {}): Promise<HttpAnswer<Body>> => {
+  const request = async <Body>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<HttpAnswer<Body>> => {
     const headers: Record<string, string> = { ...opts.headers };
     const token = opts.token === undefined ? adminToken : opts.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;

@@ -91,7 +91,9 @@ export class AuditLogQuery {
     if (filter.afterPosition) {
       const [commit, prepare] = filter.afterPosition.split('/');
       params.push(commit, prepare);
-      conditions.push(`(position_commit, position_prepare) > ($${params.length - 1}::numeric, $${params.length}::numeric)`);
+      conditions.push(
+        `(position_commit, position_prepare) > ($${params.length - 1}::numeric, $${params.length}::numeric)`,
+      );
     }
     const limit = filter.limit ?? 100;
     params.push(limit + 1);

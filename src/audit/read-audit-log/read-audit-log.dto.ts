@@ -35,7 +35,9 @@ export class ReadAuditLogQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Only events after this log position ("commit/prepare", from a previous page)' })
+  @ApiPropertyOptional({
+    description: 'Only events after this log position ("commit/prepare", from a previous page)',
+  })
   @IsOptional()
   @Matches(/^\d{1,20}\/\d{1,20}$/)
   afterPosition?: string;

@@ -49,7 +49,10 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
     }
     case 'CustomerDeleted': {
       const c = event.data;
-      await tx.query(`UPDATE ${customers} SET deleted = true WHERE namespace = $1 AND id = $2`, [c.namespace, c.id]);
+      await tx.query(`UPDATE ${customers} SET deleted = true WHERE namespace = $1 AND id = $2`, [
+        c.namespace,
+        c.id,
+      ]);
       return;
     }
     case 'SubscriptionCreated': {

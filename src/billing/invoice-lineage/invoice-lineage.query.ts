@@ -72,7 +72,13 @@ export class InvoiceLineageQuery {
        FROM ${UsageTable.events}
        WHERE namespace = $1 AND type = $2 AND subject = ANY($3) AND time >= $4 AND time < $5
        ORDER BY time, position_commit, position_prepare`,
-      [namespace, meter.eventType, invoice.customer.usageAttribution.subjectKeys, line.period.from, line.period.to],
+      [
+        namespace,
+        meter.eventType,
+        invoice.customer.usageAttribution.subjectKeys,
+        line.period.from,
+        line.period.to,
+      ],
     );
     const filters = Object.entries(feature.meter_group_by_filters);
     const entries: { event: unknown; value?: string; repeats?: number }[] = [];
@@ -91,7 +97,10 @@ export class InvoiceLineageQuery {
         firstOfValue.set(measured.value!, entry);
         entries.push(entry);
       } else {
-        entries.push({ event: row.event, ...(measured.value !== undefined ? { value: measured.value } : {}) });
+        entries.push({
+          event: row.event,
+          ...(measured.value !== undefined ? { value: measured.value } : {}),
+        });
       }
     }
     return {

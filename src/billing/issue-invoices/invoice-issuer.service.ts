@@ -44,7 +44,9 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     if (!this.config.runProjections) return;
     this.timer = setInterval(() => {
-      this.issueDue().catch((error) => this.logger.error(`issuing invoices failed: ${error instanceof Error ? error.message : error}`));
+      this.issueDue().catch((error) =>
+        this.logger.error(`issuing invoices failed: ${error instanceof Error ? error.message : error}`),
+      );
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
@@ -61,17 +63,26 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async issueDueNow(): Promise<number> {
-    await this.projections.catchUp([BILLING_VIEW_PROJECTION, ISSUED_INVOICES_PROJECTION, ...this.metered.projections]);
+    await this.projections.catchUp([
+      BILLING_VIEW_PROJECTION,
+      ISSUED_INVOICES_PROJECTION,
+      ...this.metered.projections,
+    ]);
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.config.collectionGraceMs).toISOString();
-    const rows = await this.db.query<{ namespace: string; customer_id: string; subscription: Subscription; active_to: Date | null }[]>(
+    const rows = await this.db.query<
+      { namespace: string; customer_id: string; subscription: Subscription; active_to: Date | null }[]
+    >(
       `SELECT namespace, customer_id, subscription, active_to FROM billing_subscriptions WHERE active_from < $1
        ORDER BY namespace, active_from, id`,
       [cutoff],
     );
     let issued = 0;
     for (const row of rows) {
-      const billed = { subscription: row.subscription, ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}) };
+      const billed = {
+        subscription: row.subscription,
+        ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
+      };
       const until = billed.activeTo && billed.activeTo < cutoff ? billed.activeTo : cutoff;
       const { billingAnchor, billingCadence, activeFrom } = row.subscription;
       if (until <= activeFrom) continue;
@@ -89,10 +100,20 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           invoiceLedgerDecider,
           {
             type: 'IssueInvoice',
-            data: { namespace: row.namespace, customerId: customer.id, subscriptionId: row.subscription.id, invoice, now: now.toISOString() },
+            data: {
+              namespace: row.namespace,
+              customerId: customer.id,
+              subscriptionId: row.subscription.id,
+              invoice,
+              now: now.toISOString(),
+            },
           },
           {
-            metadata: { namespace: row.namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } },
+            metadata: {
+              namespace: row.namespace,
+              correlationId: ulid(),
+              actor: { id: 'system', name: 'invoice issuer' },
+            },
             attempts: 20,
           },
         );
@@ -104,7 +125,10 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async isIssued(namespace: string, invoiceId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM billing_invoices WHERE namespace = $1 AND id = $2`, [namespace, invoiceId]);
+    const rows = await this.db.query(`SELECT 1 FROM billing_invoices WHERE namespace = $1 AND id = $2`, [
+      namespace,
+      invoiceId,
+    ]);
     return rows.length > 0;
   }
 }

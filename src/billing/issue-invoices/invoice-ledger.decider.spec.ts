@@ -32,21 +32,36 @@ const issued = (id: string, sequence: number, number: string): InvoiceIssued => 
 
 const issue = (id: string) => ({
   type: 'IssueInvoice' as const,
-  data: { namespace: 'default', customerId: 'c1', subscriptionId: 's1', invoice: draft(id), now: '2026-02-01T01:00:00.000Z' },
+  data: {
+    namespace: 'default',
+    customerId: 'c1',
+    subscriptionId: 's1',
+    invoice: draft(id),
+    now: '2026-02-01T01:00:00.000Z',
+  },
 });
 
 describe('invoice ledger', () => {
   const spec = deciderSpec(invoiceLedgerDecider);
 
   it('numbers the first invoice 1, immutable and issued', () => {
-    spec.given([]).when(issue('A')).then([issued('A', 1, 'INV-000001')]);
+    spec
+      .given([])
+      .when(issue('A'))
+      .then([issued('A', 1, 'INV-000001')]);
   });
 
   it('numbers each next invoice one higher, without gaps', () => {
-    spec.given([issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')]).when(issue('C')).then([issued('C', 3, 'INV-000003')]);
+    spec
+      .given([issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')])
+      .when(issue('C'))
+      .then([issued('C', 3, 'INV-000003')]);
   });
 
   it('never issues one invoice twice', () => {
-    spec.given([issued('A', 1, 'INV-000001')]).when(issue('A')).thenNothing();
+    spec
+      .given([issued('A', 1, 'INV-000001')])
+      .when(issue('A'))
+      .thenNothing();
   });
 });

@@ -71,7 +71,10 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
   evolve: (state, event) => {
     switch (event.type) {
       case 'InvoiceIssued':
-        return { issued: new Set([...state.issued, event.data.invoice.id]), lastSequence: event.data.sequence };
+        return {
+          issued: new Set([...state.issued, event.data.invoice.id]),
+          lastSequence: event.data.sequence,
+        };
       default:
         return unreachable(event.type);
     }

@@ -39,7 +39,9 @@ export class InvoicesQuery {
     const gathering = await this.previews.gathering(namespace, customerIds);
     const all = [...issued.map((r) => r.invoice), ...gathering];
     const start = (options.page - 1) * options.pageSize;
-    const items = all.slice(start, start + options.pageSize).map((invoice) => (options.withLines ? invoice : withoutLines(invoice)));
+    const items = all
+      .slice(start, start + options.pageSize)
+      .map((invoice) => (options.withLines ? invoice : withoutLines(invoice)));
     return { totalCount: all.length, page: options.page, pageSize: options.pageSize, items };
   }
 

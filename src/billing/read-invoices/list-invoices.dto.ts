@@ -3,7 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** Repeated query parameters arrive as an array, a single one as a string. */
-const asArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+const asArray = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
 
 export class ListInvoicesQuery {
   @ApiPropertyOptional({ type: [String], description: 'Customer ids or keys' })

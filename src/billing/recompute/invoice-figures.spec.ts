@@ -22,13 +22,24 @@ describe('recompute report', () => {
     const before = [invoice('A', '3', '3')];
     const after = [invoice('A', '4', '4')];
     expect(driftBetween(before, after)).toEqual([
-      expect.objectContaining({ invoiceId: 'A', line: 'seats', before: { quantity: '3', total: '3' }, after: { quantity: '4', total: '4' } }),
+      expect.objectContaining({
+        invoiceId: 'A',
+        line: 'seats',
+        before: { quantity: '3', total: '3' },
+        after: { quantity: '4', total: '4' },
+      }),
     ]);
     expect(digestOf(before)).not.toBe(digestOf(after));
   });
 
   it('reports invoices that appear or vanish', () => {
-    expect(driftBetween([invoice('A', '3', '3')], [invoice('B', '3', '3')]).map((d) => [d.invoiceId, !!d.before, !!d.after])).toEqual([
+    expect(
+      driftBetween([invoice('A', '3', '3')], [invoice('B', '3', '3')]).map((d) => [
+        d.invoiceId,
+        !!d.before,
+        !!d.after,
+      ]),
+    ).toEqual([
       ['A', true, false],
       ['B', false, true],
     ]);

@@ -9,7 +9,12 @@ export interface InvoiceFigures {
   readonly status: string;
   readonly period: { readonly from: string; readonly to: string };
   readonly total: string;
-  readonly lines: readonly { readonly lineId: string; readonly name: string; readonly quantity: string; readonly total: string }[];
+  readonly lines: readonly {
+    readonly lineId: string;
+    readonly name: string;
+    readonly quantity: string;
+    readonly total: string;
+  }[];
 }
 
 export interface Drift {
@@ -31,7 +36,12 @@ export function figuresOf(namespace: string, invoice: Invoice): InvoiceFigures {
     status: invoice.status,
     period: invoice.period,
     total: invoice.totals.total,
-    lines: invoice.lines.map((l) => ({ lineId: l.id, name: l.name, quantity: l.quantity, total: l.totals.total })),
+    lines: invoice.lines.map((l) => ({
+      lineId: l.id,
+      name: l.name,
+      quantity: l.quantity,
+      total: l.totals.total,
+    })),
   };
 }
 
@@ -51,7 +61,12 @@ export function driftBetween(before: readonly InvoiceFigures[], after: readonly 
   const drift: Drift[] = [];
   for (const old of before) {
     const now = afterByKey.get(key(old));
-    const where = { namespace: old.namespace, invoiceId: old.invoiceId, customerId: old.customerId, period: old.period };
+    const where = {
+      namespace: old.namespace,
+      invoiceId: old.invoiceId,
+      customerId: old.customerId,
+      period: old.period,
+    };
     if (!now) {
       drift.push({ ...where, before: { total: old.total } });
       continue;
@@ -79,7 +94,13 @@ export function driftBetween(before: readonly InvoiceFigures[], after: readonly 
   }
   for (const added of after) {
     if (!beforeByKey.has(key(added))) {
-      drift.push({ namespace: added.namespace, invoiceId: added.invoiceId, customerId: added.customerId, period: added.period, after: { total: added.total } });
+      drift.push({
+        namespace: added.namespace,
+        invoiceId: added.invoiceId,
+        customerId: added.customerId,
+        period: added.period,
+        after: { total: added.total },
+      });
     }
   }
   return drift;

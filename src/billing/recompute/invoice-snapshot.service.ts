@@ -23,9 +23,12 @@ export class InvoiceSnapshotService {
       `SELECT namespace, invoice FROM billing_invoices ORDER BY namespace, sequence`,
     );
     invoices.push(...issued.map((row) => figuresOf(row.namespace, row.invoice)));
-    const namespaces = await this.db.query<{ namespace: string }[]>(`SELECT DISTINCT namespace FROM billing_subscriptions ORDER BY 1`);
+    const namespaces = await this.db.query<{ namespace: string }[]>(
+      `SELECT DISTINCT namespace FROM billing_subscriptions ORDER BY 1`,
+    );
     for (const { namespace } of namespaces) {
-      for (const draft of await this.previews.gathering(namespace)) invoices.push(figuresOf(namespace, draft));
+      for (const draft of await this.previews.gathering(namespace))
+        invoices.push(figuresOf(namespace, draft));
     }
     return { invoices, digest: digestOf(invoices) };
   }

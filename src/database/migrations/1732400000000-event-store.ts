@@ -27,8 +27,12 @@ export class EventStore1732400000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX tally_events_stream_version ON tally_events (stream_id, stream_version) WHERE stream_version IS NOT NULL`,
     );
     // Usage events: (namespace, source, id) claimed forever, in the same insert that stores the event.
-    await db.query(`CREATE UNIQUE INDEX tally_events_dedup_key ON tally_events (dedup_key) WHERE dedup_key IS NOT NULL`);
-    await db.query(`CREATE INDEX tally_events_global_order ON tally_events (transaction_id, global_position)`);
+    await db.query(
+      `CREATE UNIQUE INDEX tally_events_dedup_key ON tally_events (dedup_key) WHERE dedup_key IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX tally_events_global_order ON tally_events (transaction_id, global_position)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

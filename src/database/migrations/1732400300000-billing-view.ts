@@ -27,7 +27,9 @@ export class BillingView1732400300000 implements MigrationInterface {
         active_to timestamptz,
         PRIMARY KEY (namespace, id)
       )`);
-    await db.query(`CREATE INDEX billing_subscriptions_customer ON billing_subscriptions (namespace, customer_id, active_from)`);
+    await db.query(
+      `CREATE INDEX billing_subscriptions_customer ON billing_subscriptions (namespace, customer_id, active_from)`,
+    );
     await db.query(`
       CREATE TABLE billing_features (
         namespace text NOT NULL,
@@ -53,7 +55,9 @@ export class BillingView1732400300000 implements MigrationInterface {
         PRIMARY KEY (namespace, id),
         UNIQUE (namespace, sequence)
       )`);
-    await db.query(`CREATE INDEX billing_invoices_customer ON billing_invoices (namespace, customer_id, period_from)`);
+    await db.query(
+      `CREATE INDEX billing_invoices_customer ON billing_invoices (namespace, customer_id, period_from)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

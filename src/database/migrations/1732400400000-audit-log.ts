@@ -23,7 +23,9 @@ export class AuditLog1732400400000 implements MigrationInterface {
         recorded_at timestamptz NOT NULL,
         PRIMARY KEY (position_commit, position_prepare)
       )`);
-    await db.query(`CREATE INDEX audit_log_namespace_position ON audit_log (namespace, position_commit, position_prepare)`);
+    await db.query(
+      `CREATE INDEX audit_log_namespace_position ON audit_log (namespace, position_commit, position_prepare)`,
+    );
     await db.query(`CREATE INDEX audit_log_stream ON audit_log (namespace, stream_id, stream_version)`);
     await db.query(`CREATE INDEX audit_log_entity ON audit_log (namespace, entity_type, entity_id)`);
     await db.query(`CREATE INDEX audit_log_correlation ON audit_log (namespace, correlation_id)`);

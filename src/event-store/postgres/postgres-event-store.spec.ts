@@ -9,7 +9,10 @@ let database: TestDatabase;
 
 describeEventStoreContract('PostgreSQL', async () => {
   database = await createTestDatabase();
-  return { store: new PostgresEventStore(poolOf(database.dataSource), { pollIntervalMs: 20 }), close: () => database.drop() };
+  return {
+    store: new PostgresEventStore(poolOf(database.dataSource), { pollIntervalMs: 20 }),
+    close: () => database.drop(),
+  };
 });
 
 describe('PostgreSQL event store global order under out-of-order commits', () => {
@@ -115,7 +118,8 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
     const naiveMissed = committed.filter((t) => !naiveSeen.has(t)).length;
 
     const deadline = Date.now() + 10_000;
-    while (seen.length < committed.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (seen.length < committed.length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     await subscription.stop();
 
     const tags = seen.map((e) => e.metadata.correlationId);
@@ -123,7 +127,9 @@ describe('PostgreSQL event store global order under out-of-order commits', () =>
     expect(new Set(tags)).toEqual(new Set(committed));
     expect(naiveMissed).toBeGreaterThan(0);
     // Every reader sees the same single order.
-    const again = (await readEverything(store)).filter((e) => e.type === 'Tagged' && tags.includes(e.metadata.correlationId));
+    const again = (await readEverything(store)).filter(
+      (e) => e.type === 'Tagged' && tags.includes(e.metadata.correlationId),
+    );
     expect(again.map((e) => e.metadata.correlationId)).toEqual(tags);
   });
 });
@@ -163,7 +169,11 @@ describe('PostgreSQL usage batches of a client size', () => {
     expect(first.storedKeys.size).toBe(150);
     // A client retrying with more: the keys stored before are skipped.
     const retried = await store.recordUsage('usage-copying', range(100, 250).map(record));
-    expect([...retried.storedKeys].sort()).toEqual(range(150, 250).map((n) => `copy/${n}`).sort());
+    expect([...retried.storedKeys].sort()).toEqual(
+      range(150, 250)
+        .map((n) => `copy/${n}`)
+        .sort(),
+    );
     // A repeat inside one batch: stored once, the first of it.
     const repeating = range(250, 400).map(record);
     repeating.push({ ...record(300), data: { event: { id: 'second 300', note: '' } } });
@@ -179,7 +189,9 @@ describe('PostgreSQL usage batches of a client size', () => {
   });
 
   it('stores each key once when concurrent batches share keys', async () => {
-    const batches = range(0, 8).map((b) => [...range(1000, 1050), ...range(2000 + b * 100, 2100 + b * 100)].map(record));
+    const batches = range(0, 8).map((b) =>
+      [...range(1000, 1050), ...range(2000 + b * 100, 2100 + b * 100)].map(record),
+    );
     const results = await Promise.all(batches.map((batch) => store.recordUsage('usage-copying', batch)));
     const stored = results.flatMap((result) => [...result.storedKeys]);
     expect(stored).toHaveLength(50 + 8 * 100);

@@ -31,7 +31,8 @@ const USAGE_EVENT_TYPE = 'UsageRecorded';
  */
 function typesMatching(filter: EventTypeFilter, param: string): string {
   const types = 'only' in filter ? `type = ANY(${param})` : `type <> ALL(${param})`;
-  const skipsUsage = 'only' in filter ? !filter.only.includes(USAGE_EVENT_TYPE) : filter.except.includes(USAGE_EVENT_TYPE);
+  const skipsUsage =
+    'only' in filter ? !filter.only.includes(USAGE_EVENT_TYPE) : filter.except.includes(USAGE_EVENT_TYPE);
   return skipsUsage ? `stream_version IS NOT NULL AND ${types}` : types;
 }
 
@@ -160,7 +161,11 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.tryAppend(streamId, events, expected);
@@ -172,7 +177,11 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  private async tryAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     if (events.length === 0) {
       const version = await this.currentVersion(streamId);
       if (!satisfies(expected, version)) throw new StreamVersionConflict(streamId, expected, version);
@@ -227,7 +236,9 @@ export class PostgresEventStore implements EventStore {
   async readAllMatching(after: LogPosition, limit: number, filter: EventTypeFilter): Promise<FilteredRead> {
     // One statement, so one snapshot: the matching rows and the point the scan reached agree, and no
     // event can commit below that point unseen between the two.
-    const rows = await this.readInLogOrder<EventRow & { head_transaction_id: string | null; head_position: string | null }>(
+    const rows = await this.readInLogOrder<
+      EventRow & { head_transaction_id: string | null; head_position: string | null }
+    >(
       `WITH safe AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
        matching AS (
          SELECT global_position, transaction_id, stream_id, stream_version, type, data, metadata, recorded_at
@@ -243,7 +254,12 @@ export class PostgresEventStore implements EventStore {
          ORDER BY transaction_id DESC, global_position DESC LIMIT 1)
        SELECT matching.*, head.* FROM head LEFT JOIN matching ON true
        ORDER BY matching.transaction_id, matching.global_position`,
-      [after.commit.toString(), after.prepare.toString(), limit, 'only' in filter ? filter.only : filter.except],
+      [
+        after.commit.toString(),
+        after.prepare.toString(),
+        limit,
+        'only' in filter ? filter.only : filter.except,
+      ],
     );
     const events = rows.filter((r) => r.global_position !== null).map(toRecordedEvent);
     if (events.length === limit) return { events, scannedTo: events[events.length - 1].position };
@@ -296,7 +312,9 @@ export class PostgresEventStore implements EventStore {
 
   async headPosition(): Promise<LogPosition> {
     const { rows } = await this.pool.query<{ global_position: string; transaction_id: string }>(HEAD_SQL);
-    return rows.length === 0 ? LOG_START : { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) };
+    return rows.length === 0
+      ? LOG_START
+      : { commit: BigInt(rows[0].transaction_id), prepare: BigInt(rows[0].global_position) };
   }
 
   async countAfter(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number> {
@@ -308,7 +326,12 @@ export class PostgresEventStore implements EventStore {
          SELECT 1 FROM tally_events
          WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) ${types}
          LIMIT $3) AS pending`,
-      [after.commit.toString(), after.prepare.toString(), cap, ...(filter ? ['only' in filter ? filter.only : filter.except] : [])],
+      [
+        after.commit.toString(),
+        after.prepare.toString(),
+        cap,
+        ...(filter ? ['only' in filter ? filter.only : filter.except] : []),
+      ],
     );
     return Number(rows[0].count);
   }

@@ -127,7 +127,13 @@ export class DistinctCounters {
     const setValues = tx.table('usage_distinct_slot_values');
     // Every unit the batch touches gets its counter row, numbered on first use, with its event
     // times widened; the number is the unit's key in the sets.
-    const numbered = await tx.query<{ slot: string; meter_id: string; scope: string; unit: string; unit_start: Date }>(
+    const numbered = await tx.query<{
+      slot: string;
+      meter_id: string;
+      scope: string;
+      unit: string;
+      unit_start: Date;
+    }>(
       `INSERT INTO ${counts} AS t (meter_id, scope, unit, unit_start, values_seen, first_time, last_time)
        SELECT meter_id, scope, unit, unit_start, 0, first_time, last_time
        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[])
@@ -146,7 +152,10 @@ export class DistinctCounters {
       ],
     );
     const slotNumbers = new Map(
-      numbered.map((row) => [slotKey(row.meter_id, row.scope, row.unit as CounterUnit, row.unit_start.getTime()), row.slot]),
+      numbered.map((row) => [
+        slotKey(row.meter_id, row.scope, row.unit as CounterUnit, row.unit_start.getTime()),
+        row.slot,
+      ]),
     );
     const numberOf = (meterId: string, scope: string, unit: CounterUnit, start: number) =>
       slotNumbers.get(slotKey(meterId, scope, unit, start))!;

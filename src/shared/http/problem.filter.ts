@@ -30,5 +30,8 @@ export function sendProblem(
   if (reply.sent) return;
   if (body.status === 429 || body.status === 503) reply.header('retry-after', '1');
   // A Buffer, so Fastify leaves the content type exactly as given (no "; charset" appended).
-  reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body)));
+  reply
+    .status(body.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(Buffer.from(JSON.stringify(body)));
 }

@@ -81,7 +81,12 @@ export function problemFrom(error: unknown, instance?: string): ProblemDetails {
     return problem(fastify.statusCode, `HTTP.${fastify.statusCode}`, fastify.message ?? '', instance);
   }
   if (isDatabaseUnavailable(error)) {
-    return problem(503, 'SERVICE.DATABASE_UNAVAILABLE', 'The database is not reachable; retry later', instance);
+    return problem(
+      503,
+      'SERVICE.DATABASE_UNAVAILABLE',
+      'The database is not reachable; retry later',
+      instance,
+    );
   }
   return problem(500, 'SERVICE.INTERNAL', 'An unexpected error occurred; it has been logged', instance);
 }
@@ -109,7 +114,20 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   const message = error instanceof Error ? error.message : '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08006',
+      '08001',
+      '08003',
+    ].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }

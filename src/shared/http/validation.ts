@@ -19,7 +19,11 @@ export function createValidationPipe(): ValidationPipe {
 export function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       problems.push({ field, message, code: constraint });
     }
