@@ -95,14 +95,22 @@ function intakeParameters(records: readonly UsageRecord[], intake: UsageIntake |
 
 /**
  * Two usage batches sharing keys in opposite orders can each wait for the other's claim; PostgreSQL
- * then aborts one. Its statement rolled back whole (events and counters), so it simply goes again.
+ * then aborts one. Its statement rolled back whole (events and counters), so it goes again — after a
+ * random pause that grows with each attempt: gone again at once, it claims keys in the same order
+ * while the winner is still claiming its own, and meets it in a new deadlock (eight writers of the
+ * same 200 keys used up five immediate retries). Once the winner has committed, the retry skips its
+ * keys without waiting.
  */
+const DEADLOCK_ATTEMPTS = 8;
+
 async function retryDeadlocks<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (sqlStateOf(error) !== DEADLOCK_DETECTED || attempt >= 5) throw error;
+      if (sqlStateOf(error) !== DEADLOCK_DETECTED || attempt >= DEADLOCK_ATTEMPTS) throw error;
+      const pauseMs = Math.random() * Math.min(500, 25 * 2 ** attempt);
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
   }
 }
