@@ -58,6 +58,9 @@ describe('GET /api/v1/admin/reconciliation', () => {
     // A generous read-your-writes wait: other work on this machine may slow the projections down.
     app = await startTestApp({
       config: { rateLimitPerToken: 0, rateLimitAnonPerIp: 0, readYourWritesTimeoutMs: 60_000 },
+      // Its deadlocks (each held for PostgreSQL's deadlock_timeout) and its held claim would hold back
+      // every other spec's reads on a shared cluster.
+      ownCluster: true,
     });
     const created = async (path: string, body: unknown) => {
       const answer = await app.request('POST', path, { body });

@@ -25,6 +25,8 @@ describe('request limits', () => {
   beforeAll(async () => {
     app = await startTestApp({
       config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+      // A lock below holds a transaction open for a request's whole timeout.
+      ownCluster: true,
     });
   });
   afterAll(() => app.close());

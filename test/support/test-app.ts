@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { startTally, Tally } from '../../src/bootstrap';
 import { loadConfig, TallyConfig } from '../../src/config/config';
 import type { Clock } from '../../src/shared/clock';
+import { PostgresProcess, startPostgresProcess } from './processes';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface HttpAnswer<Body = any> {
@@ -35,11 +36,37 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  readonly clock?: Clock;
+  readonly config?: Partial<TallyConfig>;
+  readonly logDestination?: DestinationStream;
+  /**
+   * Runs on a PostgreSQL cluster of its own rather than the run's shared one. For specs that hold a
+   * transaction open on purpose (a lock, a slow writer): the log is read below the cluster's oldest
+   * running transaction, so on the shared cluster theirs would hold back every other spec's reads.
+   */
+  readonly ownCluster?: boolean;
+}
+
 /** The real service — Fastify on a free port, projections running — over a fresh database. */
-export async function startTestApp(
-  options: { clock?: Clock; config?: Partial<TallyConfig>; logDestination?: DestinationStream } = {},
-): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  let cluster: { dir: string; postgres: PostgresProcess } | undefined;
+  if (options.ownCluster) {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-cluster-'));
+    cluster = { dir, postgres: await startPostgresProcess(join(dir, 'pg')) };
+  }
+  const stopCluster = async () => {
+    if (!cluster) return;
+    await cluster.postgres.stop();
+    rmSync(cluster.dir, { recursive: true, force: true });
+  };
+  let db: TestDatabase;
+  try {
+    db = await createTestDatabase(cluster?.postgres.url);
+  } catch (error) {
+    await stopCluster();
+    throw error;
+  }
   const adminToken = `tally_test_${randomBytes(16).toString('hex')}`;
   // Holds the admin token file Tally writes when given none; removed with the database.
   const dataDir = mkdtempSync(join(tmpdir(), 'tally-app-'));
@@ -62,6 +89,7 @@ export async function startTestApp(
     tally = await startTally(config, { clock: options.clock, logDestination: options.logDestination });
   } catch (error) {
     await db.drop();
+    await stopCluster();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
@@ -100,6 +128,7 @@ export async function startTestApp(
     async close() {
       await tally.close();
       await db.drop();
+      await stopCluster();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,9 +9,10 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database on the run's PostgreSQL server (see global-setup.ts). */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.TALLY_TEST_SERVER_URL;
+/** A fresh, migrated database on the run's PostgreSQL server (see global-setup.ts), or on the one given. */
+export async function createTestDatabase(
+  serverUrl = process.env.TALLY_TEST_SERVER_URL,
+): Promise<TestDatabase> {
   if (!serverUrl) throw new Error('TALLY_TEST_SERVER_URL is not set: run the tests through jest');
   const name = `tally_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
