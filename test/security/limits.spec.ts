@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -11,6 +12,10 @@ const REQUEST_TIMEOUT_MS = 1_000;
  */
 describe('request limits', () => {
   let app: TestApp;
+  const logLines: string[] = [];
+  const logDestination = new Writable({
+    write: (chunk, _encoding, done) => done(void logLines.push(...chunk.toString().split('\n'))),
+  });
   const eventCount = async () =>
     Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
   const event = (id: string, padding = '') => ({
@@ -27,6 +32,7 @@ describe('request limits', () => {
       config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS },
       // A lock below holds a transaction open for a request's whole timeout.
       ownCluster: true,
+      logDestination,
     });
   });
   afterAll(() => app.close());
@@ -123,6 +129,13 @@ describe('request limits', () => {
       if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(ready).toBe(200);
+    // The write that outlived its answer is logged as having taken effect, not as a handler's bug.
+    const lateSuccess = () => logLines.find((line) => line.includes('after its timeout answer'));
+    for (let waited = 0; !lateSuccess() && waited < 5_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(lateSuccess()).toMatch(/POST \/api\/v1\/events \(request [^)]+\) succeeded \d+ ms after/);
+    expect(logLines.filter((line) => line.includes('Reply was already sent'))).toEqual([]);
     // The client was told to retry: the retry is deduplicated against the write that finally went through.
     expect((await app.request('POST', '/api/v1/events', { body: event('blocked') })).status).toBe(204);
     const [{ copies }] = await app.db.dataSource.query(

@@ -15,7 +15,7 @@ import { sendProblem } from './problem.filter';
 export function answerWithin(
   fastify: FastifyInstance,
   ms: number,
-  logger: { error(message: unknown): void },
+  logger: { error(message: unknown): void; warn(message: unknown): void },
 ): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
@@ -36,6 +36,16 @@ export function answerWithin(
         `No answer within ${ms} ms; the request may still take effect, so retry it`,
       );
       sendProblem(late, request, reply, logger);
+      // The work goes on and may still succeed; its answer then has nowhere to go. Say so, instead
+      // of Fastify's "Reply was already sent" warning (an error of status 500, as if a handler had
+      // forgotten a return). A failure is logged by the problem filter as ever.
+      const answeredAt = Date.now();
+      reply.send = () => {
+        logger.warn(
+          `${request.method} ${request.url} (request ${request.id}) succeeded ${Date.now() - answeredAt} ms after its timeout answer: it took effect`,
+        );
+        return reply;
+      };
     }, ms);
     reply.raw.once('close', () => clearTimeout(timer));
     done();
