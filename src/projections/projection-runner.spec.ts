@@ -264,6 +264,43 @@ describe('projection rebuild', () => {
     }
   });
 
+  it('answers a second rebuild with a refusal, not a logged failure, and logs a rebuild that fails later', async () => {
+    await appendCounted(40);
+    const errors: string[] = [];
+    let failAfterBatches: number | undefined;
+    const slow: Projection = {
+      ...tallyProjection(),
+      async apply(events, tx) {
+        await sleep(20);
+        if (failAfterBatches !== undefined && failAfterBatches-- === 0) throw new Error('broken mid-rebuild');
+        await tallyProjection().apply(events, tx);
+      },
+    };
+    const runner = new ProjectionRunner(store, db.dataSource, [slow], {
+      batchSize: 5,
+      pollIntervalMs: 5,
+      logger: { info: () => undefined, error: (m) => errors.push(m) },
+    });
+    await runner.start();
+    try {
+      expect(await runner.waitFor(runner.projectionNames, await store.headPosition(), 5_000)).toBe(true);
+      const rebuilding = async () => (await runner.status())[0].state === 'rebuilding';
+      await runner.startRebuild('applied_events@v1');
+      await expect(runner.startRebuild('applied_events@v1')).rejects.toMatchObject({
+        code: 'PROJECTIONS.ALREADY_REBUILDING',
+      });
+      await waitUntil(async () => !(await rebuilding()));
+      expect(errors).toEqual([]);
+
+      failAfterBatches = 4; // past the moment startRebuild waits for
+      await runner.startRebuild('applied_events@v1');
+      await waitUntil(async () => errors.length > 0);
+      expect(errors).toEqual(['rebuild of applied_events@v1 failed: broken mid-rebuild']);
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('rebuilds a projection whose version changed when it starts, serving the old table meanwhile', async () => {
     const written = await appendCounted(300);
     const v1 = new ProjectionRunner(store, db.dataSource, [tallyProjection()]);

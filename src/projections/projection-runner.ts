@@ -241,12 +241,22 @@ export class ProjectionRunner {
     return work;
   }
 
-  /** Starts a rebuild in the background; rejects at once if one is already running. */
+  /**
+   * Starts a rebuild in the background; rejects at once if one is already running. A refusal (or a
+   * failure within the first moments) is the caller's answer; a later failure goes to the log and
+   * the status, as nobody is waiting for it.
+   */
   async startRebuild(name: string): Promise<void> {
     const started = this.rebuild(name);
+    const early = await Promise.race([
+      started.then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      ),
+      sleep(50).then(() => undefined),
+    ]);
+    if (early) throw early.error;
     started.catch((error) => this.logger.error(`rebuild of ${name} failed: ${messageOf(error)}`));
-    // A refusal (already rebuilding) surfaces now; a later failure only in the log and the status.
-    await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 50))]);
   }
 
   async status(): Promise<ProjectionStatus[]> {
