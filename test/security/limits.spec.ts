@@ -130,7 +130,10 @@ describe('request limits', () => {
     }
     expect(ready).toBe(200);
     // The write that outlived its answer is logged as having taken effect, not as a handler's bug.
-    const lateSuccess = () => logLines.find((line) => line.includes('after its timeout answer'));
+    const lateSuccess = () =>
+      logLines.find(
+        (line) => line.includes('POST /api/v1/events') && line.includes('after its timeout answer'),
+      );
     for (let waited = 0; !lateSuccess() && waited < 5_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
