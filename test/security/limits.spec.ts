@@ -139,6 +139,13 @@ describe('request limits', () => {
     }
     expect(lateSuccess()).toMatch(/POST \/api\/v1\/events \(request [^)]+\) succeeded \d+ ms after/);
     expect(logLines.filter((line) => line.includes('Reply was already sent'))).toEqual([]);
+    // The timeout itself is Tally's own answer to load, logged as a warning without a stack.
+    const timedOut = logLines.filter((line) =>
+      line.includes('POST /api/v1/events answered 503 HTTP.TIMEOUT'),
+    );
+    expect(timedOut.map((line) => [JSON.parse(line).level, line.includes('\\n    at ')])).toEqual([
+      [40, false],
+    ]);
     // The client was told to retry: the retry is deduplicated against the write that finally went through.
     expect((await app.request('POST', '/api/v1/events', { body: event('blocked') })).status).toBe(204);
     const [{ copies }] = await app.db.dataSource.query(

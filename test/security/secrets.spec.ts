@@ -106,7 +106,7 @@ describe('token secrets', () => {
       }
     }
     // The log did see all of it: the check looked at real output.
-    expect(log.lines.some((line) => line.includes('"level":50'))).toBe(true);
+    expect(log.lines.some((line) => line.includes('"level":40') && line.includes('HTTP.TIMEOUT'))).toBe(true);
     expect(log.lines.length).toBeGreaterThan(5);
   });
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../errors';
 import { PROBLEM_CONTENT_TYPE, problemFrom } from './problem';
 
 /** The one place errors become HTTP answers. */
@@ -19,10 +20,18 @@ export function sendProblem(
   error: unknown,
   request: FastifyRequest,
   reply: FastifyReply,
-  logger: { error(message: unknown, ...rest: unknown[]): void },
+  logger: {
+    error(message: unknown, ...rest: unknown[]): void;
+    warn(message: unknown, ...rest: unknown[]): void;
+  },
 ): void {
   const body = problemFrom(error, request.url);
-  if (body.status >= 500) {
+  if (body.status >= 500 && error instanceof DomainError) {
+    // Tally's own "retry shortly" (a timeout, read models behind): load, not a fault, so no stack.
+    logger.warn(
+      `${request.method} ${request.url} answered ${body.status} ${body.code} (request ${request.id}): ${error.message}`,
+    );
+  } else if (body.status >= 500) {
     logger.error(
       `${request.method} ${request.url} failed (request ${request.id}): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
