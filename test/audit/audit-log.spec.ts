@@ -1,5 +1,8 @@
+import type { MeterCreatedData, MeterUpdatedData } from '../../src/catalog/meters/meter.decider';
+import type { Customer } from '../../src/customers/customers/customer.decider';
 import { ExpectedVersion } from '../../src/event-store/event-store.port';
-import { streamName, StreamCategory, usageStream } from '../../src/event-store/stream-names';
+import { streamName, StreamCategory, usageDedupKey, usageStream } from '../../src/event-store/stream-names';
+import type { UsageRecordedData } from '../../src/ingestion/usage-recorded';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('audit log', () => {
@@ -7,6 +10,29 @@ describe('audit log', () => {
   const meterStream = streamName(StreamCategory.meter, '01JMETER0000000000000000AA');
   const customerStream = streamName(StreamCategory.customer, '01JCUSTOMER00000000000000A');
   const actor = { id: 'tok_alice', name: 'alice' };
+
+  // Whole events, as the deciders write them: the projections running beside the spec apply them too.
+  const meter = (at: string): MeterCreatedData & MeterUpdatedData => ({
+    id: '01JMETER0000000000000000AA',
+    namespace: 'default',
+    slug: 'tokens_total',
+    name: 'tokens_total',
+    eventType: 'tokens',
+    aggregation: 'SUM',
+    valueProperty: '$.tokens',
+    groupBy: {},
+    metadata: {},
+    at,
+  });
+  const customer = (id: string, key: string, namespace: string): Customer => ({
+    id,
+    namespace,
+    key,
+    name: key,
+    usageAttribution: { subjectKeys: [key] },
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -20,16 +46,8 @@ describe('audit log', () => {
     await store.append(
       meterStream,
       [
-        {
-          type: 'MeterCreated',
-          data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' },
-          metadata: metadata('req-1'),
-        },
-        {
-          type: 'MeterUpdated',
-          data: { id: '01JMETER0000000000000000AA', slug: 'tokens_total' },
-          metadata: metadata('req-2'),
-        },
+        { type: 'MeterCreated', data: meter('2026-01-01T00:00:00.000Z'), metadata: metadata('req-1') },
+        { type: 'MeterUpdated', data: meter('2026-01-02T00:00:00.000Z'), metadata: metadata('req-2') },
       ],
       ExpectedVersion.noStream,
     );
@@ -38,7 +56,7 @@ describe('audit log', () => {
       [
         {
           type: 'CustomerCreated',
-          data: { id: '01JCUSTOMER00000000000000A', key: 'acme-inc' },
+          data: customer('01JCUSTOMER00000000000000A', 'acme-inc', 'default'),
           metadata: { namespace: 'default', correlationId: 'req-3' },
         },
       ],
@@ -49,14 +67,30 @@ describe('audit log', () => {
       [
         {
           type: 'CustomerCreated',
-          data: { key: 'elsewhere' },
+          data: customer('01JOTHERNAMESPACE000000000', 'elsewhere', 'other'),
           metadata: { namespace: 'other', correlationId: 'req-4' },
         },
       ],
       ExpectedVersion.noStream,
     );
+    const usage: UsageRecordedData = {
+      event: {
+        specversion: '1.0',
+        id: 'e1',
+        source: 's',
+        type: 'tokens',
+        subject: 'acme-inc',
+        time: '2026-01-03T00:00:00Z',
+        data: { tokens: 5 },
+      },
+      ingestedAt: '2026-01-03T00:00:01.000Z',
+    };
     await store.recordUsage(usageStream('default'), [
-      { dedupKey: 'k1', data: { id: 'e1' }, metadata: { namespace: 'default', correlationId: 'req-5' } },
+      {
+        dedupKey: usageDedupKey('default', 's', 'e1'),
+        data: usage,
+        metadata: { namespace: 'default', correlationId: 'req-5' },
+      },
     ]);
   });
   afterAll(() => app.close());
@@ -108,6 +142,16 @@ describe('audit log', () => {
     expect(byKey.body.items.map((e: { type: string }) => e.type)).toEqual(['MeterCreated', 'MeterUpdated']);
     expect((await app.request('GET', '/api/v1/customers/acme-inc/history')).body.items).toHaveLength(1);
     expect((await app.request('GET', '/api/v1/customers/elsewhere/history')).status).toBe(404);
+  });
+
+  it('leaves every projection running: the events above are whole, as the deciders write them', async () => {
+    const statuses = async () =>
+      (await app.request('GET', '/api/v1/admin/projections')).body as { lag: number; state: string }[];
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      if ((await statuses()).every((s) => s.lag === 0 || s.state === 'failed')) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect((await statuses()).filter((s) => s.state !== 'running' || s.lag !== 0)).toEqual([]);
   });
 
   it('refuses bad filters with problem+json naming each', async () => {
