@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { startTally, Tally } from '../../src/bootstrap';
 import { databaseUrl } from '../support/test-database';
@@ -13,6 +12,7 @@ import {
   TallyProcess,
   TcpRelay,
 } from '../support/processes';
+import { logSink } from '../support/log-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ADMIN = 'tally_outage_admin_token_0123456789';
@@ -224,12 +224,9 @@ describe('a projection worker losing its connection mid-batch', () => {
       expect((await app.request('POST', '/api/v1/events', { body: events })).status).toBe(204);
     };
     for (let batch = 0; batch < 20; batch++) await ingestBatch();
-    const log: string[] = [];
-    const logDestination = new Writable({
-      write: (chunk, _encoding, done) => done(void log.push(chunk.toString())),
-    });
-    worker = await startTally(app.tally.config, { mode: 'worker', logDestination });
-    const failed = () => log.some((line) => line.includes('failed'));
+    const log = logSink();
+    worker = await startTally(app.tally.config, { mode: 'worker', logDestination: log.destination });
+    const failed = () => log.lines.some((line) => line.includes('failed'));
     expect(await cutWorkerMidBatch(app, failed, ingestBatch)).toBe(true);
     const deadline = Date.now() + 30_000;
     // The worker retries (backoff from 250 ms) and catches up…

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
+import { logSink } from '../support/log-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -12,10 +12,7 @@ const REQUEST_TIMEOUT_MS = 1_000;
  */
 describe('request limits', () => {
   let app: TestApp;
-  const logLines: string[] = [];
-  const logDestination = new Writable({
-    write: (chunk, _encoding, done) => done(void logLines.push(...chunk.toString().split('\n'))),
-  });
+  const { lines: logLines, destination: logDestination } = logSink();
   const eventCount = async () =>
     Number((await app.db.dataSource.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
   const event = (id: string, padding = '') => ({

@@ -1,20 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { logSink } from '../support/log-sink';
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** Every log line Tally writes, kept as text. */
-function logSink(): { lines: string[]; destination: Writable } {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, destination };
-}
 
 /** The secret, and the forms a careless log line or column could hold it in. */
 function traces(secret: string): string[] {
