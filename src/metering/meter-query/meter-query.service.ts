@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../core/projections.service';
+import { INVALID_PARAMETER_VALUE, sqlStateOf } from '../../database/pg-errors';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { FieldProblem, invalid, notFound } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
@@ -151,7 +152,7 @@ export class MeterQueryService {
     } catch (error) {
       // luxon and PostgreSQL each bring their own time zone database; they may disagree on rare names.
       if (
-        (error as { code?: string }).code === '22023' &&
+        sqlStateOf(error) === INVALID_PARAMETER_VALUE &&
         /time zone/i.test(String((error as Error).message))
       ) {
         throw invalid(MeteringErrorCode.INVALID_QUERY, 'The time zone is not known', [
