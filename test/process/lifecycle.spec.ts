@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 
 /**
  * The service as a user runs it: `npm start` on the embedded default, stopped by Ctrl-C (SIGINT to
@@ -38,6 +39,8 @@ describe('Tally as a process', () => {
     };
     delete env.DATABASE_URL;
     delete env.ADMIN_TOKEN;
+    // As in most containers: no locale at all, which once gave the embedded cluster SQL_ASCII.
+    for (const name of ['LANG', 'LC_ALL', 'LC_CTYPE', 'LC_COLLATE']) delete env[name];
     return spawn(command, args, { cwd: root, env, detached: true, stdio: 'ignore' });
   }
 
@@ -54,8 +57,30 @@ describe('Tally as a process', () => {
     throw new Error(`not ready within ${deadlineMs} ms`);
   }
 
-  function postgresPid(): number {
-    return Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  /** postmaster.pid's first line is the server's pid, its fourth the port. */
+  const postmasterLine = (index: number) =>
+    Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[index]);
+  const postgresPid = () => postmasterLine(0);
+
+  /** The embedded database's encoding and collation, read from its catalog. */
+  async function databaseLocale(): Promise<Record<string, string>> {
+    const client = new Client({
+      host: '127.0.0.1',
+      port: postmasterLine(3),
+      user: 'tally',
+      password: 'tally',
+      database: 'postgres',
+    });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT pg_encoding_to_char(encoding) AS encoding, datlocprovider AS provider, datlocale AS locale
+         FROM pg_database WHERE datname = current_database()`,
+      );
+      return rows[0];
+    } finally {
+      await client.end();
+    }
   }
 
   async function expectGone(pids: number[], withinMs = 30_000): Promise<void> {
@@ -77,10 +102,13 @@ describe('Tally as a process', () => {
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     const admin = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
     expect((await api('/api/v1/tokens', admin)).status).toBe(200);
+    const locale = await databaseLocale();
 
     const pg = postgresPid();
     process.kill(-npm.pid!, 'SIGINT'); // what a terminal does on Ctrl-C
     await expectGone([npm.pid!, pg]);
+    // UTF-8 and code-point order whatever the host's locale (b: PostgreSQL's builtin provider).
+    expect(locale).toEqual({ encoding: 'UTF8', provider: 'b', locale: 'C.UTF-8' });
   });
 
   it('keeps its data across restarts and stops when SIGTERM reaches Tally alone', async () => {
