@@ -12,6 +12,7 @@ import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
 import { ProjectionsService } from './core/projections.service';
 import { createDataSource, migrate, poolOf } from './database/data-source';
+import { localeWarnings, readDatabaseLocale } from './database/database-locale';
 import { createEventStore } from './event-store/create-event-store';
 import type { EventStore } from './event-store/event-store.port';
 import { Clock, systemClock } from './shared/clock';
@@ -78,6 +79,9 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     await dataSource.initialize();
     cleanups.push(() => dataSource.destroy());
     await migrate(dataSource);
+    for (const warning of localeWarnings(await readDatabaseLocale(dataSource))) {
+      logger.warn({ context: 'database' }, warning);
+    }
     const eventStore = createEventStore({ eventStoreUrl: config.eventStoreUrl, pool: poolOf(dataSource) });
     cleanups.push(() => eventStore.close());
     const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock };
