@@ -86,6 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
       node: process.version,
       postgres: `${server.version} (${server.embedded ? 'embedded' : 'DATABASE_URL'})`,
       postgres_settings: server.settings,
+      postgres_locale: `${server.locale.encoding}, ${server.locale.provider} ${server.locale.collation}`,
       load_average: { start: loadAtStart.map(round), end: loadavg().map(round) },
     },
     sizes: {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DatabaseLocale, readDatabaseLocale } from '../../src/database/database-locale';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { parentOf } from './processes';
 
@@ -12,6 +13,8 @@ export interface Server {
   readonly version: string;
   /** Settings that change what the figures mean (durability, memory). */
   readonly settings: Record<string, string>;
+  /** Its encoding and collation: a libc language collation costs PostgreSQL up to 2× per event. */
+  readonly locale: DatabaseLocale;
   /** The postmaster's pid when the server runs on this machine (its CPU time can then be read). */
   readonly postmasterPid?: number;
   /** A fresh, empty database on the server; dropped by `stop()` if not before. */
@@ -56,7 +59,7 @@ export async function startServer(log: (line: string) => void): Promise<Server> 
     }
   };
   try {
-    const { version, settings, postmasterPid } = await admin(async (client) => {
+    const { version, settings, locale, postmasterPid } = await admin(async (client) => {
       const version = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]
         .server_version;
       const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
@@ -71,15 +74,23 @@ export async function startServer(log: (line: string) => void): Promise<Server> 
         settings: Object.fromEntries(
           rows.map((r) => [r.name, r.unit ? `${r.setting} × ${r.unit}` : r.setting]),
         ),
+        // The benchmark's databases are made from the server's template, as this one was.
+        locale: await readDatabaseLocale({
+          query: async <Rows>(sql: string) => (await client.query(sql)).rows as Rows,
+        }),
         postmasterPid: postmasterOf(backend),
       };
     });
-    log(`PostgreSQL ${version} (${external ? 'DATABASE_URL' : 'embedded, temporary cluster'})`);
+    const { encoding, provider, collation } = locale;
+    log(
+      `PostgreSQL ${version} (${external ? 'DATABASE_URL' : 'embedded, temporary cluster'}), ${encoding}, ${provider} collation ${collation}`,
+    );
     const server: Server = {
       url,
       embedded: !external,
       version,
       settings,
+      locale,
       postmasterPid,
       async createDatabase(name) {
         await admin(async (client) => {

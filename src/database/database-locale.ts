@@ -1,5 +1,3 @@
-import type { DataSource } from 'typeorm';
-
 /** How the database Tally runs on stores and orders text. */
 export interface DatabaseLocale {
   readonly database: string;
@@ -43,9 +41,14 @@ export function localeWarnings(locale: DatabaseLocale): string[] {
   return warnings;
 }
 
+/** Whatever runs SQL and answers rows: a TypeORM data source, or a wrapped pg client. */
+export interface RowQuery {
+  query<Rows>(sql: string): Promise<Rows>;
+}
+
 /** Reads the current database's encoding and default collation; catalog columns vary by version. */
-export async function readDatabaseLocale(dataSource: DataSource): Promise<DatabaseLocale> {
-  const [row] = await dataSource.query<
+export async function readDatabaseLocale(db: RowQuery): Promise<DatabaseLocale> {
+  const [row] = await db.query<
     { database: string; encoding: string; provider: string | null; collate: string; locale: string | null }[]
   >(
     `SELECT d.datname AS database, pg_encoding_to_char(d.encoding) AS encoding,
