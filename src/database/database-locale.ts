@@ -19,7 +19,7 @@ const REMEDY =
  * What an operator should hear about the database's locale: nothing for UTF-8 in code-point order
  * (what the embedded server is given). A libc collation of a language compares every text key Tally
  * writes by that language's rules (measured with en_US.UTF-8: PostgreSQL's time per projected usage
- * event 1.3 to 1.6×, per ingested event 2×; ICU's en-US cost about a tenth more than code-point order,
+ * event up to 1.7×, per ingested event 2×; ICU's en-US cost about a tenth more than code-point order,
  * so it is not warned of); another encoding than UTF-8 stores text unchecked (SQL_ASCII) or refuses
  * characters that Tally accepted.
  */
@@ -34,7 +34,7 @@ export function localeWarnings(locale: DatabaseLocale): string[] {
   if (locale.provider === 'libc' && !BYTE_ORDER_LIBC.has(locale.collation)) {
     warnings.push(
       `database ${locale.database} collates text by ${locale.provider} locale ${locale.collation}: every text ` +
-        `key Tally writes costs PostgreSQL more than in code-point order (1.3 to 2× its time per event, ` +
+        `key Tally writes costs PostgreSQL more than in code-point order (up to 2× its time per event, ` +
         `measured under en_US.UTF-8); ${REMEDY}`,
     );
   }
@@ -56,7 +56,7 @@ export async function readDatabaseLocale(db: RowQuery): Promise<DatabaseLocale> 
             coalesce(to_jsonb(d) ->> 'datlocale', to_jsonb(d) ->> 'daticulocale') AS locale
      FROM pg_database d WHERE d.datname = current_database()`,
   );
-  const provider = PROVIDERS[row.provider ?? 'c'] ?? row.provider ?? 'libc';
+  const provider = row.provider === null ? 'libc' : (PROVIDERS[row.provider] ?? row.provider);
   return {
     database: row.database,
     encoding: row.encoding,

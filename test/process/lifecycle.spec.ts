@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DatabaseLocale, readDatabaseLocale } from '../../src/database/database-locale';
 
 /**
  * The service as a user runs it: `npm start` on the embedded default, stopped by Ctrl-C (SIGINT to
@@ -62,8 +63,7 @@ describe('Tally as a process', () => {
     Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[index]);
   const postgresPid = () => postmasterLine(0);
 
-  /** The embedded database's encoding and collation, read from its catalog. */
-  async function databaseLocale(): Promise<Record<string, string>> {
+  async function databaseLocale(): Promise<DatabaseLocale> {
     const client = new Client({
       host: '127.0.0.1',
       port: postmasterLine(3),
@@ -73,11 +73,9 @@ describe('Tally as a process', () => {
     });
     await client.connect();
     try {
-      const { rows } = await client.query(
-        `SELECT pg_encoding_to_char(encoding) AS encoding, datlocprovider AS provider, datlocale AS locale
-         FROM pg_database WHERE datname = current_database()`,
-      );
-      return rows[0];
+      return await readDatabaseLocale({
+        query: async <Rows>(sql: string) => (await client.query(sql)).rows as Rows,
+      });
     } finally {
       await client.end();
     }
@@ -107,8 +105,13 @@ describe('Tally as a process', () => {
     const pg = postgresPid();
     process.kill(-npm.pid!, 'SIGINT'); // what a terminal does on Ctrl-C
     await expectGone([npm.pid!, pg]);
-    // UTF-8 and code-point order whatever the host's locale (b: PostgreSQL's builtin provider).
-    expect(locale).toEqual({ encoding: 'UTF8', provider: 'b', locale: 'C.UTF-8' });
+    // UTF-8 and code-point order whatever the host's locale.
+    expect(locale).toEqual({
+      database: 'postgres',
+      encoding: 'UTF8',
+      provider: 'builtin',
+      collation: 'C.UTF-8',
+    });
   });
 
   it('keeps its data across restarts and stops when SIGTERM reaches Tally alone', async () => {
