@@ -46,6 +46,8 @@ export interface TestAppOptions {
    * running transaction, so on the shared cluster theirs would hold back every other spec's reads.
    */
   readonly ownCluster?: boolean;
+  /** Options of its database's CREATE DATABASE (see createTestDatabase). */
+  readonly databaseOptions?: string;
 }
 
 /** The real service — Fastify on a free port, projections running — over a fresh database. */
@@ -62,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   let db: TestDatabase;
   try {
-    db = await createTestDatabase(cluster?.postgres.url);
+    db = await createTestDatabase(cluster?.postgres.url, options.databaseOptions);
   } catch (error) {
     await stopCluster();
     throw error;

@@ -9,13 +9,17 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database on the run's PostgreSQL server (see global-setup.ts), or on the one given. */
+/**
+ * A fresh, migrated database on the run's PostgreSQL server (see global-setup.ts), or on the one given.
+ * `options` go to its CREATE DATABASE (an encoding or collation of its own).
+ */
 export async function createTestDatabase(
   serverUrl = process.env.TALLY_TEST_SERVER_URL,
+  options = '',
 ): Promise<TestDatabase> {
   if (!serverUrl) throw new Error('TALLY_TEST_SERVER_URL is not set: run the tests through jest');
   const name = `tally_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
+  await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name} ${options}`));
   const url = databaseUrl(serverUrl, name);
   const dataSource = createDataSource({ url, poolSize: 30, applicationName: 'tally-test' });
   await dataSource.initialize();
