@@ -322,7 +322,7 @@ async function storeSkippingRepeats(
       usages.map((u) => u.type),
       usages.map((u) => u.subject),
       usages.map((u) => u.timeMs),
-      `[${usages.map((u) => JSON.stringify(u.event)).join(',')}]`,
+      JSON.stringify(usages.map((u) => u.event)),
       usages.map((u) => epochMsOf(u.ingestedAt)),
       usages.map((u) => epochMsOf(u.storedAt)),
       usages.map((u) => u.position.commit.toString()),
