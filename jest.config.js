@@ -1,7 +1,7 @@
 /** Every spec runs against real PostgreSQL: one embedded server per run (global setup), a fresh database per suite. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],

@@ -1,6 +1,6 @@
-import autocannon from 'autocannon';
 import type { Api } from '../lib/api';
 import { CloudEvent, DataSet, eventAt } from '../lib/events';
+import { httpLoad } from '../lib/http-load';
 import { chunk, inParallel, timed } from '../lib/stats';
 
 export const BATCH_MEDIA_TYPE = 'application/cloudevents-batch+json';
@@ -38,8 +38,10 @@ export interface SingleIngestResult {
   readonly eps: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Answers other than 2xx, errors and timeouts; any of them makes the run invalid. */
+  /** Answers other than 2xx, and requests or connections that got no answer; any makes the run invalid. */
   readonly failures: number;
+  /** What the first failure was, if any. */
+  readonly firstFailure?: string;
   readonly sent: number;
   /** Events acknowledged (2xx). */
   readonly stored: number;
@@ -47,7 +49,8 @@ export interface SingleIngestResult {
 
 /**
  * One event per request (`application/cloudevents+json`), each a new event of the data set, over
- * `connections` keep-alive connections for `seconds`, with autocannon. Events/s counts 2xx answers.
+ * `connections` keep-alive connections for `seconds`, each sending its next request once the last is
+ * answered (`httpLoad`). Events/s counts 2xx answers.
  */
 export async function singleIngest(
   baseUrl: string,
@@ -56,20 +59,20 @@ export async function singleIngest(
   options: { readonly connections: number; readonly seconds: number },
 ): Promise<SingleIngestResult> {
   let next = 0;
-  const result = await autocannon({
+  const result = await httpLoad({
     url: `${baseUrl}/api/v1/events`,
-    connections: options.connections,
-    duration: options.seconds,
-    method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': SINGLE_MEDIA_TYPE },
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(eventAt(set, next++)) }) }],
+    body: () => JSON.stringify(eventAt(set, next++)),
+    connections: options.connections,
+    seconds: options.seconds,
   });
   return {
-    eps: result['2xx'] / result.duration,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    failures: result.non2xx + result.errors + result.timeouts,
-    sent: result.requests.sent,
-    stored: result['2xx'],
+    eps: result.ok / result.seconds,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    failures: result.non2xx + result.errors,
+    ...(result.firstFailure === undefined ? {} : { firstFailure: result.firstFailure }),
+    sent: result.sent,
+    stored: result.ok,
   };
 }

@@ -377,21 +377,25 @@ class ScenarioRun {
           () => singleIngest(raw.baseUrl, this.ingestToken, endless(`raw-${run}`), single),
         );
         if (rawResult.failures > 0)
-          throw new Error(`${rawResult.failures} of ${rawResult.sent} requests to the bare route failed`);
+          throw new Error(
+            `${rawResult.failures} of ${rawResult.sent} requests to the bare route failed (first: ${rawResult.firstFailure})`,
+          );
         const set = endless(`single-${run}`);
         const result = await this.accounts.single_ingest.measure(
           (r) => r.stored,
           () => singleIngest(this.tally.baseUrl, this.ingestToken, set, single),
         );
         if (result.failures > 0)
-          throw new Error(`${result.failures} of ${result.sent} single-event requests failed`);
+          throw new Error(
+            `${result.failures} of ${result.sent} single-event requests failed (first: ${result.firstFailure})`,
+          );
         this.figures.add('single_ingest_eps', result.eps);
         this.figures.add('single_ingest_p50_ms', result.p50Ms);
         this.figures.add('single_ingest_p99_ms', result.p99Ms);
         this.figures.add('single_ingest_raw_http_eps', rawResult.eps);
         this.figures.add('single_ingest_raw_http_ratio', result.eps / rawResult.eps);
         this.log(
-          `  single events ${run + 1}/${runs}: ${Math.round(result.eps)}/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; bare Fastify route ${Math.round(rawResult.eps)}/s`,
+          `  single events ${run + 1}/${runs}: ${Math.round(result.eps)}/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms; bare Fastify route ${Math.round(rawResult.eps)}/s`,
         );
       }
     } finally {
