@@ -1,18 +1,18 @@
-import type { Api } from '../lib/api';
 import { CloudEvent, DataSet, eventAt } from '../lib/events';
 import { httpLoad } from '../lib/http-load';
-import { chunk, inParallel, timed } from '../lib/stats';
+import { chunk } from '../lib/stats';
 
 export const BATCH_MEDIA_TYPE = 'application/cloudevents-batch+json';
 const SINGLE_MEDIA_TYPE = 'application/cloudevents+json';
 
 /**
- * Batches of `batchSize` events posted by `clients` concurrent clients, each waiting for its answer
- * (204: durable and deduplicated) before sending its next batch. Bodies are encoded before the clock
- * starts, as a client that has its events ready would have them. Events/s.
+ * Batches of `batchSize` events posted by `clients` concurrent clients (`httpLoad`), each waiting for
+ * its answer (204: durable and deduplicated) before sending its next batch. Bodies are encoded before
+ * the clock starts, as a client that has its events ready would have them. Events/s; any answer but
+ * 2xx, or none, fails it.
  */
 export async function batchIngest(
-  api: Api,
+  baseUrl: string,
   token: string,
   events: readonly CloudEvent[],
   options: {
@@ -21,17 +21,27 @@ export async function batchIngest(
     readonly onBatch?: (events: number) => void;
   },
 ): Promise<number> {
-  const batches = chunk(events, options.batchSize).map((batch) => ({
-    size: batch.length,
-    body: JSON.stringify(batch),
-  }));
-  const { ms } = await timed(() =>
-    inParallel(batches, options.clients, async ({ size, body }) => {
-      await api.ok('POST', '/api/v1/events', { rawBody: body, contentType: BATCH_MEDIA_TYPE, token });
-      options.onBatch?.(size);
-    }),
-  );
-  return (events.length * 1000) / ms;
+  const sizes = new Map<string | Buffer, number>();
+  const bodies = chunk(events, options.batchSize).map((batch) => {
+    const body = Buffer.from(JSON.stringify(batch));
+    sizes.set(body, batch.length);
+    return body;
+  });
+  let next = 0;
+  const result = await httpLoad({
+    url: `${baseUrl}/api/v1/events`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': BATCH_MEDIA_TYPE },
+    body: () => bodies[next++],
+    connections: options.clients,
+    onAnswer: (status, body) => {
+      if (status >= 200 && status < 300) options.onBatch?.(sizes.get(body)!);
+    },
+  });
+  const failures = result.non2xx + result.errors;
+  if (failures > 0) {
+    throw new Error(`${failures} of ${result.sent} batches failed (first: ${result.firstFailure})`);
+  }
+  return events.length / result.seconds;
 }
 
 export interface SingleIngestResult {

@@ -251,14 +251,17 @@ class ScenarioRun {
       idPrefix: `s${this.index}-warmup`,
       type: 'bench_warmup',
     };
-    await batchIngest(this.api, this.ingestToken, eventsOf(warmup, 0, warmup.events), ingest);
+    await batchIngest(this.api.baseUrl, this.ingestToken, eventsOf(warmup, 0, warmup.events), ingest);
     const size = Math.ceil(this.scenario.events / runs);
     let drained = await this.countEvents();
     for (let run = 0; run < runs; run++) {
       const events = eventsOf(this.set, run * size, size);
       const bar = progressBar(events.length, `  ingest ${run + 1}/${runs}`);
       const eps = await this.accounts.batch_ingest.measure(events.length, () =>
-        batchIngest(this.api, this.ingestToken, events, { ...ingest, onBatch: (n) => bar?.increment(n) }),
+        batchIngest(this.api.baseUrl, this.ingestToken, events, {
+          ...ingest,
+          onBatch: (n) => bar?.increment(n),
+        }),
       );
       bar?.stop();
       this.figures.add('batch_ingest_eps', eps);

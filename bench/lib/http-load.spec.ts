@@ -76,6 +76,32 @@ describe('httpLoad', () => {
     }
   });
 
+  it('sends a list of bodies once each, Buffers as well as strings, and ends when all are answered', async () => {
+    const { url, bodies, server } = await serve((_n, _request, response) => response.writeHead(204).end());
+    try {
+      const list: (string | Buffer)[] = Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0 ? Buffer.from(`{"n":${i},"ü":"ü"}`) : `{"n":${i}}`,
+      );
+      let next = 0;
+      const answered: (string | Buffer)[] = [];
+      const result = await httpLoad({
+        url,
+        headers: {},
+        body: () => list[next++],
+        connections: 3,
+        onAnswer: (status, body) => {
+          expect(status).toBe(204);
+          answered.push(body);
+        },
+      });
+      expect(result).toMatchObject({ sent: 50, ok: 50, non2xx: 0, errors: 0 });
+      expect(new Set(answered)).toEqual(new Set(list));
+      expect([...bodies].sort()).toEqual(list.map(String).sort());
+    } finally {
+      await close(server);
+    }
+  });
+
   it('counts a request left unanswered as an error and carries on with a new connection', async () => {
     const { url, bodies, server } = await serve((n, _request, response) => {
       if (n === 3) return; // never answered
