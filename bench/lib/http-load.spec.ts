@@ -160,6 +160,15 @@ describe('AnswerReader', () => {
     expect(reader.read(bytes('0123456789abcdef\r\n0\r\n\r\n'))).toEqual({ status: 200, close: false });
   });
 
+  it('passes over interim answers to the final one', () => {
+    const reader = new AnswerReader();
+    expect(reader.read(bytes('HTTP/1.1 100 Continue\r\n\r\n'))).toBe(undefined);
+    expect(reader.read(bytes('HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n'))).toEqual({
+      status: 202,
+      close: false,
+    });
+  });
+
   it('says when the server will close, and refuses what it cannot frame', () => {
     expect(new AnswerReader().read(bytes('HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n'))).toEqual({
       status: 204,

@@ -90,7 +90,7 @@ class Load {
     const sweep = setInterval(
       () => {
         const now = performance.now();
-        for (const connection of connections) connection.timeOutIfSentBefore(now - this.timeoutMs);
+        for (const connection of connections) connection.timeOutIfBefore(now - this.timeoutMs);
       },
       Math.min(100, this.timeoutMs),
     );
@@ -163,6 +163,7 @@ class Load {
 class Connection {
   private socket?: Socket;
   private connected = false;
+  private connectingSince = 0;
   private reader = new AnswerReader();
   /** When the request in flight was sent; undefined when none is. */
   private sentAt?: number;
@@ -178,6 +179,7 @@ class Connection {
     const socket = this.load.connect();
     this.socket = socket;
     this.connected = false;
+    this.connectingSince = performance.now();
     this.reader = new AnswerReader();
     socket.on('connect', () => {
       this.connected = true;
@@ -188,9 +190,13 @@ class Connection {
     socket.on('end', () => this.lost(socket, 'the server closed the connection'));
   }
 
-  timeOutIfSentBefore(limit: number): void {
-    if (this.sentAt !== undefined && this.sentAt < limit && this.socket) {
+  /** Gives up on a request sent, or a connection begun, before `limit`. */
+  timeOutIfBefore(limit: number): void {
+    if (!this.socket) return;
+    if (this.sentAt !== undefined && this.sentAt < limit) {
       this.lost(this.socket, `no answer within ${Math.round(performance.now() - this.sentAt)} ms`);
+    } else if (!this.connected && this.connectingSince < limit) {
+      this.lost(this.socket, 'timed out');
     }
   }
 
@@ -272,8 +278,9 @@ const LINE_END = Buffer.from('\r\n');
 
 /**
  * Reads HTTP/1.1 answers from a connection's bytes: the status line and headers, then the body framed
- * by the status (1xx, 204, 304: none), `Transfer-Encoding: chunked`, or `Content-Length`. An answer
- * framed by the connection's close is refused: no server this drives sends one.
+ * by the status (204, 304: none), `Transfer-Encoding: chunked`, or `Content-Length`. Interim (1xx)
+ * answers are passed over. An answer framed by the connection's close is refused: no server this
+ * drives sends one.
  */
 export class AnswerReader {
   private buffered: Buffer = Buffer.alloc(0);
@@ -286,16 +293,19 @@ export class AnswerReader {
   /** Adds bytes; returns the answer they complete, if any (one at a time: one request is in flight). */
   read(chunk: Buffer): Answer | undefined {
     this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    const headEnd = this.buffered.indexOf(HEADERS_END);
-    if (headEnd < 0) return undefined;
-    const head = this.buffered.toString('latin1', 0, headEnd);
-    const status = statusOf(head);
-    const headers = headersOf(head);
-    const bodyStart = headEnd + HEADERS_END.length;
-    const end = this.bodyEnd(status, headers, bodyStart);
-    if (end === undefined) return undefined;
-    this.buffered = this.buffered.subarray(end);
-    return { status, close: /(^|,)\s*close\s*(,|$)/i.test(headers.get('connection') ?? '') };
+    for (;;) {
+      const headEnd = this.buffered.indexOf(HEADERS_END);
+      if (headEnd < 0) return undefined;
+      const head = this.buffered.toString('latin1', 0, headEnd);
+      const status = statusOf(head);
+      const headers = headersOf(head);
+      const end = this.bodyEnd(status, headers, headEnd + HEADERS_END.length);
+      if (end === undefined) return undefined;
+      this.buffered = this.buffered.subarray(end);
+      if (status >= 200) {
+        return { status, close: /(^|,)\s*close\s*(,|$)/i.test(headers.get('connection') ?? '') };
+      }
+    }
   }
 
   /** Where the answer's body ends, or undefined while it has not all arrived. */

@@ -36,16 +36,19 @@ export interface BenchOptions {
   readonly cpuProfileDir?: string;
 }
 
-const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--users N] [--subjects N] [--out FILE]
+const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--users N] [--subjects N]
+                 [--connections N] [--out FILE]
 
-  --quick        the same measurements at reduced sizes (under a minute)
-  --runs N       samples behind each median (default 3)
-  --events N     events in the headline data set (default 1,000,000; quick 15,000)
-  --users N      distinct users in it (default 100,000; quick 1,500)
-  --subjects N   distinct subjects in it (default 100; quick 10)
-  --out FILE     where the JSON goes (default bench/results/latest.json)
-  --cpu-prof     the Tally processes write CPU profiles into bench/results/profiles/
-                 (open them in Chrome DevTools; profiling slows them, so figures drop)`;
+  --quick          the same measurements at reduced sizes (under a minute)
+  --runs N         samples behind each median (default 3)
+  --events N       events in the headline data set (default 1,000,000; quick 15,000)
+  --users N        distinct users in it (default 100,000; quick 1,500)
+  --subjects N     distinct subjects in it (default 100; quick 10)
+  --connections N  keep-alive connections sending single events (default 50), to see
+                   the rate and latency at another concurrency
+  --out FILE       where the JSON goes (default bench/results/latest.json)
+  --cpu-prof       the Tally processes write CPU profiles into bench/results/profiles/
+                   (open them in Chrome DevTools; profiling slows them, so figures drop)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let parsed;
@@ -58,6 +61,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         events: { type: 'string' },
         users: { type: 'string' },
         subjects: { type: 'string' },
+        connections: { type: 'string' },
         out: { type: 'string' },
         'cpu-prof': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -105,7 +109,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       copyStreams: 2,
     },
     ingest: { batchSize: 1000, clients: 4 },
-    single: { connections: 50, seconds: quick ? 2 : 10, warmupSeconds: 1 },
+    single: {
+      connections: whole('connections', parsed.connections, 50),
+      seconds: quick ? 2 : 10,
+      warmupSeconds: 1,
+    },
     queries: { requests: quick ? 50 : 300, warmup: quick ? 5 : 20 },
     budgetSeconds: { queries: quick ? 6 : 120, replays: quick ? 10 : 400 },
     scenarios: [...growth, headline],
