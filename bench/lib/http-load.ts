@@ -1,5 +1,6 @@
 import { connect, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { percentile } from './stats';
 
 /**
  * A closed-loop HTTP/1.1 load: each keep-alive connection sends its next request as soon as the last
@@ -97,15 +98,15 @@ class Load {
     await finished;
     clearInterval(sweep);
     const seconds = (performance.now() - this.startedAt) / 1000;
-    const sorted = Float64Array.from(this.latencies).sort();
+    const answered = this.latencies.length > 0;
     return {
       seconds,
       sent: this.sent,
       ok: this.ok,
       non2xx: this.non2xx,
       errors: this.errors,
-      p50Ms: percentile(sorted, 0.5),
-      p99Ms: percentile(sorted, 0.99),
+      p50Ms: answered ? percentile(this.latencies, 50) : NaN,
+      p99Ms: answered ? percentile(this.latencies, 99) : NaN,
       ...(this.firstFailure === undefined ? {} : { firstFailure: this.firstFailure }),
     };
   }
@@ -360,9 +361,4 @@ function headersOf(head: string): Map<string, string> {
     if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
   }
   return headers;
-}
-
-function percentile(sorted: Float64Array, fraction: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
