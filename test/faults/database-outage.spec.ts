@@ -227,7 +227,10 @@ describe('a projection worker losing its connection mid-batch', () => {
     const log = logSink();
     worker = await startTally(app.tally.config, { mode: 'worker', logDestination: log.destination });
     const failed = () => log.lines.some((line) => line.includes('failed'));
-    expect(await cutWorkerMidBatch(app, failed, ingestBatch)).toBe(true);
+    // What the cut saw is printed beside the verdict, so a failure says why (the verdict is `failed`).
+    expect(await cutWorkerMidBatch(app, failed, ingestBatch, log.lines)).toEqual(
+      expect.objectContaining({ failed: true }),
+    );
     const deadline = Date.now() + 30_000;
     // The worker retries (backoff from 250 ms) and catches up…
     const caughtUp = async () => (await app.tally.projections.status()).every((s) => s.lag === 0);
@@ -244,28 +247,46 @@ describe('a projection worker losing its connection mid-batch', () => {
  * Terminates the worker's backend while it holds an uncommitted batch (it has written, not yet
  * committed) — again if the batch committed in between, until the worker reports the failure. A fast
  * worker can clear the whole backlog between two looks, so the backlog is topped up whenever the
- * worker has caught up.
+ * worker has caught up. Says whether the worker reported the failure, and what it saw on the way.
  */
 async function cutWorkerMidBatch(
   app: TestApp,
   failed: () => boolean,
   ingestBatch: () => Promise<void>,
-): Promise<boolean> {
+  workerLog: readonly string[],
+) {
   const deadline = Date.now() + 20_000;
+  let terminated = 0;
+  let toppedUp = 0;
   while (Date.now() < deadline && !failed()) {
     const [row] = await app.db.dataSource.query(
       `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tally-worker' AND backend_xid IS NOT NULL LIMIT 1`,
     );
     if (row) {
       await app.db.dataSource.query(`SELECT pg_terminate_backend($1)`, [row.pid]);
+      terminated += 1;
       for (let waited = 0; waited < 500 && !failed(); waited += 20) await sleep(20);
     } else if ((await app.tally.projections.status()).every((s) => s.lag === 0)) {
       await ingestBatch();
+      toppedUp += 1;
     } else {
       await sleep(5);
     }
   }
-  return failed();
+  if (failed()) return { failed: true };
+  // Log readers stop below the oldest transaction running anywhere on the cluster.
+  const [oldest] = await app.db.dataSource.query(
+    `SELECT datname, application_name, extract(epoch FROM now() - xact_start)::int AS seconds
+     FROM pg_stat_activity WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() ORDER BY xact_start LIMIT 1`,
+  );
+  return {
+    failed: false,
+    terminated,
+    toppedUp,
+    lags: (await app.tally.projections.status()).map((s) => `${s.name}: ${s.lag}`),
+    oldestTransaction: oldest ?? null,
+    workerLog: workerLog.slice(-10),
+  };
 }
 
 async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
