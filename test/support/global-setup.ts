@@ -9,14 +9,17 @@ import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
  * temporary directory. Each suite then makes its own database on it (see `test-database.ts`).
  */
 export default async function globalSetup(): Promise<void> {
-  // Specs that run Tally as a process get one build, made before any starts, in a folder of its own
-  // (inside the project, so node_modules resolves): `npm start` in the lifecycle spec rebuilds
-  // `dist/`, and must not do so under another spec's running service.
+  // Specs that run Tally as a process get one build, made before any starts, copied to a folder of
+  // this run's own (inside the project, so node_modules resolves): a build no process uses may be
+  // pruned when another version of the sources is built.
   const root = join(__dirname, '..', '..');
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  const built = execFileSync(process.execPath, [join(root, 'scripts', 'launch.js'), '--build'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
   mkdirSync(join(root, '.test-builds'), { recursive: true });
   const build = mkdtempSync(join(root, '.test-builds', 'run-'));
-  cpSync(join(root, 'dist'), build, { recursive: true });
+  cpSync(built, build, { recursive: true });
   process.env.TALLY_TEST_BUILD = build;
   if (process.env.DATABASE_URL) {
     process.env.TALLY_TEST_SERVER_URL = process.env.DATABASE_URL;

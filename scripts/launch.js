@@ -1,0 +1,126 @@
+/**
+ * `npm start`, `npm run worker`, `npm run replay` and `npm run build`: runs Tally from a build of the
+ * current sources kept in a folder named by their digest, `dist/<digest>/`. A build is made once per
+ * version of the sources, into a folder of its own that is renamed into place when complete, and
+ * never written again: a second process started beside a running service neither rebuilds nor
+ * deletes the code the service is still loading modules from. Builds that no running process uses
+ * are removed when a newer one is made.
+ *
+ *   node scripts/launch.js main [--worker]   the service (or a projection worker)
+ *   node scripts/launch.js replay [args…]    the replay tool
+ *   node scripts/launch.js --build           makes the build if needed and prints its folder
+ */
+const { createHash, randomBytes } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIGEST = /^[0-9a-f]{16}$/;
+
+/** What a build is made from: every source file but the specs, the compiler's settings and version. */
+function sourceDigest(root) {
+  const hash = createHash('sha256');
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (!entry.name.endsWith('.spec.ts')) files.push(full);
+    }
+  };
+  walk(path.join(root, 'src'));
+  files.sort();
+  for (const file of files) {
+    hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  }
+  hash.update(fs.readFileSync(path.join(root, '.swcrc')));
+  hash.update(require(path.join(root, 'node_modules', '@swc', 'core', 'package.json')).version);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The build of the current sources, made now if there is none. */
+function ensureBuild(root = ROOT, digest = sourceDigest(root)) {
+  const dist = path.join(root, 'dist');
+  const build = path.join(dist, digest);
+  if (fs.existsSync(build)) return build;
+  fs.mkdirSync(dist, { recursive: true });
+  const temporary = path.join(dist, `.building-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    execFileSync(
+      path.join(root, 'node_modules', '.bin', 'swc'),
+      ['src', '-d', temporary, '--strip-leading-paths', '--copy-files', '-q', '--ignore', '**/*.spec.ts'],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    try {
+      fs.renameSync(temporary, build);
+    } catch (error) {
+      // Another process made the same build meanwhile: theirs is as good as ours.
+      if (!fs.existsSync(build)) throw error;
+    }
+  } finally {
+    fs.rmSync(temporary, { recursive: true, force: true });
+  }
+  prune(dist, build);
+  return build;
+}
+
+/**
+ * Each running process leaves `dist/.users/<pid>` holding its build's name while it runs, written
+ * before it looks for the build, so that a prune running meanwhile keeps it.
+ */
+function registerUser(root, digest) {
+  const users = path.join(root, 'dist', '.users');
+  fs.mkdirSync(users, { recursive: true });
+  const mine = path.join(users, String(process.pid));
+  fs.writeFileSync(mine, digest);
+  process.once('exit', () => fs.rmSync(mine, { force: true }));
+}
+
+/** Removes builds other than `keep` that no live process uses, and what dead processes left behind. */
+function prune(dist, keep) {
+  const users = path.join(dist, '.users');
+  const inUse = new Set([path.basename(keep)]);
+  for (const pid of fs.existsSync(users) ? fs.readdirSync(users) : []) {
+    const file = path.join(users, pid);
+    if (isAlive(Number(pid))) inUse.add(fs.readFileSync(file, 'utf8').trim());
+    else fs.rmSync(file, { force: true });
+  }
+  for (const name of fs.readdirSync(dist)) {
+    const building = /^\.building-(\d+)-/.exec(name);
+    const stale = DIGEST.test(name) ? !inUse.has(name) : building ? !isAlive(Number(building[1])) : false;
+    if (stale) fs.rmSync(path.join(dist, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+function main() {
+  const [entry, ...args] = process.argv.slice(2);
+  if (entry === '--build') {
+    console.log(ensureBuild());
+    return;
+  }
+  if (entry !== 'main' && entry !== 'replay') {
+    console.error('usage: node scripts/launch.js main [--worker] | replay [args…] | --build');
+    process.exit(2);
+  }
+  const digest = sourceDigest(ROOT);
+  registerUser(ROOT, digest);
+  const build = ensureBuild(ROOT, digest);
+  const script = path.join(build, `${entry}.js`);
+  process.argv = [process.argv[0], script, ...args];
+  require(script);
+}
+
+if (require.main === module) main();
+
+module.exports = { ensureBuild, sourceDigest };
