@@ -126,4 +126,10 @@ describe('key claim decider', () => {
       claimedAt: T1,
     });
   });
+
+  it('keeps the state as it was on an event type it does not know', () => {
+    for (const history of [[], [claimed('meter-a')], [claimed('meter-a'), released('meter-a')]]) {
+      spec.given(history).keepsStateOnUnknownEvents();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from './decider';
+import { Decider, Message, evolveByType, unreachable } from './decider';
 import { conflict } from './errors';
 
 /**
@@ -81,17 +81,18 @@ function release(command: ReleaseKey, state: KeyClaimState): KeyClaimEvent[] {
 
 export const keyClaimDecider: Decider<KeyClaimCommand, KeyClaimEvent, KeyClaimState> = {
   initialState: () => ({ status: 'unclaimed' }),
-  evolve: (state, event) => {
-    switch (event.type) {
-      case 'KeyClaimed':
-        return { status: 'claimed', ownerId: event.data.ownerId, claimedAt: event.data.claimedAt };
-      case 'KeyReleased':
-        return { status: 'released', lastOwnerId: event.data.ownerId, releasedAt: event.data.releasedAt };
-      default:
-        unreachable(event);
-        return state; // a type this code does not know: history stays as it was, evolve never throws
-    }
-  },
+  evolve: evolveByType<KeyClaimEvent, KeyClaimState>({
+    KeyClaimed: (_state, event) => ({
+      status: 'claimed',
+      ownerId: event.data.ownerId,
+      claimedAt: event.data.claimedAt,
+    }),
+    KeyReleased: (_state, event) => ({
+      status: 'released',
+      lastOwnerId: event.data.ownerId,
+      releasedAt: event.data.releasedAt,
+    }),
+  }),
   decide: (command, state) => {
     switch (command.type) {
       case 'ClaimKey':

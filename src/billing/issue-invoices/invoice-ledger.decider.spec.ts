@@ -64,4 +64,10 @@ describe('invoice ledger', () => {
       .when(issue('A'))
       .thenNothing();
   });
+
+  it('keeps the state as it was on an event type it does not know', () => {
+    for (const history of [[], [issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')]]) {
+      spec.given(history).keepsStateOnUnknownEvents();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import type { Invoice } from '../invoices/draft-invoice';
 
 /**
@@ -68,17 +68,12 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
 
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ issued: new Set(), lastSequence: 0 }),
-  evolve: (state, event) => {
-    switch (event.type) {
-      case 'InvoiceIssued':
-        return {
-          issued: new Set([...state.issued, event.data.invoice.id]),
-          lastSequence: event.data.sequence,
-        };
-      default:
-        return unreachable(event.type);
-    }
-  },
+  evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
+    InvoiceIssued: (state, event) => ({
+      issued: new Set([...state.issued, event.data.invoice.id]),
+      lastSequence: event.data.sequence,
+    }),
+  }),
   decide: (command, state) => {
     switch (command.type) {
       case 'IssueInvoice':

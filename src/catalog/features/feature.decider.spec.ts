@@ -246,5 +246,11 @@ describe('feature decider', () => {
         archivedAt: LATER,
       });
     });
+
+    it('keeps the state as it was on an event type it does not know', () => {
+      for (const history of [[], [created], [created, archived]]) {
+        spec.given(history).keepsStateOnUnknownEvents();
+      }
+    });
   });
 });

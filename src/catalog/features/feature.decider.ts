@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
 import { CatalogErrorCode, CatalogProblemCode } from '../catalog-errors';
 import {
@@ -104,19 +104,16 @@ export type FeatureState =
 
 export const initialFeatureState = (): FeatureState => ({ status: 'empty' });
 
-export function evolveFeature(state: FeatureState, event: FeatureEvent): FeatureState {
-  switch (event.type) {
-    case 'FeatureCreated': {
-      const { at, ...feature } = event.data;
-      return { status: 'active', feature, createdAt: at, updatedAt: at };
-    }
-    case 'FeatureArchived':
-      if (state.status !== 'active') return state;
-      return { ...state, status: 'archived', updatedAt: event.data.at, archivedAt: event.data.at };
-    default:
-      return unreachable(event);
-  }
-}
+export const evolveFeature = evolveByType<FeatureEvent, FeatureState>({
+  FeatureCreated: (_state, event) => {
+    const { at, ...feature } = event.data;
+    return { status: 'active', feature, createdAt: at, updatedAt: at };
+  },
+  FeatureArchived: (state, event) => {
+    if (state.status !== 'active') return state;
+    return { ...state, status: 'archived', updatedAt: event.data.at, archivedAt: event.data.at };
+  },
+});
 
 export function decideFeature(command: FeatureCommand, state: FeatureState): readonly FeatureEvent[] {
   switch (command.type) {

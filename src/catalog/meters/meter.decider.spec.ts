@@ -459,5 +459,11 @@ describe('meter decider', () => {
       expect(fold(meterDecider, [deleted])).toEqual({ status: 'empty' });
       expect(fold(meterDecider, [created, deleted, updated]).status).toBe('deleted');
     });
+
+    it('keeps the state as it was on an event type it does not know', () => {
+      for (const history of [[], [created], [created, updated], [created, deleted]]) {
+        spec.given(history).keepsStateOnUnknownEvents();
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
 import { MAX_ATTRIBUTE_LENGTH } from '../../ingestion/cloud-event';
 import { parseValuePath } from '../../shared/json-path';
@@ -150,24 +150,21 @@ export type MeterState =
 
 export const initialMeterState = (): MeterState => ({ status: 'empty' });
 
-export function evolveMeter(state: MeterState, event: MeterEvent): MeterState {
-  switch (event.type) {
-    case 'MeterCreated': {
-      const { at, ...meter } = event.data;
-      return { status: 'active', meter, createdAt: at, updatedAt: at };
-    }
-    case 'MeterUpdated': {
-      if (state.status !== 'active') return state;
-      const { at, ...meter } = event.data;
-      return { ...state, meter, updatedAt: at };
-    }
-    case 'MeterDeleted':
-      if (state.status !== 'active') return state;
-      return { ...state, status: 'deleted', deletedAt: event.data.at };
-    default:
-      return unreachable(event);
-  }
-}
+export const evolveMeter = evolveByType<MeterEvent, MeterState>({
+  MeterCreated: (_state, event) => {
+    const { at, ...meter } = event.data;
+    return { status: 'active', meter, createdAt: at, updatedAt: at };
+  },
+  MeterUpdated: (state, event) => {
+    if (state.status !== 'active') return state;
+    const { at, ...meter } = event.data;
+    return { ...state, meter, updatedAt: at };
+  },
+  MeterDeleted: (state, event) => {
+    if (state.status !== 'active') return state;
+    return { ...state, status: 'deleted', deletedAt: event.data.at };
+  },
+});
 
 export function decideMeter(command: MeterCommand, state: MeterState): readonly MeterEvent[] {
   switch (command.type) {

@@ -1000,5 +1000,17 @@ describe('plan decider', () => {
       expect(fold(planDecider, [created, archived]).status).toBe('draft');
       expect(fold(planDecider, [created, published, updated]).status).toBe('active');
     });
+
+    it('keeps the state as it was on an event type it does not know', () => {
+      for (const history of [
+        [],
+        [created],
+        [created, updated],
+        [created, published],
+        [created, published, archived],
+      ]) {
+        spec.given(history).keepsStateOnUnknownEvents();
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
 import { Metadata, jsonCopy, normalizeTimestamp, optional, sameJson } from '../catalog-rules';
@@ -207,51 +207,49 @@ export type PublishedPlanState = ActivePlanState | ArchivedPlanState;
 
 export const initialPlanState = (): PlanState => ({ status: 'empty' });
 
-export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
-  switch (event.type) {
-    case 'PlanCreated': {
-      const { at, ...plan } = event.data;
-      return { status: 'draft', plan, createdAt: at, updatedAt: at };
-    }
-    case 'PlanUpdated': {
-      if (state.status !== 'draft') return state;
-      const { at, ...plan } = event.data;
-      return { ...state, plan, updatedAt: at };
-    }
-    case 'PlanPublished': {
-      if (state.status !== 'draft') return state;
-      const { at, effectiveFrom, ...plan } = event.data;
-      return {
-        status: 'active',
-        plan,
-        createdAt: state.createdAt,
-        updatedAt: at,
-        effectiveFrom,
-        publishedAt: at,
-      };
-    }
-    case 'PlanArchived':
-      if (state.status !== 'active') return state;
-      return {
-        ...state,
-        status: 'archived',
-        updatedAt: event.data.at,
-        effectiveTo: event.data.effectiveTo,
-        archivedAt: event.data.at,
-      };
-    case 'PlanDeleted':
-      if (state.status !== 'draft' && state.status !== 'archived') return state;
-      return {
-        status: 'deleted',
-        plan: state.plan,
-        createdAt: state.createdAt,
-        updatedAt: event.data.at,
-        deletedAt: event.data.at,
-      };
-    default:
-      return unreachable(event);
-  }
-}
+export const evolvePlan = evolveByType<PlanEvent, PlanState>({
+  PlanCreated: (_state, event) => {
+    const { at, ...plan } = event.data;
+    return { status: 'draft', plan, createdAt: at, updatedAt: at };
+  },
+  PlanUpdated: (state, event) => {
+    if (state.status !== 'draft') return state;
+    const { at, ...plan } = event.data;
+    return { ...state, plan, updatedAt: at };
+  },
+  PlanPublished: (state, event) => {
+    if (state.status !== 'draft') return state;
+    const { at, effectiveFrom, ...plan } = event.data;
+    return {
+      status: 'active',
+      plan,
+      createdAt: state.createdAt,
+      updatedAt: at,
+      effectiveFrom,
+      publishedAt: at,
+    };
+  },
+  PlanArchived: (state, event) => {
+    if (state.status !== 'active') return state;
+    return {
+      ...state,
+      status: 'archived',
+      updatedAt: event.data.at,
+      effectiveTo: event.data.effectiveTo,
+      archivedAt: event.data.at,
+    };
+  },
+  PlanDeleted: (state, event) => {
+    if (state.status !== 'draft' && state.status !== 'archived') return state;
+    return {
+      status: 'deleted',
+      plan: state.plan,
+      createdAt: state.createdAt,
+      updatedAt: event.data.at,
+      deletedAt: event.data.at,
+    };
+  },
+});
 
 export function decidePlan(command: PlanCommand, state: PlanState): readonly PlanEvent[] {
   switch (command.type) {

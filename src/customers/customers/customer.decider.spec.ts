@@ -372,4 +372,10 @@ describe('customer decider', () => {
       });
     });
   });
+
+  it('keeps the state as it was on an event type it does not know', () => {
+    for (const history of [[], [created()], [created(), deleted]]) {
+      spec.given(history).keepsStateOnUnknownEvents();
+    }
+  });
 });

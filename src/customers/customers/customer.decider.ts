@@ -1,4 +1,4 @@
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
 
 /**
@@ -393,18 +393,11 @@ function remove(command: DeleteCustomer, state: CustomerState): CustomerEvent[] 
 
 export const customerDecider: Decider<CustomerCommand, CustomerEvent, CustomerState> = {
   initialState: () => ({ status: 'empty' }),
-  evolve: (state, event) => {
-    switch (event.type) {
-      case 'CustomerCreated':
-      case 'CustomerUpdated':
-        return { status: 'active', customer: event.data };
-      case 'CustomerDeleted':
-        return { status: 'deleted', customer: event.data };
-      default:
-        unreachable(event);
-        return state; // a type this code does not know: history stays as it was, evolve never throws
-    }
-  },
+  evolve: evolveByType<CustomerEvent, CustomerState>({
+    CustomerCreated: (_state, event) => ({ status: 'active', customer: event.data }),
+    CustomerUpdated: (_state, event) => ({ status: 'active', customer: event.data }),
+    CustomerDeleted: (_state, event) => ({ status: 'deleted', customer: event.data }),
+  }),
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateCustomer':

@@ -407,4 +407,14 @@ describe('subscription decider', () => {
       canceledAt: '2024-02-10T00:00:00.000Z',
     });
   });
+
+  it('keeps the state as it was on an event type it does not know', () => {
+    for (const history of [
+      [],
+      [created()],
+      [created(), canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z')],
+    ]) {
+      spec.given(history).keepsStateOnUnknownEvents();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Decider, Message, unreachable } from '../../shared/decider';
+import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import {
   BillingPeriod,
@@ -316,23 +316,18 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
 
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
   initialState: () => ({ status: 'empty' }),
-  evolve: (state, event) => {
-    switch (event.type) {
-      case 'SubscriptionCreated':
-        return { status: 'open', subscription: event.data };
-      case 'SubscriptionCanceled':
-        if (state.status === 'empty') return state;
-        return {
-          status: 'canceled',
-          subscription: state.subscription,
-          activeTo: event.data.activeTo,
-          canceledAt: event.data.canceledAt,
-        };
-      default:
-        unreachable(event);
-        return state; // a type this code does not know: history stays as it was, evolve never throws
-    }
-  },
+  evolve: evolveByType<SubscriptionEvent, SubscriptionState>({
+    SubscriptionCreated: (_state, event) => ({ status: 'open', subscription: event.data }),
+    SubscriptionCanceled: (state, event) => {
+      if (state.status === 'empty') return state;
+      return {
+        status: 'canceled',
+        subscription: state.subscription,
+        activeTo: event.data.activeTo,
+        canceledAt: event.data.canceledAt,
+      };
+    },
+  }),
   decide: (command, state) => {
     switch (command.type) {
       case 'CreateSubscription':
