@@ -534,6 +534,10 @@ export class ProjectionRunner {
     const message = messageOf(cause);
     lane.state = 'failed';
     lane.lastError = message;
+    // Only a step that succeeds clears the failure. Were the lane still known caught up, it would go
+    // back to idling once the log is reachable again with nothing new in it, and stay failed (and
+    // the service unready) until some write woke it: recovery must not wait for traffic.
+    lane.caughtUpAt = undefined;
     this.logger.error(
       `projection ${lane.projection.name} failed${where}: ${message}; it will not advance until this is fixed`,
     );

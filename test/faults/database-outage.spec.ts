@@ -182,6 +182,48 @@ describe('PostgreSQL stopped during ingestion', () => {
     expect(await counted()).toBe(traffic.attempted.size);
   }, 180_000);
 
+  /**
+   * Nobody writes: no event arrives to wake the projections. They meet the outage on their own (an
+   * idle projection still looks at the log) and must find their own way back — a load balancer that
+   * sees 503 sends nothing, so a recovery waiting for traffic never comes.
+   */
+  it('is ready again after an outage with no traffic at all, without a new event', async () => {
+    const readiness = async () => {
+      const answer = await fetch(`${tally!.url}/readyz`, { signal: AbortSignal.timeout(10_000) }).catch(
+        () => undefined,
+      );
+      return { status: answer?.status ?? 0, body: (await answer?.json().catch(() => undefined)) as any };
+    };
+    const eventsInLog = () =>
+      withClient(databaseUrl(postgres.url, 'tally'), async (client) =>
+        Number((await client.query(`SELECT count(*) AS n FROM tally_events`)).rows[0].n),
+      );
+    for (let waited = 0; (await readiness()).status !== 200 && waited < 30_000; waited += 200)
+      await sleep(200);
+    expect((await readiness()).status).toBe(200);
+    const before = await eventsInLog();
+
+    await postgres.stop();
+    // Idle projections look at the log every 100 ms: long enough for each of them to fail.
+    await sleep(3_000);
+    expect((await readiness()).status).toBe(503);
+    postgres = await startPostgresProcess(clusterDir);
+    relay.retarget(postgres.port);
+    const back = Date.now();
+
+    let ready = await readiness();
+    while (ready.status !== 200 && Date.now() - back < 60_000) {
+      await sleep(250);
+      ready = await readiness();
+    }
+    console.log(`outage without traffic: ready again ${Date.now() - back} ms after PostgreSQL returned`);
+    expect({ status: ready.status, checks: ready.body?.checks }).toEqual({
+      status: 200,
+      checks: { database: { status: 'up' }, eventStore: { status: 'up' }, projections: { status: 'up' } },
+    });
+    expect(await eventsInLog()).toBe(before);
+  }, 120_000);
+
   async function counted(): Promise<number> {
     const answer = await api('/api/v1/meters/calls/query');
     expect(answer.status).toBe(200);
@@ -241,6 +283,65 @@ describe('a projection worker losing its connection mid-batch', () => {
     const statuses = (await app.request('GET', '/api/v1/admin/projections')).body;
     expect(statuses.filter((s: { state: string }) => s.state !== 'running')).toEqual([]);
   }, 90_000);
+});
+
+/**
+ * One failure of a worker's read while the database stays up (here a lock that times out; a cancelled
+ * statement or a cut connection does the same) is written to the projection's checkpoint row, where an
+ * API process that runs no projections reads it. With no traffic afterwards, the worker must clear it
+ * on its own: else that API process reports itself unready for good.
+ */
+describe('a projection worker failing once while nobody writes', () => {
+  let app: TestApp;
+  let worker: Tally | undefined;
+
+  beforeAll(async () => {
+    app = await startTestApp({ config: { runProjections: false } });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await app.close();
+  });
+
+  it('clears the failure from the checkpoint row, and the API beside it is ready again', async () => {
+    const ready = async () => (await app.request('GET', '/readyz', { token: null })).status;
+    const db = app.db.dataSource;
+    const [{ name }] = await db.query(`SELECT current_database() AS name`);
+    // Sessions the worker opens from now on give up on a lock after 200 ms.
+    await db.query(`ALTER DATABASE ${name} SET lock_timeout = '200ms'`);
+    worker = await startTally(app.tally.config, { mode: 'worker' });
+    const body = { slug: 'quiet', eventType: 'quiet', aggregation: 'COUNT' };
+    expect((await app.request('POST', '/api/v1/meters', { body })).status).toBe(201);
+    const deadline = Date.now() + 30_000;
+    while (!(await app.tally.projections.status()).every((s) => s.lag === 0) && Date.now() < deadline)
+      await sleep(100);
+    await sleep(500); // every projection idle, caught up with the log
+
+    const failedRows = async () =>
+      Number(
+        (await db.query(`SELECT count(*) AS n FROM tally_projection_checkpoints WHERE state = 'failed'`))[0]
+          .n,
+      );
+    const lock = db.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.startTransaction();
+      await lock.query(`SET LOCAL lock_timeout = '30s'`);
+      await lock.query(`LOCK TABLE tally_events IN ACCESS EXCLUSIVE MODE`);
+      while ((await failedRows()) === 0 && Date.now() < deadline) await sleep(50);
+      expect(await failedRows()).toBeGreaterThan(0);
+      await lock.commitTransaction();
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+    }
+    const events = Number((await db.query(`SELECT count(*) AS n FROM tally_events`))[0].n);
+
+    while ((await ready()) !== 200 && Date.now() < deadline) await sleep(100);
+    expect(await ready()).toBe(200);
+    expect(await failedRows()).toBe(0);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM tally_events`))[0].n)).toBe(events);
+  }, 60_000);
 });
 
 /**
