@@ -11,3 +11,8 @@ export type Access = 'public' | readonly Role[];
 
 export const Public = () => SetMetadata(ACCESS, 'public' satisfies Access);
 export const Allow = (...roles: Role[]) => SetMetadata(ACCESS, roles satisfies Access);
+
+/** Whether a token of `role` may call a route open to `allowed`: a system token is an admin too. */
+export function mayCall(role: Role, allowed: readonly Role[]): boolean {
+  return allowed.includes(role) || (role === 'system' && allowed.includes('admin'));
+}

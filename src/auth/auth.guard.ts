@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../shared/errors';
-import { ACCESS, Access } from './access.decorator';
+import { ACCESS, Access, mayCall } from './access.decorator';
 import { bearerSecret, VerifiedBearer } from './bearer';
 import type { Role, TallyRequest } from './request-context';
 import { TokenService } from './tokens/token.service';
@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
     const allowed: readonly Role[] =
       access ?? (['GET', 'HEAD'].includes(request.method) ? ['read', 'admin'] : ['admin']);
-    if (!allowed.includes(token.role)) {
+    if (!mayCall(token.role, allowed)) {
       throw new DomainError(
         'forbidden',
         'AUTH.ROLE_NOT_ALLOWED',

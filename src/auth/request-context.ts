@@ -2,7 +2,14 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { EventMetadata } from '../event-store/event-store.port';
 
-export type Role = 'admin' | 'ingest' | 'read';
+/**
+ * What a token may do. `read`, `ingest` and `admin` act within the token's namespace; `system` is its
+ * namespace's admin and, besides, the installation's operator: the routes that act on every namespace
+ * at once (the projections). The first admin token holds it, and only a system token grants it.
+ */
+export type Role = 'system' | 'admin' | 'ingest' | 'read';
+
+export const ROLES: readonly Role[] = ['system', 'admin', 'ingest', 'read'];
 
 /** Who is asking, on whose behalf, and under which request: set by the auth guard. */
 export interface RequestContext {

@@ -15,6 +15,7 @@ import { UsageDistinctSlots1732400800100 } from './migrations/1732400800100-usag
 import { UsageEventsJson1732400800200 } from './migrations/1732400800200-usage-events-json';
 import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-event-store-log-order-key';
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
+import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -41,4 +42,5 @@ export const MIGRATIONS: MixedList<Function> = [
   UsageEventsJson1732400800200,
   EventStoreLogOrderKey1732400800300,
   EventStoreJson1732400800400,
+  SystemRole1732400930000,
 ];

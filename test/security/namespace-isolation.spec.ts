@@ -15,7 +15,8 @@ const B = 'tenant_b';
  */
 describe('namespace isolation', () => {
   let app: TestApp;
-  let b: Record<Role, string>;
+  /** B's tokens: B's admin is a namespace admin, as every admin but the first. */
+  let b: Record<Exclude<Role, 'system'>, string>;
   /** What A's resources are called, by route parameter. */
   let a: Record<string, string>;
   /** Strings that only ever appear in A's data. */
@@ -197,7 +198,7 @@ describe('namespace isolation', () => {
           'POST /api/v1/tokens',
         ].includes(`${r.method} ${r.path}`) &&
         !['/api/v1/events', '/v3/openmeter/events'].includes(r.path) &&
-        // Projections are the operator's, shared by every namespace (see the README).
+        // Projections are the installation's, shared by every namespace: checked below.
         !r.path.startsWith('/api/v1/admin/'),
     );
     const before = await eventCount();
@@ -220,6 +221,31 @@ describe('namespace isolation', () => {
     expect(await readAllOfA()).toEqual(snapshot);
     // A's token, which B tried to revoke, still works.
     expect((await app.request('GET', '/api/v1/meters', { token: a.tokenSecret })).status).toBe(200);
+  });
+
+  it("keeps every namespace's admin out of the installation's projections: 403, no rebuild", async () => {
+    const checkpoints = () =>
+      app.db.dataSource.query(`SELECT name, state FROM tally_projection_checkpoints ORDER BY name`);
+    const before = await checkpoints();
+    const operations = fastifyRoutes(app.tally).filter((r) => r.path.startsWith('/api/v1/admin/projections'));
+    expect(operations.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/v1/admin/projections',
+      'HEAD /api/v1/admin/projections',
+      'POST /api/v1/admin/projections/:name/rebuild',
+    ]);
+    const answers: string[] = [];
+    for (const route of operations) {
+      for (const path of pathsFor(route)) {
+        for (const role of ['admin', 'read', 'ingest'] as const) {
+          const answer = await app.request(route.method, path, { token: b[role] });
+          answers.push(`${route.method} ${path} as B ${role}: ${answer.status}`);
+        }
+      }
+    }
+    expect(answers.filter((line) => !line.endsWith(': 403'))).toEqual([]);
+    expect(await checkpoints()).toEqual(before);
+    // A's system token (the first admin token) is the installation's operator.
+    expect((await app.request('GET', '/api/v1/admin/projections')).status).toBe(200);
   });
 
   it("keeps B's creates and usage in B, even under A's keys, subjects and event ids", async () => {

@@ -5,12 +5,18 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const PUBLIC = new Set(['/healthz', '/readyz']);
 const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events']);
+/** Routes that act on every namespace at once: the projections' positions and rebuilds. */
+const INSTALLATION_WIDE = ['/api/v1/admin/projections'];
 
-/** Who may call a route, as API.md and DESIGN.md state it — written out here, not read from the code. */
+/**
+ * Who may call a route, as API.md, DESIGN.md and the README state it — written out here, not read
+ * from the code. A `system` token is its namespace's admin and, alone, the installation's operator.
+ */
 function allowedRoles({ method, path }: Route): readonly Role[] {
-  if (INGESTION.has(`${method} ${path}`)) return ['ingest', 'admin'];
-  if (path.startsWith('/api/v1/tokens') || path.startsWith('/api/v1/admin/')) return ['admin'];
-  return method === 'GET' || method === 'HEAD' ? ['read', 'admin'] : ['admin'];
+  if (INGESTION.has(`${method} ${path}`)) return ['ingest', 'admin', 'system'];
+  if (INSTALLATION_WIDE.some((prefix) => path.startsWith(prefix))) return ['system'];
+  if (path.startsWith('/api/v1/tokens') || path.startsWith('/api/v1/admin/')) return ['admin', 'system'];
+  return method === 'GET' || method === 'HEAD' ? ['read', 'admin', 'system'] : ['admin', 'system'];
 }
 
 /** Plausible values, so that a route that forgot its guard would run for real (and answer 2xx/4xx, not 401). */
@@ -35,6 +41,8 @@ describe('authentication and roles on every registered route', () => {
     // Hundreds of unauthenticated requests from one address: the per-address limit is tested elsewhere.
     app = await startTestApp({ config: { rateLimitAnonPerIp: 0 } });
     tokens = {
+      // The first admin token (ADMIN_TOKEN) holds the system role; other admins are namespace admins.
+      system: app.adminToken,
       admin: await app.token('admin'),
       ingest: await app.token('ingest'),
       read: await app.token('read'),
@@ -90,7 +98,7 @@ describe('authentication and roles on every registered route', () => {
     let refusals = 0;
     for (const route of routes.filter((r) => !PUBLIC.has(r.path) && !isDocsRoute(r.path))) {
       const allowed = allowedRoles(route);
-      for (const role of ['read', 'ingest', 'admin'] as const) {
+      for (const role of ['read', 'ingest', 'admin', 'system'] as const) {
         const { status } = await call(route, tokens[role]);
         if (!allowed.includes(role)) {
           refusals += 1;
@@ -103,6 +111,36 @@ describe('authentication and roles on every registered route', () => {
     }
     expect(failures).toEqual([]);
     expect(refusals).toBeGreaterThan(80);
+  });
+
+  it('lets only a system token grant or revoke the system role', async () => {
+    const asAdmin = { token: tokens.admin };
+    const refused = await app.request('POST', '/api/v1/tokens', {
+      ...asAdmin,
+      body: { name: 'escalate', role: 'system' },
+    });
+    expect([refused.status, refused.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
+    const granted = await app.request('POST', '/api/v1/tokens', {
+      body: { name: 'operator', role: 'system' },
+    });
+    expect([granted.status, granted.body.role]).toEqual([201, 'system']);
+    expect(
+      (await app.request('GET', '/api/v1/admin/projections', { token: granted.body.secret })).status,
+    ).toBe(200);
+    const listed = (await app.request('GET', '/api/v1/tokens', asAdmin)).body as {
+      id: string;
+      role: string;
+    }[];
+    expect(listed.find((t) => t.id === granted.body.id)?.role).toBe('system');
+    const revoke = await app.request('DELETE', `/api/v1/tokens/${granted.body.id}`, asAdmin);
+    expect([revoke.status, revoke.body.code]).toEqual([403, 'AUTH.ROLE_NOT_ALLOWED']);
+    expect(
+      (await app.request('GET', '/api/v1/admin/projections', { token: granted.body.secret })).status,
+    ).toBe(200);
+    expect((await app.request('DELETE', `/api/v1/tokens/${granted.body.id}`)).status).toBe(204);
+    expect(
+      (await app.request('GET', '/api/v1/admin/projections', { token: granted.body.secret })).status,
+    ).toBe(401);
   });
 
   it('keeps the health checks and the docs open', async () => {

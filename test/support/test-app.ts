@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import type { Role } from '../../src/auth/request-context';
 import { startTally, Tally } from '../../src/bootstrap';
 import { loadConfig, TallyConfig } from '../../src/config/config';
 import type { Clock } from '../../src/shared/clock';
@@ -27,12 +28,13 @@ export interface RequestOptions {
 
 export interface TestApp {
   readonly url: string;
+  /** The first admin token (`ADMIN_TOKEN`): the system role, its namespace's admin and the operator. */
   readonly adminToken: string;
   readonly tally: Tally;
   readonly db: TestDatabase;
   request<Body = any>(method: string, path: string, options?: RequestOptions): Promise<HttpAnswer<Body>>;
-  /** Creates a token of a role and returns its secret. */
-  token(role: 'admin' | 'ingest' | 'read', name?: string): Promise<string>;
+  /** Creates a token of a role (with the system token `adminToken`) and returns its secret. */
+  token(role: Role, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -108,22 +108,23 @@ export class TokenService {
   }
 
   /**
-   * First start: `ADMIN_TOKEN` becomes the admin token; without it, a random one is made, written to
-   * `DATA_DIR/admin-token` (mode 0600) and logged once.
+   * First start: `ADMIN_TOKEN` becomes the first admin token; without it, a random one is made, written
+   * to `DATA_DIR/admin-token` (mode 0600) and logged once. The first admin token holds the `system`
+   * role: its namespace's admin and the installation's operator.
    */
   async ensureAdminToken(namespace = 'default'): Promise<void> {
     if (this.config.adminToken) {
       await this.db.query(
         `INSERT INTO tally_api_tokens (id, namespace, name, role, secret_digest, created_by)
-         VALUES ($1, $2, 'admin (ADMIN_TOKEN)', 'admin', $3, 'bootstrap')
-         ON CONFLICT (secret_digest) DO UPDATE SET revoked_at = NULL`,
+         VALUES ($1, $2, 'admin (ADMIN_TOKEN)', 'system', $3, 'bootstrap')
+         ON CONFLICT (secret_digest) DO UPDATE SET revoked_at = NULL, role = 'system'`,
         [ulid(), namespace, digest(this.config.adminToken)],
       );
       return;
     }
     const file = join(this.config.dataDir, 'admin-token');
     const existing = await this.db.query<{ id: string }[]>(
-      `SELECT id FROM tally_api_tokens WHERE namespace = $1 AND role = 'admin' AND revoked_at IS NULL LIMIT 1`,
+      `SELECT id FROM tally_api_tokens WHERE namespace = $1 AND role = 'system' AND revoked_at IS NULL LIMIT 1`,
       [namespace],
     );
     if (existing.length > 0) {
@@ -133,7 +134,7 @@ export class TokenService {
     const { secret } = await this.create({
       namespace,
       name: 'admin (generated)',
-      role: 'admin',
+      role: 'system',
       createdBy: 'bootstrap',
     });
     mkdirSync(this.config.dataDir, { recursive: true });

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
+import { DomainError } from '../../shared/errors';
 import { Allow } from '../access.decorator';
-import { Ctx, RequestContext, Role } from '../request-context';
+import { Ctx, RequestContext, Role, ROLES } from '../request-context';
 import { TokenService } from './token.service';
 
 export class CreateTokenRequest {
@@ -11,8 +12,8 @@ export class CreateTokenRequest {
   @Length(1, 256)
   name!: string;
 
-  @ApiProperty({ enum: ['admin', 'ingest', 'read'] })
-  @IsIn(['admin', 'ingest', 'read'])
+  @ApiProperty({ enum: ROLES, description: '`system` only from a system token' })
+  @IsIn(ROLES)
   role!: Role;
 }
 
@@ -26,6 +27,7 @@ export class TokensController {
   /** The secret is in this answer and nowhere else, ever. */
   @Post()
   async create(@Body() body: CreateTokenRequest, @Ctx() ctx: RequestContext) {
+    if (body.role === 'system') onlySystem(ctx, 'grant the system role');
     const { token, secret } = await this.tokens.create({
       namespace: ctx.namespace,
       name: body.name,
@@ -43,6 +45,15 @@ export class TokensController {
   @Delete(':tokenId')
   @HttpCode(204)
   async revoke(@Param('tokenId') tokenId: string, @Ctx() ctx: RequestContext): Promise<void> {
+    const token = await this.tokens.get(ctx.namespace, tokenId);
+    if (token?.role === 'system') onlySystem(ctx, 'revoke a system token');
     await this.tokens.revoke(ctx.namespace, tokenId);
+  }
+}
+
+/** A namespace admin may not act above its role: the installation's operator is out of its reach. */
+function onlySystem(ctx: RequestContext, what: string): void {
+  if (ctx.role !== 'system') {
+    throw new DomainError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', `Only a system token may ${what}`);
   }
 }

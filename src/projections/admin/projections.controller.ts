@@ -3,9 +3,14 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
 import { ProjectionsService } from '../../core/projections.service';
 
+/**
+ * The projections serve every namespace at once: their positions say how much the whole installation
+ * writes, and a rebuild makes every namespace's reads wait. So they are the operator's (`system`),
+ * not any namespace admin's.
+ */
 @ApiTags('Admin')
 @ApiBearerAuth()
-@Allow('admin')
+@Allow('system')
 @Controller('api/v1/admin/projections')
 export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}
