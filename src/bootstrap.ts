@@ -136,6 +136,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     );
     await app.init();
     await app.get(TokenService).ensureAdminToken();
+    await app.get(TokenService).listenForRevocations();
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : undefined;

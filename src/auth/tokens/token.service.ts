@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { ulid } from 'ulid';
 import { TALLY_CONFIG } from '../../config/config.module';
 import type { TallyConfig } from '../../config/config';
-import { notFound } from '../../shared/errors';
+import { poolOf } from '../../database/data-source';
+import { NotificationListener } from '../../database/notifications';
+import { DomainError, notFound } from '../../shared/errors';
 import type { Role } from '../request-context';
 
 export interface ApiToken {
@@ -31,13 +33,24 @@ interface TokenRow {
 }
 
 const SECRET_PREFIX = 'tally_';
-/** Verified tokens are remembered briefly so ingestion does not pay a query per request. */
-const CACHE_MS = 5_000;
+/** Who made the first admin token: Tally itself, not a token. */
+const BOOTSTRAP = 'bootstrap';
+/**
+ * How long a verified token is remembered, so ingestion does not pay a query per request: the bound
+ * on how long a revoked token may still be let through by another process that missed the news.
+ * Counted from before the query, so no answer read before a revocation outlives it by more.
+ */
+export const TOKEN_CACHE_MS = 1_000;
+/** Revocations are announced here, so every process drops what it remembers at once. */
+const REVOKED_CHANNEL = 'tally_token_revoked';
 
 @Injectable()
-export class TokenService {
+export class TokenService implements OnApplicationShutdown {
   private readonly logger = new Logger('auth');
   private readonly cache = new Map<string, { token: ApiToken | undefined; until: number }>();
+  /** Moves on every revocation heard of: a lookup that started before one must not be remembered. */
+  private generation = 0;
+  private listener?: NotificationListener;
 
   constructor(
     private readonly db: DataSource,
@@ -52,10 +65,19 @@ export class TokenService {
   }): Promise<{ token: ApiToken; secret: string }> {
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     const id = ulid();
-    await this.db.query(
-      `INSERT INTO tally_api_tokens (id, namespace, name, role, secret_digest, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, input.namespace, input.name, input.role, digest(secret), input.createdBy ?? null],
+    // A token made by a token only while that one is live, checked by the INSERT itself: a token
+    // revoked a moment ago, still remembered by some process, cannot mint one that outlives it.
+    const byToken = input.createdBy !== undefined && input.createdBy !== BOOTSTRAP;
+    const inserted = await this.db.query<{ id: string }[]>(
+      `INSERT INTO tally_api_tokens (id, namespace, name, role, secret_digest, created_by)
+       SELECT $1, $2, $3, $4, $5, $6
+       WHERE NOT $7 OR EXISTS (SELECT 1 FROM tally_api_tokens WHERE id = $6 AND revoked_at IS NULL)
+       RETURNING id`,
+      [id, input.namespace, input.name, input.role, digest(secret), input.createdBy ?? null, byToken],
     );
+    if (inserted.length === 0) {
+      throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
+    }
     return { token: (await this.get(input.namespace, id))!, secret };
   }
 
@@ -75,23 +97,32 @@ export class TokenService {
     return rows.length ? toToken(rows[0]) : undefined;
   }
 
+  /**
+   * Revokes the token. Every listening process hears of it as this commits and forgets what it
+   * remembered; one that misses the news stops trusting the token within `TOKEN_CACHE_MS` anyway.
+   */
   async revoke(namespace: string, id: string): Promise<void> {
-    // TypeORM answers an UPDATE with [rows, affected count], not the rows: reading its length as the
-    // row count answered 204 for any id, another namespace's tokens included.
-    const [rows] = await this.db.query<[{ id: string }[], number]>(
-      `UPDATE tally_api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE namespace = $1 AND id = $2 RETURNING id`,
+    // The notification is sent when the UPDATE commits, never before: no process drops its cache
+    // and then reads the token as still live.
+    const rows = await this.db.query<{ id: string }[]>(
+      `WITH revoked AS (
+         UPDATE tally_api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE namespace = $1 AND id = $2 RETURNING id
+       )
+       SELECT id, pg_notify('${REVOKED_CHANNEL}', id) FROM revoked`,
       [namespace, id],
     );
     if (rows.length === 0) throw notFound('AUTH.TOKEN_NOT_FOUND', `no token ${id}`);
-    this.cache.clear();
+    this.forget();
   }
 
   /** The live token a secret belongs to, or undefined. */
   async verify(secret: string): Promise<ApiToken | undefined> {
     const key = digest(secret);
     const cacheKey = key.toString('base64');
+    const started = Date.now();
     const cached = this.cache.get(cacheKey);
-    if (cached && cached.until > Date.now()) return cached.token;
+    if (cached && cached.until > started) return cached.token;
+    const generation = this.generation;
     const rows = await this.db.query<TokenRow[]>(
       `SELECT * FROM tally_api_tokens WHERE secret_digest = $1 AND revoked_at IS NULL`,
       [key],
@@ -103,8 +134,31 @@ export class TokenService {
     );
     const token = row ? toToken(row) : undefined;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(cacheKey, { token, until: Date.now() + CACHE_MS });
+    if (generation === this.generation) this.cache.set(cacheKey, { token, until: started + TOKEN_CACHE_MS });
     return token;
+  }
+
+  /**
+   * Hears of revocations made by any process, for as long as this one serves requests: called before
+   * it takes any. While the listening connection is away (the database down, say), the cache's short
+   * life is the bound.
+   */
+  async listenForRevocations(): Promise<void> {
+    if (this.listener) return;
+    this.listener = new NotificationListener(poolOf(this.db).options, REVOKED_CHANNEL, {
+      notified: () => this.forget(),
+      lost: () => this.forget(),
+    });
+    await this.listener.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.listener?.stop();
+  }
+
+  private forget(): void {
+    this.generation += 1;
+    this.cache.clear();
   }
 
   /**
@@ -116,7 +170,7 @@ export class TokenService {
     if (this.config.adminToken) {
       await this.db.query(
         `INSERT INTO tally_api_tokens (id, namespace, name, role, secret_digest, created_by)
-         VALUES ($1, $2, 'admin (ADMIN_TOKEN)', 'system', $3, 'bootstrap')
+         VALUES ($1, $2, 'admin (ADMIN_TOKEN)', 'system', $3, '${BOOTSTRAP}')
          ON CONFLICT (secret_digest) DO UPDATE SET revoked_at = NULL, role = 'system'`,
         [ulid(), namespace, digest(this.config.adminToken)],
       );
@@ -135,7 +189,7 @@ export class TokenService {
       namespace,
       name: 'admin (generated)',
       role: 'system',
-      createdBy: 'bootstrap',
+      createdBy: BOOTSTRAP,
     });
     mkdirSync(this.config.dataDir, { recursive: true });
     writeFileSync(file, `${secret}\n`, { mode: 0o600 });
