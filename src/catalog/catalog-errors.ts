@@ -10,6 +10,7 @@ export const CatalogErrorCode = {
   METER_NOT_FOUND: 'CATALOG.METER_NOT_FOUND', // 404
   METER_IN_USE: 'CATALOG.METER_IN_USE', // 409: a live feature uses it
   METER_GROUP_BY_IN_USE: 'CATALOG.METER_GROUP_BY_IN_USE', // 409: an update drops a group-by a feature filters on
+  METER_DELETED: 'CATALOG.METER_DELETED', // 409: deleted while a feature was being created on it
 
   FEATURE_INVALID: 'CATALOG.FEATURE_INVALID', // 400
   FEATURE_ALREADY_EXISTS: 'CATALOG.FEATURE_ALREADY_EXISTS', // 409

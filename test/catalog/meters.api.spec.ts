@@ -152,7 +152,13 @@ describe('meters API', () => {
       (await app.request('DELETE', '/api/v1/meters/active_users_total', { headers: { 'if-match': '"1"' } }))
         .status,
     ).toBe(412);
-    expect((await app.request('DELETE', '/api/v1/meters/active_users_total')).status).toBe(204);
+    // The feature's link moved the meter's version: the ETag read now is the one that matches.
+    const etag = (await app.request('GET', '/api/v1/meters/active_users_total')).headers.get('etag')!;
+    expect(etag).not.toBe('"1"');
+    expect(
+      (await app.request('DELETE', '/api/v1/meters/active_users_total', { headers: { 'if-match': etag } }))
+        .status,
+    ).toBe(204);
     expect((await app.request('DELETE', `/api/v1/meters/${meter.id}`)).status).toBe(204);
 
     expect((await app.request('GET', '/api/v1/meters/active_users_total')).status).toBe(404);

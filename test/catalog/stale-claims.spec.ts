@@ -73,6 +73,46 @@ describe('claims left behind by a crash', () => {
     expect(reused.status).toBe(201);
   });
 
+  it('lets a meter go once a feature linked to it was never written, after the grace; archived ones at once', async () => {
+    const meter = (
+      await app.request('POST', '/api/v1/meters', {
+        body: { slug: 'linked', eventType: 'linked', aggregation: 'COUNT' },
+      })
+    ).body;
+    const feature = await app.request('POST', '/api/v1/features', {
+      body: { key: 'on_linked', name: 'On linked', meterSlug: 'linked' },
+    });
+    expect(feature.status).toBe(201);
+    expect((await app.request('DELETE', '/api/v1/meters/linked')).status).toBe(409);
+    expect((await app.request('DELETE', `/api/v1/features/${feature.body.id}`)).status).toBe(204);
+    // A create that linked its feature to the meter and crashed before writing the feature.
+    await app.tally.eventStore.append(
+      streamName(StreamCategory.meter, meter.id),
+      [
+        {
+          type: 'MeterFeatureLinked',
+          data: {
+            id: meter.id,
+            namespace: 'default',
+            featureId: '01HZZZZZZZZZZZZZZZZZZZZZZY',
+            featureKey: 'ghost',
+            at: clock.now().toISOString(),
+          },
+          metadata,
+        },
+      ],
+      ExpectedVersion.exact(2), // created, the archived feature's link
+    );
+    const refused = await app.request('DELETE', '/api/v1/meters/linked');
+    expect([refused.status, refused.body.code, refused.body.detail]).toEqual([
+      409,
+      'CATALOG.METER_IN_USE',
+      expect.stringContaining('ghost'),
+    ]);
+    clock.advance(61_000);
+    expect((await app.request('DELETE', '/api/v1/meters/linked')).status).toBe(204);
+  });
+
   it('frees a subject key a deleted customer kept for want of its release', async () => {
     const acme = (await app.request('POST', '/api/v1/customers', { body: { name: 'Acme', key: 'acme' } }))
       .body;

@@ -1,7 +1,8 @@
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
-import { Holds, KeyKind, keyOwner } from '../key-claims';
+import { Holds, KeyKind, isPastGrace, keyOwner } from '../key-claims';
+import type { MeterFeatureLink } from '../meters/meter.decider';
 import { Feature, featureDecider } from './feature.decider';
 
 /** The live feature holding `key` in the namespace, if any, read from the log. */
@@ -22,4 +23,23 @@ export function featureHoldsKey(store: EventStore, namespace: string, key: strin
     const { state } = await loadState(store, streamName(StreamCategory.feature, ownerId), featureDecider);
     return state.status === 'active' && state.feature.namespace === namespace && state.feature.key === key;
   };
+}
+
+/**
+ * Whether a feature linked to a meter still uses it, read from the log: while it is live — or not
+ * written yet, as long as its create may still be running (a create that failed after linking
+ * leaves a link to a feature that never was).
+ */
+export async function linkedFeatureUsesMeter(
+  store: EventStore,
+  link: MeterFeatureLink,
+  now: string,
+): Promise<boolean> {
+  const { state } = await loadState(
+    store,
+    streamName(StreamCategory.feature, link.featureId),
+    featureDecider,
+  );
+  if (state.status === 'empty') return !isPastGrace(link.at, now);
+  return state.status === 'active';
 }

@@ -4,8 +4,10 @@ import { problemCodes, rejection } from '../catalog.testing';
 import {
   CreateMeter,
   DeleteMeter,
+  LinkFeature,
   MeterCreated,
   MeterDeleted,
+  MeterFeatureLinked,
   MeterUpdated,
   UpdateMeter,
   meterDecider,
@@ -68,7 +70,14 @@ function update(data: Partial<UpdateMeter['data']> = {}): UpdateMeter {
 function remove(data: Partial<DeleteMeter['data']> = {}): DeleteMeter {
   return {
     type: 'DeleteMeter',
-    data: { id: 'meter-1', namespace: 'default', featuresUsingMeter: [], now: LATER, ...data },
+    data: {
+      id: 'meter-1',
+      namespace: 'default',
+      featuresUsingMeter: [],
+      unusedLinks: [],
+      now: LATER,
+      ...data,
+    },
   };
 }
 
@@ -76,6 +85,17 @@ const deleted: MeterDeleted = {
   type: 'MeterDeleted',
   data: { id: 'meter-1', namespace: 'default', slug: 'active_users_total', at: LATER },
 };
+
+function link(featureId: string, featureKey: string, namespace = 'default'): LinkFeature {
+  return { type: 'LinkFeature', data: { id: 'meter-1', namespace, featureId, featureKey, now: NOW } };
+}
+
+function linked(featureId: string, featureKey: string): MeterFeatureLinked {
+  return {
+    type: 'MeterFeatureLinked',
+    data: { id: 'meter-1', namespace: 'default', featureId, featureKey, at: NOW },
+  };
+}
 
 describe('meter decider', () => {
   describe('CreateMeter', () => {
@@ -408,6 +428,26 @@ describe('meter decider', () => {
       expect(error.message).toContain('active_users, seats');
     });
 
+    it('refuses while a linked feature uses the meter, even one the handler did not see', () => {
+      spec
+        .given([created, linked('f-1', 'seats')])
+        .when(remove())
+        .thenThrows('CATALOG.METER_IN_USE');
+      const error = rejection(
+        meterDecider,
+        [created, linked('f-1', 'seats'), linked('f-2', 'calls')],
+        remove({ featuresUsingMeter: ['seats'], unusedLinks: ['f-2'] }),
+      );
+      expect(error.message).toContain('used by features seats;');
+    });
+
+    it('deletes a meter whose linked features the handler found unused', () => {
+      spec
+        .given([created, linked('f-1', 'seats'), linked('f-2', 'calls')])
+        .when(remove({ unusedLinks: ['f-1', 'f-2'] }))
+        .then([deleted]);
+    });
+
     it('does nothing when the meter is already deleted', () => {
       spec.given([created, deleted]).when(remove()).thenNothing();
     });
@@ -425,6 +465,36 @@ describe('meter decider', () => {
     });
   });
 
+  describe('LinkFeature', () => {
+    it('links a feature to a live meter, once', () => {
+      spec
+        .given([created])
+        .when(link('f-1', 'seats'))
+        .then([linked('f-1', 'seats')]);
+      spec
+        .given([created, linked('f-1', 'seats')])
+        .when(link('f-1', 'seats'))
+        .thenNothing();
+    });
+
+    it('refuses a deleted meter with a conflict: the delete won the race', () => {
+      spec.given([created, deleted]).when(link('f-1', 'seats')).thenThrows('CATALOG.METER_DELETED');
+      expect(rejection(meterDecider, [created, deleted], link('f-1', 'seats')).kind).toBe('conflict');
+    });
+
+    it('answers not found for a meter that does not exist or lives in another namespace', () => {
+      spec.given([]).when(link('f-1', 'seats')).thenThrows('CATALOG.METER_NOT_FOUND');
+      spec
+        .given([created])
+        .when(link('f-1', 'seats', 'other'))
+        .thenThrows('CATALOG.METER_NOT_FOUND');
+      spec
+        .given([created, deleted])
+        .when(link('f-1', 'seats', 'other'))
+        .thenThrows('CATALOG.METER_NOT_FOUND');
+    });
+  });
+
   describe('evolve', () => {
     const updated: MeterUpdated = {
       type: 'MeterUpdated',
@@ -436,18 +506,21 @@ describe('meter decider', () => {
       expect(fold(meterDecider, [created])).toEqual({
         status: 'active',
         meter,
+        features: [],
         createdAt: NOW,
         updatedAt: NOW,
       });
       expect(fold(meterDecider, [created, updated])).toEqual({
         status: 'active',
         meter: { ...meter, name: 'Users' },
+        features: [],
         createdAt: NOW,
         updatedAt: LATER,
       });
-      expect(fold(meterDecider, [created, updated, deleted])).toEqual({
+      expect(fold(meterDecider, [created, linked('f-1', 'seats'), updated, deleted])).toEqual({
         status: 'deleted',
         meter: { ...meter, name: 'Users' },
+        features: [{ featureId: 'f-1', featureKey: 'seats', at: NOW }],
         createdAt: NOW,
         updatedAt: LATER,
         deletedAt: LATER,
@@ -458,10 +531,18 @@ describe('meter decider', () => {
       expect(fold(meterDecider, [updated])).toEqual({ status: 'empty' });
       expect(fold(meterDecider, [deleted])).toEqual({ status: 'empty' });
       expect(fold(meterDecider, [created, deleted, updated]).status).toBe('deleted');
+      expect(fold(meterDecider, [linked('f-1', 'seats')])).toEqual({ status: 'empty' });
+      expect(fold(meterDecider, [created, deleted, linked('f-1', 'seats')])).toMatchObject({ features: [] });
     });
 
     it('keeps the state as it was on an event type it does not know', () => {
-      for (const history of [[], [created], [created, updated], [created, deleted]]) {
+      for (const history of [
+        [],
+        [created],
+        [created, updated],
+        [created, linked('f-1', 'seats')],
+        [created, deleted],
+      ]) {
         spec.given(history).keepsStateOnUnknownEvents();
       }
     });

@@ -26,6 +26,11 @@ import {
  * expected version "no stream") before or atomically with appending `MeterCreated`, and answers
  * `CATALOG.METER_SLUG_TAKEN` when the claim exists. Likewise the handler resolves which live features
  * use the meter and passes them on `DeleteMeter` and `UpdateMeter`.
+ *
+ * A feature's create links it to the meter in the meter's own stream (`LinkFeature`, appended at the
+ * version read) before the feature is written, and a delete decides on the links in that same
+ * stream: of a delete and a create racing, exactly one append succeeds, and the other is decided
+ * again on the newer state — so no live feature is left on a deleted meter.
  */
 
 export const METER_AGGREGATIONS = ['SUM', 'COUNT', 'UNIQUE_COUNT', 'AVG', 'MIN', 'MAX', 'LATEST'] as const;
@@ -103,11 +108,23 @@ export type DeleteMeter = Message<
     namespace: string;
     /** Resolved by the handler: keys of the live (not archived) features whose `meterSlug` is this meter's. */
     featuresUsingMeter: readonly string[];
+    /**
+     * Resolved by the handler: ids of linked features that no longer use the meter — archived, or
+     * never written (a create that failed after linking, older than any create still running).
+     * Every other link, including one appended since the handler looked, keeps the meter in use.
+     */
+    unusedLinks: readonly string[];
     now: string;
   }
 >;
 
-export type MeterCommand = CreateMeter | UpdateMeter | DeleteMeter;
+/** Records that a feature is being created on the meter; refused once the meter is deleted. */
+export type LinkFeature = Message<
+  'LinkFeature',
+  { id: string; namespace: string; featureId: string; featureKey: string; now: string }
+>;
+
+export type MeterCommand = CreateMeter | UpdateMeter | DeleteMeter | LinkFeature;
 
 // Events: stored contracts, never renamed.
 
@@ -124,25 +141,42 @@ export interface MeterDeletedData {
   readonly slug: string;
   readonly at: string;
 }
+export interface MeterFeatureLinkedData {
+  readonly id: string;
+  readonly namespace: string;
+  readonly featureId: string;
+  readonly featureKey: string;
+  readonly at: string;
+}
 
 export type MeterCreated = Message<'MeterCreated', MeterCreatedData>;
 export type MeterUpdated = Message<'MeterUpdated', MeterUpdatedData>;
 export type MeterDeleted = Message<'MeterDeleted', MeterDeletedData>;
-export type MeterEvent = MeterCreated | MeterUpdated | MeterDeleted;
+export type MeterFeatureLinked = Message<'MeterFeatureLinked', MeterFeatureLinkedData>;
+export type MeterEvent = MeterCreated | MeterUpdated | MeterDeleted | MeterFeatureLinked;
 
 // State.
+
+/** A feature created on the meter (or being created): whether it still uses it is the feature's own state. */
+export interface MeterFeatureLink {
+  readonly featureId: string;
+  readonly featureKey: string;
+  readonly at: string;
+}
 
 export type MeterState =
   | { readonly status: 'empty' }
   | {
       readonly status: 'active';
       readonly meter: Meter;
+      readonly features: readonly MeterFeatureLink[];
       readonly createdAt: string;
       readonly updatedAt: string;
     }
   | {
       readonly status: 'deleted';
       readonly meter: Meter;
+      readonly features: readonly MeterFeatureLink[];
       readonly createdAt: string;
       readonly updatedAt: string;
       readonly deletedAt: string;
@@ -153,7 +187,7 @@ export const initialMeterState = (): MeterState => ({ status: 'empty' });
 export const evolveMeter = evolveByType<MeterEvent, MeterState>({
   MeterCreated: (_state, event) => {
     const { at, ...meter } = event.data;
-    return { status: 'active', meter, createdAt: at, updatedAt: at };
+    return { status: 'active', meter, features: [], createdAt: at, updatedAt: at };
   },
   MeterUpdated: (state, event) => {
     if (state.status !== 'active') return state;
@@ -163,6 +197,10 @@ export const evolveMeter = evolveByType<MeterEvent, MeterState>({
   MeterDeleted: (state, event) => {
     if (state.status !== 'active') return state;
     return { ...state, status: 'deleted', deletedAt: event.data.at };
+  },
+  MeterFeatureLinked: (state, { data: { featureId, featureKey, at } }) => {
+    if (state.status !== 'active') return state;
+    return { ...state, features: [...state.features, { featureId, featureKey, at }] };
   },
 });
 
@@ -174,6 +212,8 @@ export function decideMeter(command: MeterCommand, state: MeterState): readonly 
       return updateMeter(command, state);
     case 'DeleteMeter':
       return deleteMeter(command, state);
+    case 'LinkFeature':
+      return linkFeature(command, state);
     default:
       return unreachable(command);
   }
@@ -257,16 +297,45 @@ function updateMeter({ data }: UpdateMeter, state: MeterState): readonly MeterEv
 function deleteMeter({ data }: DeleteMeter, state: MeterState): readonly MeterEvent[] {
   if (state.status === 'deleted' && matches(state.meter, data.id, data.namespace)) return [];
   const meter = liveMeter(state, data.id, data.namespace);
-  if (data.featuresUsingMeter.length > 0) {
+  const linked = state.status === 'active' ? state.features : [];
+  const inUse = new Set([
+    ...data.featuresUsingMeter,
+    ...linked.filter((link) => !data.unusedLinks.includes(link.featureId)).map((link) => link.featureKey),
+  ]);
+  if (inUse.size > 0) {
     throw conflict(
       CatalogErrorCode.METER_IN_USE,
-      `Meter ${meter.slug} is used by features ${data.featuresUsingMeter.join(', ')}; archive them first`,
+      `Meter ${meter.slug} is used by features ${[...inUse].join(', ')}; archive them first`,
     );
   }
   return [
     {
       type: 'MeterDeleted',
       data: { id: meter.id, namespace: meter.namespace, slug: meter.slug, at: data.now },
+    },
+  ];
+}
+
+function linkFeature({ data }: LinkFeature, state: MeterState): readonly MeterEvent[] {
+  if (state.status === 'deleted' && matches(state.meter, data.id, data.namespace)) {
+    throw conflict(
+      CatalogErrorCode.METER_DELETED,
+      `Meter ${state.meter.slug} was deleted while the feature ${data.featureKey} was being created on it`,
+    );
+  }
+  const meter = liveMeter(state, data.id, data.namespace);
+  if (state.status === 'active' && state.features.some((link) => link.featureId === data.featureId))
+    return [];
+  return [
+    {
+      type: 'MeterFeatureLinked',
+      data: {
+        id: meter.id,
+        namespace: meter.namespace,
+        featureId: data.featureId,
+        featureKey: data.featureKey,
+        at: data.now,
+      },
     },
   ];
 }

@@ -9,8 +9,9 @@ import { CLOCK, Clock } from '../../../shared/clock';
 import { CatalogErrorCode } from '../../catalog-errors';
 import { KeyKind, withClaims } from '../../key-claims';
 import { liveMeterBySlug } from '../../meters/meter-refs';
+import { meterDecider } from '../../meters/meter.decider';
 import { featureHoldsKey } from '../feature-refs';
-import { CreateFeature, ResolvedMeter, featureDecider } from '../feature.decider';
+import { CreateFeature, featureDecider } from '../feature.decider';
 import { CreateFeatureCommand } from './create-feature.command';
 
 @CommandHandler(CreateFeatureCommand)
@@ -24,6 +25,10 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
   async execute({ namespace, request, metadata }: CreateFeatureCommand): Promise<{ id: string }> {
     const id = ulid();
     const now = this.clock.now().toISOString();
+    const meter =
+      request.meterSlug === undefined
+        ? undefined
+        : await liveMeterBySlug(this.store, namespace, request.meterSlug);
     const command: CreateFeature = {
       type: 'CreateFeature',
       data: {
@@ -34,7 +39,11 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
         meterSlug: request.meterSlug,
         meterGroupByFilters: request.meterGroupByFilters,
         metadata: request.metadata ?? undefined,
-        meter: request.meterSlug === undefined ? undefined : await this.meter(namespace, request.meterSlug),
+        meter: meter && {
+          slug: meter.slug,
+          aggregation: meter.aggregation,
+          groupByKeys: Object.keys(meter.groupBy),
+        },
         now,
       },
     };
@@ -49,19 +58,25 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
       field: 'key',
       holds: featureHoldsKey(this.store, namespace, request.key),
     };
-    await withClaims(this.store, [keyClaim], now, metadata, () =>
-      decideAndAppend(this.store, streamName(StreamCategory.feature, id), featureDecider, command, {
+    await withClaims(this.store, [keyClaim], now, metadata, async () => {
+      // The link is the decision a racing delete of the meter meets (409 to whichever comes second).
+      if (meter) {
+        await decideAndAppend(
+          this.store,
+          streamName(StreamCategory.meter, meter.id),
+          meterDecider,
+          {
+            type: 'LinkFeature',
+            data: { id: meter.id, namespace, featureId: id, featureKey: request.key, now },
+          },
+          { metadata },
+        );
+      }
+      return decideAndAppend(this.store, streamName(StreamCategory.feature, id), featureDecider, command, {
         metadata,
-      }),
-    );
+      });
+    });
     this.projections.nudge();
     return { id };
-  }
-
-  private async meter(namespace: string, slug: string): Promise<ResolvedMeter | undefined> {
-    const meter = await liveMeterBySlug(this.store, namespace, slug);
-    return (
-      meter && { slug: meter.slug, aggregation: meter.aggregation, groupByKeys: Object.keys(meter.groupBy) }
-    );
   }
 }

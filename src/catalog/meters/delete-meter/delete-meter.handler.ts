@@ -5,6 +5,7 @@ import { decideAndAppend, loadState } from '../../../event-store/decide-and-appe
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
+import { linkedFeatureUsesMeter } from '../../features/feature-refs';
 import { LiveFeaturesOfMeter } from '../../features/features-read-model/features.query';
 import { KeyKind, releaseKey } from '../../key-claims';
 import { meterDecider } from '../meter.decider';
@@ -25,16 +26,24 @@ export class DeleteMeterHandler implements ICommandHandler<DeleteMeterCommand> {
     const id = await meterIdFor(this.store, namespace, idOrSlug);
     const stream = streamName(StreamCategory.meter, id);
     const { state } = await loadState(this.store, stream, meterDecider);
+    const now = this.clock.now().toISOString();
+    // Features made before they were linked in the meter's stream are known by the read model only.
     const features =
       state.status === 'active'
         ? await this.queries.execute(new LiveFeaturesOfMeter(namespace, state.meter.slug))
         : [];
-    const now = this.clock.now().toISOString();
+    const unusedLinks: string[] = [];
+    for (const link of state.status === 'active' ? state.features : []) {
+      if (!(await linkedFeatureUsesMeter(this.store, link, now))) unusedLinks.push(link.featureId);
+    }
     const { events } = await decideAndAppend(
       this.store,
       stream,
       meterDecider,
-      { type: 'DeleteMeter', data: { id, namespace, featuresUsingMeter: features.map((f) => f.key), now } },
+      {
+        type: 'DeleteMeter',
+        data: { id, namespace, featuresUsingMeter: features.map((f) => f.key), unusedLinks, now },
+      },
       { metadata, ifMatch },
     );
     for (const event of events) {

@@ -11,7 +11,7 @@ export const METERS_PROJECTION = 'meters@v1';
  */
 export const metersProjection: Projection = {
   name: METERS_PROJECTION,
-  handles: ['MeterCreated', 'MeterUpdated', 'MeterDeleted'],
+  handles: ['MeterCreated', 'MeterUpdated', 'MeterDeleted', 'MeterFeatureLinked'],
   tables: ['meters'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     for (const recorded of events) await applyOne(recorded, tx);
@@ -49,6 +49,13 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
         `UPDATE ${meters} SET deleted_at = $3, stream_version = $4
          WHERE namespace = $1 AND id = $2 AND stream_version < $4`,
         [event.data.namespace, event.data.id, event.data.at, version],
+      );
+      return;
+    case 'MeterFeatureLinked':
+      // The meter as shown is unchanged, but its version (the ETag an If-Match names) has moved.
+      await tx.query(
+        `UPDATE ${meters} SET stream_version = $3 WHERE namespace = $1 AND id = $2 AND stream_version < $3`,
+        [event.data.namespace, event.data.id, version],
       );
       return;
     default:
