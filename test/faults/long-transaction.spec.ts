@@ -5,8 +5,9 @@ const EVENTS = 300;
 /**
  * A transaction left open on the database (a stuck migration, a console session, a long report)
  * holds every reader of the log below it: projections may not pass an event that could still be
- * preceded by the open transaction's own. They wait — visibly, as lag in the projections status and
- * in /readyz, and as a 503 rather than a stale number from usage reads — and lose nothing: once the
+ * preceded by the open transaction's own. They wait — visibly, as lag in the projections status
+ * (while /readyz, which cannot tell the lag from traffic, stays 200), and as a 503 rather than a stale
+ * number from usage reads — and lose nothing: once the
  * transaction ends every event is counted, once, the open transaction's own included.
  */
 describe('a long-open transaction on the database', () => {
@@ -26,9 +27,8 @@ describe('a long-open transaction on the database', () => {
   });
   afterAll(() => app.close());
 
-  const usageLag = async (path: '/api/v1/admin/projections' | '/readyz') => {
-    const answer = await app.request('GET', path, { token: path === '/readyz' ? null : undefined });
-    const statuses = path === '/readyz' ? answer.body.projections : answer.body;
+  const usageLag = async () => {
+    const statuses = (await app.request('GET', '/api/v1/admin/projections')).body;
     return statuses.find((s: { name: string }) => s.name.startsWith('usage@')) as {
       lag: number;
       state: string;
@@ -72,8 +72,8 @@ describe('a long-open transaction on the database', () => {
         ).toBe(204);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: EVENTS, state: 'running' });
-      expect((await usageLag('/readyz')).lag).toBe(EVENTS);
+      expect(await usageLag()).toMatchObject({ lag: EVENTS, state: 'running' });
+      expect((await app.request('GET', '/readyz', { token: null })).status).toBe(200);
       // A usage read would be stale: it says so instead of answering.
       const query = await app.request('GET', '/api/v1/meters/calls/query');
       expect([query.status, query.body.code]).toEqual([503, 'METERING.NOT_CAUGHT_UP']);
@@ -84,6 +84,6 @@ describe('a long-open transaction on the database', () => {
     const query = await app.request('GET', '/api/v1/meters/calls/query');
     expect(query.status).toBe(200);
     expect(query.body.data[0].value).toBe(EVENTS + 2);
-    expect(await usageLag('/api/v1/admin/projections')).toMatchObject({ lag: 0, state: 'running' });
+    expect(await usageLag()).toMatchObject({ lag: 0, state: 'running' });
   });
 });

@@ -150,6 +150,14 @@ describe('authentication and roles on every registered route', () => {
     }
   });
 
+  it("says on /readyz which projections serve, and nothing of the installation's traffic", async () => {
+    const ready = await app.request('GET', '/readyz', { token: null });
+    const projections = ready.body.projections as Record<string, unknown>[];
+    expect(projections.length).toBeGreaterThan(5);
+    // Positions and lag are every namespace's traffic; an error may quote a tenant's data.
+    expect(projections.filter((p) => Object.keys(p).sort().join() !== 'name,state')).toEqual([]);
+  });
+
   it('refuses malformed Authorization headers with 401', async () => {
     for (const authorization of [
       `Basic ${Buffer.from(`admin:${app.adminToken}`).toString('base64')}`,
