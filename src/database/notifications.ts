@@ -55,6 +55,7 @@ export class NotificationListener {
       this.client = undefined;
       this.handlers.lost();
       this.retry = setTimeout(() => void this.connect(), this.retryMs);
+      this.retry.unref(); // listening is never a reason to keep a process alive
       this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
     };
     client.on('error', drop);
