@@ -10,6 +10,7 @@ const INFRASTRUCTURE = [
   'pg',
   'pg-*',
   '@eventstore/*',
+  '@kurrent/*',
   'fastify',
   '@fastify/*',
 ];

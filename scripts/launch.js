@@ -1,5 +1,6 @@
 /**
- * `npm start`, `npm run worker`, `npm run replay` and `npm run build`: runs Tally from a build of the
+ * `npm start`, `npm run worker`, `npm run replay`, `npm run backup`, `npm run restore` and
+ * `npm run build`: runs Tally from a build of the
  * current sources kept in a folder named by their digest, `dist/<digest>/`. A build is made once per
  * version of the sources, into a folder of its own that is renamed into place when complete, and
  * never written again: a second process started beside a running service neither rebuilds nor
@@ -8,6 +9,8 @@
  *
  *   node scripts/launch.js main [--worker]   the service (or a projection worker)
  *   node scripts/launch.js replay [args…]    the replay tool
+ *   node scripts/launch.js backup <file>     a backup of the data (src/backup.ts)
+ *   node scripts/launch.js restore <file>    a backup restored into an empty DATA_DIR or database
  *   node scripts/launch.js --build           makes the build if needed and prints its folder
  */
 const { createHash, randomBytes } = require('node:crypto');
@@ -109,8 +112,10 @@ function main() {
     console.log(ensureBuild());
     return;
   }
-  if (entry !== 'main' && entry !== 'replay') {
-    console.error('usage: node scripts/launch.js main [--worker] | replay [args…] | --build');
+  if (!['main', 'replay', 'backup', 'restore'].includes(entry)) {
+    console.error(
+      'usage: node scripts/launch.js main [--worker] | replay [args…] | backup <file> | restore <file> | --build',
+    );
     process.exit(2);
   }
   const digest = sourceDigest(ROOT);

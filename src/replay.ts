@@ -1,9 +1,8 @@
-import { MultiBar, Presets } from 'cli-progress';
 import { driftBetween } from './billing/recompute/invoice-figures';
 import { InvoiceSnapshotService } from './billing/recompute/invoice-snapshot.service';
 import { startTally } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
-import type { RebuildProgress } from './projections/projection-runner';
+import { rebuildProgress } from './projections/rebuild-progress';
 
 const USAGE = 'usage: npm run replay -- --all | --projection <name> [--projection <name> …]';
 
@@ -25,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await tally.projections.drain();
     const before = await invoices.snapshot();
 
-    const progress = process.stdout.isTTY ? barProgress(names) : lineProgress();
+    const progress = rebuildProgress(names);
     const started = Date.now();
     for (const name of names) {
       await tally.projections.rebuild(name, (p) => progress.update(p));
@@ -66,65 +65,6 @@ function parseArguments(argv: readonly string[]): 'all' | string[] | undefined {
     else return undefined;
   }
   return names.length > 0 ? names : undefined;
-}
-
-interface Progress {
-  update(progress: RebuildProgress): void;
-  done(name: string): void;
-  stop(): void;
-}
-
-/** A bar per projection with events/s and ETA, on a terminal. */
-function barProgress(names: readonly string[]): Progress {
-  const bars = new MultiBar(
-    {
-      format:
-        '{name} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
-      hideCursor: true,
-    },
-    Presets.shades_classic,
-  );
-  const width = Math.max(...names.map((n) => n.length));
-  const byName = new Map(
-    names.map((name) => [name, bars.create(1, 0, { name: name.padEnd(width), speed: 0 })]),
-  );
-  const startedAt = new Map<string, number>();
-  return {
-    update({ projection, processed, total }) {
-      const bar = byName.get(projection)!;
-      if (!startedAt.has(projection)) startedAt.set(projection, Date.now());
-      const seconds = Math.max(0.001, (Date.now() - startedAt.get(projection)!) / 1000);
-      bar.setTotal(Math.max(1, total ?? processed));
-      bar.update(processed, { speed: Math.round(processed / seconds) });
-    },
-    done(name) {
-      const bar = byName.get(name)!;
-      bar.update(bar.getTotal());
-    },
-    stop: () => bars.stop(),
-  };
-}
-
-/** Plain periodic lines, for logs and pipes. */
-function lineProgress(): Progress {
-  let lastLine = 0;
-  const startedAt = new Map<string, number>();
-  return {
-    update({ projection, processed, total }) {
-      if (!startedAt.has(projection)) startedAt.set(projection, Date.now());
-      if (Date.now() - lastLine < 1000) return;
-      lastLine = Date.now();
-      const seconds = Math.max(0.001, (Date.now() - startedAt.get(projection)!) / 1000);
-      const rate = Math.round(processed / seconds);
-      const eta = total && rate > 0 ? ` ETA ${Math.ceil((total - processed) / rate)} s` : '';
-      console.log(`${projection}: ${processed}${total ? `/${total}` : ''} events, ${rate} events/s${eta}`);
-    },
-    done(name) {
-      const seconds = ((Date.now() - (startedAt.get(name) ?? Date.now())) / 1000).toFixed(1);
-      console.log(`${name}: rebuilt in ${seconds} s`);
-    },
-    stop: () => undefined,
-  };
 }
 
 main(process.argv.slice(2)).then(

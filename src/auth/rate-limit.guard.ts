@@ -1,5 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
+import { CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
 import { bearerSecret, VerifiedBearer } from './bearer';
@@ -25,7 +24,10 @@ interface Window {
  * Two limits, per second: one per valid token, one per client address for everything else — so
  * guessing tokens is limited too. It runs before authentication and hands its (cached) token check
  * on to it. A fixed one-second window per key: one map lookup and no allocation per request, since
- * it runs on every request at ingestion rates.
+ * it runs on every request at ingestion rates. Not @nestjs/throttler: its guard counts per route
+ * and address unless its tracker is overridden (to verify the token, as here), and hashes a key and
+ * awaits its storage on every request; what it would add, a storage shared between processes, needs
+ * a store such as Redis that Tally does not run. So the counts are per process (README, Operations).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -65,7 +67,9 @@ export class RateLimitGuard implements CanActivate {
       window.count = 1;
       return true;
     }
-    if (window.count >= limit) throw new ThrottlerException();
+    if (window.count >= limit) {
+      throw new HttpException(`More than ${limit} requests in one second`, HttpStatus.TOO_MANY_REQUESTS);
+    }
     window.count += 1;
     return true;
   }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 export interface TallyConfig {
   /** External PostgreSQL; when absent Tally starts an embedded server under `dataDir`. */
   readonly databaseUrl?: string;
-  /** EventStoreDB (`esdb://…`); when absent the event store is PostgreSQL. */
+  /** KurrentDB or EventStoreDB (`kurrentdb://…`, or `esdb://…`); when absent the event store is PostgreSQL. */
   readonly eventStoreUrl?: string;
   readonly dataDir: string;
   readonly host: string;
@@ -83,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
 
   const config: TallyConfig = {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    eventStoreUrl: url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
+    eventStoreUrl: url('EVENTSTORE_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']),
     dataDir: resolve(text('DATA_DIR') ?? './.data'),
     host: text('HOST') ?? '0.0.0.0',
     port: integer('PORT', 8888, 0, 65535),

@@ -45,6 +45,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return this.projections.map((p) => p.name);
   }
 
+  /** Every table a projection owns: read models, which the log gives back (a backup leaves them out). */
+  get tables(): string[] {
+    return this.projections.flatMap((p) => p.tables);
+  }
+
   status(): Promise<ProjectionStatus[]> {
     return this.active().status();
   }

@@ -11,7 +11,8 @@ interface CopyConnection extends Connection {
  * `COPY … FROM STDIN` through `pg`'s submittable interface (what `pg-copy-streams` does), so it needs
  * no extra package. The chunks are taken from their iterable once PostgreSQL asks for the data, each
  * written to the socket as it comes: a lazy iterable (`copyChunks` of lazily made rows) is encoded
- * while PostgreSQL already parses the chunks before it.
+ * while PostgreSQL already parses the chunks before it. An async iterable (a restore reading its file)
+ * is sent as it comes too, waiting while the socket is full, so a large input is never all in memory.
  */
 class CopyFrom implements Submittable {
   private rows = 0;
@@ -20,7 +21,7 @@ class CopyFrom implements Submittable {
 
   constructor(
     private readonly sql: string,
-    private readonly chunks: Iterable<Buffer>,
+    private readonly chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
   ) {
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
   }
@@ -30,16 +31,39 @@ class CopyFrom implements Submittable {
   }
 
   handleCopyInResponse(connection: CopyConnection): void {
+    if (Symbol.asyncIterator in this.chunks) {
+      void this.sendAsync(connection, this.chunks);
+      return;
+    }
     try {
       for (const chunk of this.chunks) connection.sendCopyFromChunk(chunk);
     } catch (error) {
-      // PostgreSQL then fails the COPY with this message, which settles it through handleError.
-      connection.sendCopyFail(
-        `the data could not be made: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.fail(connection, error);
       return;
     }
     connection.endCopyFrom();
+  }
+
+  private async sendAsync(connection: CopyConnection, chunks: AsyncIterable<Buffer>): Promise<void> {
+    try {
+      for await (const chunk of chunks) {
+        connection.sendCopyFromChunk(chunk);
+        if (connection.stream.writableNeedDrain) {
+          await new Promise((resolve) => connection.stream.once('drain', resolve));
+        }
+      }
+    } catch (error) {
+      this.fail(connection, error);
+      return;
+    }
+    connection.endCopyFrom();
+  }
+
+  /** PostgreSQL then fails the COPY with this message, which settles it through handleError. */
+  private fail(connection: CopyConnection, error: unknown): void {
+    connection.sendCopyFail(
+      `the data could not be made: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 
   handleCommandComplete(message: { text?: string }): void {
@@ -63,7 +87,11 @@ class CopyFrom implements Submittable {
 }
 
 /** Runs one COPY FROM STDIN with `chunks` as its data; resolves to the number of rows copied. */
-export function copyFrom(client: ClientBase, sql: string, chunks: Iterable<Buffer>): Promise<number> {
+export function copyFrom(
+  client: ClientBase,
+  sql: string,
+  chunks: Iterable<Buffer> | AsyncIterable<Buffer>,
+): Promise<number> {
   const copy = new CopyFrom(sql, chunks);
   client.query(copy);
   return copy.done;

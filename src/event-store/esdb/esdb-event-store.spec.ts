@@ -1,4 +1,4 @@
-import { ANY, NO_STREAM, STREAM_EXISTS } from '@eventstore/db-client';
+import { ANY, NO_STREAM, STREAM_EXISTS } from '@kurrent/kurrentdb-client';
 import { describeEventStoreContract } from '../event-store.contract';
 import { ExpectedVersion } from '../event-store.port';
 import {
@@ -38,5 +38,19 @@ describe('EventStoreDB adapter mappings', () => {
     expect(isSystemEvent({ type: '$>', streamId: '$ce-meter' })).toBe(true);
     expect(isSystemEvent({ type: 'Anything', streamId: '$projections-x' })).toBe(true);
     expect(isSystemEvent({ type: 'MeterCreated', streamId: 'meter-1' })).toBe(false);
+  });
+});
+
+describe('EventStoreDB connection strings', () => {
+  it('takes esdb:// as well as kurrentdb://, without the client warning that esdb:// is deprecated', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      for (const url of ['esdb://127.0.0.1:1?tls=false', 'kurrentdb://127.0.0.1:1?tls=false']) {
+        await new EsdbEventStore(url).close();
+      }
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -1,6 +1,9 @@
 /**
- * The EventStoreDB adapter of the event store port, chosen with `EVENTSTORE_URL=esdb://…`. Catch-up
- * subscriptions on `$all` feed the projections; EventStoreDB's own (`$`-prefixed) events never reach them.
+ * The EventStoreDB adapter of the event store port, chosen with `EVENTSTORE_URL=kurrentdb://…` (or
+ * `esdb://…`). It speaks through `@kurrent/kurrentdb-client`, the maintained successor of
+ * `@eventstore/db-client` (the same API; it serves EventStoreDB 20.10 and later and KurrentDB alike).
+ * Catch-up subscriptions on `$all` feed the projections; the server's own (`$`-prefixed) events never
+ * reach them.
  *
  * Exactly-once usage: EventStoreDB has no unique index in which to claim a (namespace, source, id) key
  * atomically with the write, so this adapter does not deduplicate (`deduplicatesUsage = false`). It
@@ -14,7 +17,7 @@ import {
   BACKWARDS,
   END,
   ErrorType,
-  EventStoreDBClient,
+  KurrentDBClient,
   FORWARDS,
   NO_STREAM,
   START,
@@ -22,17 +25,17 @@ import {
   excludeSystemEvents,
   isCommandError,
   jsonEvent,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import type {
   AllStreamRecordedEvent,
   AllStreamSubscription,
-  AppendExpectedRevision,
+  AppendStreamState,
   AppendResult as EsdbAppendResult,
-  CurrentRevision,
+  CurrentStreamState,
   JSONType,
   Position,
   ReadPosition,
-} from '@eventstore/db-client';
+} from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
   EventMetadata,
@@ -80,15 +83,18 @@ export class EsdbEventStore implements EventStore {
    * reports accepted, stored and deduplicated as unknown (null) rather than counts that could drift.
    */
   readonly countsIntake = false;
-  private readonly client: EventStoreDBClient;
+  private readonly client: KurrentDBClient;
   private readonly maxResubscribeDelayMs: number;
   private readonly running = new Set<Subscription>();
   private closed = false;
 
-  /** A connection string (`esdb://host:2113?tls=false`), or a client this store then owns. */
-  constructor(connection: string | EventStoreDBClient, options: EsdbEventStoreOptions = {}) {
+  /** A connection string (`kurrentdb://host:2113?tls=false`), or a client this store then owns. */
+  constructor(connection: string | KurrentDBClient, options: EsdbEventStoreOptions = {}) {
+    // `esdb://` still works, but the client warns on every parse that the scheme is deprecated.
     this.client =
-      typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
+      typeof connection === 'string'
+        ? KurrentDBClient.connectionString(connection.replace(/^esdb(\+discover)?:/, 'kurrentdb$1:'))
+        : connection;
     this.maxResubscribeDelayMs = options.maxResubscribeDelayMs ?? 5_000;
   }
 
@@ -283,7 +289,7 @@ export class EsdbEventStore implements EventStore {
     let result: EsdbAppendResult;
     try {
       result = await this.client.appendToStream(streamId, events, {
-        expectedRevision: expectedRevision(expected),
+        streamState: expectedRevision(expected),
       });
     } catch (error) {
       if (
@@ -291,7 +297,7 @@ export class EsdbEventStore implements EventStore {
         isCommandError(error) &&
         error.type === ErrorType.WRONG_EXPECTED_VERSION
       ) {
-        throw new StreamVersionConflict(streamId, expected, versionOfCurrentRevision(error.actualVersion));
+        throw new StreamVersionConflict(streamId, expected, versionOfCurrentRevision(error.actualState));
       }
       throw error;
     }
@@ -325,7 +331,7 @@ class HandlerFailed extends Error {
   }
 }
 
-export function expectedRevision(expected: ExpectedVersion): AppendExpectedRevision {
+export function expectedRevision(expected: ExpectedVersion): AppendStreamState {
   switch (expected.kind) {
     case 'any':
       return ANY;
@@ -347,7 +353,7 @@ export function versionOfRevision(revision: bigint): StreamVersion {
   return Number(revision) + 1;
 }
 
-export function versionOfCurrentRevision(current: CurrentRevision | undefined): StreamVersion | undefined {
+export function versionOfCurrentRevision(current: CurrentStreamState | undefined): StreamVersion | undefined {
   if (current === undefined) return undefined;
   return current === NO_STREAM ? 0 : versionOfRevision(current);
 }
