@@ -63,7 +63,9 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async issueDueNow(): Promise<number> {
-    await this.projections.catchUp([
+    // Everything the drafts read, as of now — past every period's collection cutoff — or nothing is
+    // issued (503): an issued invoice never changes, so it must not be drafted from a lagging view.
+    await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       ...this.metered.projections,
