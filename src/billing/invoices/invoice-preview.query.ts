@@ -1,12 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../core/projections.service';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 import { usageCaughtUp } from '../../metering/usage/usage.projection';
 import { CLOCK, Clock } from '../../shared/clock';
-import { notFound } from '../../shared/errors';
+import { DomainError, notFound } from '../../shared/errors';
+import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
-import { draftInvoice, Invoice, InvoiceCustomer } from './draft-invoice';
+import {
+  BillingIssueCode,
+  draftInvoice,
+  DraftInvoiceInput,
+  FoundIssue,
+  Invoice,
+  InvoiceCustomer,
+} from './draft-invoice';
 import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
 import { BilledSubscription, lineInputs, periodPlanAt, PeriodPlan } from './subscription-period';
 import { stableUlid } from './stable-id';
@@ -46,6 +54,8 @@ const CUSTOMER_SQL = `SELECT id, key, name, currency, subject_keys FROM billing_
  */
 @Injectable()
 export class InvoicePreviewQuery {
+  private readonly logger = new Logger('billing');
+
   constructor(
     private readonly db: DataSource,
     private readonly projections: ProjectionsService,
@@ -111,25 +121,19 @@ export class InvoicePreviewQuery {
     return this.draftCaughtUp(namespace, customer, billed, plan);
   }
 
+  /**
+   * Anything that goes wrong computing it, but for the service being unavailable (503), is this
+   * invoice's problem alone: reported on it as a critical validation issue, so the other customers'
+   * invoices read with it still answer.
+   */
   private async draftCaughtUp(
     namespace: string,
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
   ): Promise<Invoice> {
-    const sources = await this.lineSources(namespace, plan);
-    const values = await this.metered.quantities(
-      namespace,
-      sources.map((source) => ({
-        meterSlug: source.meterSlug,
-        customerId: customer.id,
-        window: plan.usageWindow,
-        filterGroupBy: source.filterGroupBy,
-      })),
-    );
-    const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
     const subscription = billed.subscription;
-    return draftInvoice({
+    const input: Omit<DraftInvoiceInput, 'lines'> = {
       namespace,
       customer,
       subscription: {
@@ -139,10 +143,40 @@ export class InvoicePreviewQuery {
         currency: subscription.currency,
       },
       period: plan.period,
-      lines: lineInputs(plan, quantities),
       status: 'gathering',
       number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
-    });
+    };
+    try {
+      const sources = await this.lineSources(namespace, plan);
+      const values = await this.metered.quantities(
+        namespace,
+        sources.map((source) => ({
+          meterSlug: source.meterSlug,
+          customerId: customer.id,
+          window: plan.usageWindow,
+          filterGroupBy: source.filterGroupBy,
+        })),
+      );
+      const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
+      return draftInvoice({ ...input, lines: lineInputs(plan, quantities) });
+    } catch (error) {
+      if (isServiceUnavailable(error)) throw error;
+      const expected = error instanceof DomainError;
+      if (!expected) {
+        this.logger.error(
+          `invoice of namespace ${namespace} customer ${customer.id} subscription ${subscription.id} ` +
+            `period ${plan.period.from} could not be computed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
+      const issue: FoundIssue = {
+        severity: 'critical',
+        code: BillingIssueCode.DRAFT_FAILED,
+        component: 'billing.invoicing',
+        message: `The invoice's lines could not be computed: ${expected ? error.message : 'an unexpected error (logged)'}`,
+        metadata: { subscriptionId: subscription.id, ...(expected ? { cause: error.code } : {}) },
+      };
+      return draftInvoice({ ...input, lines: [], issues: [issue] });
+    }
   }
 
   /** Which meter each metered rate card of the period reads. */
@@ -236,5 +270,6 @@ function emptyInvoice(customer: BillingCustomer): Invoice {
     workflow: { workflow: { invoicing: { autoAdvance: true } } },
     totals: zero,
     lines: [],
+    validationIssues: [],
   };
 }
