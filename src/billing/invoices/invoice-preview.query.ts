@@ -14,9 +14,17 @@ import {
   FoundIssue,
   Invoice,
   InvoiceCustomer,
+  invoiceIdFor,
+  InvoiceStatus,
 } from './draft-invoice';
 import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
-import { BilledSubscription, lineInputs, periodPlanAt, PeriodPlan } from './subscription-period';
+import {
+  BilledSubscription,
+  closedPeriods,
+  lineInputs,
+  periodPlanAt,
+  PeriodPlan,
+} from './subscription-period';
 import { stableUlid } from './stable-id';
 
 export interface BillingCustomer extends InvoiceCustomer {
@@ -88,29 +96,71 @@ export class InvoicePreviewQuery {
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
-  async gathering(namespace: string, customerIdsOrKeys?: readonly string[]): Promise<Invoice[]> {
+  gathering(namespace: string, customerIdsOrKeys?: readonly string[]): Promise<Invoice[]> {
+    return this.unissued(namespace, { customers: customerIdsOrKeys, closed: false });
+  }
+
+  /**
+   * The namespace's invoices not issued yet, subscription by subscription: with `closed`, first the
+   * periods that are over but not issued (`draft`: collecting late usage, waiting for the issuer, or
+   * held back by a critical validation issue), then each open period (`gathering`). With `invoiceId`
+   * only that invoice is computed. Each invoice's own failure is reported on it (`draftCaughtUp`).
+   */
+  async unissued(
+    namespace: string,
+    options: { customers?: readonly string[]; closed: boolean; invoiceId?: string },
+  ): Promise<Invoice[]> {
     await this.catchUp();
     const now = this.clock.now().toISOString();
-    const rows = await this.db.query<(SubscriptionRow & { customer_id: string })[]>(
-      `SELECT customer_id, subscription, active_to FROM billing_subscriptions
-       WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
-       ORDER BY customer_id, active_from`,
+    const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
+      options.closed
+        ? `SELECT s.customer_id, s.subscription, s.active_to, i.issued_to FROM billing_subscriptions s
+           LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
+                      WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
+           WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`
+        : `SELECT customer_id, subscription, active_to, NULL AS issued_to FROM billing_subscriptions
+           WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
+           ORDER BY customer_id, active_from`,
       [namespace, now],
     );
+    const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
     for (const row of rows) {
-      const customer = await this.customer(namespace, row.customer_id);
+      if (!customers.has(row.customer_id))
+        customers.set(row.customer_id, await this.customer(namespace, row.customer_id));
+      const customer = customers.get(row.customer_id);
       if (!customer) continue;
-      if (customerIdsOrKeys && !customerIdsOrKeys.some((c) => c === customer.id || c === customer.key))
+      if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
         continue;
       const billed = billedOf(row);
-      const plan = periodPlanAt(billed, now);
-      if (plan) invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan));
+      const open = periodPlanAt(billed, now);
+      let closed: PeriodPlan[] = [];
+      try {
+        if (options.closed) closed = closedPeriods(billed, now, row.issued_to?.toISOString());
+      } catch (error) {
+        // More unissued periods than a range may hold: the issuer reports this subscription at every sweep.
+        if (isServiceUnavailable(error)) throw error;
+        this.logger.error(
+          `namespace ${namespace} subscription ${billed.subscription.id}: its unissued periods cannot be listed: ${String(error)}`,
+        );
+      }
+      const periods: [PeriodPlan, InvoiceStatus][] = [
+        ...closed.map((plan): [PeriodPlan, InvoiceStatus] => [plan, 'draft']),
+        ...(open ? [[open, 'gathering'] as [PeriodPlan, InvoiceStatus]] : []),
+      ];
+      for (const [plan, status] of periods) {
+        if (options.invoiceId && invoiceIdFor(billed.subscription.id, plan.period) !== options.invoiceId)
+          continue;
+        invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan, status));
+      }
     }
     return invoices;
   }
 
-  /** A period's invoice for a caller that has not waited for the usage projections itself (503 if they lag). */
+  /**
+   * A closed period's invoice, for the issuer: waits for the usage projections itself (503 if they
+   * lag). Never throws for the invoice's own figures: their problems are its validation issues.
+   */
   async draft(
     namespace: string,
     customer: BillingCustomer,
@@ -118,7 +168,7 @@ export class InvoicePreviewQuery {
     plan: PeriodPlan,
   ): Promise<Invoice> {
     await usageCaughtUp(this.projections, this.metered.projections);
-    return this.draftCaughtUp(namespace, customer, billed, plan);
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft');
   }
 
   /**
@@ -131,6 +181,7 @@ export class InvoicePreviewQuery {
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
+    status: InvoiceStatus = 'gathering',
   ): Promise<Invoice> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
@@ -143,7 +194,7 @@ export class InvoicePreviewQuery {
         currency: subscription.currency,
       },
       period: plan.period,
-      status: 'gathering',
+      status,
       number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
     };
     try {

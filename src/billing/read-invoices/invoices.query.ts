@@ -17,7 +17,10 @@ export interface InvoicePage {
 
 export type InvoiceSummary = Omit<Invoice, 'lines'>;
 
-/** Issued invoices from their read model, plus each customer's open-period invoice (`gathering`). */
+/**
+ * Issued invoices from their read model, plus those not issued yet: each closed period waiting to be
+ * (`draft`) and each customer's open period (`gathering`).
+ */
 @Injectable()
 export class InvoicesQuery {
   constructor(
@@ -37,8 +40,8 @@ export class InvoicesQuery {
        ORDER BY sequence`,
       [namespace, customerIds ?? null],
     );
-    const gathering = await this.previews.gathering(namespace, customerIds);
-    const all = [...issued.map((r) => r.invoice), ...gathering];
+    const unissued = await this.previews.unissued(namespace, { customers: customerIds, closed: true });
+    const all = [...issued.map((r) => r.invoice), ...unissued];
     const start = (options.page - 1) * options.pageSize;
     const items = all
       .slice(start, start + options.pageSize)
@@ -53,9 +56,9 @@ export class InvoicesQuery {
       [namespace, invoiceId],
     );
     if (row) return row.invoice;
-    const open = (await this.previews.gathering(namespace)).find((invoice) => invoice.id === invoiceId);
-    if (!open) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
-    return open;
+    const [unissued] = await this.previews.unissued(namespace, { closed: true, invoiceId });
+    if (!unissued) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
+    return unissued;
   }
 
   /** Issued invoices, and the customers they are asked for by (open-period drafts wait for the rest). */
