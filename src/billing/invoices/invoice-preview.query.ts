@@ -27,6 +27,9 @@ import {
 } from './subscription-period';
 import { stableUlid } from './stable-id';
 
+/** A preview with nothing on it: no lines, so no period. */
+export type EmptyInvoice = Omit<Invoice, 'period'>;
+
 export interface BillingCustomer extends InvoiceCustomer {
   readonly currency?: string;
 }
@@ -71,7 +74,7 @@ export class InvoicePreviewQuery {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async preview(namespace: string, customerIdOrKey: string): Promise<Invoice> {
+  async preview(namespace: string, customerIdOrKey: string): Promise<Invoice | EmptyInvoice> {
     await this.catchUp();
     const now = this.clock.now().toISOString();
     // The customer and its active subscription in one statement.
@@ -91,7 +94,7 @@ export class InvoicePreviewQuery {
       ? billedOf({ subscription: row.subscription, active_to: row.active_to })
       : undefined;
     const plan = billed && periodPlanAt(billed, now);
-    if (!billed || !plan) return emptyInvoice(customer);
+    if (!billed || !plan) return emptyInvoice(customer, now);
     return this.draftCaughtUp(namespace, customer, billed, plan);
   }
 
@@ -289,8 +292,12 @@ function billedOf(row: SubscriptionRow): BilledSubscription {
   };
 }
 
-/** A customer with nothing to bill gets an invoice with no lines, not an error. */
-function emptyInvoice(customer: BillingCustomer): Invoice {
+/**
+ * A customer with nothing to bill (no subscription running now) gets an invoice with no lines, not an
+ * error, and no `period`: OpenMeter sets an invoice's period only when it has lines. It is stamped
+ * now, when it was computed; its id is the customer's alone, the same on every call.
+ */
+function emptyInvoice(customer: BillingCustomer, now: string): EmptyInvoice {
   const zero = {
     amount: '0',
     chargesTotal: '0',
@@ -307,10 +314,9 @@ function emptyInvoice(customer: BillingCustomer): Invoice {
     number: `DRAFT-${customer.id}`,
     status: 'gathering',
     statusDetails: { immutable: false, failed: false, extendedStatus: 'gathering', availableActions: {} },
-    createdAt: new Date(0).toISOString(),
-    updatedAt: new Date(0).toISOString(),
+    createdAt: now,
+    updatedAt: now,
     currency: customer.currency ?? 'USD',
-    period: { from: new Date(0).toISOString(), to: new Date(0).toISOString() },
     supplier: { name: 'Tally' },
     customer: {
       id: customer.id,
