@@ -248,8 +248,9 @@ function priceLine(
   const price = rateCard.price as Price;
   const metered = line.meteredQuantity ?? '0';
   const at = `$.lines[${index}]`;
+  const id = lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period);
   const about = {
-    lineId: lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period),
+    lineId: id,
     rateCardKey: rateCard.key,
     ...(rateCard.featureKey ? { featureKey: rateCard.featureKey } : {}),
   };
@@ -271,7 +272,7 @@ function priceLine(
       message: `Line "${rateCard.name}" cannot be priced: ${problem ? `${problem.field} ${problem.message}` : error instanceof Error ? error.message : String(error)}`,
       metadata: about,
     }));
-    return { line: invoiceLine(line, invoiceId, input, { quantity: '0', totals: ZERO_TOTALS }), issues };
+    return { line: invoiceLine(line, id, invoiceId, input, { quantity: '0', totals: ZERO_TOTALS }), issues };
   }
   const issues: FoundIssue[] = charge.quantity.startsWith('-')
     ? [
@@ -286,7 +287,7 @@ function priceLine(
       ]
     : [];
   const currency = input.subscription.currency;
-  const priced = invoiceLine(line, invoiceId, input, {
+  const priced = invoiceLine(line, id, invoiceId, input, {
     quantity: price.type === 'flat' ? '1' : charge.billedQuantity,
     totals: {
       amount: roundMoney(new Decimal(charge.subtotal), currency),
@@ -316,6 +317,7 @@ const ZERO_TOTALS: InvoiceTotals = {
 
 function invoiceLine(
   line: LineInput,
+  id: string,
   invoiceId: string,
   input: DraftInvoiceInput,
   figures: { quantity: string; totals: InvoiceTotals; charge?: Charge },
@@ -324,7 +326,6 @@ function invoiceLine(
   const price = rateCard.price as Price;
   const currency = input.subscription.currency;
   const metered = line.meteredQuantity ?? '0';
-  const id = lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period);
   return {
     id,
     name: rateCard.name,
