@@ -129,12 +129,6 @@ export class InvoicePreviewQuery {
     const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
     for (const row of rows) {
-      if (!customers.has(row.customer_id))
-        customers.set(row.customer_id, await this.customer(namespace, row.customer_id));
-      const customer = customers.get(row.customer_id);
-      if (!customer) continue;
-      if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
-        continue;
       const billed = billedOf(row);
       const open = periodPlanAt(billed, now);
       let closed: PeriodPlan[] = [];
@@ -147,15 +141,22 @@ export class InvoicePreviewQuery {
           `namespace ${namespace} subscription ${billed.subscription.id}: its unissued periods cannot be listed: ${String(error)}`,
         );
       }
-      const periods: [PeriodPlan, InvoiceStatus][] = [
+      const periods = [
         ...closed.map((plan): [PeriodPlan, InvoiceStatus] => [plan, 'draft']),
         ...(open ? [[open, 'gathering'] as [PeriodPlan, InvoiceStatus]] : []),
-      ];
-      for (const [plan, status] of periods) {
-        if (options.invoiceId && invoiceIdFor(billed.subscription.id, plan.period) !== options.invoiceId)
-          continue;
+      ].filter(
+        ([plan]) =>
+          !options.invoiceId || invoiceIdFor(billed.subscription.id, plan.period) === options.invoiceId,
+      );
+      if (periods.length === 0) continue;
+      if (!customers.has(row.customer_id))
+        customers.set(row.customer_id, await this.customer(namespace, row.customer_id));
+      const customer = customers.get(row.customer_id);
+      if (!customer) continue;
+      if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
+        continue;
+      for (const [plan, status] of periods)
         invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan, status));
-      }
     }
     return invoices;
   }
