@@ -5,6 +5,7 @@ import { TALLY_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Projection, ProjectionStatus } from '../projections/projection';
 import { ProjectionRunner, RebuildProgress } from '../projections/projection-runner';
+import { BehindProblem, readYourWrites } from '../projections/read-your-writes';
 import { notFound } from '../shared/errors';
 
 /**
@@ -54,9 +55,18 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return this.active().status();
   }
 
-  /** Read-your-writes: waits until the named projections reach the log head as of now. */
-  async catchUp(names: readonly string[]): Promise<boolean> {
-    return this.active().waitFor(names, this.store.headPosition(), this.config.readYourWritesTimeoutMs);
+  /**
+   * Read-your-writes (see `readYourWrites`): waits until the named projections reach the log head as
+   * of now, or throws `behind` (503) after `READ_YOUR_WRITES_TIMEOUT_MS`.
+   */
+  readYourWrites(names: readonly string[], behind?: BehindProblem): Promise<void> {
+    return readYourWrites(
+      this.active(),
+      this.store.headPosition(),
+      names,
+      this.config.readYourWritesTimeoutMs,
+      behind,
+    );
   }
 
   /** Tells the in-process runner new events are there. */
@@ -64,9 +74,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     this.runner?.nudge();
   }
 
-  /** Runs every projection until it has nothing left (CLI, tests and benchmarks). */
-  drain(): Promise<void> {
-    return this.active().catchUp();
+  /** Runs every projection (or the named ones) until it has nothing left (CLI, tests and benchmarks). */
+  drain(names?: readonly string[]): Promise<void> {
+    return this.active().catchUp(names);
   }
 
   /** Starts rebuilding a projection in the background; refuses (409) one already rebuilding. */

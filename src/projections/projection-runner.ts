@@ -199,8 +199,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Waits until every named projection has reached `head` (read-your-writes), at most `timeoutMs`.
-   * Returns false on timeout; the caller then answers from what is there.
+   * Waits until every named projection has reached `head`, at most `timeoutMs`; false on timeout.
+   * Reads wait through `readYourWrites`, which turns false into a 503 no caller can overlook.
    */
   async waitFor(
     names: readonly string[],

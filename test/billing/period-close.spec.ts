@@ -135,4 +135,23 @@ describe('closing billing periods', () => {
     await use('e4', 'dave', '2027-02-01T00:00:00Z');
     expect((await issued())[0].totals.total).toBe('14.5');
   });
+
+  it('bills usage acknowledged before an immediate cancel, stamped in the second the cancel falls in', async () => {
+    clock.set(new Date('2027-04-05T08:00:00.700Z'));
+    await use('e5', 'erin', '2027-04-05T08:00:00.200Z');
+    const [subscription] = (await app.request('GET', '/api/v1/customers/acme-inc/subscriptions')).body.items;
+    const canceled = await post(`/api/v1/subscriptions/${subscription.id}/cancel`, { timing: 'immediate' });
+
+    clock.set(new Date(Date.parse('2027-04-05T08:00:01Z') + HOUR));
+    expect(await issuer.issueDue()).toBe(1);
+    const last = (await issued())[2];
+    expect(last.period).toEqual({ from: '2027-03-31T10:00:00.000Z', to: '2027-04-30T10:00:00.000Z' });
+    const usage = last.lines.find((l: { featureKey?: string }) => l.featureKey === 'active_users');
+    expect(usage).toMatchObject({
+      quantity: '1',
+      period: { from: '2027-03-31T10:00:00.000Z', to: '2027-04-05T08:00:01.000Z' },
+    });
+    // It ends with the second the cancel fell in (immediate starts are floored to the second).
+    expect(canceled.activeTo).toBe('2027-04-05T08:00:01.000Z');
+  });
 });

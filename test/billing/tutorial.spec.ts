@@ -128,7 +128,10 @@ describe("the tutorial's FAQ: usage sent before the subscription started", () =>
     });
     const idle = await app.request('GET', '/api/v1/billing/customers/idle-co/invoices/preview');
     expect(idle.status).toBe(200);
-    expect(idle.body).toMatchObject({ lines: [], totals: { total: '0' } });
+    expect(idle.body).toMatchObject({ lines: [], totals: { total: '0' }, validationIssues: [] });
+    // Nothing to invoice, so no period (OpenMeter sets one only with lines), stamped when computed.
+    expect(idle.body).not.toHaveProperty('period');
+    expect(Date.parse(idle.body.createdAt)).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
     const unknown = await app.request('GET', '/api/v1/billing/customers/nobody/invoices/preview');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');

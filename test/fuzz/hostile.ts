@@ -425,6 +425,5 @@ export async function expectHealthy(app: TestApp): Promise<void> {
     200,
     { database: { status: 'up' }, eventStore: { status: 'up' }, projections: { status: 'up' } },
   ]);
-  const drained = await app.tally.projections.catchUp(app.tally.projections.names);
-  expect(drained).toBe(true);
+  await app.tally.projections.readYourWrites(app.tally.projections.names);
 }

@@ -1,3 +1,4 @@
+import { ProjectionRunner } from '../../src/projections/projection-runner';
 import { createCustomer, createMeter, deleteMeter, updateMeter } from './meters';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -244,7 +245,7 @@ describe('GET /api/v1/meters/{meterIdOrSlug}/query', () => {
   });
 
   it('answers 503 with Retry-After rather than a stale number when usage is not counted in time', async () => {
-    const catchUp = jest.spyOn(app.tally.projections, 'catchUp').mockResolvedValue(false);
+    const catchUp = jest.spyOn(ProjectionRunner.prototype, 'waitFor').mockResolvedValue(false);
     try {
       const answer = await app.request('GET', '/api/v1/meters/tokens/query');
       expect(answer.status).toBe(503);

@@ -73,7 +73,7 @@ export class AuditLogQuery {
   ) {}
 
   async read(filter: AuditFilter): Promise<AuditPage> {
-    await this.projections.catchUp([AUDIT_LOG_PROJECTION]);
+    await this.projections.readYourWrites([AUDIT_LOG_PROJECTION]);
     const conditions = ['namespace = $1'];
     const params: unknown[] = [filter.namespace];
     const where = (sql: string, value: unknown) => {
@@ -108,7 +108,7 @@ export class AuditLogQuery {
 
   /** One entity's events, found by id or (for meters, features, plans, customers) by key. */
   async history(namespace: string, entityType: string, idOrKey: string, limit = 1000): Promise<AuditPage> {
-    await this.projections.catchUp([AUDIT_LOG_PROJECTION]);
+    await this.projections.readYourWrites([AUDIT_LOG_PROJECTION]);
     const key = NATURAL_KEY[entityType];
     const streams = await this.db.query<{ stream_id: string }[]>(
       `SELECT DISTINCT stream_id FROM audit_log

@@ -5,6 +5,7 @@ import { measure } from '../../metering/measurement';
 import { METER_COLUMNS, meterFromRow, MeterRow, UsageTable } from '../../metering/usage/usage-tables';
 import { factFromRow, RawUsageRow, USAGE_PROJECTION } from '../../metering/usage/usage.projection';
 import { notFound } from '../../shared/errors';
+import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { InvoicesQuery } from '../read-invoices/invoices.query';
 
 export interface LineageEntry {
@@ -51,6 +52,7 @@ export class InvoiceLineageQuery {
     const line = invoice.lines.find((l) => l.id === lineId);
     if (!line) throw notFound('BILLING.LINE_NOT_FOUND', `invoice ${invoiceId} has no line ${lineId}`);
     const base = { invoiceId, lineId, meteredQuantity: line.meteredQuantity, period: line.period };
+    await this.projections.readYourWrites([BILLING_VIEW_PROJECTION, USAGE_PROJECTION]);
     const [feature] = line.featureKey
       ? await this.db.query<{ meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]>(
           `SELECT meter_slug, meter_group_by_filters FROM billing_features WHERE namespace = $1 AND key = $2
@@ -59,8 +61,6 @@ export class InvoiceLineageQuery {
         )
       : [];
     if (!feature?.meter_slug) return { ...base, totalCount: 0, items: [] };
-
-    await this.projections.catchUp([USAGE_PROJECTION]);
     const [meterRow] = await this.db.query<MeterRow[]>(
       `SELECT ${METER_COLUMNS} FROM ${UsageTable.meters} WHERE namespace = $1 AND slug = $2 AND deleted_at IS NULL`,
       [namespace, feature.meter_slug],

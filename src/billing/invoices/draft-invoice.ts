@@ -1,4 +1,5 @@
 import type { RateCard } from '../../catalog/plans/rate-card';
+import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { Charge, Discounts, Price, priceUsage, roundMoney } from '../pricing';
 import { stableUlid } from './stable-id';
@@ -31,16 +32,54 @@ export interface LineInput {
   readonly usageWindow: Period;
 }
 
+/**
+ * `gathering`: the open period, still collecting usage. `draft`: the period is over but not issued
+ * (collecting late usage, waiting for the next sweep, or held back by a critical validation issue).
+ */
+export type InvoiceStatus = 'gathering' | 'draft' | 'issued';
+
 export interface DraftInvoiceInput {
   readonly namespace: string;
   readonly customer: InvoiceCustomer;
   readonly subscription: InvoiceSubscriptionRef;
   readonly period: Period;
   readonly lines: readonly LineInput[];
-  readonly status: 'gathering' | 'issued';
+  readonly status: InvoiceStatus;
   readonly number: string;
   readonly issuedAt?: string;
+  /** Problems found before pricing (the draft could not be computed): reported on the invoice. */
+  readonly issues?: readonly FoundIssue[];
 }
+
+/**
+ * OpenMeter's `ValidationIssue`. A `critical` one keeps the invoice from being issued (it stays a
+ * draft, reported, and is retried on every sweep); a `warning` is shown and issued with it.
+ */
+export interface ValidationIssue {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly severity: 'critical' | 'warning';
+  /** JSONPath into the invoice, e.g. `$.lines[1].quantity`. */
+  readonly field?: string;
+  readonly code: string;
+  readonly component: string;
+  readonly message: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** An issue as it is found; the invoice gives it its id and timestamps. */
+export type FoundIssue = Omit<ValidationIssue, 'id' | 'createdAt' | 'updatedAt'>;
+
+export const BillingIssueCode = {
+  /** A line's metered quantity is below zero: billed as zero. */
+  NEGATIVE_QUANTITY: 'BILLING.NEGATIVE_QUANTITY',
+  /** The invoice's lines could not be computed at all (a meter gone, an unexpected failure). */
+  DRAFT_FAILED: 'BILLING.DRAFT_FAILED',
+} as const;
+
+export const hasCriticalIssues = (invoice: { readonly validationIssues: readonly ValidationIssue[] }) =>
+  invoice.validationIssues.some((issue) => issue.severity === 'critical');
 
 export interface InvoiceTotals {
   readonly amount: string;
@@ -78,18 +117,22 @@ export interface InvoiceLine {
     readonly billingPeriod: Period;
   };
   readonly totals: InvoiceTotals;
-  /** How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. */
-  readonly charge: Charge;
+  /**
+   * How the total came about (Tally's addition): the pricing engine's working, every figure a decimal
+   * string. Absent on a line that could not be priced (its totals are zero; a critical issue says why).
+   */
+  readonly charge?: Charge;
 }
 
 export interface Invoice {
   readonly id: string;
   readonly type: 'standard';
   readonly number: string;
-  readonly status: 'gathering' | 'issued';
+  readonly status: InvoiceStatus;
   readonly statusDetails: {
     readonly immutable: boolean;
-    readonly failed: false;
+    /** True while a critical validation issue keeps the invoice from being issued. */
+    readonly failed: boolean;
     readonly extendedStatus: string;
     readonly availableActions: Record<string, never>;
   };
@@ -108,6 +151,7 @@ export interface Invoice {
   readonly workflow: { readonly workflow: { readonly invoicing: { readonly autoAdvance: boolean } } };
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
+  readonly validationIssues: readonly ValidationIssue[];
 }
 
 /** The id of the invoice for one subscription's billing period: the same before and after it is issued. */
@@ -126,12 +170,24 @@ export function lineIdFor(invoiceId: string, phaseKey: string, rateCardKey: stri
 export function draftInvoice(input: DraftInvoiceInput): Invoice {
   const invoiceId = invoiceIdFor(input.subscription.id, input.period);
   const currency = input.subscription.currency;
+  const found: FoundIssue[] = [...(input.issues ?? [])];
   const lines = input.lines
     .filter((line) => line.rateCard.price !== null)
-    .map((line) => priceLine(line, invoiceId, input));
+    .map((line, index) => {
+      const priced = priceLine(line, index, invoiceId, input);
+      found.push(...priced.issues);
+      return priced.line;
+    });
   const sum = (pick: (t: InvoiceTotals) => string) =>
     toDecimalString(lines.reduce((acc, l) => acc.plus(pick(l.totals)), new Decimal(0)));
   const stamp = input.issuedAt ?? input.period.from;
+  const validationIssues = found.map((issue, index) => ({
+    id: stableUlid(new Date(input.period.from), 'validation-issue', invoiceId, String(index), issue.code),
+    createdAt: input.period.from,
+    updatedAt: stamp,
+    ...issue,
+  }));
+  const failed = hasCriticalIssues({ validationIssues });
   return {
     id: invoiceId,
     type: 'standard',
@@ -139,8 +195,8 @@ export function draftInvoice(input: DraftInvoiceInput): Invoice {
     status: input.status,
     statusDetails: {
       immutable: input.status === 'issued',
-      failed: false,
-      extendedStatus: input.status,
+      failed,
+      extendedStatus: extendedStatusOf(input.status, failed),
       availableActions: {},
     },
     createdAt: input.period.from,
@@ -167,21 +223,109 @@ export function draftInvoice(input: DraftInvoiceInput): Invoice {
       total: sum((t) => t.total),
     },
     lines,
+    validationIssues,
   };
 }
 
-function priceLine(line: LineInput, invoiceId: string, input: DraftInvoiceInput): InvoiceLine {
+/** OpenMeter's extended statuses for the states Tally has: a draft waits for the sweep, or is invalid. */
+function extendedStatusOf(status: InvoiceStatus, failed: boolean): string {
+  if (status !== 'draft') return status;
+  return failed ? 'draft.invalid' : 'draft.waiting_auto_approval';
+}
+
+/**
+ * One line, priced — or, when pricing refuses it (a quantity too long to bill, a currency or price
+ * stored before a check refused them), left unpriced with zero totals and a critical issue: one
+ * line's figure is its invoice's problem alone, never a failure of every invoice read with it.
+ */
+function priceLine(
+  line: LineInput,
+  index: number,
+  invoiceId: string,
+  input: DraftInvoiceInput,
+): { line: InvoiceLine; issues: FoundIssue[] } {
+  const rateCard = line.rateCard;
+  const price = rateCard.price as Price;
+  const metered = line.meteredQuantity ?? '0';
+  const at = `$.lines[${index}]`;
+  const id = lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period);
+  const about = {
+    lineId: id,
+    rateCardKey: rateCard.key,
+    ...(rateCard.featureKey ? { featureKey: rateCard.featureKey } : {}),
+  };
+  let charge: Charge;
+  try {
+    charge = priceUsage({
+      price,
+      quantity: price.type === 'flat' ? '1' : metered,
+      discounts: rateCard.discounts as Discounts | undefined,
+      currency: input.subscription.currency,
+    });
+  } catch (error) {
+    const problems = error instanceof DomainError && error.problems.length > 0 ? error.problems : [undefined];
+    const issues = problems.map((problem): FoundIssue => ({
+      severity: 'critical',
+      ...(problem ? { field: problem.field === 'currency' ? '$.currency' : `${at}.${problem.field}` } : {}),
+      code: error instanceof DomainError ? error.code : BillingIssueCode.DRAFT_FAILED,
+      component: 'billing.pricing',
+      message: `Line "${rateCard.name}" cannot be priced: ${problem ? `${problem.field} ${problem.message}` : error instanceof Error ? error.message : String(error)}`,
+      metadata: about,
+    }));
+    return { line: invoiceLine(line, id, invoiceId, input, { quantity: '0', totals: ZERO_TOTALS }), issues };
+  }
+  const issues: FoundIssue[] = charge.quantity.startsWith('-')
+    ? [
+        {
+          severity: 'warning',
+          field: `${at}.meteredQuantity`,
+          code: BillingIssueCode.NEGATIVE_QUANTITY,
+          component: 'billing.pricing',
+          message: `Line "${rateCard.name}" metered ${charge.quantity} (more returned than used in the period): billed as 0`,
+          metadata: { ...about, meteredQuantity: charge.quantity },
+        },
+      ]
+    : [];
+  const currency = input.subscription.currency;
+  const priced = invoiceLine(line, id, invoiceId, input, {
+    quantity: price.type === 'flat' ? '1' : charge.billedQuantity,
+    totals: {
+      amount: roundMoney(new Decimal(charge.subtotal), currency),
+      chargesTotal: roundMoney(new Decimal(charge.minimumTrueUp), currency),
+      discountsTotal: roundMoney(new Decimal(charge.discountAmount).plus(charge.capReduction), currency),
+      creditsTotal: '0',
+      taxesInclusiveTotal: '0',
+      taxesExclusiveTotal: '0',
+      taxesTotal: '0',
+      total: charge.total,
+    },
+    charge,
+  });
+  return { line: priced, issues };
+}
+
+const ZERO_TOTALS: InvoiceTotals = {
+  amount: '0',
+  chargesTotal: '0',
+  discountsTotal: '0',
+  creditsTotal: '0',
+  taxesInclusiveTotal: '0',
+  taxesExclusiveTotal: '0',
+  taxesTotal: '0',
+  total: '0',
+};
+
+function invoiceLine(
+  line: LineInput,
+  id: string,
+  invoiceId: string,
+  input: DraftInvoiceInput,
+  figures: { quantity: string; totals: InvoiceTotals; charge?: Charge },
+): InvoiceLine {
   const rateCard = line.rateCard;
   const price = rateCard.price as Price;
   const currency = input.subscription.currency;
   const metered = line.meteredQuantity ?? '0';
-  const charge = priceUsage({
-    price,
-    quantity: price.type === 'flat' ? '1' : metered,
-    discounts: rateCard.discounts as Discounts | undefined,
-    currency,
-  });
-  const id = lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period);
   return {
     id,
     name: rateCard.name,
@@ -202,7 +346,7 @@ function priceLine(line: LineInput, invoiceId: string, input: DraftInvoiceInput)
       price,
       ...(rateCard.discounts ? { discounts: rateCard.discounts as Discounts } : {}),
     },
-    quantity: price.type === 'flat' ? '1' : charge.billedQuantity,
+    quantity: figures.quantity,
     meteredQuantity: metered,
     subscription: {
       subscription: { id: input.subscription.id },
@@ -210,17 +354,8 @@ function priceLine(line: LineInput, invoiceId: string, input: DraftInvoiceInput)
       item: { id: rateCard.key },
       billingPeriod: input.period,
     },
-    totals: {
-      amount: roundMoney(new Decimal(charge.subtotal), currency),
-      chargesTotal: roundMoney(new Decimal(charge.minimumTrueUp), currency),
-      discountsTotal: roundMoney(new Decimal(charge.discountAmount).plus(charge.capReduction), currency),
-      creditsTotal: '0',
-      taxesInclusiveTotal: '0',
-      taxesExclusiveTotal: '0',
-      taxesTotal: '0',
-      total: charge.total,
-    },
-    charge,
+    totals: figures.totals,
+    ...(figures.charge ? { charge: figures.charge } : {}),
   };
 }
 

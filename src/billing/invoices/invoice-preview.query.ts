@@ -1,15 +1,34 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../core/projections.service';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 import { usageCaughtUp } from '../../metering/usage/usage.projection';
 import { CLOCK, Clock } from '../../shared/clock';
-import { notFound } from '../../shared/errors';
+import { DomainError, notFound } from '../../shared/errors';
+import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
-import { draftInvoice, Invoice, InvoiceCustomer } from './draft-invoice';
+import {
+  BillingIssueCode,
+  draftInvoice,
+  DraftInvoiceInput,
+  FoundIssue,
+  Invoice,
+  InvoiceCustomer,
+  invoiceIdFor,
+  InvoiceStatus,
+} from './draft-invoice';
 import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
-import { BilledSubscription, lineInputs, periodPlanAt, PeriodPlan } from './subscription-period';
+import {
+  BilledSubscription,
+  closedPeriods,
+  lineInputs,
+  periodPlanAt,
+  PeriodPlan,
+} from './subscription-period';
 import { stableUlid } from './stable-id';
+
+/** A preview with nothing on it: no lines, so no period. */
+export type EmptyInvoice = Omit<Invoice, 'period'>;
 
 export interface BillingCustomer extends InvoiceCustomer {
   readonly currency?: string;
@@ -46,6 +65,8 @@ const CUSTOMER_SQL = `SELECT id, key, name, currency, subject_keys FROM billing_
  */
 @Injectable()
 export class InvoicePreviewQuery {
+  private readonly logger = new Logger('billing');
+
   constructor(
     private readonly db: DataSource,
     private readonly projections: ProjectionsService,
@@ -53,7 +74,7 @@ export class InvoicePreviewQuery {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async preview(namespace: string, customerIdOrKey: string): Promise<Invoice> {
+  async preview(namespace: string, customerIdOrKey: string): Promise<Invoice | EmptyInvoice> {
     await this.catchUp();
     const now = this.clock.now().toISOString();
     // The customer and its active subscription in one statement.
@@ -73,34 +94,77 @@ export class InvoicePreviewQuery {
       ? billedOf({ subscription: row.subscription, active_to: row.active_to })
       : undefined;
     const plan = billed && periodPlanAt(billed, now);
-    if (!billed || !plan) return emptyInvoice(customer);
+    if (!billed || !plan) return emptyInvoice(customer, now);
     return this.draftCaughtUp(namespace, customer, billed, plan);
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
-  async gathering(namespace: string, customerIdsOrKeys?: readonly string[]): Promise<Invoice[]> {
+  gathering(namespace: string, customerIdsOrKeys?: readonly string[]): Promise<Invoice[]> {
+    return this.unissued(namespace, { customers: customerIdsOrKeys, closed: false });
+  }
+
+  /**
+   * The namespace's invoices not issued yet, subscription by subscription: with `closed`, first the
+   * periods that are over but not issued (`draft`: collecting late usage, waiting for the issuer, or
+   * held back by a critical validation issue), then each open period (`gathering`). With `invoiceId`
+   * only that invoice is computed. Each invoice's own failure is reported on it (`draftCaughtUp`).
+   */
+  async unissued(
+    namespace: string,
+    options: { customers?: readonly string[]; closed: boolean; invoiceId?: string },
+  ): Promise<Invoice[]> {
     await this.catchUp();
     const now = this.clock.now().toISOString();
-    const rows = await this.db.query<(SubscriptionRow & { customer_id: string })[]>(
-      `SELECT customer_id, subscription, active_to FROM billing_subscriptions
-       WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
-       ORDER BY customer_id, active_from`,
+    const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
+      options.closed
+        ? `SELECT s.customer_id, s.subscription, s.active_to, i.issued_to FROM billing_subscriptions s
+           LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
+                      WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
+           WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`
+        : `SELECT customer_id, subscription, active_to, NULL AS issued_to FROM billing_subscriptions
+           WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
+           ORDER BY customer_id, active_from`,
       [namespace, now],
     );
+    const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
     for (const row of rows) {
-      const customer = await this.customer(namespace, row.customer_id);
-      if (!customer) continue;
-      if (customerIdsOrKeys && !customerIdsOrKeys.some((c) => c === customer.id || c === customer.key))
-        continue;
       const billed = billedOf(row);
-      const plan = periodPlanAt(billed, now);
-      if (plan) invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan));
+      const open = periodPlanAt(billed, now);
+      let closed: PeriodPlan[] = [];
+      try {
+        if (options.closed) closed = closedPeriods(billed, now, row.issued_to?.toISOString());
+      } catch (error) {
+        // More unissued periods than a range may hold: the issuer reports this subscription at every sweep.
+        if (isServiceUnavailable(error)) throw error;
+        this.logger.error(
+          `namespace ${namespace} subscription ${billed.subscription.id}: its unissued periods cannot be listed: ${String(error)}`,
+        );
+      }
+      const periods = [
+        ...closed.map((plan): [PeriodPlan, InvoiceStatus] => [plan, 'draft']),
+        ...(open ? [[open, 'gathering'] as [PeriodPlan, InvoiceStatus]] : []),
+      ].filter(
+        ([plan]) =>
+          !options.invoiceId || invoiceIdFor(billed.subscription.id, plan.period) === options.invoiceId,
+      );
+      if (periods.length === 0) continue;
+      if (!customers.has(row.customer_id))
+        customers.set(row.customer_id, await this.customer(namespace, row.customer_id));
+      const customer = customers.get(row.customer_id);
+      if (!customer) continue;
+      if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
+        continue;
+      for (const [plan, status] of periods)
+        invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan, status));
     }
     return invoices;
   }
 
-  /** A period's invoice for a caller that has not waited for the usage projections itself (503 if they lag). */
+  /**
+   * A closed period's invoice, for the issuer: waits for the usage projections itself (503 if they
+   * lag). Never throws for the invoice's own figures: their problems are its validation issues.
+   */
   async draft(
     namespace: string,
     customer: BillingCustomer,
@@ -108,28 +172,23 @@ export class InvoicePreviewQuery {
     plan: PeriodPlan,
   ): Promise<Invoice> {
     await usageCaughtUp(this.projections, this.metered.projections);
-    return this.draftCaughtUp(namespace, customer, billed, plan);
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft');
   }
 
+  /**
+   * Anything that goes wrong computing it, but for the service being unavailable (503), is this
+   * invoice's problem alone: reported on it as a critical validation issue, so the other customers'
+   * invoices read with it still answer.
+   */
   private async draftCaughtUp(
     namespace: string,
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
+    status: InvoiceStatus = 'gathering',
   ): Promise<Invoice> {
-    const sources = await this.lineSources(namespace, plan);
-    const values = await this.metered.quantities(
-      namespace,
-      sources.map((source) => ({
-        meterSlug: source.meterSlug,
-        customerId: customer.id,
-        window: plan.usageWindow,
-        filterGroupBy: source.filterGroupBy,
-      })),
-    );
-    const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
     const subscription = billed.subscription;
-    return draftInvoice({
+    const input: Omit<DraftInvoiceInput, 'lines'> = {
       namespace,
       customer,
       subscription: {
@@ -139,10 +198,40 @@ export class InvoicePreviewQuery {
         currency: subscription.currency,
       },
       period: plan.period,
-      lines: lineInputs(plan, quantities),
-      status: 'gathering',
+      status,
       number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
-    });
+    };
+    try {
+      const sources = await this.lineSources(namespace, plan);
+      const values = await this.metered.quantities(
+        namespace,
+        sources.map((source) => ({
+          meterSlug: source.meterSlug,
+          customerId: customer.id,
+          window: plan.usageWindow,
+          filterGroupBy: source.filterGroupBy,
+        })),
+      );
+      const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
+      return draftInvoice({ ...input, lines: lineInputs(plan, quantities) });
+    } catch (error) {
+      if (isServiceUnavailable(error)) throw error;
+      const expected = error instanceof DomainError;
+      if (!expected) {
+        this.logger.error(
+          `invoice of namespace ${namespace} customer ${customer.id} subscription ${subscription.id} ` +
+            `period ${plan.period.from} could not be computed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+      }
+      const issue: FoundIssue = {
+        severity: 'critical',
+        code: BillingIssueCode.DRAFT_FAILED,
+        component: 'billing.invoicing',
+        message: `The invoice's lines could not be computed: ${expected ? error.message : 'an unexpected error (logged)'}`,
+        metadata: { subscriptionId: subscription.id, ...(expected ? { cause: error.code } : {}) },
+      };
+      return draftInvoice({ ...input, lines: [], issues: [issue] });
+    }
   }
 
   /** Which meter each metered rate card of the period reads. */
@@ -204,8 +293,12 @@ function billedOf(row: SubscriptionRow): BilledSubscription {
   };
 }
 
-/** A customer with nothing to bill gets an invoice with no lines, not an error. */
-function emptyInvoice(customer: BillingCustomer): Invoice {
+/**
+ * A customer with nothing to bill (no subscription running now) gets an invoice with no lines, not an
+ * error, and no `period`: OpenMeter sets an invoice's period only when it has lines. It is stamped
+ * now, when it was computed; its id is the customer's alone, the same on every call.
+ */
+function emptyInvoice(customer: BillingCustomer, now: string): EmptyInvoice {
   const zero = {
     amount: '0',
     chargesTotal: '0',
@@ -222,10 +315,9 @@ function emptyInvoice(customer: BillingCustomer): Invoice {
     number: `DRAFT-${customer.id}`,
     status: 'gathering',
     statusDetails: { immutable: false, failed: false, extendedStatus: 'gathering', availableActions: {} },
-    createdAt: new Date(0).toISOString(),
-    updatedAt: new Date(0).toISOString(),
+    createdAt: now,
+    updatedAt: now,
     currency: customer.currency ?? 'USD',
-    period: { from: new Date(0).toISOString(), to: new Date(0).toISOString() },
     supplier: { name: 'Tally' },
     customer: {
       id: customer.id,
@@ -236,5 +328,6 @@ function emptyInvoice(customer: BillingCustomer): Invoice {
     workflow: { workflow: { invoicing: { autoAdvance: true } } },
     totals: zero,
     lines: [],
+    validationIssues: [],
   };
 }

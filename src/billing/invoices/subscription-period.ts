@@ -1,6 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import type { RateCard } from '../../catalog/plans/rate-card';
-import { billingPeriodContaining } from '../../customers/subscriptions/billing-period';
+import { billingPeriodContaining, periodsBetween } from '../../customers/subscriptions/billing-period';
 import type { PlanPhaseSnapshot, Subscription } from '../../customers/subscriptions/subscription.decider';
 import type { LineInput, Period } from './draft-invoice';
 
@@ -34,6 +34,21 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
     phase,
     rateCards: phase.rateCards as readonly RateCard[],
   };
+}
+
+/**
+ * The subscription's periods whose usage stopped counting by `instant` (their window, or the
+ * subscription, has ended), from `after` on — the end of the last period already issued — oldest
+ * first.
+ */
+export function closedPeriods(billed: BilledSubscription, instant: string, after?: string): PeriodPlan[] {
+  const { subscription, activeTo } = billed;
+  const from = after !== undefined && after > subscription.activeFrom ? after : subscription.activeFrom;
+  const until = activeTo !== undefined && activeTo < instant ? activeTo : instant;
+  if (until <= from) return [];
+  return periodsBetween(subscription.billingAnchor, subscription.billingCadence, from, until)
+    .map((period) => periodPlanAt(billed, period.from > from ? period.from : from))
+    .filter((plan): plan is PeriodPlan => plan !== undefined && plan.usageWindow.to <= instant);
 }
 
 /** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */

@@ -4,17 +4,17 @@ import { ulid } from 'ulid';
 import type { TallyConfig } from '../../config/config';
 import { TALLY_CONFIG } from '../../config/config.module';
 import { ProjectionsService } from '../../core/projections.service';
-import { periodsBetween } from '../../customers/subscriptions/billing-period';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 import { decideAndAppend } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { CLOCK, Clock } from '../../shared/clock';
+import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
-import { invoiceIdFor } from '../invoices/draft-invoice';
+import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
-import { periodPlanAt } from '../invoices/subscription-period';
+import { closedPeriods } from '../invoices/subscription-period';
 import { invoiceLedgerDecider } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 
@@ -44,9 +44,12 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     if (!this.config.runProjections) return;
     this.timer = setInterval(() => {
-      this.issueDue().catch((error) =>
-        this.logger.error(`issuing invoices failed: ${error instanceof Error ? error.message : error}`),
-      );
+      this.issueDue().catch((error) => {
+        // Read models behind or the database away: nothing was issued, the next sweep tries again.
+        const message = `issuing invoices stopped for this sweep: ${error instanceof Error ? error.message : error}`;
+        if (isServiceUnavailable(error)) this.logger.warn(message);
+        else this.logger.error(message);
+      });
     }, SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
@@ -62,8 +65,17 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     return this.sweep;
   }
 
+  /**
+   * One sweep over every subscription of every namespace. A subscription whose period cannot be
+   * issued — a critical validation issue on its invoice, or any failure of its own — is logged with
+   * its ids and stays a `draft` in the invoice list (`draft.invalid` with its issues), its later
+   * periods waiting behind it; the sweep goes on with the next subscription and tries it again next
+   * time. Only the service being unavailable (503: the database, read models behind) ends a sweep.
+   */
   private async issueDueNow(): Promise<number> {
-    await this.projections.catchUp([
+    // Everything the drafts read, as of now — past every period's collection cutoff — or nothing is
+    // issued (503): an issued invoice never changes, so it must not be drafted from a lagging view.
+    await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       ...this.metered.projections,
@@ -71,10 +83,18 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.config.collectionGraceMs).toISOString();
     const rows = await this.db.query<
-      { namespace: string; customer_id: string; subscription: Subscription; active_to: Date | null }[]
+      {
+        namespace: string;
+        customer_id: string;
+        subscription: Subscription;
+        active_to: Date | null;
+        issued_to: Date | null;
+      }[]
     >(
-      `SELECT namespace, customer_id, subscription, active_to FROM billing_subscriptions WHERE active_from < $1
-       ORDER BY namespace, active_from, id`,
+      `SELECT s.namespace, s.customer_id, s.subscription, s.active_to, i.issued_to FROM billing_subscriptions s
+       LEFT JOIN (SELECT namespace, subscription_id, max(period_to) AS issued_to FROM billing_invoices
+                  GROUP BY namespace, subscription_id) i ON i.namespace = s.namespace AND i.subscription_id = s.id
+       WHERE s.active_from < $1 ORDER BY s.namespace, s.active_from, s.id`,
       [cutoff],
     );
     let issued = 0;
@@ -83,52 +103,56 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         subscription: row.subscription,
         ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
       };
-      const until = billed.activeTo && billed.activeTo < cutoff ? billed.activeTo : cutoff;
-      const { billingAnchor, billingCadence, activeFrom } = row.subscription;
-      if (until <= activeFrom) continue;
-      for (const period of periodsBetween(billingAnchor, billingCadence, activeFrom, until)) {
-        const start = period.from > activeFrom ? period.from : activeFrom;
-        const plan = periodPlanAt(billed, start);
-        if (!plan || plan.usageWindow.to > cutoff) continue; // not over yet, or still in its grace
-        if (await this.isIssued(row.namespace, invoiceIdFor(row.subscription.id, plan.period))) continue;
-        const customer = await this.previews.customer(row.namespace, row.customer_id);
-        if (!customer) continue;
-        const invoice = await this.previews.draft(row.namespace, customer, billed, plan);
-        const { events } = await decideAndAppend(
-          this.store,
-          invoiceLedgerStream(row.namespace),
-          invoiceLedgerDecider,
-          {
-            type: 'IssueInvoice',
-            data: {
-              namespace: row.namespace,
-              customerId: customer.id,
-              subscriptionId: row.subscription.id,
-              invoice,
-              now: now.toISOString(),
-            },
-          },
-          {
-            metadata: {
-              namespace: row.namespace,
-              correlationId: ulid(),
-              actor: { id: 'system', name: 'invoice issuer' },
-            },
-            attempts: 20,
-          },
+      const ids = `namespace ${row.namespace} customer ${row.customer_id} subscription ${row.subscription.id}`;
+      let period: string | undefined;
+      try {
+        for (const plan of closedPeriods(billed, cutoff, row.issued_to?.toISOString())) {
+          period = `${plan.period.from}..${plan.period.to}`;
+          const customer = await this.previews.customer(row.namespace, row.customer_id);
+          if (!customer) break;
+          const invoice = await this.previews.draft(row.namespace, customer, billed, plan);
+          if (hasCriticalIssues(invoice)) {
+            const problems = invoice.validationIssues.filter((issue) => issue.severity === 'critical');
+            this.logger.warn(
+              `invoice ${invoice.id} of ${ids} period ${period} not issued: ` +
+                problems.map((issue) => `${issue.code} ${issue.message}`).join('; '),
+            );
+            break; // the subscription's later periods wait for this one
+          }
+          issued += await this.issue(row.namespace, customer.id, row.subscription.id, invoice, now);
+        }
+      } catch (error) {
+        if (isServiceUnavailable(error)) throw error;
+        this.logger.error(
+          `issuing ${ids}${period ? ` period ${period}` : ''} failed; retried at the next sweep: ` +
+            (error instanceof Error ? (error.stack ?? error.message) : String(error)),
         );
-        issued += events.length;
       }
     }
     if (issued > 0) this.projections.nudge();
     return issued;
   }
 
-  private async isIssued(namespace: string, invoiceId: string): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM billing_invoices WHERE namespace = $1 AND id = $2`, [
-      namespace,
-      invoiceId,
-    ]);
-    return rows.length > 0;
+  private async issue(
+    namespace: string,
+    customerId: string,
+    subscriptionId: string,
+    invoice: Invoice,
+    now: Date,
+  ): Promise<number> {
+    const { events } = await decideAndAppend(
+      this.store,
+      invoiceLedgerStream(namespace),
+      invoiceLedgerDecider,
+      {
+        type: 'IssueInvoice',
+        data: { namespace, customerId, subscriptionId, invoice, now: now.toISOString() },
+      },
+      {
+        metadata: { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } },
+        attempts: 20,
+      },
+    );
+    return events.length;
   }
 }

@@ -1,5 +1,5 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
-import type { Invoice } from '../invoices/draft-invoice';
+import type { Invoice, ValidationIssue } from '../invoices/draft-invoice';
 import { InvoiceIssued, invoiceLedgerDecider } from './invoice-ledger.decider';
 
 const draft = (id: string) =>
@@ -9,6 +9,7 @@ const draft = (id: string) =>
     status: 'gathering',
     statusDetails: { immutable: false, failed: false, extendedStatus: 'gathering', availableActions: {} },
     updatedAt: '2026-01-01T00:00:00.000Z',
+    validationIssues: [],
   }) as unknown as Invoice;
 
 const issued = (id: string, sequence: number, number: string): InvoiceIssued => ({
@@ -56,6 +57,24 @@ describe('invoice ledger', () => {
       .given([issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')])
       .when(issue('C'))
       .then([issued('C', 3, 'INV-000003')]);
+  });
+
+  it('refuses an invoice with a critical validation issue', () => {
+    const critical: ValidationIssue = {
+      id: '01K0000000000000000000000A',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      severity: 'critical',
+      code: 'BILLING.INVALID_QUANTITY',
+      component: 'billing.pricing',
+      message: 'Line "Calls" cannot be priced',
+    };
+    const command = issue('A');
+    const invoice = { ...command.data.invoice, validationIssues: [critical] };
+    spec
+      .given([])
+      .when({ ...command, data: { ...command.data, invoice } })
+      .thenThrows('BILLING.INVOICE_INVALID');
   });
 
   it('never issues one invoice twice', () => {

@@ -1,10 +1,11 @@
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
-import type { Invoice } from '../invoices/draft-invoice';
+import { conflict } from '../../shared/errors';
+import { hasCriticalIssues, type Invoice } from '../invoices/draft-invoice';
 
 /**
  * A namespace's issued invoices. Numbers are the ledger's own sequence, so appending at the version
  * read makes them gapless even with several issuers; an invoice id already issued is a no-op, so a
- * period is never invoiced twice.
+ * period is never invoiced twice; an invoice with a critical validation issue is refused.
  */
 export type IssueInvoice = Message<
   'IssueInvoice',
@@ -43,6 +44,12 @@ export function invoiceNumber(sequence: number): string {
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
   const { invoice, now, namespace, customerId, subscriptionId } = command.data;
   if (state.issued.has(invoice.id)) return [];
+  if (hasCriticalIssues(invoice)) {
+    throw conflict(
+      'BILLING.INVOICE_INVALID',
+      `Invoice ${invoice.id} has critical validation issues and cannot be issued`,
+    );
+  }
   const sequence = state.lastSequence + 1;
   return [
     {

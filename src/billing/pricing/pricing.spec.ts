@@ -301,6 +301,40 @@ describe('priceUsage', () => {
     });
   });
 
+  describe('negative usage bills as zero, in every model', () => {
+    const graduated: Price = { type: 'tiered', mode: 'graduated', tiers };
+    it.each<[string, Price, Discounts | undefined, Partial<Charge> & Record<string, unknown>]>([
+      ['unit', { type: 'unit', amount: '2' }, undefined, { billedQuantity: '0', subtotal: '0', total: '0' }],
+      ['graduated tiers', graduated, undefined, { billedQuantity: '0', subtotal: '0', total: '0' }],
+      [
+        'volume tiers',
+        { ...graduated, mode: 'volume' } as Price,
+        undefined,
+        { billedQuantity: '0', subtotal: '0', total: '0' },
+      ],
+      [
+        'packages',
+        { type: 'package', amount: '10', quantityPerPackage: '100' },
+        undefined,
+        { billedQuantity: '0', subtotal: '0', total: '0' },
+      ],
+      [
+        'free units',
+        { type: 'unit', amount: '2' },
+        { usage: { quantity: '5' } },
+        { usageDiscountQuantity: '0', billedQuantity: '0', total: '0' },
+      ],
+      [
+        'a minimum commitment, which still applies',
+        { type: 'unit', amount: '2', minimumAmount: '15' },
+        undefined,
+        { billedQuantity: '0', minimumTrueUp: '15', total: '15' },
+      ],
+    ])('%s', (_, price, discounts, expected) => {
+      expect(usd(price, discounts)('-12.5')).toMatchObject({ quantity: '-12.5', ...expected });
+    });
+  });
+
   describe('rounds once, at the end, half-up to the minor unit', () => {
     it.each<[string, string, string, string]>([
       // Half-way cases: banker's rounding would give 0.12, 2, 1 and 1.
@@ -336,8 +370,8 @@ describe('priceUsage', () => {
     const unit: Price = { type: 'unit', amount: '1' };
     it.each<[string, Parameters<typeof priceUsage>[0], string, string[]]>([
       [
-        'a negative quantity',
-        { price: unit, quantity: '-1', currency: 'USD' },
+        'a quantity too long to be a decimal string',
+        { price: unit, quantity: '9'.repeat(81), currency: 'USD' },
         'BILLING.INVALID_QUANTITY',
         ['quantity'],
       ],

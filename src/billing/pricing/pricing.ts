@@ -33,7 +33,7 @@ export interface TierCharge {
  * The working of one invoice line, every figure a decimal string so the line can show how its total
  * came about. Only `total` is rounded; the rest are exact.
  *
- *   billedQuantity = quantity − usageDiscountQuantity        (flat: 1)
+ *   billedQuantity = max(quantity, 0) − usageDiscountQuantity        (flat: 1)
  *   subtotal       = price applied to billedQuantity
  *   total          = round(subtotal − discountAmount + minimumTrueUp − capReduction)
  */
@@ -105,17 +105,23 @@ const ZERO = new Decimal(0);
  * flat price at zero usage in volume mode but not in graduated mode, so a one-tier price would bill
  * differently depending on a mode that cannot matter; Tally treats zero as reaching no tier in both.
  *
- * Throws `BILLING.INVALID_CURRENCY`, `BILLING.INVALID_QUANTITY`, `BILLING.INVALID_PRICE` or
- * `BILLING.INVALID_DISCOUNT` on input that plan publishing should already have refused.
+ * Negative usage (a SUM meter's refunds outweighing its use over the period) bills as zero, in every
+ * model: a tier or a package has no meaning below zero, and units returned from an earlier period
+ * are that period's correction, not a credit on this one. `quantity` keeps the figure as metered.
+ *
+ * Throws `BILLING.INVALID_CURRENCY`, `BILLING.INVALID_QUANTITY` (not a decimal string of at most 80
+ * characters), `BILLING.INVALID_PRICE` or `BILLING.INVALID_DISCOUNT`; the invoice that asked reports
+ * it on itself rather than fail.
  */
 export function priceUsage(input: PriceUsageInput): Charge {
   assertPriceable(input);
   const { price, discounts, currency } = input;
 
   const quantity = new Decimal(input.quantity);
+  const usable = Decimal.max(quantity, ZERO);
   const freeUnits = discounts?.usage ? new Decimal(discounts.usage.quantity) : ZERO;
-  const usageDiscountQuantity = price.type === 'flat' ? ZERO : Decimal.min(quantity, freeUnits);
-  const billedQuantity = price.type === 'flat' ? new Decimal(1) : quantity.minus(usageDiscountQuantity);
+  const usageDiscountQuantity = price.type === 'flat' ? ZERO : Decimal.min(usable, freeUnits);
+  const billedQuantity = price.type === 'flat' ? new Decimal(1) : usable.minus(usageDiscountQuantity);
 
   const { subtotal, ...detail } = rate(price, billedQuantity);
 
@@ -151,8 +157,8 @@ export function priceUsage(input: PriceUsageInput): Charge {
 
 function assertPriceable({ price, quantity, discounts, currency }: PriceUsageInput): void {
   assertCurrencyCode(currency);
-  if (!isDecimalString(quantity) || new Decimal(quantity).lessThan(0)) {
-    const message = 'must be a non-negative decimal string';
+  if (!isDecimalString(quantity)) {
+    const message = 'must be a decimal string of at most 80 characters';
     throw invalid('BILLING.INVALID_QUANTITY', `Quantity ${message}`, [
       { field: 'quantity', message, code: 'BILLING.INVALID_QUANTITY' },
     ]);

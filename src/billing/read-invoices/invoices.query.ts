@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../core/projections.service';
 import { notFound } from '../../shared/errors';
+import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
@@ -16,7 +17,10 @@ export interface InvoicePage {
 
 export type InvoiceSummary = Omit<Invoice, 'lines'>;
 
-/** Issued invoices from their read model, plus each customer's open-period invoice (`gathering`). */
+/**
+ * Issued invoices from their read model, plus those not issued yet: each closed period waiting to be
+ * (`draft`) and each customer's open period (`gathering`).
+ */
 @Injectable()
 export class InvoicesQuery {
   constructor(
@@ -29,15 +33,15 @@ export class InvoicesQuery {
     namespace: string,
     options: { customers?: readonly string[]; withLines: boolean; page: number; pageSize: number },
   ): Promise<InvoicePage> {
+    await this.catchUp();
     const customerIds = options.customers ? await this.customerIds(namespace, options.customers) : undefined;
-    await this.projections.catchUp([ISSUED_INVOICES_PROJECTION]);
     const issued = await this.db.query<{ invoice: Invoice }[]>(
       `SELECT invoice FROM billing_invoices WHERE namespace = $1 AND ($2::text[] IS NULL OR customer_id = ANY($2))
        ORDER BY sequence`,
       [namespace, customerIds ?? null],
     );
-    const gathering = await this.previews.gathering(namespace, customerIds);
-    const all = [...issued.map((r) => r.invoice), ...gathering];
+    const unissued = await this.previews.unissued(namespace, { customers: customerIds, closed: true });
+    const all = [...issued.map((r) => r.invoice), ...unissued];
     const start = (options.page - 1) * options.pageSize;
     const items = all
       .slice(start, start + options.pageSize)
@@ -46,15 +50,20 @@ export class InvoicesQuery {
   }
 
   async get(namespace: string, invoiceId: string): Promise<Invoice> {
-    await this.projections.catchUp([ISSUED_INVOICES_PROJECTION]);
+    await this.catchUp();
     const [row] = await this.db.query<{ invoice: Invoice }[]>(
       `SELECT invoice FROM billing_invoices WHERE namespace = $1 AND id = $2`,
       [namespace, invoiceId],
     );
     if (row) return row.invoice;
-    const open = (await this.previews.gathering(namespace)).find((invoice) => invoice.id === invoiceId);
-    if (!open) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
-    return open;
+    const [unissued] = await this.previews.unissued(namespace, { closed: true, invoiceId });
+    if (!unissued) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
+    return unissued;
+  }
+
+  /** Issued invoices, and the customers they are asked for by (open-period drafts wait for the rest). */
+  private catchUp(): Promise<void> {
+    return this.projections.readYourWrites([ISSUED_INVOICES_PROJECTION, BILLING_VIEW_PROJECTION]);
   }
 
   private async customerIds(namespace: string, idsOrKeys: readonly string[]): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { validatePrice } from '../../billing/pricing';
+import { isCurrencyCode } from '../../shared/currencies';
 import { FieldProblem } from '../../shared/errors';
 import { Decimal, isDecimalString } from '../../shared/money';
 import { CatalogProblemCode as Code } from '../catalog-errors';
@@ -41,16 +42,8 @@ export interface ResolvedFeature {
 }
 export type ResolvedFeatures = Readonly<Record<string, ResolvedFeature | undefined>>;
 
-const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 const durationMessage =
   'must be a positive ISO-8601 duration of whole units, at least one hour, of months or of days and time but not both (e.g. P1M)';
-let knownCurrencies: ReadonlySet<string> | undefined;
-
-/** ISO 4217 codes the runtime knows (ICU), e.g. `USD`; custom codes are not accepted. */
-export function isKnownCurrency(code: unknown): code is string {
-  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-  return typeof code === 'string' && CURRENCY_PATTERN.test(code) && knownCurrencies.has(code);
-}
 
 export function planProblems(plan: Plan): FieldProblem[] {
   const cadence = parseCalendarDuration(plan.billingCadence);
@@ -62,9 +55,15 @@ export function planProblems(plan: Plan): FieldProblem[] {
     ...nameProblems('name', plan.name),
     ...descriptionProblems('description', plan.description),
     ...metadataProblems('metadata', plan.metadata),
-    ...(isKnownCurrency(plan.currency)
+    ...(isCurrencyCode(plan.currency)
       ? []
-      : [problem('currency', Code.INVALID_CURRENCY, 'must be an ISO 4217 currency code such as USD')]),
+      : [
+          problem(
+            'currency',
+            Code.INVALID_CURRENCY,
+            'must be an ISO 4217 currency code with a minor unit, such as USD',
+          ),
+        ]),
     ...(cadence ? [] : [problem('billingCadence', Code.INVALID_DURATION, durationMessage)]),
     ...proRatingProblems(plan.proRatingConfig),
     ...phasesProblems(plan.phases, cadence),

@@ -1,3 +1,4 @@
+import { minorUnits } from '../../billing/pricing';
 import { fold } from '../../shared/decider';
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import { problemCodes, rejection } from '../catalog.testing';
@@ -194,6 +195,7 @@ describe('plan decider', () => {
         ['lower-case currency', { currency: 'usd' }, { currency: 'CATALOG.INVALID_CURRENCY' }],
         ['unknown currency', { currency: 'ABC' }, { currency: 'CATALOG.INVALID_CURRENCY' }],
         ['four-letter currency', { currency: 'USDT' }, { currency: 'CATALOG.INVALID_CURRENCY' }],
+        ['currency with no minor unit', { currency: 'XDR' }, { currency: 'CATALOG.INVALID_CURRENCY' }],
         ['cadence in words', { billingCadence: 'monthly' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
         ['zero cadence', { billingCadence: 'P0M' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
         ['negative cadence', { billingCadence: '-P1M' }, { billingCadence: 'CATALOG.INVALID_DURATION' }],
@@ -217,6 +219,30 @@ describe('plan decider', () => {
         ['no phases', { phases: [] }, { phases: 'CATALOG.NO_PHASES' }],
       ] as const)('refuses a bad %s', (_, data, expected) => {
         expect(createProblems(create(data as Partial<CreatePlan['data']>))).toEqual(expected);
+      });
+
+      it('accepts exactly the currencies billing can invoice in (one list)', () => {
+        const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+        const disagreements: string[] = [];
+        for (const a of letters)
+          for (const b of letters)
+            for (const c of letters) {
+              const currency = a + b + c;
+              let accepted = true;
+              try {
+                planDecider.decide(create({ currency }), planDecider.initialState());
+              } catch {
+                accepted = false;
+              }
+              let billable = true;
+              try {
+                minorUnits(currency);
+              } catch {
+                billable = false;
+              }
+              if (accepted !== billable) disagreements.push(currency);
+            }
+        expect(disagreements).toEqual([]);
       });
 
       it('accepts every known currency, not only USD', () => {

@@ -173,7 +173,7 @@ describe('customer decider', () => {
       ]);
     });
 
-    it.each(['usd', 'US', 'USDT', 'XYZ'])('refuses currency %p', (currency) => {
+    it.each(['usd', 'US', 'USDT', 'XYZ', 'XDR'])('refuses currency %p', (currency) => {
       expect(problemCodes([], create({ currency }))).toEqual(['body.currency CUSTOMERS.INVALID_CURRENCY']);
     });
 

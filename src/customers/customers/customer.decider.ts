@@ -1,3 +1,4 @@
+import { isCurrencyCode } from '../../shared/currencies';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
 
@@ -134,7 +135,6 @@ export type CustomerState =
   | { readonly status: 'deleted'; readonly customer: DeletedCustomer };
 
 const ADDRESS_FIELDS = ['country', 'postalCode', 'state', 'city', 'line1', 'line2', 'phoneNumber'] as const;
-const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]+$/;
 
 /** JSON Schema's `maxLength` counts code points, not UTF-16 units. */
@@ -231,11 +231,11 @@ function attributionProblems(fields: CustomerFields): FieldProblem[] {
 
 function currencyProblems(currency: unknown): FieldProblem[] {
   if (currency === undefined) return [];
-  if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && CURRENCIES.has(currency)) return [];
+  if (isCurrencyCode(currency)) return [];
   return [
     {
       field: 'body.currency',
-      message: 'must be a known ISO 4217 currency code such as USD',
+      message: 'must be an ISO 4217 currency code with a minor unit, such as USD',
       code: CustomerErrors.invalidCurrency,
     },
   ];

@@ -236,11 +236,15 @@ describe('subscription decider', () => {
   });
 
   describe('CancelSubscription', () => {
-    it('immediate: ends now, floored to the second', () => {
+    it('immediate: ends with the second now falls in, so usage stamped in it is billed', () => {
       spec
         .given([created()])
         .when(cancel('immediate', '2024-03-05T12:00:00.600Z'))
-        .then([canceled('2024-03-05T12:00:00.000Z', '2024-03-05T12:00:00.600Z')]);
+        .then([canceled('2024-03-05T12:00:01.000Z', '2024-03-05T12:00:00.600Z')]);
+      spec
+        .given([created()])
+        .when(cancel('immediate', '2024-03-05T12:00:00.000Z'))
+        .then([canceled('2024-03-05T12:00:00.000Z', '2024-03-05T12:00:00.000Z')]);
     });
 
     it('next_billing_cycle: ends with the billing period in progress, month-end kept from the anchor', () => {

@@ -165,6 +165,12 @@ export type SubscriptionState =
 
 const later = (a: DateTime, b: DateTime) => (a >= b ? a : b);
 
+/** The end of the second `instant` falls in (itself when it is a whole second). */
+const secondEnding = (instant: DateTime) => {
+  const floor = instant.startOf('second');
+  return floor < instant ? floor.plus({ seconds: 1 }) : floor;
+};
+
 /** `immediate` → now, floored to the second; an explicit start must not lie more than two minutes back. */
 function resolveActiveFrom(timing: string, now: DateTime): string {
   if (timing === 'immediate') return formatInstant(now.startOf('second'));
@@ -261,7 +267,9 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
 }
 
 /**
- * `immediate` ends the subscription at now (floored to the second); `next_billing_cycle` at the end of
+ * `immediate` ends the subscription at the end of the second now falls in: usage acknowledged before
+ * the cancel and stamped up to it (to the second, as clients often stamp it) is billed, as starts are
+ * floored to the second for the same reason. `next_billing_cycle` ends it at the end of
  * the billing period in progress — or of the first period, if the subscription has not started yet. An
  * end never falls before `activeFrom`: canceling a scheduled subscription immediately means it never
  * runs.
@@ -288,7 +296,7 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
 
   const end =
     timing === 'immediate'
-      ? now.startOf('second')
+      ? secondEnding(now)
       : parseInstant(
           billingPeriodContaining(
             subscription.billingAnchor,

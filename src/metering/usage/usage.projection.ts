@@ -11,7 +11,6 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import { usageDedupKey } from '../../event-store/stream-names';
 import { usageTimeMs, USAGE_RECORDED, UsageRecordedData } from '../../ingestion/usage-recorded';
 import type { Projection, ProjectionTransaction } from '../../projections/projection';
-import { DomainError } from '../../shared/errors';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { MeteringErrorCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
@@ -21,22 +20,21 @@ import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-table
 
 export const USAGE_PROJECTION = 'usage@v2';
 
+const USAGE_BEHIND = {
+  code: MeteringErrorCode.NOT_CAUGHT_UP,
+  message: 'Usage is still being counted and the answer would be stale; retry shortly',
+};
+
 /**
  * Read-your-writes for every usage read: waits (bounded) until `usage@v2`, and the other projections
  * the read joins (`customers@v1` for attribution), have applied everything in the log when the read
  * began; answers 503 rather than a silently stale number.
  */
-export async function usageCaughtUp(
+export function usageCaughtUp(
   projections: ProjectionsService,
   alsoReading: readonly string[] = [],
 ): Promise<void> {
-  if (!(await projections.catchUp([USAGE_PROJECTION, ...alsoReading]))) {
-    throw new DomainError(
-      'unavailable',
-      MeteringErrorCode.NOT_CAUGHT_UP,
-      'Usage is still being counted and the answer would be stale; retry shortly',
-    );
-  }
+  return projections.readYourWrites([USAGE_PROJECTION, ...alsoReading], USAGE_BEHIND);
 }
 
 const METER_EVENTS = ['MeterCreated', 'MeterUpdated', 'MeterDeleted'] as const;

@@ -91,6 +91,15 @@ export function problemFrom(error: unknown, instance?: string): ProblemDetails {
   return problem(500, 'SERVICE.INTERNAL', 'An unexpected error occurred; it has been logged', instance);
 }
 
+/**
+ * A failure of the service rather than of what was asked (the database unreachable, read models
+ * behind, a timeout): answered 503 and retried. Anything else that goes wrong computing one
+ * customer's figures is that customer's problem, reported on their answer alone.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  return problemFrom(error).status === 503;
+}
+
 export function problem(
   status: number,
   code: string,

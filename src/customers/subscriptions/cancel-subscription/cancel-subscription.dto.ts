@@ -5,7 +5,7 @@ import { CancelTiming } from '../subscription.decider';
 
 const CANCEL_TIMINGS: readonly CancelTiming[] = ['immediate', 'next_billing_cycle'];
 
-/** When the subscription ends: now (to the second), or with the billing period in progress. */
+/** When the subscription ends: now (at the end of the current second), or with the billing period in progress. */
 export class CancelSubscriptionRequest {
   @ApiPropertyOptional({ enum: CANCEL_TIMINGS, default: 'immediate' })
   @IfPresent()
