@@ -45,6 +45,13 @@ describe('readCloudEvent', () => {
     }
   });
 
+  it('keeps a leap second as sent, through the CloudEvents SDK too', () => {
+    const leap = { ...base, time: '2016-12-31T23:59:60Z' };
+    expect(readCloudEvent(leap, '', rules)).toEqual({ ok: true, event: leap });
+    const withExtension = { ...leap, source: 'leap-source', leapext: 'x' };
+    expect(readCloudEvent(withExtension, '', rules)).toEqual({ ok: true, event: withExtension });
+  });
+
   it('names every problem of an event, under the batch index when given one', () => {
     expect(
       problems(

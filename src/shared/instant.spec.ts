@@ -56,6 +56,14 @@ describe('parseRfc3339', () => {
       { numRuns: 2_000 },
     );
   });
+
+  it('reads a leap second as the last millisecond of its minute, whatever the offset and digits', () => {
+    expect(parseRfc3339('2016-12-31T23:59:60Z')).toBe(Date.parse('2016-12-31T23:59:59.999Z'));
+    expect(parseRfc3339('2016-12-31T23:59:60.5Z')).toBe(Date.parse('2016-12-31T23:59:59.999Z'));
+    expect(parseRfc3339('2016-12-31T15:59:60-08:00')).toBe(Date.parse('2016-12-31T23:59:59.999Z'));
+    expect(parseRfc3339('2017-01-01T05:29:60+05:30')).toBe(Date.parse('2016-12-31T23:59:59.999Z'));
+    expect(parseRfc3339('2016-12-31T23:59:61Z')).toBeUndefined();
+  });
 });
 
 describe('readInstant', () => {
@@ -64,6 +72,7 @@ describe('readInstant', () => {
       ['1000-01-01T00:00:00Z', EARLIEST_INSTANT_MS],
       ['0999-12-31T23:00:00-01:00', EARLIEST_INSTANT_MS],
       ['8999-12-31T23:59:59.999Z', LATEST_INSTANT_MS - 1],
+      ['2016-12-31T23:59:60Z', Date.parse('2016-12-31T23:59:59.999Z')],
     ] as const) {
       expect([text, readInstant(text)]).toEqual([text, { ok: true, ms }]);
     }

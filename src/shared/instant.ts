@@ -44,7 +44,9 @@ export function utcIso(checked: string): string {
 
 /**
  * Epoch milliseconds of an RFC 3339 date-time, or undefined when it is not one. Digits past the
- * millisecond are dropped, as `Date.parse` drops them. On the ingestion hot path (twice an
+ * millisecond are dropped, as `Date.parse` drops them. A leap second (`23:59:60Z`, valid RFC 3339)
+ * counts as the last millisecond of its minute, so it stays in its minute, day and billing period
+ * (JavaScript time, like PostgreSQL's, has no leap seconds). On the ingestion hot path (twice an
  * event) and the projection's (once): the time is built from the checked fields rather than handing
  * the text on to `Date.parse` (BENCHMARKS.md).
  */
@@ -67,14 +69,19 @@ export function parseRfc3339(value: unknown): number | undefined {
     day > monthDays ||
     hour > 23 ||
     minute > 59 ||
-    second > 59 ||
+    second > 60 ||
     offsetHours > 23 ||
     offsetMinutes > 59
   ) {
     return undefined;
   }
-  const millisecond = fields[7] === undefined ? 0 : Number(fields[7].slice(0, 3).padEnd(3, '0'));
-  const instant = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
+  const leapSecond = second === 60;
+  const millisecond = leapSecond
+    ? 999
+    : fields[7] === undefined
+      ? 0
+      : Number(fields[7].slice(0, 3).padEnd(3, '0'));
+  const instant = new Date(Date.UTC(2000, 0, 1, hour, minute, leapSecond ? 59 : second, millisecond));
   // setUTCFullYear, not Date.UTC's year: Date.UTC reads years 0–99 as 1900–1999.
   instant.setUTCFullYear(year, month - 1, day);
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;

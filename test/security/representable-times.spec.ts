@@ -141,4 +141,37 @@ describe('instants the log and the read models cannot hold', () => {
     const projections = await app.request('GET', '/api/v1/admin/projections');
     expect(projections.body.filter((p: { state: string }) => p.state !== 'running')).toEqual([]);
   });
+
+  describe('leap seconds', () => {
+    it('stores a leap second as sent and counts it in the last millisecond of its minute, day and period', async () => {
+      const leap = { ...event('2016-12-31T23:59:60Z'), type: 'leap_activity' };
+      await app.request('POST', '/api/v1/meters', {
+        body: { slug: 'leaps', name: 'leaps', eventType: 'leap_activity', aggregation: 'COUNT' },
+      });
+      expect((await app.request('POST', '/api/v1/events', { body: leap })).status).toBe(204);
+      const [stored] = await app.db.dataSource.query(
+        `SELECT data->'event'->>'time' AS time FROM tally_events WHERE data->'event'->>'id' = $1`,
+        [leap.id],
+      );
+      expect(stored.time).toBe('2016-12-31T23:59:60Z');
+      const byDay = await app.request('GET', '/api/v1/meters/leaps/query?windowSize=DAY');
+      expect(byDay.body.data).toEqual([
+        expect.objectContaining({
+          value: 1,
+          windowStart: '2016-12-31T00:00:00.000Z',
+          windowEnd: '2017-01-01T00:00:00.000Z',
+        }),
+      ]);
+      const lastMillisecond = await app.request(
+        'GET',
+        `/api/v1/meters/leaps/query?from=${encodeURIComponent('2016-12-31T23:59:59.999Z')}&to=2017-01-01T00:00:00Z`,
+      );
+      expect(lastMillisecond.body.data).toEqual([expect.objectContaining({ value: 1 })]);
+      const asBound = await app.request(
+        'GET',
+        `/api/v1/meters/leaps/query?from=2016-12-31T23:59:00Z&to=${encodeURIComponent('2016-12-31T23:59:60Z')}`,
+      );
+      expect([asBound.status, asBound.body.data]).toEqual([200, []]);
+    });
+  });
 });
