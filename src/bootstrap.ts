@@ -19,6 +19,7 @@ import { Clock, systemClock } from './shared/clock';
 import { invalid } from './shared/errors';
 import { sendProblem } from './shared/http/problem.filter';
 import { answerWithin } from './shared/http/answer-within';
+import { answerClientError } from './shared/http/client-errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/http/json-depth';
 import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
@@ -111,6 +112,8 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       // sees the request; those answers are problems like any other, not Fastify's own JSON.
       frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
         sendProblem(error, request, reply, logger),
+      // And so are Node's own refusals, of requests it cannot parse (oversized headers, 431).
+      clientErrorHandler: answerClientError,
       bodyLimit: config.maxBodyBytes,
       requestTimeout: config.requestTimeoutMs,
       // Node looks for clients sending too slowly only every 30 s by default: a quarter of the
