@@ -20,7 +20,8 @@ import { invalid } from './shared/errors';
 import { sendProblem } from './shared/http/problem.filter';
 import { answerWithin } from './shared/http/answer-within';
 import { answerClientError } from './shared/http/client-errors';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/http/json-depth';
+import { BodyFields, DEFAULT_BODY_FIELDS, inexactNumbers } from './shared/http/exact-numbers';
+import { MAX_JSON_DEPTH, scanJsonText } from './shared/http/json-depth';
 import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
 import { createLogger, NestPinoLogger } from './shared/logger';
@@ -172,14 +173,31 @@ function configureHttp(app: NestFastifyApplication): void {
     ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json'],
     { parseAs: 'string' },
     (request, body, done) => {
-      if (body === '') return done(null, undefined);
-      if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      const text = body as string;
+      if (text === '') return done(null, undefined);
+      const scan = scanJsonText(text, MAX_JSON_DEPTH);
+      if (scan.tooDeep) {
         return done(
           invalid('HTTP.JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`),
           undefined,
         );
       }
-      json(request, body as string, done);
+      if (!scan.mayAlterNumbers) return json(request, text, done);
+      // A number JSON.parse would not keep as sent is refused, never stored altered.
+      json(request, text, (error, parsed) => {
+        if (error) return done(error, undefined);
+        const config = request.routeOptions.config as { bodyFields?: BodyFields };
+        const problems = inexactNumbers(text, config.bodyFields ?? DEFAULT_BODY_FIELDS);
+        if (problems.length === 0) return done(null, parsed);
+        done(
+          invalid(
+            'HTTP.INEXACT_NUMBER',
+            'The body holds numbers a double cannot hold exactly; nothing was stored',
+            problems,
+          ),
+          undefined,
+        );
+      });
     },
   );
   // A callback hook, not an async one: no promise per request.
