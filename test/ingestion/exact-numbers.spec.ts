@@ -133,6 +133,20 @@ describe('numbers kept exactly, or refused', () => {
     },
   );
 
+  it('sums exactly however far apart the magnitudes are, in one batch and one minute', async () => {
+    const batch =
+      `[${event('far-1', '1e300')},${event('far-2', '0.1')},${event('far-3', '"1e-300"')}]`.replace(
+        /exact-far-\d/g,
+        'exact-far',
+      );
+    expect((await send(batch, 'application/cloudevents-batch+json')).status).toBe(204);
+    const csv = await app.request('GET', '/api/v1/meters/exact_sum/query?subject=exact-far', {
+      headers: { accept: 'text/csv' },
+    });
+    const value = csv.text.trim().split('\r\n')[1]?.split(',').pop();
+    expect(value).toBe(`1${'0'.repeat(300)}.1${'0'.repeat(298)}1`);
+  });
+
   it('takes a number that must keep every digit as a decimal string, which SUM meters read exactly', async () => {
     const id = 'as-string';
     expect((await send(event(id, '"123456789012345678901234567890"'))).status).toBe(204);
