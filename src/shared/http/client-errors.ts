@@ -38,6 +38,9 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   const linger = setTimeout(() => socket.destroy(), LINGER_MS);
   linger.unref();
   socket.once('close', () => clearTimeout(linger));
-  socket.once('end', () => socket.destroy());
+  // Once the client is done too, and the answer is out.
+  socket.once('end', () =>
+    socket.writableFinished ? socket.destroy() : socket.once('finish', () => socket.destroy()),
+  );
   socket.resume();
 }
