@@ -19,7 +19,9 @@ import { Clock, systemClock } from './shared/clock';
 import { invalid } from './shared/errors';
 import { sendProblem } from './shared/http/problem.filter';
 import { answerWithin } from './shared/http/answer-within';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './shared/http/json-depth';
+import { answerClientError } from './shared/http/client-errors';
+import { BodyFields, DEFAULT_BODY_FIELDS, inexactNumbers } from './shared/http/exact-numbers';
+import { MAX_JSON_DEPTH, scanJsonText } from './shared/http/json-depth';
 import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
 import { createLogger, NestPinoLogger } from './shared/logger';
@@ -111,6 +113,8 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       // sees the request; those answers are problems like any other, not Fastify's own JSON.
       frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
         sendProblem(error, request, reply, logger),
+      // And so are Node's own refusals, of requests it cannot parse (oversized headers, 431).
+      clientErrorHandler: answerClientError,
       bodyLimit: config.maxBodyBytes,
       requestTimeout: config.requestTimeoutMs,
       // Node looks for clients sending too slowly only every 30 s by default: a quarter of the
@@ -170,14 +174,31 @@ function configureHttp(app: NestFastifyApplication): void {
     ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json'],
     { parseAs: 'string' },
     (request, body, done) => {
-      if (body === '') return done(null, undefined);
-      if (nestsDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      const text = body as string;
+      if (text === '') return done(null, undefined);
+      const scan = scanJsonText(text, MAX_JSON_DEPTH);
+      if (scan.tooDeep) {
         return done(
           invalid('HTTP.JSON_TOO_DEEP', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`),
           undefined,
         );
       }
-      json(request, body as string, done);
+      if (!scan.mayAlterNumbers) return json(request, text, done);
+      // A number JSON.parse would not keep as sent is refused, never stored altered.
+      json(request, text, (error, parsed) => {
+        if (error) return done(error, undefined);
+        const config = request.routeOptions.config as { bodyFields?: BodyFields };
+        const problems = inexactNumbers(text, config.bodyFields ?? DEFAULT_BODY_FIELDS);
+        if (problems.length === 0) return done(null, parsed);
+        done(
+          invalid(
+            'HTTP.INEXACT_NUMBER',
+            'The body holds numbers a double cannot hold exactly; nothing was stored',
+            problems,
+          ),
+          undefined,
+        );
+      });
     },
   );
   // A callback hook, not an async one: no promise per request.

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { isDeepStrictEqual } from 'node:util';
 import { FieldProblem } from '../shared/errors';
+import { readInstant, utcIso } from '../shared/instant';
 import { CatalogProblemCode } from './catalog-errors';
 
 /**
@@ -16,9 +16,6 @@ export const DESCRIPTION_MAX_LENGTH = 1024;
 
 /** Free-form string pairs a client attaches to a catalog object. */
 export type Metadata = Readonly<Record<string, string>>;
-
-/** RFC 3339 with a mandatory offset; luxon then rejects impossible dates such as month 13. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
 
 export function problem(field: string, code: string, message: string): FieldProblem {
   return { field, code, message };
@@ -77,21 +74,19 @@ export function metadataProblems(field: string, value: unknown): FieldProblem[] 
     .map(([name]) => problem(`${field}.${name}`, CatalogProblemCode.INVALID_METADATA, 'must be a string'));
 }
 
+/** An instant the log and every read model can hold (the shared rule, `readInstant`). */
 export function isTimestamp(value: unknown): value is string {
-  return (
-    typeof value === 'string' && RFC3339.test(value) && DateTime.fromISO(value, { setZone: true }).isValid
-  );
+  return readInstant(value).ok;
 }
 
 export function timestampProblems(field: string, value: unknown): FieldProblem[] {
-  return isTimestamp(value)
-    ? []
-    : [problem(field, CatalogProblemCode.INVALID_TIMESTAMP, 'must be an RFC 3339 date-time with an offset')];
+  const read = readInstant(value);
+  return read.ok ? [] : [problem(field, CatalogProblemCode.INVALID_TIMESTAMP, read.problem)];
 }
 
 /** One spelling per instant in stored events: UTC with milliseconds, as `Date#toISOString` writes it. */
 export function normalizeTimestamp(value: string): string {
-  return new Date(DateTime.fromISO(value, { setZone: true }).toMillis()).toISOString();
+  return utcIso(value);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,4 @@
-import fc from 'fast-check';
-import { parseRfc3339, readCloudEvent } from './cloud-event';
+import { readCloudEvent } from './cloud-event';
 
 const rules = { receivedAt: new Date('2025-01-01T12:00:00.000Z'), futureToleranceMs: 24 * 3600 * 1000 };
 const base = { specversion: '1.0', id: 'e1', source: 'app', type: 'call', subject: 'acme' };
@@ -30,52 +29,27 @@ describe('readCloudEvent', () => {
     expect(problems({ ...base, time: 1735732800000 })).toEqual(['time: INGESTION.INVALID_TIME']);
   });
 
-  it('parses RFC 3339 to the millisecond, and refuses dates and times that do not exist', () => {
-    expect(parseRfc3339('2024-02-29T23:59:59.123456789+05:30')).toBe(Date.parse('2024-02-29T18:29:59.123Z'));
-    expect(parseRfc3339('2000-02-29T00:00:00Z')).toBe(Date.parse('2000-02-29T00:00:00Z'));
-    for (const impossible of [
-      '2023-02-29T00:00:00Z',
-      '1900-02-29T00:00:00Z',
-      '2024-04-31T00:00:00Z',
-      '2024-13-01T00:00:00Z',
-      '2024-00-10T00:00:00Z',
-      '2024-01-01T24:00:00Z',
-      '2024-01-01T00:60:00Z',
-      '2024-01-01T00:00:00+24:00',
-      '2024-01-01T00:00:00.Z',
-      '2024-01-01',
-    ]) {
-      expect([impossible, parseRfc3339(impossible)]).toEqual([impossible, undefined]);
+  it('refuses a time outside the representable range once in UTC, saying so', () => {
+    for (const time of ['0001-01-01T00:30:00+01:00', '9999-12-31T23:00:00-05:00']) {
+      const result = readCloudEvent({ ...base, time }, 'events[0]', rules);
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          {
+            field: 'events[0].time',
+            code: 'INGESTION.INVALID_TIME',
+            message: expect.stringMatching(/^must lie from 1000-01-01T00:00:00Z up to/),
+          },
+        ],
+      });
     }
   });
 
-  it('reads every valid RFC 3339 time as Date.parse reads it, whatever the year, offset and digits', () => {
-    const two = (n: number) => String(n).padStart(2, '0');
-    fc.assert(
-      fc.property(
-        fc.date({
-          min: new Date('0000-01-01T00:00:00Z'),
-          max: new Date('9999-12-31T23:59:59.999Z'),
-          noInvalidDate: true,
-        }),
-        fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 9 }),
-        fc.option(
-          fc.tuple(
-            fc.constantFrom('+', '-'),
-            fc.integer({ min: 0, max: 23 }),
-            fc.integer({ min: 0, max: 59 }),
-          ),
-        ),
-        fc.constantFrom('T', 't'),
-        (date, digits, offset, t) => {
-          const [day, clock] = date.toISOString().slice(0, 19).split('T');
-          const zone = offset ? `${offset[0]}${two(offset[1])}:${two(offset[2])}` : 'Z';
-          const text = `${day}${t}${clock}${digits ? `.${digits}` : ''}${zone}`;
-          expect([text, parseRfc3339(text)]).toEqual([text, Date.parse(text.replace('t', 'T'))]);
-        },
-      ),
-      { numRuns: 2_000 },
-    );
+  it('keeps a leap second as sent, through the CloudEvents SDK too', () => {
+    const leap = { ...base, time: '2016-12-31T23:59:60Z' };
+    expect(readCloudEvent(leap, '', rules)).toEqual({ ok: true, event: leap });
+    const withExtension = { ...leap, source: 'leap-source', leapext: 'x' };
+    expect(readCloudEvent(withExtension, '', rules)).toEqual({ ok: true, event: withExtension });
   });
 
   it('names every problem of an event, under the batch index when given one', () => {

@@ -1,5 +1,6 @@
 import { CloudEvent, ValidationError } from 'cloudevents';
 import type { FieldProblem } from '../shared/errors';
+import { readInstant } from '../shared/instant';
 import { IngestionProblemCode } from './ingestion-errors';
 import type { UsageCloudEvent } from './usage-recorded';
 
@@ -21,10 +22,6 @@ export const MAX_ATTRIBUTE_LENGTH = 256;
 
 const IDENTIFYING_ATTRIBUTES = ['id', 'source', 'type', 'subject'] as const;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** RFC 3339 (`T`/`Z` in either case, offset mandatory); the fields are range-checked after. */
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** `application/json`, or any `+json` media type, with optional parameters. */
 const JSON_MEDIA_TYPE = /^\s*application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
 
@@ -60,16 +57,10 @@ export function readCloudEvent(input: unknown, at: string, rules: EnvelopeRules)
   if (input.time === undefined || input.time === null) {
     time = rules.receivedAt.toISOString();
   } else {
-    const instant = parseRfc3339(input.time);
-    if (instant === undefined) {
-      problems.push(
-        problem(
-          field('time'),
-          IngestionProblemCode.INVALID_TIME,
-          'must be an RFC 3339 date-time with an offset',
-        ),
-      );
-    } else if (instant - rules.receivedAt.getTime() > rules.futureToleranceMs) {
+    const instant = readInstant(input.time);
+    if (!instant.ok) {
+      problems.push(problem(field('time'), IngestionProblemCode.INVALID_TIME, instant.problem));
+    } else if (instant.ms - rules.receivedAt.getTime() > rules.futureToleranceMs) {
       problems.push(
         problem(
           field('time'),
@@ -132,45 +123,6 @@ export function readCloudEvent(input: unknown, at: string, rules: EnvelopeRules)
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, event: { ...input, time } as UsageCloudEvent };
-}
-
-/**
- * Epoch milliseconds of an RFC 3339 date-time, or undefined when it is not one. Digits past the
- * millisecond are dropped, as `Date.parse` drops them. On the ingestion hot path (twice an event) and
- * the projection's (once): the time is built from the checked fields, 0.40 µs a call where handing
- * the text on to `Date.parse` took 0.64.
- */
-export function parseRfc3339(value: unknown): number | undefined {
-  const fields = typeof value === 'string' ? RFC3339.exec(value) : null;
-  if (!fields) return undefined;
-  const year = Number(fields[1]);
-  const month = Number(fields[2]);
-  const day = Number(fields[3]);
-  const hour = Number(fields[4]);
-  const minute = Number(fields[5]);
-  const second = Number(fields[6]);
-  const offsetHours = fields[9] === undefined ? 0 : Number(fields[9]);
-  const offsetMinutes = fields[10] === undefined ? 0 : Number(fields[10]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const monthDays = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
-  if (
-    !monthDays ||
-    day < 1 ||
-    day > monthDays ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    return undefined;
-  }
-  const millisecond = fields[7] === undefined ? 0 : Number(fields[7].slice(0, 3).padEnd(3, '0'));
-  const instant = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millisecond));
-  // setUTCFullYear, not Date.UTC's year: Date.UTC reads years 0–99 as 1900–1999.
-  instant.setUTCFullYear(year, month - 1, day);
-  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
-  return instant.getTime() - (fields[8] === '-' ? -offsetMs : offsetMs);
 }
 
 function identifyingProblems(field: string, value: unknown): FieldProblem[] {

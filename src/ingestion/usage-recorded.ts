@@ -1,4 +1,4 @@
-import { parseRfc3339 } from './cloud-event';
+import { parseRfc3339 } from '../shared/instant';
 
 /**
  * The stored contract of a usage event: the log event type is `UsageRecorded` (the PostgreSQL

@@ -11,6 +11,13 @@ import {
 
 const MINUTE_MS = 60_000;
 
+/**
+ * Usage sums are kept exact, unlike money's 60 significant digits: a minute holding 1e300 and 0.1
+ * lost the 0.1 (PostgreSQL adds the buckets up exactly after). Every value a meter reads spans a few
+ * thousand digits at most, and decimal.js spends only the digits a value has, so no precision cap.
+ */
+const ExactDecimal = Decimal.clone({ precision: 1e9 });
+
 /** One minute of one meter for one subject and set of group values. Absent parts are not kept by that meter. */
 export interface Bucket {
   readonly meterId: string;
@@ -104,7 +111,7 @@ export class UsageAggregator {
     if (fact.timeMs < bucket.firstMs) bucket.firstMs = fact.timeMs;
     if (fact.timeMs > bucket.lastMs) bucket.lastMs = fact.timeMs;
     if (value === undefined) return;
-    const number = new Decimal(value);
+    const number = new ExactDecimal(value);
     switch (meter.aggregation) {
       case 'SUM':
       case 'AVG':

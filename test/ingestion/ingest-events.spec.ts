@@ -327,9 +327,12 @@ describe('POST /api/v1/events and /v3/openmeter/events', () => {
     const listed = await app.request('GET', '/api/v1/events?subject=garbage-test');
     expect(listed.status).toBe(200);
     const byId = new Map(listed.body.map((e: { event: { id: string } }) => [e.event.id, e]));
-    expect(byId.get(good.id as string)).not.toHaveProperty('validationError');
+    expect(byId.get(good.id as string)).toMatchObject({
+      validationError: 'no customer found for event subject: garbage-test',
+    });
     expect(byId.get(garbage.id as string)).toMatchObject({
-      validationError: 'meter tokens_total: $.tokens is not a number ("lots")',
+      validationError:
+        'meter tokens_total: $.tokens is not a number ("lots"); no customer found for event subject: garbage-test',
     });
   });
 });

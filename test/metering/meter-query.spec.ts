@@ -299,7 +299,7 @@ describe('GET /api/v1/events', () => {
     ]);
     const [newest, middle, oldest] = answer.body;
     expect(newest).not.toHaveProperty('customerId');
-    expect(newest).not.toHaveProperty('validationError');
+    expect(newest).toMatchObject({ validationError: 'no customer found for event subject: sigma' });
     expect(middle).toMatchObject({
       customerId: omegaCorp,
       validationError: 'meter bytes: $.bytes is not a number ("many"); meter uploaders: $.user is missing',
@@ -338,6 +338,30 @@ describe('GET /api/v1/events', () => {
       'color',
       'from',
       'limit',
+    ]);
+  });
+
+  it('says when no customer claims an event’s subject (metered, never billed), until one does', async () => {
+    const sent = await app.request('POST', '/api/v1/events', {
+      body: event('upload', 'delta', '2024-08-04T00:00:00Z', { bytes: 'lots' }),
+    });
+    expect(sent.status).toBe(204);
+    const before = await app.request('GET', '/api/v1/events?subject=delta');
+    expect(before.body).toEqual([
+      expect.objectContaining({
+        validationError:
+          'meter bytes: $.bytes is not a number ("lots"); meter uploaders: $.user is missing; ' +
+          'no customer found for event subject: delta',
+      }),
+    ]);
+    expect(before.body[0]).not.toHaveProperty('customerId');
+    const deltaCorp = await createCustomer(app, 'delta-corp', ['delta']);
+    const after = await app.request('GET', '/api/v1/events?subject=delta');
+    expect(after.body).toEqual([
+      expect.objectContaining({
+        customerId: deltaCorp,
+        validationError: 'meter bytes: $.bytes is not a number ("lots"); meter uploaders: $.user is missing',
+      }),
     ]);
   });
 });

@@ -24,6 +24,36 @@ describe('request limits', () => {
     data: { padding },
   });
 
+  /**
+   * One connection, written to as a client does (the whole request, then any next one once an
+   * answer has come), read until the server closes it: what it answered, and any socket error.
+   */
+  const rawExchange = (head: string, body: string, next?: string) =>
+    new Promise<{ error?: string; statuses: number[]; text: string }>((resolve) => {
+      const socket = connect(Number(new URL(app.url).port), '127.0.0.1');
+      let text = '';
+      let error: string | undefined;
+      let sentNext = false;
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+        if (next && !sentNext && /\r\n\r\n\{[^]*\}$/.test(text)) {
+          sentNext = true;
+          socket.write(next);
+        }
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => (error ??= e.code ?? String(e)));
+      socket.on('close', () =>
+        resolve({
+          error,
+          statuses: [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1])),
+          text,
+        }),
+      );
+      socket.write(head);
+      socket.write(body);
+      if (!next) socket.end();
+    });
+
   beforeAll(async () => {
     app = await startTestApp({
       config: { maxBodyBytes: MAX_BODY_BYTES, requestTimeoutMs: REQUEST_TIMEOUT_MS },
@@ -67,13 +97,62 @@ describe('request limits', () => {
     expect(await eventCount()).toBe(before + 1);
   });
 
-  it('refuses oversized headers and URLs with 431', async () => {
+  it('answers an oversized body with its 413 problem to a client that sends it all, and keeps the connection', async () => {
+    // 6 MB, far more than the kernel buffers between the two ends: the client is still sending when
+    // the answer comes (it is refused from its Content-Length), which a close would reset.
+    const padding = 'x'.repeat(6 * 1024 * 1024);
+    const before = await eventCount();
+    for (const [path, contentType, body, chunked] of [
+      ['/api/v1/events', 'application/cloudevents+json', JSON.stringify(event('big', padding)), false],
+      [
+        '/api/v1/events',
+        'application/cloudevents-batch+json',
+        JSON.stringify([event('big', padding)]),
+        false,
+      ],
+      ['/api/v1/events', 'application/cloudevents+json', JSON.stringify(event('big', padding)), true],
+      ['/api/v1/customers', 'application/json', JSON.stringify({ name: padding }), false],
+    ] as const) {
+      const exchange = await rawExchange(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${app.adminToken}\r\n` +
+          `Content-Type: ${contentType}\r\n` +
+          (chunked
+            ? 'Transfer-Encoding: chunked\r\n\r\n'
+            : `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`),
+        chunked ? `${Buffer.byteLength(body).toString(16)}\r\n${body}\r\n0\r\n\r\n` : body,
+        // Once the answer is in, the same connection serves the next request.
+        `GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      );
+      expect([contentType, chunked, exchange.error, exchange.statuses]).toEqual([
+        contentType,
+        chunked,
+        undefined,
+        [413, 200],
+      ]);
+      expect(exchange.text).toContain('application/problem+json');
+      expect(exchange.text).toContain('"code":"HTTP.BODY_TOO_LARGE"');
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses oversized headers and URLs with a 431 problem, read before the connection closes', async () => {
     const header = await app.request('GET', '/api/v1/meters', {
       headers: { 'x-padding': 'x'.repeat(32 * 1024) },
     });
-    expect(header.status).toBe(431);
+    expect([header.status, header.headers.get('content-type'), header.body.code]).toEqual([
+      431,
+      'application/problem+json',
+      'HTTP.HEADERS_TOO_LARGE',
+    ]);
     const url = await app.request('GET', `/api/v1/meters?${'a=1&'.repeat(10_000)}`);
     expect(url.status).toBe(431);
+    // A client still sending headers when refused reads the whole answer, without a reset.
+    const exchange = await rawExchange(
+      `GET /api/v1/meters HTTP/1.1\r\nHost: x\r\n`,
+      Array.from({ length: 2_000 }, (_, i) => `X-Padding-${i}: ${'y'.repeat(1_000)}\r\n`).join('') + '\r\n',
+    );
+    expect([exchange.error, exchange.statuses]).toEqual([undefined, [431]]);
+    expect(exchange.text).toContain('"code":"HTTP.HEADERS_TOO_LARGE"');
   });
 
   it('cuts off a client that sends its request too slowly', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { StreamCategory } from '../../event-store/stream-names';
+import { utcIso } from '../../shared/instant';
 import { AuditLogQuery } from './audit-log.query';
 import { ReadAuditLogQuery } from './read-audit-log.dto';
 
@@ -13,8 +14,14 @@ export class AuditLogController {
   constructor(private readonly audit: AuditLogQuery) {}
 
   @Get('audit/events')
-  read(@Query() query: ReadAuditLogQuery, @Ctx() ctx: RequestContext) {
-    return this.audit.read({ ...query, namespace: ctx.namespace });
+  read(@Query() { from, to, ...query }: ReadAuditLogQuery, @Ctx() ctx: RequestContext) {
+    // Canonical UTC, so PostgreSQL reads each bound as Tally does (a leap second included).
+    return this.audit.read({
+      ...query,
+      ...(from !== undefined && { from: utcIso(from) }),
+      ...(to !== undefined && { to: utcIso(to) }),
+      namespace: ctx.namespace,
+    });
   }
 
   @Get('customers/:idOrKey/history')

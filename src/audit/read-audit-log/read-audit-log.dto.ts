@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '../../shared/http/is-instant';
 
 export class ReadAuditLogQuery {
   @ApiPropertyOptional({ description: 'Exact stream name, e.g. meter-01J…' })
@@ -27,12 +28,12 @@ export class ReadAuditLogQuery {
 
   @ApiPropertyOptional({ description: 'Recorded at or after (RFC 3339)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Recorded before (RFC 3339)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({

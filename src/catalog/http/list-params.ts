@@ -13,6 +13,13 @@ import {
 
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
+/**
+ * The largest item offset a list takes. Past it a JavaScript number no longer counts items exactly,
+ * and from 1e21 on it reaches PostgreSQL as `1e+21`, which is no bigint (a 500).
+ */
+export const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+/** The largest page: its first item's offset stays within `MAX_OFFSET` at the largest page size. */
+export const MAX_PAGE = Math.floor(MAX_OFFSET / MAX_PAGE_SIZE) + 1;
 
 /** OpenMeter's ULID pattern, for `…Id` parameters. */
 export const ULID_PATTERN = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
@@ -30,11 +37,12 @@ export interface Page<Item> {
 
 /** `page` and `pageSize` (at most 1000) of OpenMeter's page-based lists. */
 export class PageParams {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { parseCalendarDuration } from '../../catalog/plans/billing-cadence';
 import { invalid } from '../../shared/errors';
+import { parseRfc3339, readInstant } from '../../shared/instant';
 
 /**
  * Billing-period calendar math, in UTC. Period `n` of a subscription is
@@ -74,14 +75,16 @@ function requireCadence(iso: string, field: string): Cadence {
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 function tryParseInstant(iso: unknown): DateTime | undefined {
-  if (typeof iso !== 'string' || !RFC3339.test(iso)) return undefined;
-  const instant = DateTime.fromISO(iso, { zone: 'utc' });
-  return instant.isValid ? instant : undefined;
+  const ms = parseRfc3339(iso);
+  return ms === undefined ? undefined : DateTime.fromMillis(ms, { zone: 'utc' });
 }
 
-/** Whether `iso` is an RFC 3339 date-time with an explicit offset (`Z` or `±hh:mm`). */
+/**
+ * Whether `iso` is an instant a command may bring: an RFC 3339 date-time with an explicit offset
+ * (`Z` or `±hh:mm`) within the range every read model holds (the shared rule, `readInstant`).
+ */
 export function isInstant(iso: unknown): iso is string {
-  return tryParseInstant(iso) !== undefined;
+  return readInstant(iso).ok;
 }
 
 /** Parses an RFC 3339 date-time into a UTC luxon DateTime, or throws `SUBSCRIPTIONS.INVALID_INSTANT`. */

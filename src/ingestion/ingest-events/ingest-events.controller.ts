@@ -1,9 +1,11 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
 import type { RequestContext, TallyRequest } from '../../auth/request-context';
 import type { EventMetadata } from '../../event-store/event-store.port';
 import { DomainError } from '../../shared/errors';
+import type { BodyFields } from '../../shared/http/exact-numbers';
 import { IngestionErrorCode } from '../ingestion-errors';
 import { IngestEvents, IngestMediaType } from './ingest-events.command';
 import { IngestEventsHandler } from './ingest-events.handler';
@@ -13,6 +15,9 @@ const MEDIA_TYPES: readonly IngestMediaType[] = [
   'application/cloudevents+json',
   'application/cloudevents-batch+json',
 ];
+
+/** Problems name an event's members as the event reader does: `data.value`, `events[3].data.value`. */
+const EVENT_FIELDS = { bodyFields: { object: '', array: 'events' } satisfies BodyFields };
 
 @ApiTags('Events')
 @ApiBearerAuth()
@@ -24,6 +29,7 @@ export class IngestEventsController {
   constructor(private readonly ingestion: IngestEventsHandler) {}
 
   @Post('api/v1/events')
+  @RouteConfig(EVENT_FIELDS)
   @HttpCode(204)
   @ApiOperation({ summary: 'Ingest one CloudEvent or a batch; a batch is all-or-nothing' })
   @ApiConsumes(...MEDIA_TYPES)
@@ -33,6 +39,7 @@ export class IngestEventsController {
 
   /** The path Kong Konnect's metering tutorial posts to, so its `curl` commands work unchanged. */
   @Post('v3/openmeter/events')
+  @RouteConfig(EVENT_FIELDS)
   @HttpCode(202)
   @ApiOperation({ summary: 'Ingest one CloudEvent or a batch (Konnect path)' })
   @ApiConsumes(...MEDIA_TYPES)

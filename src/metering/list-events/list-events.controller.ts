@@ -2,7 +2,7 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../../auth/request-context';
-import { parseRfc3339 } from '../../ingestion/cloud-event';
+import { parseRfc3339 } from '../../shared/instant';
 import { ListEventsParams } from './list-events.params';
 import { IngestedEvent, ListEvents } from './list-events.query';
 

@@ -70,7 +70,11 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
   }
 }
 
-/** Judged against the meters live now, with the same rules the usage projection applies. */
+/**
+ * Judged against the meters live now, with the same rules the usage projection applies, and the
+ * customers as they stand now: usage no customer claims is metered but never billed, so it says so,
+ * in OpenMeter's words.
+ */
 function problemsOf(row: ListedRow, meters: readonly MeterDefinition[]): string | undefined {
   const fact = {
     subject: row.event.subject,
@@ -82,5 +86,6 @@ function problemsOf(row: ListedRow, meters: readonly MeterDefinition[]): string 
     const measurement = measure(meter, fact);
     return measurement && !measurement.counted ? [measurement.problem] : [];
   });
+  if (!row.customer_id) problems.push(`no customer found for event subject: ${row.event.subject}`);
   return problems.length > 0 ? problems.join('; ') : undefined;
 }

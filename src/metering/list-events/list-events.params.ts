@@ -1,19 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateBy } from 'class-validator';
-import { parseRfc3339 } from '../../ingestion/cloud-event';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInstant } from '../../shared/http/is-instant';
 
 const MAX_LISTED_EVENTS = 1000;
-
-function IsInstant(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isInstant',
-    validator: {
-      validate: (value) => parseRfc3339(value) !== undefined,
-      defaultMessage: (args) => `${args?.property} must be an RFC 3339 date-time with an offset`,
-    },
-  });
-}
 
 export class ListEventsParams {
   @ApiPropertyOptional({ description: 'Event time, inclusive (RFC 3339)' })

@@ -5,7 +5,10 @@ import type { UsageCloudEvent } from '../../ingestion/usage-recorded';
 export interface IngestedEvent {
   readonly event: UsageCloudEvent;
   readonly customerId?: string;
-  /** Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number). */
+  /**
+   * Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and
+   * whether no customer claims its subject (its usage is then never billed).
+   */
   readonly validationError?: string;
   readonly ingestedAt: string;
   readonly storedAt: string;

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
-import { parseRfc3339 } from '../../ingestion/cloud-event';
 import { FieldProblem, invalid } from '../../shared/errors';
+import { readInstant } from '../../shared/instant';
 import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
 import { MeterQuery, WINDOW_SIZES, WindowSize } from './meter-query.service';
 
@@ -43,10 +43,9 @@ export function parseMeterQueryParams(raw: Readonly<Record<string, unknown>>): M
   const instant = (name: string): Date | undefined => {
     const text = single(name);
     if (text === undefined) return undefined;
-    const ms = parseRfc3339(text);
-    if (ms === undefined)
-      fail(name, MeteringProblemCode.INVALID_TIMESTAMP, 'must be an RFC 3339 date-time with an offset');
-    return ms === undefined ? undefined : new Date(ms);
+    const read = readInstant(text);
+    if (!read.ok) fail(name, MeteringProblemCode.INVALID_TIMESTAMP, read.problem);
+    return read.ok ? new Date(read.ms) : undefined;
   };
 
   const from = instant('from');

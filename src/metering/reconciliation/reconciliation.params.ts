@@ -1,5 +1,5 @@
-import { parseRfc3339 } from '../../ingestion/cloud-event';
 import { FieldProblem, invalid } from '../../shared/errors';
+import { readInstant } from '../../shared/instant';
 import type { TimeRange } from './reconciliation';
 
 export const ReconciliationErrorCode = {
@@ -34,15 +34,16 @@ export function parseReconciliationParams(raw: Readonly<Record<string, unknown>>
       fail(name, ReconciliationProblemCode.REQUIRED, 'is required (RFC 3339, on a whole hour)');
       return undefined;
     }
-    const ms = typeof value === 'string' ? parseRfc3339(value) : undefined;
-    if (ms === undefined) {
+    const read = readInstant(value);
+    if (!read.ok) {
       fail(
         name,
         ReconciliationProblemCode.INVALID_TIMESTAMP,
-        'must be one RFC 3339 date-time with an offset',
+        Array.isArray(value) ? 'must be given once' : read.problem,
       );
       return undefined;
     }
+    const ms = read.ms;
     if (ms % HOUR_MS !== 0) {
       fail(name, ReconciliationProblemCode.NOT_ON_THE_HOUR, 'must be on a whole hour (UTC offsets in hours)');
       return undefined;

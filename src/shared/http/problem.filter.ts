@@ -38,9 +38,22 @@ export function sendProblem(
   }
   if (reply.sent) return;
   if (body.status === 429 || body.status === 503) reply.header('retry-after', '1');
+  if (!request.raw.complete && body.status !== 408) keepReading(request, reply);
   // A Buffer, so Fastify leaves the content type exactly as given (no "; charset" appended).
   reply
     .status(body.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .send(Buffer.from(JSON.stringify(body)));
+}
+
+/**
+ * An answer given before the request's body has arrived (a body over the limit is refused from its
+ * Content-Length) must not close the connection under a client still sending: closing a socket with
+ * unread data resets it, and the reset can destroy the answer before the client reads it (EPIPE or
+ * ECONNRESET, which a client retries forever). So the rest of the body is read and dropped and the
+ * connection stays usable; Node's `requestTimeout` bounds how long a client may take to send it.
+ */
+function keepReading(request: FastifyRequest, reply: FastifyReply): void {
+  reply.removeHeader('connection');
+  request.raw.resume();
 }

@@ -7,7 +7,14 @@ import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
 import { answer } from '../../http/etag';
-import { MAX_PAGE_SIZE, Page, PageParams, QueryArray, QueryBoolean } from '../../http/list-params';
+import {
+  MAX_OFFSET,
+  MAX_PAGE_SIZE,
+  Page,
+  PageParams,
+  QueryArray,
+  QueryBoolean,
+} from '../../http/list-params';
 import { FeatureParams } from '../feature.params';
 import {
   FEATURE_ORDER_BY,
@@ -32,11 +39,17 @@ export class ListFeaturesParams extends PageParams implements FeatureListFilter 
   @IsBoolean()
   includeArchived?: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Without page/pageSize: items to skip' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_OFFSET,
+    default: 0,
+    description: 'Without page/pageSize: items to skip',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 
   @ApiPropertyOptional({

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsOptional,
-  IsRFC3339,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { MAX_ATTRIBUTE_LENGTH } from '../../../ingestion/cloud-event';
+import { IsInstant } from '../../../shared/http/is-instant';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
 import { IfPresent, IsStringMap } from '../../http/list-params';
 import { METER_AGGREGATIONS, MeterAggregation } from '../meter.decider';
@@ -63,7 +55,7 @@ export class CreateMeterRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Only events from this time on are counted' })
   @IfPresent()
-  @IsRFC3339()
+  @IsInstant()
   eventFrom?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsInt,
-  IsRFC3339,
   IsString,
   Length,
   Matches,
@@ -14,6 +13,7 @@ import {
 } from 'class-validator';
 import { CATALOG_KEY_PATTERN } from '../../../catalog/catalog-rules';
 import { IfPresent, IsStringMap, ULID_PATTERN } from '../../../catalog/http/list-params';
+import { IsInstant } from '../../../shared/http/is-instant';
 
 /** OpenMeter's `PlanReferenceInput`. */
 export class PlanReferenceInputDto {
@@ -60,6 +60,7 @@ export class CreateSubscriptionRequest {
   })
   @IfPresent()
   @IsString()
+  @IsInstant(['immediate'])
   timing?: string;
 
   @ApiPropertyOptional({
@@ -67,7 +68,7 @@ export class CreateSubscriptionRequest {
     description: 'Periods are billingAnchor + n × billingCadence; defaults to the start',
   })
   @IfPresent()
-  @IsRFC3339()
+  @IsInstant()
   billingAnchor?: string;
 
   @ApiPropertyOptional({ description: 'Defaults to the plan name' })

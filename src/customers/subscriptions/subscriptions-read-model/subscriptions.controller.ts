@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsArray, IsIn, IsOptional, IsRFC3339 } from 'class-validator';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { notFound } from '../../../shared/errors';
+import { IsInstant } from '../../../shared/http/is-instant';
 import { answer } from '../../../catalog/http/etag';
 import { Page, PageParams, QueryArray } from '../../../catalog/http/list-params';
 import { CustomerParams } from '../../customers/customer.params';
@@ -30,7 +31,7 @@ export class GetSubscriptionParams {
     description: 'Status and periods as at this time; defaults to now',
   })
   @IsOptional()
-  @IsRFC3339()
+  @IsInstant()
   at?: string;
 }
 
