@@ -9,7 +9,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
-import { CoreModule, TallyRuntime } from './core/core.module';
+import { RuntimeModule, TallyRuntime } from './runtime.module';
 import { HealthController } from './health/health.controller';
 import { IngestionModule } from './ingestion/ingestion.module';
 import { MeteringModule } from './metering/metering.module';
@@ -31,7 +31,7 @@ export class AppModule {
   static forRoot(runtime: TallyRuntime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
+      imports: [RuntimeModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
       controllers: [HealthController, TokensController, ProjectionsController],
       providers: [
         TokenService,

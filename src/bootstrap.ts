@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
-import { ProjectionsService } from './core/projections.service';
+import { ProjectionsService } from './projections/projections.service';
 import { createDataSource, migrate, poolOf } from './database/data-source';
 import { localeWarnings, readDatabaseLocale } from './database/database-locale';
 import { createEventStore } from './event-store/create-event-store';

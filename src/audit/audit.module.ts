@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { auditLogProjection } from './audit-log/audit-log.projection';
 import { AuditLogController } from './read-audit-log/audit-log.controller';
 import { AuditLogQuery } from './read-audit-log/audit-log.query';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { MeteringModule } from '../metering/metering.module';
 import { billingViewProjection } from './billing-view/billing-view.projection';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';

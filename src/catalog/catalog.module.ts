@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
 import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
 import { CreateFeatureController } from './features/create-feature/create-feature.controller';
 import { CreateFeatureHandler } from './features/create-feature/create-feature.handler';
 import { FeaturesController } from './features/features-read-model/features.controller';
 import { featuresProjection } from './features/features-read-model/features.projection';
-import { ReadModels } from './http/read-models';
 import {
   GetFeatureHandler,
   ListFeaturesHandler,
@@ -30,6 +29,7 @@ import { DeletePlanHandler } from './plans/delete-plan/delete-plan.handler';
 import { NextPlanController } from './plans/next-plan/next-plan.controller';
 import { NextPlanHandler } from './plans/next-plan/next-plan.handler';
 import { PlanDrafts } from './plans/plan-drafts';
+import { PlanLookup } from './plans/plan-to-subscribe';
 import { PlansController } from './plans/plans-read-model/plans.controller';
 import { plansProjection } from './plans/plans-read-model/plans.projection';
 import {
@@ -61,7 +61,6 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     NextPlanController,
   ],
   providers: [
-    ReadModels,
     CreateMeterHandler,
     UpdateMeterHandler,
     DeleteMeterHandler,
@@ -82,7 +81,9 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     GetPlanHandler,
     ListPlansHandler,
     PlanVersionsOfHandler,
+    PlanLookup,
   ],
+  exports: [PlanLookup],
 })
 export class CatalogModule {
   constructor(projections: ProjectionsService) {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReadModels } from '../catalog/http/read-models';
-import { ProjectionsService } from '../core/projections.service';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ProjectionsService } from '../projections/projections.service';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
 import { CreateCustomerHandler } from './customers/create-customer/create-customer.handler';
 import { CustomersController } from './customers/customers-read-model/customers.controller';
@@ -25,6 +25,7 @@ import {
 
 /** Customers, their subscriptions to published plans, and what those entitle them to. */
 @Module({
+  imports: [CatalogModule],
   controllers: [
     CustomersController,
     CreateCustomerController,
@@ -36,7 +37,6 @@ import {
     EntitlementValueController,
   ],
   providers: [
-    ReadModels,
     CreateCustomerHandler,
     UpdateCustomerHandler,
     DeleteCustomerHandler,

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 
 type Check = { status: 'up' } | { status: 'down'; reason: string };

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { EVENT_STORE, EventStore, UsageIntake, UsageRecord } from '../event-store/event-store.port';
 import { usageStream } from '../event-store/stream-names';
 import { GroupCommit } from './group-commit';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsService } from '../core/projections.service';
+import { ProjectionsService } from '../projections/projections.service';
 import { ListEventsController } from './list-events/list-events.controller';
 import { ListEventsHandler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';

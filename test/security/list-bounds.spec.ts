@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { MAX_OFFSET, MAX_PAGE } from '../../src/catalog/http/list-params';
+import { MAX_OFFSET, MAX_PAGE } from '../../src/shared/http/list-params';
 import { fastifyRoutes, fill, isDocsRoute, Route } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTutorialCatalog } from '../support/tutorial';

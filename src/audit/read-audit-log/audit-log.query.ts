@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { StreamCategory } from '../../event-store/stream-names';
 import { notFound } from '../../shared/errors';
 import { AUDIT_LOG_PROJECTION } from '../audit-log/audit-log.projection';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { measure } from '../../metering/measurement';
 import { METER_COLUMNS, meterFromRow, MeterRow, UsageTable } from '../../metering/usage/usage-tables';
 import { factFromRow, RawUsageRow, USAGE_PROJECTION } from '../../metering/usage/usage.projection';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 import { usageCaughtUp } from '../../metering/usage/usage.projection';
 import { CLOCK, Clock } from '../../shared/clock';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ulid } from 'ulid';
 import type { TallyConfig } from '../../config/config';
 import { TALLY_CONFIG } from '../../config/config.module';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 import { decideAndAppend } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import type { Invoice } from '../invoices/draft-invoice';

@@ -1,7 +1,8 @@
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
-import { Holds, KeyKind, isPastGrace, keyOwner } from '../key-claims';
+import { Holds, isPastGrace, keyOwner } from '../../key-claims/key-claims';
+import { CatalogKeyKind } from '../catalog-keys';
 import type { MeterFeatureLink } from '../meters/meter.decider';
 import { Feature, featureDecider } from './feature.decider';
 
@@ -11,7 +12,7 @@ export async function liveFeatureByKey(
   namespace: string,
   key: string,
 ): Promise<Feature | undefined> {
-  const owner = await keyOwner(store, namespace, KeyKind.featureKey, key);
+  const owner = await keyOwner(store, namespace, CatalogKeyKind.featureKey, key);
   if (owner === undefined) return undefined;
   const { state } = await loadState(store, streamName(StreamCategory.feature, owner), featureDecider);
   return state.status === 'active' && state.feature.namespace === namespace ? state.feature : undefined;

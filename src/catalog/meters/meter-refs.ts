@@ -3,8 +3,9 @@ import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { notFound } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
-import { Holds, KeyKind, keyOwner } from '../key-claims';
-import { ULID_PATTERN } from '../http/list-params';
+import { Holds, keyOwner } from '../../key-claims/key-claims';
+import { CatalogKeyKind } from '../catalog-keys';
+import { ULID_PATTERN } from '../../shared/http/list-params';
 import { Meter, meterDecider } from './meter.decider';
 
 /**
@@ -15,7 +16,7 @@ export async function meterIdFor(store: EventStore, namespace: string, idOrSlug:
   if (ULID_PATTERN.test(idOrSlug) && (await store.streamExists(streamName(StreamCategory.meter, idOrSlug)))) {
     return idOrSlug;
   }
-  const owner = await keyOwner(store, namespace, KeyKind.meterSlug, idOrSlug);
+  const owner = await keyOwner(store, namespace, CatalogKeyKind.meterSlug, idOrSlug);
   if (owner === undefined) throw notFound(CatalogErrorCode.METER_NOT_FOUND, `Meter ${idOrSlug} not found`);
   return owner;
 }
@@ -26,7 +27,7 @@ export async function liveMeterBySlug(
   namespace: string,
   slug: string,
 ): Promise<Meter | undefined> {
-  const owner = await keyOwner(store, namespace, KeyKind.meterSlug, slug);
+  const owner = await keyOwner(store, namespace, CatalogKeyKind.meterSlug, slug);
   if (owner === undefined) return undefined;
   const { state } = await loadState(store, streamName(StreamCategory.meter, owner), meterDecider);
   return state.status === 'active' && state.meter.namespace === namespace ? state.meter : undefined;

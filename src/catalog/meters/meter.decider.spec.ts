@@ -1,6 +1,6 @@
 import { fold } from '../../shared/decider';
 import { deciderSpec } from '../../shared/testing/decider-spec';
-import { problemCodes, rejection } from '../catalog.testing';
+import { problemCodes, rejection } from '../../shared/testing/rejection';
 import {
   CreateMeter,
   DeleteMeter,

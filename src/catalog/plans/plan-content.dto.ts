@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATALOG_KEY_PATTERN, Metadata } from '../catalog-rules';
-import { IfPresent, IsStringMap, RequiredOrNull } from '../http/list-params';
+import { IfPresent, IsStringMap, RequiredOrNull } from '../../shared/http/list-params';
 import { CreatePlan, PRO_RATING_MODES, PlanPhase, ProRatingMode } from './plan.decider';
 import {
   Discounts,

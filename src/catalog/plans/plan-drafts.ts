@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { decideAndAppend, loadState } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventMetadata, EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { conflict } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
-import { Holds, KeyKind, planVersionKey, withClaims } from '../key-claims';
+import { Holds, withClaims } from '../../key-claims/key-claims';
+import { CatalogKeyKind, planVersionKey } from '../catalog-keys';
 import { CreatePlan, PlanState, planDecider } from './plan.decider';
 import { PlanVersionsOf } from './plans-read-model/plans.query';
 
@@ -44,14 +45,14 @@ export class PlanDrafts {
     const claims = [
       {
         ...claim,
-        kind: KeyKind.planDraft,
+        kind: CatalogKeyKind.planDraft,
         key,
         holds: this.holds(namespace, (state) => state.status === 'draft'),
       },
       // A version number stays used once its plan exists, even deleted.
       {
         ...claim,
-        kind: KeyKind.planVersion,
+        kind: CatalogKeyKind.planVersion,
         key: planVersionKey(key, command.data.version),
         holds: this.holds(namespace, (state) => state.status !== 'empty'),
       },

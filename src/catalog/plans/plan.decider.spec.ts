@@ -1,7 +1,7 @@
 import { minorUnits } from '../../billing/pricing';
 import { fold } from '../../shared/decider';
 import { deciderSpec } from '../../shared/testing/decider-spec';
-import { problemCodes, rejection } from '../catalog.testing';
+import { problemCodes, rejection } from '../../shared/testing/rejection';
 import {
   ArchivePlan,
   CreatePlan,

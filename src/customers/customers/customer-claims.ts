@@ -1,4 +1,4 @@
-import { Claim } from '../../catalog/key-claims';
+import { Claim } from '../../key-claims/key-claims';
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';

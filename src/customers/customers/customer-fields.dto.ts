@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IfPresent, IsStringMap } from '../../catalog/http/list-params';
+import { IfPresent, IsStringMap } from '../../shared/http/list-params';
 import { CustomerFields } from './customer.decider';
 
 /** OpenMeter's `Address`. */

@@ -1,8 +1,8 @@
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
-import { keyOwner } from '../../catalog/key-claims';
-import { ULID_PATTERN } from '../../catalog/http/list-params';
+import { keyOwner } from '../../key-claims/key-claims';
+import { ULID_PATTERN } from '../../shared/http/list-params';
 import { notFound } from '../../shared/errors';
 import { CUSTOMER_SUBJECT_KEY_KIND, Customer, CustomerErrors, customerDecider } from './customer.decider';
 

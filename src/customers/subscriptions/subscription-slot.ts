@@ -1,4 +1,7 @@
-import { KeyKind, claimKey, isPastGrace, keyClaimState, releaseKey } from '../../catalog/key-claims';
+import { claimKey, isPastGrace, keyClaimState, releaseKey } from '../../key-claims/key-claims';
+
+/** The customer id, in this key space: held by the subscription that runs (or will run) for the customer. */
+const ACTIVE_SUBSCRIPTION_KIND = 'active_subscription';
 import { loadState } from '../../event-store/decide-and-append';
 import type { EventMetadata, EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
@@ -31,7 +34,7 @@ export async function slotHolder(
   customerId: string,
   now: string,
 ): Promise<string | undefined> {
-  const slot = await keyClaimState(store, namespace, KeyKind.activeSubscription, customerId);
+  const slot = await keyClaimState(store, namespace, ACTIVE_SUBSCRIPTION_KIND, customerId);
   if (slot.status !== 'claimed') return undefined;
   const { state } = await loadState(
     store,
@@ -53,8 +56,8 @@ export async function takeSlot(
   metadata: EventMetadata,
 ): Promise<void> {
   const { namespace, customerId, holderId } = slot;
-  const key = { namespace, kind: KeyKind.activeSubscription, key: customerId };
-  const current = await keyClaimState(store, namespace, KeyKind.activeSubscription, customerId);
+  const key = { namespace, kind: ACTIVE_SUBSCRIPTION_KIND, key: customerId };
+  const current = await keyClaimState(store, namespace, ACTIVE_SUBSCRIPTION_KIND, customerId);
   if (current.status === 'claimed' && current.ownerId !== holderId) {
     if ((await slotHolder(store, namespace, customerId, now)) !== undefined) throw alreadyActive(customerId);
     await releaseKey(store, { ...key, ownerId: current.ownerId }, now, metadata);
@@ -82,7 +85,7 @@ export async function releaseSlot(
     store,
     {
       namespace: slot.namespace,
-      kind: KeyKind.activeSubscription,
+      kind: ACTIVE_SUBSCRIPTION_KIND,
       key: slot.customerId,
       ownerId: slot.holderId,
     },

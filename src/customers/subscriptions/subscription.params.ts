@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { ULID_PATTERN } from '../../catalog/http/list-params';
+import { ULID_PATTERN } from '../../shared/http/list-params';
 
 export class SubscriptionParams {
   @ApiProperty({ description: 'The subscription id (ULID)' })

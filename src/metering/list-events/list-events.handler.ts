@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { usageTimeMs, UsageCloudEvent } from '../../ingestion/usage-recorded';
 import { MeterDefinition, measure } from '../measurement';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { INVALID_PARAMETER_VALUE, sqlStateOf } from '../../database/pg-errors';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { FieldProblem, invalid, notFound } from '../../shared/errors';

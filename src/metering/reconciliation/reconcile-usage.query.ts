@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { BILLING_VIEW_PROJECTION } from '../../billing/billing-view/billing-view.projection';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../../projections/projections.service';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { usageCaughtUp } from '../usage/usage.projection';

@@ -3,7 +3,7 @@ import type {
   MeterDeletedData,
   MeterUpdatedData,
 } from '../../catalog/meters/meter.decider';
-import type { ProjectionsService } from '../../core/projections.service';
+import type { ProjectionsService } from '../../projections/projections.service';
 import { claimedKeysOf, CustomerEvent } from '../../customers/customers/customer.decider';
 import { epochMsOf, timestampFromEpochMs } from '../../database/epoch-ms';
 import { sqlStateOf, UNIQUE_VIOLATION } from '../../database/pg-errors';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
-import { ProjectionsService } from '../../core/projections.service';
+import { ProjectionsService } from '../projections.service';
 
 /**
  * The projections serve every namespace at once: their positions say how much the whole installation

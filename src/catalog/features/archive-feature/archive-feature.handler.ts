@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
-import { KeyKind, releaseKey } from '../../key-claims';
+import { releaseKey } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { featureDecider } from '../feature.decider';
 import { ArchiveFeatureCommand } from './archive-feature.command';
 
@@ -31,7 +32,7 @@ export class ArchiveFeatureHandler implements ICommandHandler<ArchiveFeatureComm
       if (event.type !== 'FeatureArchived') continue;
       await releaseKey(
         this.store,
-        { namespace, kind: KeyKind.featureKey, key: event.data.key, ownerId: id },
+        { namespace, kind: CatalogKeyKind.featureKey, key: event.data.key, ownerId: id },
         now,
         metadata,
       );

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
-import { IfPresent, IsStringMap } from '../../http/list-params';
+import { IfPresent, IsStringMap } from '../../../shared/http/list-params';
 
 /** OpenMeter's `FeatureCreateInputs`, without the advanced group-by filters and unit costs Tally lacks. */
 export class CreateFeatureRequest {

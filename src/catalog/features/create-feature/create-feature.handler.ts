@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ulid } from 'ulid';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { KeyKind, withClaims } from '../../key-claims';
+import { withClaims } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { liveMeterBySlug } from '../../meters/meter-refs';
 import { meterDecider } from '../../meters/meter.decider';
 import { featureHoldsKey } from '../feature-refs';
@@ -51,7 +52,7 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
     featureDecider.decide(command, featureDecider.initialState());
     const keyClaim = {
       namespace,
-      kind: KeyKind.featureKey,
+      kind: CatalogKeyKind.featureKey,
       key: request.key,
       ownerId: id,
       takenCode: CatalogErrorCode.FEATURE_KEY_TAKEN,

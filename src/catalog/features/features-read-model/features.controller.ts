@@ -6,7 +6,7 @@ import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer } from '../../http/etag';
+import { answer } from '../../../shared/http/etag';
 import {
   MAX_OFFSET,
   MAX_PAGE_SIZE,
@@ -14,7 +14,7 @@ import {
   PageParams,
   QueryArray,
   QueryBoolean,
-} from '../../http/list-params';
+} from '../../../shared/http/list-params';
 import { FeatureParams } from '../feature.params';
 import {
   FEATURE_ORDER_BY,

@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { Versioned } from '../../http/etag';
-import { Page, SortOrder, pageOf } from '../../http/list-params';
-import { ReadModels } from '../../http/read-models';
+import { Versioned } from '../../../shared/http/etag';
+import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { FEATURES_PROJECTION } from './features.projection';
 
 /** OpenMeter's `Feature`. */
@@ -91,11 +91,11 @@ interface FeatureRow {
 export class GetFeatureHandler implements IQueryHandler<GetFeature> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async execute({ namespace, id }: GetFeature): Promise<Versioned<FeatureView> | undefined> {
-    await this.readModels.catchUp([FEATURES_PROJECTION]);
+    await this.projections.readYourWrites([FEATURES_PROJECTION]);
     const [row] = await this.db.query<FeatureRow[]>(
       `SELECT * FROM features WHERE namespace = $1 AND id = $2`,
       [namespace, id],
@@ -108,11 +108,11 @@ export class GetFeatureHandler implements IQueryHandler<GetFeature> {
 export class ListFeaturesHandler implements IQueryHandler<ListFeatures> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async execute({ namespace, filter }: ListFeatures): Promise<Page<FeatureView> | FeatureView[]> {
-    await this.readModels.catchUp([FEATURES_PROJECTION]);
+    await this.projections.readYourWrites([FEATURES_PROJECTION]);
     const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
     const column = ORDER_COLUMNS[filter.orderBy ?? 'createdAt'];
     const where = `namespace = $1 AND ($2 OR archived_at IS NULL) AND ($3::text[] IS NULL OR meter_slug = ANY($3))`;
@@ -137,11 +137,11 @@ export class ListFeaturesHandler implements IQueryHandler<ListFeatures> {
 export class LiveFeaturesOfMeterHandler implements IQueryHandler<LiveFeaturesOfMeter> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async execute({ namespace, meterSlug }: LiveFeaturesOfMeter) {
-    await this.readModels.catchUp([FEATURES_PROJECTION]);
+    await this.projections.readYourWrites([FEATURES_PROJECTION]);
     const rows = await this.db.query<Pick<FeatureRow, 'key' | 'meter_group_by_filters'>[]>(
       `SELECT key, meter_group_by_filters FROM features
        WHERE namespace = $1 AND meter_slug = $2 AND archived_at IS NULL ORDER BY key`,

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer } from '../../http/etag';
+import { answer } from '../../../shared/http/etag';
 import { GetMeter, MeterView } from '../meters-read-model/meters.query';
 import { CreateMeterCommand } from './create-meter.command';
 import { CreateMeterRequest } from './create-meter.dto';

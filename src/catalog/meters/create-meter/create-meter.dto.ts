@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } fro
 import { MAX_ATTRIBUTE_LENGTH } from '../../../ingestion/cloud-event';
 import { IsInstant } from '../../../shared/http/is-instant';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
-import { IfPresent, IsStringMap } from '../../http/list-params';
+import { IfPresent, IsStringMap } from '../../../shared/http/list-params';
 import { METER_AGGREGATIONS, MeterAggregation } from '../meter.decider';
 
 /** OpenMeter's `MeterCreate`. */

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ulid } from 'ulid';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { KeyKind, withClaims } from '../../key-claims';
+import { withClaims } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { meterHoldsSlug } from '../meter-refs';
 import { CreateMeter, meterDecider } from '../meter.decider';
 import { CreateMeterCommand } from './create-meter.command';
@@ -44,7 +45,7 @@ export class CreateMeterHandler implements ICommandHandler<CreateMeterCommand> {
     meterDecider.decide(command, meterDecider.initialState());
     const slugClaim = {
       namespace,
-      kind: KeyKind.meterSlug,
+      kind: CatalogKeyKind.meterSlug,
       key: request.slug,
       ownerId: id,
       takenCode: CatalogErrorCode.METER_SLUG_TAKEN,

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { linkedFeatureUsesMeter } from '../../features/feature-refs';
 import { LiveFeaturesOfMeter } from '../../features/features-read-model/features.query';
-import { KeyKind, releaseKey } from '../../key-claims';
+import { releaseKey } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { meterDecider } from '../meter.decider';
 import { meterIdFor } from '../meter-refs';
 import { DeleteMeterCommand } from './delete-meter.command';
@@ -50,7 +51,7 @@ export class DeleteMeterHandler implements ICommandHandler<DeleteMeterCommand> {
       if (event.type !== 'MeterDeleted') continue;
       await releaseKey(
         this.store,
-        { namespace, kind: KeyKind.meterSlug, key: event.data.slug, ownerId: id },
+        { namespace, kind: CatalogKeyKind.meterSlug, key: event.data.slug, ownerId: id },
         now,
         metadata,
       );

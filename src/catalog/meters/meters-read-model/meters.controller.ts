@@ -5,8 +5,8 @@ import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer } from '../../http/etag';
-import { PageParams, QueryBoolean } from '../../http/list-params';
+import { answer } from '../../../shared/http/etag';
+import { PageParams, QueryBoolean } from '../../../shared/http/list-params';
 import { MeterParams } from '../meter.params';
 import {
   GetMeter,

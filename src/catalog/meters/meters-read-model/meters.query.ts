@@ -1,8 +1,8 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { Versioned } from '../../http/etag';
-import { SortOrder, pageOf } from '../../http/list-params';
-import { ReadModels } from '../../http/read-models';
+import { Versioned } from '../../../shared/http/etag';
+import { SortOrder, pageOf } from '../../../shared/http/list-params';
+import { ProjectionsService } from '../../../projections/projections.service';
 import type { MeterAggregation } from '../meter.decider';
 import { METERS_PROJECTION } from './meters.projection';
 
@@ -84,11 +84,11 @@ interface MeterRow {
 export class GetMeterHandler implements IQueryHandler<GetMeter> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async execute({ namespace, idOrSlug }: GetMeter): Promise<Versioned<MeterView> | undefined> {
-    await this.readModels.catchUp([METERS_PROJECTION]);
+    await this.projections.readYourWrites([METERS_PROJECTION]);
     const [row] = await this.db.query<MeterRow[]>(
       `SELECT * FROM meters WHERE namespace = $1 AND (id = $2 OR (slug = $2 AND deleted_at IS NULL))
        ORDER BY id = $2 DESC LIMIT 1`,
@@ -102,11 +102,11 @@ export class GetMeterHandler implements IQueryHandler<GetMeter> {
 export class ListMetersHandler implements IQueryHandler<ListMeters> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
   ) {}
 
   async execute({ namespace, filter }: ListMeters): Promise<MeterView[]> {
-    await this.readModels.catchUp([METERS_PROJECTION]);
+    await this.projections.readYourWrites([METERS_PROJECTION]);
     const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
     const column = ORDER_COLUMNS[filter.orderBy ?? 'createdAt'];
     const paged = filter.page !== undefined || filter.pageSize !== undefined;

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { ApiIfMatch, answer, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
 import { MeterParams } from '../meter.params';
 import { GetMeter, MeterView } from '../meters-read-model/meters.query';
 import { UpdateMeterCommand } from './update-meter.command';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IfPresent, IsStringMap } from '../../http/list-params';
+import { IfPresent, IsStringMap } from '../../../shared/http/list-params';
 
 /**
  * OpenMeter's `MeterUpdate`: only these fields can change. A PUT replaces them, so a field left out

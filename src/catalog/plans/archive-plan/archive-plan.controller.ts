@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { ApiIfMatch, answer, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
 import { PlanIdParams } from '../plan.params';
 import { GetPlan, PlanView } from '../plans-read-model/plans.query';
 import { ArchivePlanCommand } from './archive-plan.command';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { answer } from '../../http/etag';
+import { answer } from '../../../shared/http/etag';
 import { GetPlan, PlanView } from '../plans-read-model/plans.query';
 import { CreatePlanCommand } from './create-plan.command';
 import { CreatePlanRequest } from './create-plan.dto';

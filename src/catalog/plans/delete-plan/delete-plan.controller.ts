@@ -2,7 +2,7 @@ import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ApiIfMatch, ifMatchVersion } from '../../http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { PlanIdParams } from '../plan.params';
 import { DeletePlanCommand } from './delete-plan.command';
 

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
-import { KeyKind, releaseKey } from '../../key-claims';
+import { releaseKey } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { planDecider } from '../plan.decider';
 import { DeletePlanCommand } from './delete-plan.command';
 
@@ -32,7 +33,7 @@ export class DeletePlanHandler implements ICommandHandler<DeletePlanCommand> {
       if (event.type !== 'PlanDeleted') continue;
       await releaseKey(
         this.store,
-        { namespace, kind: KeyKind.planDraft, key: event.data.key, ownerId: id },
+        { namespace, kind: CatalogKeyKind.planDraft, key: event.data.key, ownerId: id },
         now,
         metadata,
       );

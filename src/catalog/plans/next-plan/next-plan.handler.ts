@@ -7,7 +7,7 @@ import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { conflict, notFound } from '../../../shared/errors';
 import { CatalogErrorCode } from '../../catalog-errors';
-import { ULID_PATTERN } from '../../http/list-params';
+import { ULID_PATTERN } from '../../../shared/http/list-params';
 import { nextVersionFrom, planDecider } from '../plan.decider';
 import { PlanDrafts } from '../plan-drafts';
 import { PlanVersionsOf } from '../plans-read-model/plans.query';

@@ -6,8 +6,8 @@ import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
-import { answer } from '../../http/etag';
-import { Page, PageParams, QueryArray, QueryBoolean, ULID_PATTERN } from '../../http/list-params';
+import { answer } from '../../../shared/http/etag';
+import { Page, PageParams, QueryArray, QueryBoolean, ULID_PATTERN } from '../../../shared/http/list-params';
 import { PlanIdOrKeyParams } from '../plan.params';
 import {
   GetPlan,

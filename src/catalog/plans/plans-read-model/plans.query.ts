@@ -3,9 +3,9 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { Metadata } from '../../catalog-rules';
-import { Versioned } from '../../http/etag';
-import { Page, SortOrder, pageOf } from '../../http/list-params';
-import { ReadModels } from '../../http/read-models';
+import { Versioned } from '../../../shared/http/etag';
+import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
+import { ProjectionsService } from '../../../projections/projections.service';
 import type { ProRatingConfig } from '../plan.decider';
 import type { RateCard } from '../rate-card';
 import { PLANS_PROJECTION } from './plans.projection';
@@ -156,7 +156,7 @@ interface RateCardRow {
 abstract class PlanReader {
   constructor(
     protected readonly db: DataSource,
-    protected readonly readModels: ReadModels,
+    protected readonly projections: ProjectionsService,
     protected readonly clock: Clock,
   ) {}
 
@@ -178,12 +178,12 @@ abstract class PlanReader {
 
 @QueryHandler(GetPlan)
 export class GetPlanHandler extends PlanReader implements IQueryHandler<GetPlan> {
-  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
-    super(db, readModels, clock);
+  constructor(db: DataSource, projections: ProjectionsService, @Inject(CLOCK) clock: Clock) {
+    super(db, projections, clock);
   }
 
   async execute({ namespace, idOrKey, options }: GetPlan): Promise<Versioned<PlanView> | undefined> {
-    await this.readModels.catchUp([PLANS_PROJECTION]);
+    await this.projections.readYourWrites([PLANS_PROJECTION]);
     const [row] = await this.db.query<PlanRow[]>(
       `SELECT *, ${STATUS_AT} AS status FROM plans
        WHERE namespace = $1 AND (id = $3 OR (key = $3 AND deleted_at IS NULL AND ($4 OR ${STATUS_AT} = 'active')))
@@ -198,12 +198,12 @@ export class GetPlanHandler extends PlanReader implements IQueryHandler<GetPlan>
 
 @QueryHandler(ListPlans)
 export class ListPlansHandler extends PlanReader implements IQueryHandler<ListPlans> {
-  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
-    super(db, readModels, clock);
+  constructor(db: DataSource, projections: ProjectionsService, @Inject(CLOCK) clock: Clock) {
+    super(db, projections, clock);
   }
 
   async execute({ namespace, filter }: ListPlans): Promise<Page<PlanView>> {
-    await this.readModels.catchUp([PLANS_PROJECTION]);
+    await this.projections.readYourWrites([PLANS_PROJECTION]);
     const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
     const column = ORDER_COLUMNS[filter.orderBy ?? 'created_at'];
     const where = `namespace = $1 AND ($3 OR deleted_at IS NULL)
@@ -236,12 +236,12 @@ export class ListPlansHandler extends PlanReader implements IQueryHandler<ListPl
 export class PlanVersionsOfHandler implements IQueryHandler<PlanVersionsOf> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ namespace, key }: PlanVersionsOf): Promise<PlanVersionRef[]> {
-    await this.readModels.catchUp([PLANS_PROJECTION]);
+    await this.projections.readYourWrites([PLANS_PROJECTION]);
     const rows = await this.db.query<{ id: string; version: number; status: PlanStatus; deleted: boolean }[]>(
       `SELECT id, version, ${STATUS_AT} AS status, deleted_at IS NOT NULL AS deleted FROM plans
        WHERE namespace = $1 AND key = $3 ORDER BY version`,

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventMetadata, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { liveFeatureByKey } from '../../features/feature-refs';
-import { KeyKind, releaseKey } from '../../key-claims';
+import { releaseKey } from '../../../key-claims/key-claims';
+import { CatalogKeyKind } from '../../catalog-keys';
 import { liveMeterBySlug } from '../../meters/meter-refs';
 import { ResolvedFeatures, featureKeysOf, planDecider } from '../plan.decider';
 import { PlanVersionsOf } from '../plans-read-model/plans.query';
@@ -42,7 +43,7 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
       if (event.type !== 'PlanPublished') continue;
       await releaseKey(
         this.store,
-        { namespace, kind: KeyKind.planDraft, key: event.data.key, ownerId: id },
+        { namespace, kind: CatalogKeyKind.planDraft, key: event.data.key, ownerId: id },
         now,
         metadata,
       );

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ProjectionsService } from '../../../core/projections.service';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';

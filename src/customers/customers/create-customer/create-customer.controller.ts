@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { answer } from '../../../catalog/http/etag';
+import { answer } from '../../../shared/http/etag';
 import { CustomerErrors } from '../customer.decider';
 import { CustomerView, GetCustomer } from '../customers-read-model/customers.query';
 import { CreateCustomerCommand } from './create-customer.command';

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
-import { answer } from '../../../catalog/http/etag';
-import { Page, PageParams, QueryArray, QueryBoolean } from '../../../catalog/http/list-params';
+import { answer } from '../../../shared/http/etag';
+import { Page, PageParams, QueryArray, QueryBoolean } from '../../../shared/http/list-params';
 import { CustomerParams } from '../customer.params';
 import { CustomerErrors } from '../customer.decider';
 import {

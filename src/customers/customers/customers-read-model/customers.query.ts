@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { Versioned } from '../../../catalog/http/etag';
-import { Page, SortOrder, pageOf } from '../../../catalog/http/list-params';
-import { ReadModels } from '../../../catalog/http/read-models';
+import { Versioned } from '../../../shared/http/etag';
+import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { SUBSCRIPTIONS_PROJECTION } from '../../subscriptions/subscriptions-read-model/subscriptions.projection';
 import {
@@ -113,7 +113,7 @@ export async function customerRowFor(
 abstract class CustomerReader {
   constructor(
     protected readonly db: DataSource,
-    protected readonly readModels: ReadModels,
+    protected readonly projections: ProjectionsService,
     protected readonly clock: Clock,
   ) {}
 
@@ -137,12 +137,12 @@ abstract class CustomerReader {
 
 @QueryHandler(GetCustomer)
 export class GetCustomerHandler extends CustomerReader implements IQueryHandler<GetCustomer> {
-  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
-    super(db, readModels, clock);
+  constructor(db: DataSource, projections: ProjectionsService, @Inject(CLOCK) clock: Clock) {
+    super(db, projections, clock);
   }
 
   async execute({ namespace, idOrKey, options }: GetCustomer): Promise<Versioned<CustomerView> | undefined> {
-    await this.readModels.catchUp([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
+    await this.projections.readYourWrites([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
     const row = await customerRowFor(this.db, namespace, idOrKey);
     if (row === undefined) return undefined;
     const [view] = await this.views(namespace, [row], options.expand);
@@ -152,12 +152,12 @@ export class GetCustomerHandler extends CustomerReader implements IQueryHandler<
 
 @QueryHandler(ListCustomers)
 export class ListCustomersHandler extends CustomerReader implements IQueryHandler<ListCustomers> {
-  constructor(db: DataSource, readModels: ReadModels, @Inject(CLOCK) clock: Clock) {
-    super(db, readModels, clock);
+  constructor(db: DataSource, projections: ProjectionsService, @Inject(CLOCK) clock: Clock) {
+    super(db, projections, clock);
   }
 
   async execute({ namespace, filter }: ListCustomers): Promise<Page<CustomerView>> {
-    await this.readModels.catchUp([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
+    await this.projections.readYourWrites([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
     const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
     const column = ORDER_COLUMNS[filter.orderBy ?? 'createdAt'];
     const where = `namespace = $1 AND ($2 OR deleted_at IS NULL)

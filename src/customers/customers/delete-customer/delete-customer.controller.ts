@@ -2,7 +2,7 @@ import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { ApiIfMatch, ifMatchVersion } from '../../../catalog/http/etag';
+import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { CustomerParams } from '../customer.params';
 import { DeleteCustomerCommand } from './delete-customer.command';
 

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { assertIfMatch } from '../../../catalog/http/etag';
-import { releaseKey } from '../../../catalog/key-claims';
-import { ProjectionsService } from '../../../core/projections.service';
+import { assertIfMatch } from '../../../shared/http/etag';
+import { releaseKey } from '../../../key-claims/key-claims';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';

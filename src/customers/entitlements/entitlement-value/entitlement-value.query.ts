@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ReadModels } from '../../../catalog/http/read-models';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers-read-model/customers.projection';
 import { customerRowFor } from '../../customers/customers-read-model/customers.query';
@@ -25,7 +25,7 @@ export class GetEntitlementValue extends Query<EntitlementAccess | undefined> {
 export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementValue> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -35,7 +35,7 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
     featureKey,
     time,
   }: GetEntitlementValue): Promise<EntitlementAccess | undefined> {
-    await this.readModels.catchUp([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
+    await this.projections.readYourWrites([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
     const customer = await customerRowFor(this.db, namespace, customerIdOrKey);
     if (customer === undefined) return undefined;
     const at = time ?? this.clock.now().toISOString();

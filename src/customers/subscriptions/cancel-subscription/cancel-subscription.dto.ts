@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IfPresent } from '../../../catalog/http/list-params';
+import { IfPresent } from '../../../shared/http/list-params';
 import { CancelTiming } from '../subscription.decider';
 
 const CANCEL_TIMINGS: readonly CancelTiming[] = ['immediate', 'next_billing_cycle'];

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
-import { answer } from '../../../catalog/http/etag';
+import { answer } from '../../../shared/http/etag';
 import { SubscriptionErrors } from '../subscription.decider';
 import { GetSubscription, SubscriptionExpandedView } from '../subscriptions-read-model/subscriptions.query';
 import { CreateSubscriptionCommand } from './create-subscription.command';

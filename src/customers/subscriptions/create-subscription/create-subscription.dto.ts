@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATALOG_KEY_PATTERN } from '../../../catalog/catalog-rules';
-import { IfPresent, IsStringMap, ULID_PATTERN } from '../../../catalog/http/list-params';
+import { IfPresent, IsStringMap, ULID_PATTERN } from '../../../shared/http/list-params';
 import { IsInstant } from '../../../shared/http/is-instant';
 
 /** OpenMeter's `PlanReferenceInput`. */

@@ -1,21 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ulid } from 'ulid';
-import { CatalogErrorCode } from '../../../catalog/catalog-errors';
-import { KeyKind, keyOwner, planVersionKey } from '../../../catalog/key-claims';
-import { Plan, PlanState, planDecider } from '../../../catalog/plans/plan.decider';
-import { PlanVersionsOf } from '../../../catalog/plans/plans-read-model/plans.query';
-import { ProjectionsService } from '../../../core/projections.service';
-import { decideAndAppend, loadState } from '../../../event-store/decide-and-append';
+import { PlanLookup } from '../../../catalog/plans/plan-to-subscribe';
+import { ProjectionsService } from '../../../projections/projections.service';
+import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
-import { notFound } from '../../../shared/errors';
 import { liveCustomer } from '../../customers/customer-refs';
 import { releaseSlot, slotHolder, takeSlot } from '../subscription-slot';
-import { CreateSubscription, PlanStatus, subscriptionDecider } from '../subscription.decider';
+import { CreateSubscription, subscriptionDecider } from '../subscription.decider';
 import { CreateSubscriptionCommand } from './create-subscription.command';
-import { PlanReferenceInputDto } from './create-subscription.dto';
 
 /**
  * Subscribes a customer to a published plan version. The plan is copied whole from its own events
@@ -26,7 +21,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly queries: QueryBus,
+    private readonly plans: PlanLookup,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -37,7 +32,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
       namespace,
       request.customerId !== undefined ? { id: request.customerId } : { key: request.customerKey },
     );
-    const { plan, status } = await this.planFor(namespace, request.plan, now);
+    const { plan, status } = await this.plans.planToSubscribe(namespace, request.plan, now);
     const id = ulid();
     const command: CreateSubscription = {
       type: 'CreateSubscription',
@@ -78,42 +73,4 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
       throw error;
     }
   }
-
-  /** The version asked for, else the key's active version — else its latest, for the decider to refuse. */
-  private async planFor(
-    namespace: string,
-    ref: PlanReferenceInputDto,
-    now: string,
-  ): Promise<{ plan: Plan; status: PlanStatus }> {
-    const id =
-      ref.version !== undefined
-        ? await keyOwner(this.store, namespace, KeyKind.planVersion, planVersionKey(ref.key, ref.version))
-        : await this.currentVersionOf(namespace, ref.key);
-    const { state } =
-      id === undefined
-        ? { state: undefined }
-        : await loadState(this.store, streamName(StreamCategory.plan, id), planDecider);
-    if (
-      state === undefined ||
-      state.status === 'empty' ||
-      state.status === 'deleted' ||
-      state.plan.namespace !== namespace
-    ) {
-      const version = ref.version === undefined ? '' : ` version ${ref.version}`;
-      throw notFound(CatalogErrorCode.PLAN_NOT_FOUND, `Plan ${ref.key}${version} not found`);
-    }
-    return { plan: state.plan, status: planStatusAt(state, now) };
-  }
-
-  private async currentVersionOf(namespace: string, key: string): Promise<string | undefined> {
-    const versions = (await this.queries.execute(new PlanVersionsOf(namespace, key))).filter(
-      (version) => !version.deleted,
-    );
-    return (versions.filter((version) => version.status === 'active').at(-1) ?? versions.at(-1))?.id;
-  }
-}
-
-function planStatusAt(state: Exclude<PlanState, { status: 'empty' | 'deleted' }>, now: string): PlanStatus {
-  if (state.status !== 'active') return state.status;
-  return Date.parse(state.effectiveFrom) > Date.parse(now) ? 'scheduled' : 'active';
 }

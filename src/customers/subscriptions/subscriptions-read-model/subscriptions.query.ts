@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { Versioned } from '../../../catalog/http/etag';
-import { Page, SortOrder, pageOf } from '../../../catalog/http/list-params';
-import { ReadModels } from '../../../catalog/http/read-models';
+import { Versioned } from '../../../shared/http/etag';
+import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
+import { ProjectionsService } from '../../../projections/projections.service';
 import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig } from '../../../catalog/plans/plan.decider';
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
@@ -218,7 +218,7 @@ function expandedView(record: SubscriptionRecord, at: string): SubscriptionExpan
 export class GetSubscriptionHandler implements IQueryHandler<GetSubscription> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -227,7 +227,7 @@ export class GetSubscriptionHandler implements IQueryHandler<GetSubscription> {
     id,
     options,
   }: GetSubscription): Promise<Versioned<SubscriptionExpandedView> | undefined> {
-    await this.readModels.catchUp([SUBSCRIPTIONS_PROJECTION]);
+    await this.projections.readYourWrites([SUBSCRIPTIONS_PROJECTION]);
     const at = options.at ?? this.clock.now().toISOString();
     const [row] = await this.db.query<SubscriptionRow[]>(
       `SELECT * FROM subscriptions WHERE namespace = $1 AND id = $2`,
@@ -241,7 +241,7 @@ export class GetSubscriptionHandler implements IQueryHandler<GetSubscription> {
 export class ListCustomerSubscriptionsHandler implements IQueryHandler<ListCustomerSubscriptions> {
   constructor(
     private readonly db: DataSource,
-    private readonly readModels: ReadModels,
+    private readonly projections: ProjectionsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -250,7 +250,7 @@ export class ListCustomerSubscriptionsHandler implements IQueryHandler<ListCusto
     customerId,
     filter,
   }: ListCustomerSubscriptions): Promise<Page<SubscriptionView>> {
-    await this.readModels.catchUp([SUBSCRIPTIONS_PROJECTION]);
+    await this.projections.readYourWrites([SUBSCRIPTIONS_PROJECTION]);
     const now = this.clock.now().toISOString();
     // A customer has few subscriptions, and their status is a function of time: filtered here, not in SQL.
     const views = (await subscriptionsOf(this.db, namespace, [customerId]))

@@ -1,5 +1,5 @@
-import { Decider, Message, fold } from '../shared/decider';
-import { DomainError, FieldProblem } from '../shared/errors';
+import { Decider, Message, fold } from '../decider';
+import { DomainError, FieldProblem } from '../errors';
 
 /**
  * For specs: the DomainError a decision throws, so a spec can check the problems it names as well

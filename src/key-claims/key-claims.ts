@@ -1,7 +1,7 @@
 import { decideAndAppend, loadState } from '../event-store/decide-and-append';
 import type { EventMetadata, EventStore } from '../event-store/event-store.port';
 import { keyClaimStream } from '../event-store/stream-names';
-import { ClaimKey, KeyClaimState, keyClaimDecider } from '../shared/key-claim.decider';
+import { ClaimKey, KeyClaimState, keyClaimDecider } from './key-claim.decider';
 
 /**
  * Unique natural keys, through the key-claim decider: one stream per (namespace, kind, key), appended
@@ -14,22 +14,6 @@ import { ClaimKey, KeyClaimState, keyClaimDecider } from '../shared/key-claim.de
  * is released by the next command that claims the key — when the claim says how to ask its owner
  * (`holds`). Within the grace the owner may still be mid-command, so the claim stands.
  */
-
-/** The key spaces of the catalog and customers contexts (customer keys use `CUSTOMER_SUBJECT_KEY_KIND`). */
-export const KeyKind = {
-  meterSlug: 'meter_slug',
-  featureKey: 'feature_key',
-  /** `planVersionKey(key, version)`: a version number is never given to two plans of a key. */
-  planVersion: 'plan_version',
-  /** The plan key: held by its one draft, from creation until it is published or deleted. */
-  planDraft: 'plan_draft',
-  /** The customer id: held by the subscription that runs (or will run) for the customer. */
-  activeSubscription: 'active_subscription',
-} as const;
-
-export function planVersionKey(key: string, version: number): string {
-  return `${key}@${version}`;
-}
 
 /** Longer than any command runs (requests time out after 30 s): an older claim is no command's work in progress. */
 export const CLAIM_GRACE_MS = 60_000;

@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TallyConfig } from '../config/config';
-import { TALLY_CONFIG } from '../config/config.module';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { CLOCK, Clock } from '../shared/clock';
-import { ProjectionsService } from './projections.service';
+import type { TallyConfig } from './config/config';
+import { TALLY_CONFIG } from './config/config.module';
+import { EVENT_STORE, EventStore } from './event-store/event-store.port';
+import { CLOCK, Clock } from './shared/clock';
+import { ProjectionsService } from './projections/projections.service';
 
 /** What Tally starts with, made before Nest (the database may have to be started first). */
 export interface TallyRuntime {
@@ -16,10 +16,10 @@ export interface TallyRuntime {
 
 @Global()
 @Module({})
-export class CoreModule {
+export class RuntimeModule {
   static forRoot(runtime: TallyRuntime): DynamicModule {
     return {
-      module: CoreModule,
+      module: RuntimeModule,
       providers: [
         { provide: TALLY_CONFIG, useValue: runtime.config },
         { provide: DataSource, useValue: runtime.dataSource },

@@ -1,5 +1,5 @@
-import { Decider, Message, evolveByType, unreachable } from './decider';
-import { conflict } from './errors';
+import { Decider, Message, evolveByType, unreachable } from '../shared/decider';
+import { conflict } from '../shared/errors';
 
 /**
  * Uniqueness of a natural key (meter slug, feature key, plan key + version, customer key, subject

@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
-import { Projection, ProjectionStatus } from '../projections/projection';
-import { ProjectionRunner, RebuildProgress } from '../projections/projection-runner';
-import { BehindProblem, readYourWrites } from '../projections/read-your-writes';
+import { Projection, ProjectionStatus } from './projection';
+import { ProjectionRunner, RebuildProgress } from './projection-runner';
+import { BehindProblem, readYourWrites } from './read-your-writes';
 import { notFound } from '../shared/errors';
 
 /**

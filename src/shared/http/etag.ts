@@ -1,7 +1,7 @@
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { StreamVersion } from '../../event-store/event-store.port';
-import { DomainError, invalid, notFound } from '../../shared/errors';
+import { DomainError, invalid, notFound } from '../errors';
 
 /** A read-model row as one aggregate version: the answer's body and its stream version (its ETag). */
 export interface Versioned<View> {

@@ -1,7 +1,7 @@
-import { DomainError } from './errors';
-import { fold } from './decider';
+import { DomainError } from '../shared/errors';
+import { fold } from '../shared/decider';
 import { ClaimKey, KeyClaimed, KeyReleased, ReleaseKey, keyClaimDecider } from './key-claim.decider';
-import { deciderSpec } from './testing/decider-spec';
+import { deciderSpec } from '../shared/testing/decider-spec';
 
 const spec = deciderSpec(keyClaimDecider);
 const target = { namespace: 'default', kind: 'meter_slug', key: 'api_requests' } as const;
