@@ -8,6 +8,7 @@ import {
   RecordedEvent,
   StreamVersionConflict,
   comparePositions,
+  USAGE_RECORDED,
 } from './event-store.port';
 
 /**
@@ -203,7 +204,7 @@ export function describeEventStoreContract(
       } else {
         expect(stored).toHaveLength(5);
       }
-      expect(stored.every((e) => e.type === 'UsageRecorded')).toBe(true);
+      expect(stored.every((e) => e.type === USAGE_RECORDED)).toBe(true);
     });
   });
 }

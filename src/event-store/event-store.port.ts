@@ -70,6 +70,9 @@ export interface ReadStreamResult {
   readonly events: readonly RecordedEvent[];
 }
 
+/** The log event type of every usage record (`recordUsage`): a stored contract, never renamed. */
+export const USAGE_RECORDED = 'UsageRecorded';
+
 /** One usage event to record: `dedupKey` identifies it forever (namespace, source, id). */
 export interface UsageRecord {
   readonly dedupKey: string;

@@ -3,6 +3,7 @@ import type { FieldProblem } from '../shared/errors';
 import { readInstant } from '../shared/instant';
 import { IngestionProblemCode } from './ingestion-errors';
 import type { UsageCloudEvent } from './usage-recorded';
+import { MAX_ATTRIBUTE_LENGTH } from '../shared/limits';
 
 export interface EnvelopeRules {
   /** When the request arrived: the time of events that carry none, and "now" for the future limit. */
@@ -13,12 +14,6 @@ export interface EnvelopeRules {
 export type EnvelopeResult =
   | { readonly ok: true; readonly event: UsageCloudEvent }
   | { readonly ok: false; readonly problems: readonly FieldProblem[] };
-
-/**
- * Identifying attributes become part of the dedup key (a unique index entry, which PostgreSQL caps
- * at about 2.7 kB) and of read-model keys, so they are bounded.
- */
-export const MAX_ATTRIBUTE_LENGTH = 256;
 
 const IDENTIFYING_ATTRIBUTES = ['id', 'source', 'type', 'subject'] as const;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,10 +1,11 @@
 import { parseRfc3339 } from '../shared/instant';
+import { USAGE_RECORDED } from '../event-store/event-store.port';
 
 /**
  * The stored contract of a usage event: the log event type is `UsageRecorded` (the PostgreSQL
  * adapter writes that type for every usage record) and its data is this.
  */
-export const USAGE_RECORDED = 'UsageRecorded';
+export { USAGE_RECORDED };
 
 /** The CloudEvent as received, except that a missing `time` is filled in with the ingestion time. */
 export interface UsageCloudEvent {

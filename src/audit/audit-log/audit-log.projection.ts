@@ -1,15 +1,14 @@
-import { RecordedEvent } from '../../event-store/event-store.port';
+import { RecordedEvent, USAGE_RECORDED } from '../../event-store/event-store.port';
 import { categoryOf, idOf, StreamCategory } from '../../event-store/stream-names';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 
 export const AUDIT_LOG_PROJECTION = 'audit_log@v1';
 
 /** Usage has its own listing (`GET /api/v1/events`); the audit log is the domain's history. */
-const USAGE_EVENT = 'UsageRecorded';
 
 export const auditLogProjection: Projection = {
   name: AUDIT_LOG_PROJECTION,
-  handles: { except: [USAGE_EVENT] },
+  handles: { except: [USAGE_RECORDED] },
   tables: ['audit_log'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction) {
     const domain = events.filter((e) => categoryOf(e.streamId) !== StreamCategory.usage);

@@ -1,6 +1,6 @@
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { FieldProblem, conflict, invalid, notFound } from '../../shared/errors';
-import { MAX_ATTRIBUTE_LENGTH } from '../../ingestion/cloud-event';
+import { MAX_ATTRIBUTE_LENGTH } from '../../shared/limits';
 import { parseValuePath } from '../../shared/json-path';
 import { CatalogErrorCode, CatalogProblemCode } from '../catalog-errors';
 import {

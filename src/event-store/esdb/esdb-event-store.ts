@@ -52,9 +52,8 @@ import {
   Subscription,
   UsageRecord,
   comparePositions,
+  USAGE_RECORDED,
 } from '../event-store.port';
-
-export const USAGE_EVENT_TYPE = 'UsageRecorded';
 
 /** Where `recordUsage` keeps each record's dedup key, for the usage projection to claim. */
 export const DEDUP_KEY_METADATA_FIELD = 'dedupKey';
@@ -265,7 +264,7 @@ export class EsdbEventStore implements EventStore {
       streamId,
       records.map((r) =>
         jsonEvent({
-          type: USAGE_EVENT_TYPE,
+          type: USAGE_RECORDED,
           data: r.data as JSONType,
           metadata: { ...r.metadata, [DEDUP_KEY_METADATA_FIELD]: r.dedupKey },
         }),
@@ -397,7 +396,7 @@ function toRecordedEvent(event: EsdbRecordedEvent): RecordedEvent {
   return {
     streamId: event.streamId,
     // The port gives usage events no stream version, as the PostgreSQL adapter stores them outside streams.
-    streamVersion: event.type === USAGE_EVENT_TYPE ? 0 : versionOfRevision(event.revision),
+    streamVersion: event.type === USAGE_RECORDED ? 0 : versionOfRevision(event.revision),
     // Servers before 22.6 give no log position on stream reads; only `$all` reads need it.
     position: event.position ? toLogPosition(event.position) : LOG_START,
     type: event.type,

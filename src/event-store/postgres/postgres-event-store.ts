@@ -20,9 +20,8 @@ import {
   UsageIntake,
   UsageRecord,
   comparePositions,
+  USAGE_RECORDED,
 } from '../event-store.port';
-
-const USAGE_EVENT_TYPE = 'UsageRecorded';
 
 /**
  * The SQL condition for a type filter on `param`. A filter that can never match usage also says so
@@ -32,7 +31,7 @@ const USAGE_EVENT_TYPE = 'UsageRecorded';
 function typesMatching(filter: EventTypeFilter, param: string): string {
   const types = 'only' in filter ? `type = ANY(${param})` : `type <> ALL(${param})`;
   const skipsUsage =
-    'only' in filter ? !filter.only.includes(USAGE_EVENT_TYPE) : filter.except.includes(USAGE_EVENT_TYPE);
+    'only' in filter ? !filter.only.includes(USAGE_RECORDED) : filter.except.includes(USAGE_RECORDED);
   return skipsUsage ? `stream_version IS NOT NULL AND ${types}` : types;
 }
 
@@ -72,7 +71,7 @@ function intakeCounters(storedTallies: string): string {
 }
 
 /** A usage batch's rows in its order: $1 the stream, $2 the dedup keys, $3 and $4 data and metadata as JSON arrays. */
-const USAGE_ROWS_SQL = `SELECT $1, '${USAGE_EVENT_TYPE}', e.data, e.metadata, e.dedup_key
+const USAGE_ROWS_SQL = `SELECT $1, '${USAGE_RECORDED}', e.data, e.metadata, e.dedup_key
          FROM ROWS FROM (unnest($2::text[]), json_array_elements($3::json), json_array_elements($4::json))
            AS e(dedup_key, data, metadata)`;
 

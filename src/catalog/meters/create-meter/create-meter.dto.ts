@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { MAX_ATTRIBUTE_LENGTH } from '../../../ingestion/cloud-event';
+import { MAX_ATTRIBUTE_LENGTH } from '../../../shared/limits';
 import { IsInstant } from '../../../shared/http/is-instant';
 import { CATALOG_KEY_PATTERN } from '../../catalog-rules';
 import { IfPresent, IsStringMap } from '../../../shared/http/list-params';
