@@ -2,7 +2,7 @@
  * Every code the catalog deciders throw or report, in one place for the HTTP exception filter and
  * for clients. A `DomainError` carries one of `CatalogErrorCode`; each of its `problems` carries one
  * of `CatalogProblemCode` naming the rule a field broke — except a malformed price, which carries the
- * pricing engine's own `BILLING.INVALID_PRICE` (its `validatePrice` is the rule).
+ * price model's `BILLING.INVALID_PRICE` (`plans/price.ts`; a code clients have always seen, kept).
  */
 export const CatalogErrorCode = {
   METER_INVALID: 'CATALOG.METER_INVALID', // 400

@@ -1,7 +1,8 @@
 import type { RateCard } from '../../catalog/plans/rate-card';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
-import { Charge, Discounts, Price, priceUsage, roundMoney } from '../pricing';
+import type { Discounts, Price } from '../../catalog/plans/price';
+import { Charge, priceUsage, roundMoney } from '../pricing';
 import { stableUlid } from './stable-id';
 
 export interface Period {

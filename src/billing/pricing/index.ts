@@ -1,3 +1,2 @@
 export { assertCurrencyCode, isCurrencyCode, minorUnits, roundMoney } from './currencies';
-export * from './price';
 export * from './pricing';

@@ -10,7 +10,7 @@ import {
   type Price,
   type TieredPriceMode,
   type TieredPriceWithCommitments,
-} from './price';
+} from '../../catalog/plans/price';
 
 export interface PriceUsageInput {
   readonly price: Price;

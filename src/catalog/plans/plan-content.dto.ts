@@ -23,17 +23,14 @@ import { IfPresent, IsStringMap, RequiredOrNull } from '../../shared/http/list-p
 import { CreatePlan, PRO_RATING_MODES, PlanPhase, ProRatingMode } from './plan.decider';
 import {
   Discounts,
-  ENTITLEMENT_TEMPLATE_TYPES,
-  EntitlementTemplate,
   PAYMENT_TERMS,
   PRICE_TYPES,
   PaymentTerm,
   Price,
-  RATE_CARD_TYPES,
-  RateCard,
   TIERED_PRICE_MODES,
   TieredPriceMode,
-} from './rate-card';
+} from './price';
+import { ENTITLEMENT_TEMPLATE_TYPES, EntitlementTemplate, RATE_CARD_TYPES, RateCard } from './rate-card';
 
 /**
  * The request shapes of a plan's content (OpenMeter's `PlanPhase`, `RateCardFlatFee`,

@@ -1,4 +1,3 @@
-import { validatePrice } from '../../billing/pricing';
 import { isCurrencyCode } from '../../shared/currencies';
 import { FieldProblem } from '../../shared/errors';
 import { Decimal, isDecimalString } from '../../shared/money';
@@ -16,15 +15,8 @@ import {
 } from '../catalog-rules';
 import { CalendarDuration, dividesEvenly, parseCalendarDuration } from './billing-cadence';
 import type { Plan, PlanPhase } from './plan.decider';
-import {
-  Discounts,
-  ENTITLEMENT_TEMPLATE_TYPES,
-  EntitlementTemplate,
-  PRICE_TYPES,
-  Price,
-  RATE_CARD_TYPES,
-  RateCard,
-} from './rate-card';
+import { Discounts, validatePrice, PRICE_TYPES, Price } from './price';
+import { ENTITLEMENT_TEMPLATE_TYPES, EntitlementTemplate, RATE_CARD_TYPES, RateCard } from './rate-card';
 
 /**
  * Plan validation, split in two:
@@ -32,7 +24,7 @@ import {
  * - `planReferenceProblems`: what depends on other aggregates (features); checked on publish, so a
  *   draft may name a feature that does not exist yet.
  * Each returns every problem it finds, with paths such as `phases[0].rateCards[1].price.amount`.
- * Price checks live in `priceProblems`, the one place to hand over to the pricing engine's `validatePrice`.
+ * Price checks live in `priceProblems`, the one place to hand over to the price model's `validatePrice`.
  */
 
 /** What the publish handler found for one feature key: `undefined` when no live feature has it. */
@@ -245,7 +237,7 @@ function rateCardCadenceProblems(
 }
 
 /**
- * A price the pricing engine can compute: its own `validatePrice` is the rule, so nothing is
+ * A price billing can compute: the price model's `validatePrice` is the rule for both, so nothing is
  * published that billing would refuse. Its fields are rooted at `price`; they are moved under `path`.
  */
 export function priceProblems(price: Price, path: string): FieldProblem[] {

@@ -1,96 +1,12 @@
 import { Metadata } from '../catalog-rules';
+import type { Discounts, FlatPriceWithPaymentTerm, Price } from './price';
 
 /**
- * Rate cards, prices, discounts and entitlement templates as OpenMeter's v1 spec defines them
- * (`RateCardFlatFee`, `RateCardUsageBased`, `FlatPriceWithPaymentTerm`, `UnitPriceWithCommitments`,
- * `TieredPriceWithCommitments`, `PackagePriceWithCommitments`, `Discounts`, `RateCardEntitlement`).
- * Money and quantities are decimal strings (`Numeric`), never numbers. Not supported: dynamic prices
- * and `taxConfig`. Every type is JSON-safe: it is stored as is in plan events.
+ * Rate cards and entitlement templates as OpenMeter's v1 spec defines them (`RateCardFlatFee`,
+ * `RateCardUsageBased`, `RateCardEntitlement`); their prices and discounts are the price model of
+ * `./price`. Money and quantities are decimal strings (`Numeric`), never numbers. Not supported:
+ * dynamic prices and `taxConfig`. Every type is JSON-safe: it is stored as is in plan events.
  */
-
-export const PAYMENT_TERMS = ['in_advance', 'in_arrears'] as const;
-export type PaymentTerm = (typeof PAYMENT_TERMS)[number];
-
-/** A fixed amount per billing period (or once, on a flat-fee rate card without a cadence). */
-export interface FlatPrice {
-  readonly type: 'flat';
-  readonly amount: string;
-  /** Defaults to `in_advance`. */
-  readonly paymentTerm?: PaymentTerm;
-}
-
-/** Spend bounds of a usage-based price over one billing period. */
-export interface SpendCommitments {
-  readonly minimumAmount?: string;
-  readonly maximumAmount?: string;
-}
-
-export interface UnitPrice extends SpendCommitments {
-  readonly type: 'unit';
-  /** Price of one unit of usage. */
-  readonly amount: string;
-}
-
-export const TIERED_PRICE_MODES = ['volume', 'graduated'] as const;
-export type TieredPriceMode = (typeof TIERED_PRICE_MODES)[number];
-
-/** A tier's flat component, charged once when usage reaches the tier. */
-export interface TierFlatPrice {
-  readonly type: 'flat';
-  readonly amount: string;
-}
-
-/** A tier's per-unit component. */
-export interface TierUnitPrice {
-  readonly type: 'unit';
-  readonly amount: string;
-}
-
-export interface PriceTier {
-  /** Inclusive upper bound of the tier; absent on the last, open-ended tier only. */
-  readonly upToAmount?: string;
-  readonly flatPrice: TierFlatPrice | null;
-  readonly unitPrice: TierUnitPrice | null;
-}
-
-/**
- * `volume`: the tier the period's total usage falls in prices all of it.
- * `graduated`: each tier prices the usage that falls within it.
- */
-export interface TieredPrice extends SpendCommitments {
-  readonly type: 'tiered';
-  readonly mode: TieredPriceMode;
-  /** Ordered by `upToAmount`; the last one open-ended. */
-  readonly tiers: readonly PriceTier[];
-}
-
-export interface PackagePrice extends SpendCommitments {
-  readonly type: 'package';
-  /** Price of one package; usage is rounded up to whole packages. */
-  readonly amount: string;
-  readonly quantityPerPackage: string;
-}
-
-export type UsageBasedPrice = FlatPrice | UnitPrice | TieredPrice | PackagePrice;
-export type Price = UsageBasedPrice;
-export const PRICE_TYPES = ['flat', 'unit', 'tiered', 'package'] as const;
-export type PriceType = Price['type'];
-
-export interface PercentageDiscount {
-  /** 0–100; `50` is 50 %. A number, as in the spec: it is a ratio, not money. */
-  readonly percentage: number;
-}
-
-/** The first `quantity` units of usage in each period are free. */
-export interface UsageDiscount {
-  readonly quantity: string;
-}
-
-export interface Discounts {
-  readonly percentage?: PercentageDiscount;
-  /** Usage-based rate cards with a non-flat price only. */
-  readonly usage?: UsageDiscount;
-}
 
 export interface BooleanEntitlementTemplate {
   readonly type: 'boolean';
@@ -140,14 +56,14 @@ interface RateCardCommon {
 export interface FlatFeeRateCard extends RateCardCommon {
   readonly type: 'flat_fee';
   readonly billingCadence: string | null;
-  readonly price: FlatPrice | null;
+  readonly price: FlatPriceWithPaymentTerm | null;
 }
 
 /** A price on metered usage, billed every `billingCadence`. Free when `price` is null. */
 export interface UsageBasedRateCard extends RateCardCommon {
   readonly type: 'usage_based';
   readonly billingCadence: string;
-  readonly price: UsageBasedPrice | null;
+  readonly price: Price | null;
 }
 
 export type RateCard = FlatFeeRateCard | UsageBasedRateCard;

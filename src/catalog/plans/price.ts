@@ -2,85 +2,102 @@ import type { FieldProblem } from '../../shared/errors';
 import { Decimal, isDecimalString } from '../../shared/money';
 
 /**
- * Prices and discounts as OpenMeter's v1 API spells them (schema names kept so they can be grepped
- * in the spec). Every amount and quantity is a decimal string; `dynamic` prices are not supported.
+ * The one price model: prices and discounts as OpenMeter's v1 API spells them (schema names kept so
+ * they can be grepped in the spec), what plans store in their rate cards and what billing prices
+ * with. Every amount and quantity is a decimal string; `dynamic` prices are not supported.
+ * `validatePrice` and `validateDiscounts` are the rule: what they accept, billing can price.
  */
 
-export type PricePaymentTerm = 'in_advance' | 'in_arrears';
+export const PAYMENT_TERMS = ['in_advance', 'in_arrears'] as const;
+export type PaymentTerm = (typeof PAYMENT_TERMS)[number];
 
 /**
- * Charged once per period whatever the usage. The payment term decides which invoice carries the
- * charge (the period's first or its last), which is the invoicing side's concern, not pricing's.
+ * Charged once per period whatever the usage (`in_advance` by default). The payment term decides
+ * which invoice carries the charge (the period's first or its last), which is the invoicing side's
+ * concern, not pricing's.
  */
 export interface FlatPriceWithPaymentTerm {
   readonly type: 'flat';
   readonly amount: string;
-  readonly paymentTerm?: PricePaymentTerm;
+  readonly paymentTerm?: PaymentTerm;
 }
 
-export interface UnitPriceWithCommitments {
-  readonly type: 'unit';
-  readonly amount: string;
+/** Spend bounds of a usage-based price over one billing period. */
+export interface SpendCommitments {
   readonly minimumAmount?: string;
   readonly maximumAmount?: string;
 }
 
-export type TieredPriceMode = 'volume' | 'graduated';
+export interface UnitPriceWithCommitments extends SpendCommitments {
+  readonly type: 'unit';
+  /** Price of one unit of usage. */
+  readonly amount: string;
+}
 
-/** Price components of a tier. */
+export const TIERED_PRICE_MODES = ['volume', 'graduated'] as const;
+export type TieredPriceMode = (typeof TIERED_PRICE_MODES)[number];
+
+/** A tier's flat component, charged once when usage reaches the tier. */
 export interface FlatPrice {
   readonly type: 'flat';
   readonly amount: string;
 }
+
+/** A tier's per-unit component. */
 export interface UnitPrice {
   readonly type: 'unit';
   readonly amount: string;
 }
 
-/** `upToAmount` is inclusive ("up to and including", per the spec); absent on the open-ended last tier. */
+/**
+ * `upToAmount` is inclusive ("up to and including", per the spec); absent on the open-ended last
+ * tier only. The spec marks the components nullable: null and absent both mean none.
+ */
 export interface PriceTier {
   readonly upToAmount?: string;
   readonly flatPrice?: FlatPrice | null;
   readonly unitPrice?: UnitPrice | null;
 }
 
-export interface TieredPriceWithCommitments {
+/**
+ * `volume`: the tier the period's total usage falls in prices all of it.
+ * `graduated`: each tier prices the usage that falls within it. Tiers are ordered by `upToAmount`.
+ */
+export interface TieredPriceWithCommitments extends SpendCommitments {
   readonly type: 'tiered';
   readonly mode: TieredPriceMode;
   readonly tiers: readonly PriceTier[];
-  readonly minimumAmount?: string;
-  readonly maximumAmount?: string;
 }
 
 /** `amount` buys one package of `quantityPerPackage` units; a started package is a whole package. */
-export interface PackagePriceWithCommitments {
+export interface PackagePriceWithCommitments extends SpendCommitments {
   readonly type: 'package';
   readonly amount: string;
   readonly quantityPerPackage: string;
-  readonly minimumAmount?: string;
-  readonly maximumAmount?: string;
 }
 
 /** A usage-based rate card's price; a flat-fee rate card's price is the `flat` member alone. */
-export type RateCardUsageBasedPrice =
+export type Price =
   | FlatPriceWithPaymentTerm
   | UnitPriceWithCommitments
   | TieredPriceWithCommitments
   | PackagePriceWithCommitments;
-export type Price = RateCardUsageBasedPrice;
+export const PRICE_TYPES = ['flat', 'unit', 'tiered', 'package'] as const;
+export type PriceType = Price['type'];
 
-/** 50% is `50`. OpenMeter sends a JSON number; a decimal string is accepted too. */
+/** 50% is `50`: a ratio, not money. OpenMeter sends a JSON number; a decimal string is accepted too. */
 export interface DiscountPercentage {
   readonly percentage: number | string;
 }
 
-/** The first `quantity` units of the period are free. */
+/** The first `quantity` units of usage in each period are free. */
 export interface DiscountUsage {
   readonly quantity: string;
 }
 
 export interface Discounts {
   readonly percentage?: DiscountPercentage;
+  /** Usage-based rate cards with a non-flat price only. */
   readonly usage?: DiscountUsage;
 }
 
