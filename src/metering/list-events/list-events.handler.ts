@@ -4,7 +4,7 @@ import { ProjectionsService } from '../../projections/projections.service';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { usageTimeMs, UsageCloudEvent } from '../../ingestion/usage-recorded';
 import { MeterDefinition, measure } from '../measurement';
-import { usageCaughtUp } from '../usage/usage.projection';
+import { usageCaughtUp } from '../usage/usage-caught-up';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';
 import { IngestedEvent, ListEvents } from './list-events.query';
 

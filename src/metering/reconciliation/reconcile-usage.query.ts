@@ -5,7 +5,7 @@ import { BILLING_VIEW_PROJECTION } from '../../billing/billing-view/billing-view
 import { ProjectionsService } from '../../projections/projections.service';
 import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
-import { usageCaughtUp } from '../usage/usage.projection';
+import { usageCaughtUp } from '../usage/usage-caught-up';
 import { billedUsageWindows, reconciliationReport, ReconciliationReport, TimeRange } from './reconciliation';
 import { ReconciliationReadModels } from './reconciliation-read-models';
 

@@ -1,5 +1,5 @@
 import type { MeterAggregation } from '../../catalog/meters/meter.decider';
-import type { MeterDefinition } from '../measurement';
+import type { MeterDefinition, UsageFact } from '../measurement';
 
 /** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100, 1732400800100 and 1732400800200 migrations). */
 export const UsageTable = {
@@ -38,5 +38,25 @@ export function meterFromRow(row: MeterRow): MeterDefinition {
     valueProperty: row.value_property ?? undefined,
     groupBy: row.group_by,
     eventFrom: row.event_from?.getTime(),
+  };
+}
+
+/** The raw usage table's rows as meters read them (backfills here, sub-minute edges in queries). */
+export interface RawUsageRow {
+  source: string;
+  id: string;
+  subject: string;
+  time: Date;
+  data: unknown;
+  position_commit: string;
+  position_prepare: string;
+}
+
+export function factFromRow(row: RawUsageRow): UsageFact {
+  return {
+    subject: row.subject,
+    timeMs: row.time.getTime(),
+    data: row.data,
+    position: { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) },
   };
 }
