@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { MeterQueryService } from '../../metering/meter-query/meter-query.service';
 import { USAGE_PROJECTION } from '../../metering/usage/usage.projection';
 import { Decimal, toDecimalString } from '../../shared/money';
@@ -13,8 +12,8 @@ import type { MeteredQuantity, MeteredQuantityRequest } from './metered-quantity
  */
 @Injectable()
 export class MeterQueryQuantity implements MeteredQuantity {
-  /** Usage, and the customers a query filtered by customer resolves subjects through. */
-  readonly projections = [USAGE_PROJECTION, CUSTOMERS_PROJECTION];
+  /** Usage, with its own copy of the customers' subjects that a query by customer resolves through. */
+  readonly projections = [USAGE_PROJECTION];
 
   constructor(private readonly meters: MeterQueryService) {}
 

@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
-import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { usageTimeMs, UsageCloudEvent } from '../../ingestion/usage-recorded';
 import { MeterDefinition, measure } from '../measurement';
 import { usageCaughtUp } from '../usage/usage-caught-up';
@@ -25,11 +24,11 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
   ) {}
 
   async execute({ namespace, filter }: ListEvents): Promise<IngestedEvent[]> {
-    await usageCaughtUp(this.projections, [CUSTOMERS_PROJECTION]);
+    await usageCaughtUp(this.projections);
     const rows = await this.db.query<ListedRow[]>(
       `SELECT e.event, e.ingested_at, e.stored_at, e.position_commit, e.position_prepare, cs.customer_id
        FROM ${UsageTable.events} e
-       LEFT JOIN customer_subjects cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
+       LEFT JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
        WHERE e.namespace = $1
          AND ($2::timestamptz IS NULL OR e.time >= $2) AND ($3::timestamptz IS NULL OR e.time < $3)
          AND ($4::text IS NULL OR e.subject = $4) AND ($5::text IS NULL OR e.id = $5)

@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
 import { INVALID_PARAMETER_VALUE, sqlStateOf } from '../../database/pg-errors';
-import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
 import { FieldProblem, invalid, notFound } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import type { MeterDefinition } from '../measurement';
@@ -91,8 +90,9 @@ interface ResultRow extends Omit<CountedRow, 'customer_id'> {
  * where they can say (see `answerFromCounters`); otherwise whole minutes from the minute buckets (or, for
  * UNIQUE_COUNT, the per-minute distinct values, so a distinct count over any range is exact), and
  * the sub-minute ends of `[from, to)` from the raw events, measured by the same code the projection
- * uses. Customers are resolved from `customer_subjects` at query time, so attribution follows the
- * customers' current subject keys whatever order events and customers arrived in.
+ * uses. Customers are resolved at query time from the usage projection's own copy of their subject
+ * keys, so attribution follows the customers' current subject keys whatever order events and
+ * customers arrived in, as of the same log position as the usage.
  *
  * Other contexts (billing) call `query` directly; HTTP goes through the query bus.
  */
@@ -104,7 +104,7 @@ export class MeterQueryService {
   ) {}
 
   async query(query: MeterQuery): Promise<MeterQueryAnswer> {
-    await usageCaughtUp(this.projections, readsCustomers(query) ? [CUSTOMERS_PROJECTION] : []);
+    await usageCaughtUp(this.projections);
     const meter = await this.findMeter(query.namespace, query.meter);
     const shape = shapeOf(meter, query);
     const counted = await answerFromCounters(this.db, meter, query, shape);
@@ -325,7 +325,7 @@ function resultSql(
     where.push(`src.group_values->>${bind(name)} = ANY(${bind(values)})`);
   }
   const join = shape.byCustomer
-    ? `LEFT JOIN customer_subjects cs ON cs.namespace = ${bind(meter.namespace)} AND cs.subject_key = src.subject`
+    ? `LEFT JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = ${bind(meter.namespace)} AND cs.subject_key = src.subject`
     : '';
   const sql = `
     SELECT ${select.join(', ')}
