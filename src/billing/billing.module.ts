@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
 import { MeteringModule } from '../metering/metering.module';
 import { billingViewProjection } from './billing-view/billing-view.projection';
+import { BillingViewQuery } from './billing-view/billing-view.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
 import { InvoicePreviewQuery } from './invoices/invoice-preview.query';
 import { MeterQueryQuantity } from './invoices/meter-query-quantity';
@@ -17,6 +18,7 @@ import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
   imports: [MeteringModule],
   controllers: [InvoicesController],
   providers: [
+    BillingViewQuery,
     InvoicePreviewQuery,
     InvoicesQuery,
     InvoiceIssuer,

@@ -92,6 +92,13 @@ export interface UsageIntake {
   readonly acceptedAt: readonly Date[];
 }
 
+/** Reconciliation's intake counters of one UTC day (see `UsageIntake`). */
+export interface IntakeDay {
+  readonly day: Date;
+  readonly accepted: number;
+  readonly stored: number;
+}
+
 export interface RecordUsageResult {
   /** The dedup keys written now; keys absent from it were already stored (or repeated in the batch). */
   readonly storedKeys: ReadonlySet<string>;
@@ -154,6 +161,8 @@ export interface EventStore {
   readonly deduplicatesUsage: boolean;
   /** Whether `recordUsage` keeps reconciliation's accepted/stored counters (see `UsageIntake`). */
   readonly countsIntake: boolean;
+  /** The intake counters of a namespace's usage whose event time lies in `[from, to)`, per UTC day; where `countsIntake`. */
+  intakeByDay?(namespace: string, range: { readonly from: Date; readonly to: Date }): Promise<IntakeDay[]>;
   /**
    * How many committed events lie after `after` (of the types in `filter`), at most `cap`, whether
    * `readAll` may return them yet or not; where supported.

@@ -7,13 +7,14 @@ import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
 import { ReconcileUsageHandler } from './reconciliation/reconcile-usage.query';
 import { ReconciliationController } from './reconciliation/reconciliation.controller';
+import { UsageEvidence } from './usage-evidence/usage-evidence.query';
 import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
   controllers: [QueryMeterController, ListEventsController, ReconciliationController],
-  providers: [MeterQueryService, QueryMeterHandler, ListEventsHandler, ReconcileUsageHandler],
-  exports: [MeterQueryService],
+  providers: [MeterQueryService, UsageEvidence, QueryMeterHandler, ListEventsHandler, ReconcileUsageHandler],
+  exports: [MeterQueryService, UsageEvidence],
 })
 export class MeteringModule {
   constructor(projections: ProjectionsService) {

@@ -51,12 +51,8 @@ describe('reads and the issuer while one projection lags', () => {
       { specversion: '1.0', id, source: 'app', type: 'call', subject, time, data: { n: 1 } },
       lagging,
     );
-  const expectBehind = (answer: HttpAnswer) => {
-    expect([answer.status, answer.headers.get('retry-after'), answer.body.code]).toEqual([
-      503,
-      '1',
-      'SERVICE.READ_MODEL_BEHIND',
-    ]);
+  const expectBehind = (answer: HttpAnswer, code = 'SERVICE.READ_MODEL_BEHIND') => {
+    expect([answer.status, answer.headers.get('retry-after'), answer.body.code]).toEqual([503, '1', code]);
   };
   const issuedEvents = async () =>
     (
@@ -156,7 +152,8 @@ describe('reads and the issuer while one projection lags', () => {
     const [invoice] = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).body.items;
     const lineage = `/api/v1/billing/invoices/${invoice.id}/lines/${invoice.lines[0].id}/events`;
     expect((await use('late', 'acme', '2027-02-10T00:00:00Z', [USAGE_PROJECTION])).status).toBe(204);
-    expectBehind(await app.request('GET', lineage));
+    // Metering's own wait answers: the usage behind the line is what is still being counted.
+    expectBehind(await app.request('GET', lineage), 'METERING.NOT_CAUGHT_UP');
 
     await app.tally.projections.drain();
     const caughtUp = await app.request('GET', lineage);

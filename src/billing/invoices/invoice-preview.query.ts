@@ -7,6 +7,7 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
+import { BillingViewQuery } from '../billing-view/billing-view.query';
 import {
   BillingIssueCode,
   draftInvoice,
@@ -70,6 +71,7 @@ export class InvoicePreviewQuery {
   constructor(
     private readonly db: DataSource,
     private readonly projections: ProjectionsService,
+    private readonly view: BillingViewQuery,
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -240,24 +242,19 @@ export class InvoicePreviewQuery {
       (rateCard) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
     );
     if (metered.length === 0) return [];
-    // Every line's feature in one statement: per key, the live one first, then the latest.
-    const rows = await this.db.query<
-      { key: string; meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]
-    >(
-      `SELECT DISTINCT ON (key) key, meter_slug, meter_group_by_filters FROM billing_features
-       WHERE namespace = $1 AND key = ANY($2) ORDER BY key, archived, id DESC`,
-      [namespace, [...new Set(metered.map((rateCard) => rateCard.featureKey!))]],
+    const features = await this.view.billedFeatures(
+      namespace,
+      metered.map((rateCard) => rateCard.featureKey!),
     );
-    const features = new Map(rows.map((row) => [row.key, row]));
     const sources: LineSource[] = [];
     for (const rateCard of metered) {
       const feature = features.get(rateCard.featureKey!);
-      if (!feature?.meter_slug) continue;
+      if (!feature) continue;
       sources.push({
         rateCardKey: rateCard.key,
         featureKey: rateCard.featureKey!,
-        meterSlug: feature.meter_slug,
-        filterGroupBy: feature.meter_group_by_filters,
+        meterSlug: feature.meterSlug,
+        filterGroupBy: feature.filterGroupBy,
       });
     }
     return sources;

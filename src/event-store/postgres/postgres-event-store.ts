@@ -5,6 +5,7 @@ import {
   AppendResult,
   EventTypeFilter,
   FilteredRead,
+  IntakeDay,
   EventMetadata,
   EventStore,
   ExpectedVersion,
@@ -444,6 +445,18 @@ export class PostgresEventStore implements EventStore {
       values,
     });
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
+  }
+
+  /** Sums the sharded per-hour counters into UTC days. */
+  async intakeByDay(namespace: string, range: { readonly from: Date; readonly to: Date }): Promise<IntakeDay[]> {
+    const { rows } = await this.pool.query<{ day: Date; accepted: string; stored: string }>(
+      `SELECT date_trunc('day', hour, 'UTC') AS day, sum(accepted) AS accepted, sum(stored) AS stored
+       FROM reconciliation_intake
+       WHERE namespace = $1 AND hour >= $2 AND hour < $3
+       GROUP BY 1`,
+      [namespace, range.from, range.to],
+    );
+    return rows.map((r) => ({ day: r.day, accepted: Number(r.accepted), stored: Number(r.stored) }));
   }
 
   async close(): Promise<void> {
