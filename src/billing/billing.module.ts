@@ -26,7 +26,7 @@ import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
     InvoiceSnapshotService,
     { provide: METERED_QUANTITY, useClass: MeterQueryQuantity },
   ],
-  exports: [InvoicePreviewQuery, InvoiceIssuer, InvoiceSnapshotService],
+  exports: [InvoicePreviewQuery, InvoiceIssuer, InvoiceSnapshotService, BillingViewQuery],
 })
 export class BillingModule {
   constructor(projections: ProjectionsService) {

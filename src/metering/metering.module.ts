@@ -5,16 +5,15 @@ import { ListEventsHandler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
-import { ReconcileUsageHandler } from './reconciliation/reconcile-usage.query';
-import { ReconciliationController } from './reconciliation/reconciliation.controller';
+import { UsageAccounting } from './usage-accounting/usage-accounting.query';
 import { UsageEvidence } from './usage-evidence/usage-evidence.query';
 import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
-  controllers: [QueryMeterController, ListEventsController, ReconciliationController],
-  providers: [MeterQueryService, UsageEvidence, QueryMeterHandler, ListEventsHandler, ReconcileUsageHandler],
-  exports: [MeterQueryService, UsageEvidence],
+  controllers: [QueryMeterController, ListEventsController],
+  providers: [MeterQueryService, UsageEvidence, UsageAccounting, QueryMeterHandler, ListEventsHandler],
+  exports: [MeterQueryService, UsageEvidence, UsageAccounting],
 })
 export class MeteringModule {
   constructor(projections: ProjectionsService) {

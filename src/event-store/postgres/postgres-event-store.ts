@@ -448,7 +448,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Sums the sharded per-hour counters into UTC days. */
-  async intakeByDay(namespace: string, range: { readonly from: Date; readonly to: Date }): Promise<IntakeDay[]> {
+  async intakeByDay(
+    namespace: string,
+    range: { readonly from: Date; readonly to: Date },
+  ): Promise<IntakeDay[]> {
     const { rows } = await this.pool.query<{ day: Date; accepted: string; stored: string }>(
       `SELECT date_trunc('day', hour, 'UTC') AS day, sum(accepted) AS accepted, sum(stored) AS stored
        FROM reconciliation_intake

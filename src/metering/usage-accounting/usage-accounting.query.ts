@@ -1,61 +1,76 @@
-import type { DataSource } from 'typeorm';
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
-import type {
-  BilledMeter,
-  BilledUsageWindow,
-  BillingPeriodCount,
-  IntakeDay,
-  RecordedSubscription,
-  TimeRange,
-  UsageDay,
-} from './reconciliation';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProjectionsService } from '../../projections/projections.service';
+import { usageCaughtUp } from '../usage/usage-caught-up';
+import { UsageTable } from '../usage/usage-tables';
+
+export interface TimeRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** A live meter, as far as counting billed events needs it. */
+export interface CountedMeter {
+  readonly eventType: string;
+  readonly eventFrom?: Date;
+}
 
 /**
- * Everything reconciliation reads, in one place: the intake counters the event store keeps, and the
- * read models of other contexts (usage, customers, billing's view of subscriptions and features).
- * Those belong to their projections and may change shape; only this object knows their columns.
+ * When a customer's events of a type are billed, inside one billing period: `[from, to)` is that
+ * period clipped to the range asked about, to the subscription's active span and phase, and to the
+ * meter's eventFrom.
  */
-export class ReconciliationReadModels {
-  constructor(private readonly db: DataSource) {}
+export interface BilledUsageWindow {
+  readonly subscriptionId: string;
+  readonly customerId: string;
+  readonly periodFrom: Date;
+  readonly periodTo: Date;
+  readonly from: Date;
+  readonly to: Date;
+  readonly eventType: string;
+}
 
-  /** Sums the sharded per-hour counters into UTC days. */
-  async intakeByDay(namespace: string, range: TimeRange): Promise<IntakeDay[]> {
-    const rows = await this.db.query<{ day: Date; accepted: string; stored: string }[]>(
-      `SELECT date_trunc('day', hour, 'UTC') AS day, sum(accepted) AS accepted, sum(stored) AS stored
-       FROM reconciliation_intake
-       WHERE namespace = $1 AND hour >= $2 AND hour < $3
-       GROUP BY 1`,
-      [namespace, range.from, range.to],
-    );
-    return rows.map((r) => ({ day: r.day, accepted: Number(r.accepted), stored: Number(r.stored) }));
-  }
+/** Usage events counted per UTC day. */
+export interface UsageDay {
+  readonly day: Date;
+  /** Events in the usage read model: stored where the log does not count (it dedups by key). */
+  readonly projected: number;
+  readonly metered: number;
+  readonly attributed: number;
+  readonly billed: number;
+}
 
-  /** Subscriptions active at some instant of the range, with their recorded terms. */
-  async subscriptions(namespace: string, range: TimeRange): Promise<RecordedSubscription[]> {
-    const rows = await this.db.query<{ subscription: Subscription; active_to: Date | null }[]>(
-      `SELECT subscription, active_to FROM billing_subscriptions
-       WHERE namespace = $1 AND active_from < $3 AND (active_to IS NULL OR active_to > $2)
-       ORDER BY id`,
-      [namespace, range.from, range.to],
-    );
-    return rows.map((r) => ({
-      subscription: r.subscription,
-      ...(r.active_to ? { activeTo: r.active_to } : {}),
-    }));
-  }
+export interface BillingPeriodCount {
+  readonly subscriptionId: string;
+  readonly customerId: string;
+  /** The whole billing period; only its part inside the requested range is counted. */
+  readonly from: Date;
+  readonly to: Date;
+  readonly billed: number;
+}
 
-  /** Feature key → the live meter it reads, chosen as the invoice preview chooses the feature. */
-  async billedMeters(namespace: string): Promise<Map<string, BilledMeter>> {
-    const rows = await this.db.query<{ key: string; event_type: string; event_from: Date | null }[]>(
-      `SELECT f.key, m.event_type, m.event_from
-       FROM (SELECT DISTINCT ON (key) key, meter_slug FROM billing_features
-             WHERE namespace = $1 ORDER BY key, archived, id DESC) f
-       JOIN usage_meters m ON m.namespace = $1 AND m.slug = f.meter_slug AND m.deleted_at IS NULL`,
+/**
+ * Usage as reconciliation counts it, from `usage@v2` (waited for here): what the usage read model
+ * holds of a range, how much of it live meters read and customers own, and how much falls in the
+ * windows a caller says are billed.
+ */
+@Injectable()
+export class UsageAccounting {
+  constructor(
+    private readonly db: DataSource,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  /** Live meters by slug. */
+  async liveMeters(namespace: string): Promise<Map<string, CountedMeter>> {
+    await usageCaughtUp(this.projections);
+    const rows = await this.db.query<{ slug: string; event_type: string; event_from: Date | null }[]>(
+      `SELECT slug, event_type, event_from FROM ${UsageTable.meters} WHERE namespace = $1 AND deleted_at IS NULL`,
       [namespace],
     );
     return new Map(
       rows.map((r) => [
-        r.key,
+        r.slug,
         { eventType: r.event_type, ...(r.event_from ? { eventFrom: r.event_from } : {}) },
       ]),
     );
@@ -67,17 +82,18 @@ export class ReconciliationReadModels {
     range: TimeRange,
     windows: readonly BilledUsageWindow[],
   ): Promise<UsageDay[]> {
+    await usageCaughtUp(this.projections);
     const [rows, billed] = await Promise.all([
       this.db.query<{ day: Date; projected: string; metered: string; attributed: string }[]>(
         `SELECT date_trunc('day', e.time, 'UTC') AS day,
            count(*) AS projected,
            count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM usage_meters m
+             SELECT 1 FROM ${UsageTable.meters} m
              WHERE m.namespace = e.namespace AND m.event_type = e.type AND m.deleted_at IS NULL
                AND (m.event_from IS NULL OR e.time >= m.event_from))) AS metered,
            count(cs.customer_id) AS attributed
-         FROM usage_events e
-         LEFT JOIN customer_subjects cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
+         FROM ${UsageTable.events} e
+         LEFT JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
          WHERE e.namespace = $1 AND e.time >= $2 AND e.time < $3
          GROUP BY 1`,
         [namespace, range.from, range.to],
@@ -110,8 +126,8 @@ export class ReconciliationReadModels {
        SELECT day, count(*) AS billed FROM (
          SELECT DISTINCT date_trunc('day', e.time, 'UTC') AS day, e.source, e.id
          FROM windows w
-         JOIN customer_subjects cs ON cs.namespace = $1 AND cs.customer_id = w.customer_id
-         JOIN usage_events e ON e.namespace = $1 AND e.subject = cs.subject_key AND e.type = w.event_type
+         JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = $1 AND cs.customer_id = w.customer_id
+         JOIN ${UsageTable.events} e ON e.namespace = $1 AND e.subject = cs.subject_key AND e.type = w.event_type
            AND e.time >= w.starts AND e.time < w.ends
        ) AS billed
        GROUP BY day`,
@@ -126,6 +142,7 @@ export class ReconciliationReadModels {
     windows: readonly BilledUsageWindow[],
   ): Promise<BillingPeriodCount[]> {
     if (windows.length === 0) return [];
+    await usageCaughtUp(this.projections);
     const rows = await this.db.query<{ subscription_id: string; period_from: Date; billed: string }[]>(
       `WITH windows AS (
          SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::timestamptz[])
@@ -133,8 +150,8 @@ export class ReconciliationReadModels {
        )
        SELECT w.subscription_id, w.period_from, count(DISTINCT (e.source, e.id)) AS billed
        FROM windows w
-       JOIN customer_subjects cs ON cs.namespace = $1 AND cs.customer_id = w.customer_id
-       JOIN usage_events e ON e.namespace = $1 AND e.subject = cs.subject_key AND e.type = w.event_type
+       JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = $1 AND cs.customer_id = w.customer_id
+       JOIN ${UsageTable.events} e ON e.namespace = $1 AND e.subject = cs.subject_key AND e.type = w.event_type
          AND e.time >= w.starts AND e.time < w.ends
        GROUP BY 1, 2`,
       [

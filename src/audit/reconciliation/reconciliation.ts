@@ -1,5 +1,14 @@
 import { DateTime, Duration } from 'luxon';
 import type { RateCard } from '../../catalog/plans/rate-card';
+import type { RecordedSubscription } from '../../billing/billing-view/billing-view.query';
+import type { IntakeDay } from '../../event-store/event-store.port';
+import type {
+  BilledUsageWindow,
+  BillingPeriodCount,
+  CountedMeter,
+  TimeRange,
+  UsageDay,
+} from '../../metering/usage-accounting/usage-accounting.query';
 import { periodsBetween } from '../../customers/subscriptions/billing-period';
 import type { Subscription } from '../../customers/subscriptions/subscription.decider';
 
@@ -28,36 +37,7 @@ export interface ReconciliationCounts {
   readonly billed: number;
 }
 
-export interface TimeRange {
-  readonly from: Date;
-  readonly to: Date;
-}
-
-/** Counters kept at write time, per UTC day. */
-export interface IntakeDay {
-  readonly day: Date;
-  readonly accepted: number;
-  readonly stored: number;
-}
-
-/** Counters computed from the read models, per UTC day. */
-export interface UsageDay {
-  readonly day: Date;
-  /** Events in the usage read model: stored where the log does not count (it dedups by key). */
-  readonly projected: number;
-  readonly metered: number;
-  readonly attributed: number;
-  readonly billed: number;
-}
-
-export interface BillingPeriodCount {
-  readonly subscriptionId: string;
-  readonly customerId: string;
-  /** The whole billing period; only its part inside the requested range is counted. */
-  readonly from: Date;
-  readonly to: Date;
-  readonly billed: number;
-}
+export type { TimeRange };
 
 export interface ReconciliationReport extends TimeRange {
   readonly namespace: string;
@@ -126,39 +106,13 @@ function floorToDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
-/** A subscription as recorded, and when it ends if it does. */
-export interface RecordedSubscription {
-  readonly subscription: Subscription;
-  readonly activeTo?: Date;
-}
-
-/** The meter a feature reads, as far as billing needs it. */
-export interface BilledMeter {
-  readonly eventType: string;
-  readonly eventFrom?: Date;
-}
-
-/**
- * When a customer's events of a type are billed, inside one billing period: `[from, to)` is that
- * period clipped to the range, to the subscription's active span and phase, and to the meter's eventFrom.
- */
-export interface BilledUsageWindow {
-  readonly subscriptionId: string;
-  readonly customerId: string;
-  readonly periodFrom: Date;
-  readonly periodTo: Date;
-  readonly from: Date;
-  readonly to: Date;
-  readonly eventType: string;
-}
-
 /**
  * Every window in which some event would be billed, for subscriptions overlapping the range. The
  * metered rate cards are the invoice preview's: usage-based, with a feature and a non-flat price.
  */
 export function billedUsageWindows(
   subscriptions: readonly RecordedSubscription[],
-  meterOfFeature: (featureKey: string) => BilledMeter | undefined,
+  meterOfFeature: (featureKey: string) => CountedMeter | undefined,
   range: TimeRange,
   maxPeriods: number,
 ): BilledUsageWindow[] {
