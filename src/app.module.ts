@@ -7,6 +7,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { BillingModule } from './billing/billing.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
+import { EntitlementsModule } from './entitlements/entitlements.module';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { RuntimeModule, TallyRuntime } from './runtime.module';
@@ -20,6 +21,7 @@ import { ProblemFilter } from './shared/http/problem.filter';
 const FEATURE_MODULES: Type[] = [
   CatalogModule,
   CustomersModule,
+  EntitlementsModule,
   AuditModule,
   IngestionModule,
   MeteringModule,

@@ -10,8 +10,6 @@ import { DeleteCustomerController } from './customers/delete-customer/delete-cus
 import { DeleteCustomerHandler } from './customers/delete-customer/delete-customer.handler';
 import { UpdateCustomerController } from './customers/update-customer/update-customer.controller';
 import { UpdateCustomerHandler } from './customers/update-customer/update-customer.handler';
-import { EntitlementValueController } from './entitlements/entitlement-value/entitlement-value.controller';
-import { GetEntitlementValueHandler } from './entitlements/entitlement-value/entitlement-value.query';
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
 import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
@@ -34,7 +32,6 @@ import {
     SubscriptionsController,
     CreateSubscriptionController,
     CancelSubscriptionController,
-    EntitlementValueController,
   ],
   providers: [
     CreateCustomerHandler,
@@ -46,7 +43,6 @@ import {
     CancelSubscriptionHandler,
     GetSubscriptionHandler,
     ListCustomerSubscriptionsHandler,
-    GetEntitlementValueHandler,
   ],
 })
 export class CustomersModule {

@@ -1,4 +1,8 @@
-import { PlanSnapshot, Subscription, SubscriptionState } from '../subscriptions/subscription.decider';
+import {
+  PlanSnapshot,
+  Subscription,
+  SubscriptionState,
+} from '../customers/subscriptions/subscription.decider';
 import { entitlementAt } from './entitlement-access';
 
 const card = (featureKey: string, entitlementTemplate?: unknown) => ({

@@ -1,12 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ProjectionsService } from '../../../projections/projections.service';
-import { CLOCK, Clock } from '../../../shared/clock';
-import { CUSTOMERS_PROJECTION } from '../../customers/customers-read-model/customers.projection';
-import { customerRowFor } from '../../customers/customers-read-model/customers.query';
-import { SUBSCRIPTIONS_PROJECTION } from '../../subscriptions/subscriptions-read-model/subscriptions.projection';
-import { runningAt, subscriptionsOf } from '../../subscriptions/subscriptions-read-model/subscriptions.query';
+import { ProjectionsService } from '../../projections/projections.service';
+import { CLOCK, Clock } from '../../shared/clock';
+import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
+import { customerRowFor } from '../../customers/customers/customers-read-model/customers.query';
+import { SUBSCRIPTIONS_PROJECTION } from '../../customers/subscriptions/subscriptions-read-model/subscriptions.projection';
+import {
+  runningAt,
+  subscriptionsOf,
+} from '../../customers/subscriptions/subscriptions-read-model/subscriptions.query';
 import { EntitlementAccess, entitlementAt } from '../entitlement-access';
 
 /** The customer's entitlement to a feature at `time` (default now); undefined for an unknown customer. */

@@ -1,5 +1,5 @@
-import { phaseAt } from '../subscriptions/subscription-phases';
-import { SubscriptionState, subscriptionStatusAt } from '../subscriptions/subscription.decider';
+import { phaseAt } from '../customers/subscriptions/subscription-phases';
+import { SubscriptionState, subscriptionStatusAt } from '../customers/subscriptions/subscription.decider';
 
 /**
  * OpenMeter's `EntitlementValue`, for the entitlements Tally evaluates: boolean ones (`hasAccess`)
