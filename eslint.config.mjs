@@ -15,6 +15,72 @@ const INFRASTRUCTURE = [
   '@fastify/*',
 ];
 
+/**
+ * The map of contexts (README, "The house"): each domain context, and the contexts whose faces it
+ * may import. Arrows only point this way, so there is no cycle between contexts. A face is the
+ * context's `index.ts`, or its `model.ts` (the pure part, for pure code); nothing deeper.
+ */
+const CONTEXTS = {
+  catalog: [],
+  customers: ['catalog'],
+  ingestion: [],
+  metering: ['catalog', 'customers', 'ingestion'],
+  billing: ['catalog', 'customers', 'metering'],
+  entitlements: ['catalog', 'customers', 'metering'],
+  audit: ['catalog', 'customers', 'ingestion', 'metering', 'billing', 'entitlements'],
+};
+const NAMES = Object.keys(CONTEXTS);
+/** The floors every context stands on; they import no domain context. */
+const FLOORS = ['shared', 'config', 'database', 'event-store', 'key-claims', 'projections', 'auth'];
+
+/** Pure code: no framework, database or event store, and other contexts only through their model. */
+const PURE = [
+  '**/*.decider.ts',
+  '**/model.ts',
+  'src/billing/pricing/**/*.ts',
+  'src/catalog/plans/price.ts',
+  'src/shared/json-path.ts',
+  'src/customers/subscriptions/billing-period.ts',
+];
+
+// Import strings are matched as written ('../../catalog', '../../catalog/model', '../../catalog/plans/x').
+const deepInto = (other) => ({
+  regex: `(^|/)${other}/(?!(index|model)$).+`,
+  message: `Import ${other}'s face ('…/${other}', or '…/${other}/model' for its pure model), never its internals.`,
+});
+const anyOf = (other, why) => ({ regex: `(^|/)${other}(/.*)?$`, message: why });
+const indexOf = (other) => ({
+  regex: `(^|/)${other}(/index)?$`,
+  message: `Pure code imports ${other}'s pure model ('…/${other}/model'), not its index (which brings its services).`,
+});
+const infrastructure = {
+  group: INFRASTRUCTURE,
+  message: 'Domain code stays pure: no framework, database or event-store imports.',
+};
+
+/** One no-restricted-imports block (a later block's options replace an earlier one's, so each file gets one). */
+const restrict = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+const contextBlocks = NAMES.flatMap((name) => {
+  const others = NAMES.filter((other) => other !== name);
+  const patterns = others.map((other) =>
+    CONTEXTS[name].includes(other)
+      ? deepInto(other)
+      : anyOf(other, `${name} may not import ${other}: see the map of contexts in eslint.config.mjs.`),
+  );
+  const pure = PURE.filter((glob) => glob.startsWith('**/') || glob.startsWith(`src/${name}/`)).map((glob) =>
+    glob.startsWith('**/') ? `src/${name}/${glob}` : glob,
+  );
+  return [
+    restrict([`src/${name}/**/*.ts`], patterns, pure),
+    restrict(pure, [...patterns, ...CONTEXTS[name].map(indexOf), infrastructure]),
+  ];
+});
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**', '.test-builds/**'],
@@ -29,27 +95,19 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
-  {
-    files: [
-      '**/*.decider.ts',
-      'src/billing/pricing/**/*.ts',
-      'src/shared/json-path.ts',
-      'src/customers/subscriptions/billing-period.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: INFRASTRUCTURE,
-              message: 'Domain code stays pure: no framework, database or event-store imports.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The shell (main, bootstrap, the app module, tools, health) composes contexts through their faces.
+  restrict(['src/*.ts', 'src/health/**/*.ts'], NAMES.map(deepInto)),
+  // Floors know no domain context.
+  restrict(
+    FLOORS.map((floor) => `src/${floor}/**/*.ts`),
+    NAMES.map((name) => anyOf(name, `A floor (${FLOORS.join(', ')}) imports no domain context.`)),
+    ['src/shared/json-path.ts'],
+  ),
+  restrict(
+    ['src/shared/json-path.ts'],
+    [infrastructure, ...NAMES.map((name) => anyOf(name, 'A floor imports no domain context.'))],
+  ),
+  ...contextBlocks,
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

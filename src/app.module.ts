@@ -1,19 +1,19 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuditModule } from './audit/audit.module';
+import { AuditModule } from './audit';
 import { AuthGuard } from './auth/auth.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
-import { BillingModule } from './billing/billing.module';
-import { CatalogModule } from './catalog/catalog.module';
-import { CustomersModule } from './customers/customers.module';
-import { EntitlementsModule } from './entitlements/entitlements.module';
+import { BillingModule } from './billing';
+import { CatalogModule } from './catalog';
+import { CustomersModule } from './customers';
+import { EntitlementsModule } from './entitlements';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { RuntimeModule, TallyRuntime } from './runtime.module';
 import { HealthController } from './health/health.controller';
-import { IngestionModule } from './ingestion/ingestion.module';
-import { MeteringModule } from './metering/metering.module';
+import { IngestionModule } from './ingestion';
+import { MeteringModule } from './metering';
 import { ProjectionsController } from './projections/admin/projections.controller';
 import { ProblemFilter } from './shared/http/problem.filter';
 

@@ -1,5 +1,4 @@
-import { driftBetween } from './billing/recompute/invoice-figures';
-import { InvoiceSnapshotService } from './billing/recompute/invoice-snapshot.service';
+import { driftBetween, InvoiceSnapshotService } from './billing';
 import { startTally } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { rebuildProgress } from './projections/rebuild-progress';

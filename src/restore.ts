@@ -2,7 +2,7 @@ import { createReadStream, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
-import { InvoiceSnapshotService } from './billing/recompute/invoice-snapshot.service';
+import { InvoiceSnapshotService } from './billing';
 import { startTally, Tally } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { BackupReader, BackupRefused, checkSchema } from './database/backup/backup-file';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { BillingModule } from '../billing/billing.module';
-import { MeteringModule } from '../metering/metering.module';
+import { BillingModule } from '../billing';
+import { MeteringModule } from '../metering';
 import { ProjectionsService } from '../projections/projections.service';
 import { auditLogProjection } from './audit-log/audit-log.projection';
 import { AuditLogController } from './read-audit-log/audit-log.controller';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
-import { MeteringModule } from '../metering/metering.module';
+import { MeteringModule } from '../metering';
 import { billingViewProjection } from './billing-view/billing-view.projection';
 import { BillingViewQuery } from './billing-view/billing-view.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';

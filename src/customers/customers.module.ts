@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CatalogModule } from '../catalog/catalog.module';
+import { CatalogModule } from '../catalog';
 import { ProjectionsService } from '../projections/projections.service';
 import { CreateCustomerController } from './customers/create-customer/create-customer.controller';
 import { CreateCustomerHandler } from './customers/create-customer/create-customer.handler';

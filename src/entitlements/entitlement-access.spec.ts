@@ -1,8 +1,4 @@
-import {
-  PlanSnapshot,
-  Subscription,
-  SubscriptionState,
-} from '../customers/subscriptions/subscription.decider';
+import { PlanSnapshot, Subscription, SubscriptionState } from '../customers';
 import { entitlementAt } from './entitlement-access';
 
 const card = (featureKey: string, entitlementTemplate?: unknown) => ({

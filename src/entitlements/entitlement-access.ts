@@ -1,5 +1,4 @@
-import { phaseAt } from '../customers/subscriptions/subscription-phases';
-import { SubscriptionState, subscriptionStatusAt } from '../customers/subscriptions/subscription.decider';
+import { phaseAt, SubscriptionState, subscriptionStatusAt } from '../customers';
 
 /**
  * OpenMeter's `EntitlementValue`, for the entitlements Tally evaluates: boolean ones (`hasAccess`)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MeterAggregation } from '../catalog/meters/meter.decider';
+import type { MeterAggregation } from '../catalog';
 import type { LogPosition } from '../event-store/event-store.port';
 import { CompiledPath, parseValuePath } from '../shared/json-path';
 import { Decimal } from '../shared/money';

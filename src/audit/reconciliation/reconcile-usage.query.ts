@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { BILLING_VIEW_PROJECTION } from '../../billing/billing-view/billing-view.projection';
-import { BillingViewQuery } from '../../billing/billing-view/billing-view.query';
+import { BILLING_VIEW_PROJECTION, BillingViewQuery } from '../../billing';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
-import type { CountedMeter } from '../../metering/usage-accounting/usage-accounting.query';
-import { UsageAccounting } from '../../metering/usage-accounting/usage-accounting.query';
+import type { CountedMeter } from '../../metering';
+import { UsageAccounting } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { billedUsageWindows, reconciliationReport, ReconciliationReport, TimeRange } from './reconciliation';
 

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import type { Subscription } from '../../customers';
 import { billedUsageWindows, reconciliationReport } from './reconciliation';
 
 const usageCard = (featureKey: string, price: unknown = { type: 'unit', amount: '1' }) => ({

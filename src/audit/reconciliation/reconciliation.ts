@@ -1,6 +1,6 @@
 import { DateTime, Duration } from 'luxon';
-import type { RateCard } from '../../catalog/plans/rate-card';
-import type { RecordedSubscription } from '../../billing/billing-view/billing-view.query';
+import type { RateCard } from '../../catalog';
+import type { RecordedSubscription } from '../../billing';
 import type { IntakeDay } from '../../event-store/event-store.port';
 import type {
   BilledUsageWindow,
@@ -8,9 +8,9 @@ import type {
   CountedMeter,
   TimeRange,
   UsageDay,
-} from '../../metering/usage-accounting/usage-accounting.query';
-import { periodsBetween } from '../../customers/subscriptions/billing-period';
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+} from '../../metering';
+import { periodsBetween } from '../../customers/model';
+import type { Subscription } from '../../customers';
 
 /**
  * Reconciliation: what became of a namespace's usage events whose event time lies in `[from, to)`.

@@ -1,6 +1,5 @@
-import type { CustomerEvent } from '../../customers/customers/customer.decider';
-import type { SubscriptionEvent } from '../../customers/subscriptions/subscription.decider';
-import type { FeatureEvent } from '../../catalog/features/feature.decider';
+import type { CustomerEvent, SubscriptionEvent } from '../../customers';
+import type { FeatureEvent } from '../../catalog';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 import { unreachable } from '../../shared/decider';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import type { Subscription } from '../../customers';
 
 /** What a feature bills: the meter it reads, and the group-by values it keeps. */
 export interface BilledFeature {

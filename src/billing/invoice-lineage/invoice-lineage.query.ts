@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EvidenceEntry } from '../../metering/usage-evidence/usage-evidence.query';
-import { UsageEvidence } from '../../metering/usage-evidence/usage-evidence.query';
+import type { EvidenceEntry } from '../../metering';
+import { UsageEvidence } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';

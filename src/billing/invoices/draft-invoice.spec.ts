@@ -1,4 +1,4 @@
-import type { RateCard } from '../../catalog/plans/rate-card';
+import type { RateCard } from '../../catalog';
 import { draftInvoice, DraftInvoiceInput, hasCriticalIssues } from './draft-invoice';
 
 const period = { from: '2027-01-01T00:00:00.000Z', to: '2027-02-01T00:00:00.000Z' };

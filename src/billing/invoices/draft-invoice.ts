@@ -1,7 +1,6 @@
-import type { RateCard } from '../../catalog/plans/rate-card';
+import type { Discounts, Price, RateCard } from '../../catalog';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
-import type { Discounts, Price } from '../../catalog/plans/price';
 import { Charge, priceUsage, roundMoney } from '../pricing';
 import { stableUlid } from './stable-id';
 

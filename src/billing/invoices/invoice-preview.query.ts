@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
-import { usageCaughtUp } from '../../metering/usage/usage-caught-up';
+import type { Subscription } from '../../customers';
+import { usageCaughtUp } from '../../metering';
 import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';

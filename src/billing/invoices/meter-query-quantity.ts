@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MeterQueryService } from '../../metering/meter-query/meter-query.service';
-import { USAGE_PROJECTION } from '../../metering/usage/usage.projection';
+import { MeterQueryService, USAGE_PROJECTION } from '../../metering';
 import { Decimal, toDecimalString } from '../../shared/money';
 import type { MeteredQuantity, MeteredQuantityRequest } from './metered-quantity.port';
 

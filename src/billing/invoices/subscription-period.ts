@@ -1,7 +1,7 @@
 import { DateTime, Duration } from 'luxon';
-import type { RateCard } from '../../catalog/plans/rate-card';
-import { billingPeriodContaining, periodsBetween } from '../../customers/subscriptions/billing-period';
-import type { PlanPhaseSnapshot, Subscription } from '../../customers/subscriptions/subscription.decider';
+import type { RateCard } from '../../catalog';
+import { billingPeriodContaining, periodsBetween } from '../../customers';
+import type { PlanPhaseSnapshot, Subscription } from '../../customers';
 import type { LineInput, Period } from './draft-invoice';
 
 /** A subscription as billing sees it: what it was created with, and when it ends if it does. */

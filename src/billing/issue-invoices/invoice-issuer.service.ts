@@ -4,7 +4,7 @@ import { ulid } from 'ulid';
 import type { TallyConfig } from '../../config/config';
 import { TALLY_CONFIG } from '../../config/config.module';
 import { ProjectionsService } from '../../projections/projections.service';
-import type { Subscription } from '../../customers/subscriptions/subscription.decider';
+import type { Subscription } from '../../customers';
 import { decideAndAppend } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { invoiceLedgerStream } from '../../event-store/stream-names';

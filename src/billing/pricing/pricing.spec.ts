@@ -1,5 +1,5 @@
 import { DomainError } from '../../shared/errors';
-import type { Discounts, Price, TieredPriceWithCommitments } from '../../catalog/plans/price';
+import type { Discounts, Price, TieredPriceWithCommitments } from '../../catalog/model';
 import { priceUsage, type Charge } from './pricing';
 
 type Case = [quantity: string, expected: Partial<Charge> & Record<string, unknown>];

@@ -2,15 +2,15 @@ import { invalid } from '../../shared/errors';
 import { Decimal, isDecimalString, toDecimalString } from '../../shared/money';
 import { assertCurrencyCode, roundMoney } from './currencies';
 import {
-  parsePercentage,
-  validateDiscounts,
-  validatePrice,
   type Discounts,
   type PackagePriceWithCommitments,
+  parsePercentage,
   type Price,
   type TieredPriceMode,
   type TieredPriceWithCommitments,
-} from '../../catalog/plans/price';
+  validateDiscounts,
+  validatePrice,
+} from '../../catalog/model';
 
 export interface PriceUsageInput {
   readonly price: Price;

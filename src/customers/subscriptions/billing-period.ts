@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseCalendarDuration } from '../../catalog/plans/billing-cadence';
+import { parseCalendarDuration } from '../../catalog/model';
 import { invalid } from '../../shared/errors';
 import { parseRfc3339, readInstant } from '../../shared/instant';
 

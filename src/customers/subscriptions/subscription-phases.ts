@@ -1,4 +1,4 @@
-import { parseCalendarDuration } from '../../catalog/plans/billing-cadence';
+import { parseCalendarDuration } from '../../catalog/model';
 import { formatInstant, parseInstant } from './billing-period';
 import { PlanPhaseSnapshot, SubscriptionState } from './subscription.decider';
 

@@ -3,10 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Ctx, RequestContext } from '../../auth/request-context';
-import { CATALOG_KEY_PATTERN } from '../../catalog/catalog-rules';
+import { CATALOG_KEY_PATTERN } from '../../catalog';
 import { notFound } from '../../shared/errors';
 import { IsInstant } from '../../shared/http/is-instant';
-import { CustomerErrors } from '../../customers/customers/customer.decider';
+import { CustomerErrors } from '../../customers';
 import { EntitlementAccess } from '../entitlement-access';
 import { GetEntitlementValue } from './entitlement-value.query';
 

@@ -3,13 +3,13 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
 import { CLOCK, Clock } from '../../shared/clock';
-import { CUSTOMERS_PROJECTION } from '../../customers/customers/customers-read-model/customers.projection';
-import { customerRowFor } from '../../customers/customers/customers-read-model/customers.query';
-import { SUBSCRIPTIONS_PROJECTION } from '../../customers/subscriptions/subscriptions-read-model/subscriptions.projection';
 import {
+  customerRowFor,
+  CUSTOMERS_PROJECTION,
   runningAt,
+  SUBSCRIPTIONS_PROJECTION,
   subscriptionsOf,
-} from '../../customers/subscriptions/subscriptions-read-model/subscriptions.query';
+} from '../../customers';
 import { EntitlementAccess, entitlementAt } from '../entitlement-access';
 
 /** The customer's entitlement to a feature at `time` (default now); undefined for an unknown customer. */

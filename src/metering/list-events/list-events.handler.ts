@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
-import { usageTimeMs, UsageCloudEvent } from '../../ingestion/usage-recorded';
+import { UsageCloudEvent, usageTimeMs } from '../../ingestion';
 import { MeterDefinition, measure } from '../measurement';
 import { usageCaughtUp } from '../usage/usage-caught-up';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from '../usage/usage-tables';

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { UsageCloudEvent } from '../../ingestion/usage-recorded';
+import type { UsageCloudEvent } from '../../ingestion';
 
 /** OpenMeter's `IngestedEvent`. */
 export interface IngestedEvent {

@@ -1,8 +1,4 @@
-import type {
-  MeterCreatedData,
-  MeterDeletedData,
-  MeterUpdatedData,
-} from '../../catalog/meters/meter.decider';
+import type { MeterCreatedData, MeterDeletedData, MeterUpdatedData } from '../../catalog';
 import { StatementPipeline } from '../../database/statement-pipeline';
 import type { ProjectionTransaction } from '../../projections/projection';
 import type { MeterDefinition } from '../measurement';

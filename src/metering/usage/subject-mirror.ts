@@ -1,4 +1,4 @@
-import { claimedKeysOf, CustomerEvent } from '../../customers/customers/customer.decider';
+import { claimedKeysOf, CustomerEvent } from '../../customers';
 import { StatementPipeline } from '../../database/statement-pipeline';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { ProjectionTransaction } from '../../projections/projection';

@@ -3,7 +3,7 @@ import { sqlStateOf, UNIQUE_VIOLATION } from '../../database/pg-errors';
 import { StatementPipeline } from '../../database/statement-pipeline';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { usageDedupKey } from '../../event-store/stream-names';
-import { usageTimeMs, UsageRecordedData } from '../../ingestion/usage-recorded';
+import { UsageRecordedData, usageTimeMs } from '../../ingestion';
 import type { ProjectionTransaction } from '../../projections/projection';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { customersOf, subjectKey } from './subject-mirror';

@@ -1,4 +1,4 @@
-import type { MeterAggregation } from '../../catalog/meters/meter.decider';
+import type { MeterAggregation } from '../../catalog';
 import type { MeterDefinition, UsageFact } from '../measurement';
 
 /** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100, 1732400800100 and 1732400800200 migrations). */

@@ -1,6 +1,6 @@
-import type { MeterCreatedData } from '../../catalog/meters/meter.decider';
+import type { MeterCreatedData } from '../../catalog';
 import type { RecordedEvent } from '../../event-store/event-store.port';
-import type { UsageRecordedData } from '../../ingestion/usage-recorded';
+import type { UsageRecordedData } from '../../ingestion';
 import { transactionOf } from '../../projections/projection-runner';
 import { createTestDatabase, TestDatabase } from '../../../test/support/test-database';
 import { UsageProjection } from './usage.projection';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../event-store/event-store.port';
-import { USAGE_RECORDED } from '../../ingestion/usage-recorded';
+import { USAGE_RECORDED } from '../../ingestion';
 import type { Projection, ProjectionTransaction } from '../../projections/projection';
 import { applyMeterEvent, METER_EVENTS, MeterEvent } from './meter-mirror';
 import { applyCustomerEvent, CUSTOMER_EVENTS } from './subject-mirror';

@@ -11,7 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CATALOG_KEY_PATTERN } from '../../../catalog/catalog-rules';
+import { CATALOG_KEY_PATTERN } from '../../../catalog';
 import { IfPresent, IsStringMap, ULID_PATTERN } from '../../../shared/http/list-params';
 import { IsInstant } from '../../../shared/http/is-instant';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Versioned } from '../../../shared/http/etag';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
-import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig } from '../../../catalog/plans/plan.decider';
+import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig } from '../../../catalog';
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { phaseWindows } from '../subscription-phases';

@@ -1,0 +1,10 @@
+/**
+ * The billing context's face: its view of subscriptions and billed features (reconciliation), and
+ * the invoice snapshot the replay tool compares before and after.
+ */
+export { BILLING_VIEW_PROJECTION } from './billing-view/billing-view.projection';
+export { BillingViewQuery } from './billing-view/billing-view.query';
+export type { BilledFeature, RecordedSubscription } from './billing-view/billing-view.query';
+export { BillingModule } from './billing.module';
+export { driftBetween } from './recompute/invoice-figures';
+export { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';

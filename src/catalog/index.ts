@@ -1,0 +1,10 @@
+/**
+ * The catalog's face: what other contexts may import from it. Meters, features and plans are
+ * commanded through HTTP; other contexts see their events (to keep copies of their own), the price
+ * model and rate cards that subscriptions copy (`model.ts`, the pure part), and the plan lookup a
+ * subscription starts from.
+ */
+export * from './model';
+export { CatalogModule } from './catalog.module';
+export { PlanLookup } from './plans/plan-to-subscribe';
+export type { PlanToSubscribe } from './plans/plan-to-subscribe';

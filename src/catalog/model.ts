@@ -1,0 +1,28 @@
+/**
+ * The catalog's published model: the pure part of its face (no framework, no database), which pure
+ * code in other contexts (deciders, pricing, billing periods) may import. `index.ts` adds the services.
+ */
+export { CATALOG_KEY_PATTERN } from './catalog-rules';
+export type { FeatureEvent } from './features/feature.decider';
+export type {
+  MeterAggregation,
+  MeterCreatedData,
+  MeterDeletedData,
+  MeterUpdatedData,
+} from './meters/meter.decider';
+export { parseCalendarDuration } from './plans/billing-cadence';
+export type { CalendarDuration } from './plans/billing-cadence';
+export { DEFAULT_PRO_RATING_CONFIG } from './plans/plan.decider';
+export type { ProRatingConfig } from './plans/plan.decider';
+export { parsePercentage, validateDiscounts, validatePrice } from './plans/price';
+export type {
+  Discounts,
+  FlatPriceWithPaymentTerm,
+  PackagePriceWithCommitments,
+  Price,
+  PriceTier,
+  TieredPriceMode,
+  TieredPriceWithCommitments,
+  UnitPriceWithCommitments,
+} from './plans/price';
+export type { EntitlementTemplate, RateCard } from './plans/rate-card';

@@ -1,0 +1,18 @@
+/**
+ * The metering context's face: meter values for billing, the events behind them for lineage, usage
+ * counts for reconciliation, and the wait every usage read makes (read-your-writes).
+ */
+export { MeterQueryService } from './meter-query/meter-query.service';
+export { MeteringModule } from './metering.module';
+export { UsageAccounting } from './usage-accounting/usage-accounting.query';
+export type {
+  BilledUsageWindow,
+  BillingPeriodCount,
+  CountedMeter,
+  TimeRange,
+  UsageDay,
+} from './usage-accounting/usage-accounting.query';
+export { UsageEvidence } from './usage-evidence/usage-evidence.query';
+export type { Evidence, EvidenceEntry, EvidenceRequest } from './usage-evidence/usage-evidence.query';
+export { usageCaughtUp } from './usage/usage-caught-up';
+export { USAGE_PROJECTION } from './usage/usage.projection';
