@@ -46,6 +46,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     return this.projections.map((p) => p.name);
   }
 
+  /** The registered projections themselves (tests hold each to its contract, e.g. delivered twice). */
+  get registered(): readonly Projection[] {
+    return this.projections;
+  }
+
   /** Every table a projection owns: read models, which the log gives back (a backup leaves them out). */
   get tables(): string[] {
     return this.projections.flatMap((p) => p.tables);

@@ -5,15 +5,19 @@ import type { DataSource } from 'typeorm';
  * Rows as they are compared where a table holds numbers given on first use (surrogate keys), which
  * differ between two histories with the same contents: such a number is replaced by what it stands for.
  */
-const COMPARED_AS: Readonly<Record<string, string>> = {
-  usage_distinct_counts: `SELECT meter_id, scope, unit, unit_start, values_seen, first_time, last_time FROM usage_distinct_counts`,
-  usage_distinct_slot_values: `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
-    FROM usage_distinct_slot_values v JOIN usage_distinct_counts c USING (slot)`,
+const COMPARED_AS: Readonly<Record<string, (physical: (table: string) => string) => string>> = {
+  usage_distinct_counts: (t) =>
+    `SELECT meter_id, scope, unit, unit_start, values_seen, first_time, last_time FROM ${t('usage_distinct_counts')}`,
+  usage_distinct_slot_values: (t) => `SELECT c.meter_id, c.scope, c.unit, c.unit_start, v.value
+    FROM ${t('usage_distinct_slot_values')} v JOIN ${t('usage_distinct_counts')} c USING (slot)`,
 };
 
-/** A table's rows as they are compared (see `COMPARED_AS`): all its columns unless it holds such numbers. */
-export function comparedRows(table: string): string {
-  return COMPARED_AS[table] ?? `SELECT * FROM "${table}"`;
+/**
+ * A table's rows as they are compared (see `COMPARED_AS`): all its columns unless it holds such
+ * numbers. `physical` names the tables read (copies of them, say).
+ */
+export function comparedRows(table: string, physical: (table: string) => string = (t) => t): string {
+  return COMPARED_AS[table]?.(physical) ?? `SELECT * FROM "${physical(table)}"`;
 }
 
 /**

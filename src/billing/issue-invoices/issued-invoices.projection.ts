@@ -4,6 +4,7 @@ import type { InvoiceIssued } from './invoice-ledger.decider';
 
 export const ISSUED_INVOICES_PROJECTION = 'issued_invoices@v1';
 
+/** Issued invoices, one row each; an `InvoiceIssued` delivered again finds its row there and changes nothing. */
 export const issuedInvoicesProjection: Projection = {
   name: ISSUED_INVOICES_PROJECTION,
   handles: ['InvoiceIssued'],
@@ -14,7 +15,8 @@ export const issuedInvoicesProjection: Projection = {
       `INSERT INTO ${tx.table('billing_invoices')}
          (namespace, id, sequence, customer_id, subscription_id, period_from, period_to, issued_at, invoice)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[],
-         $7::timestamptz[], $8::timestamptz[], $9::jsonb[])`,
+         $7::timestamptz[], $8::timestamptz[], $9::jsonb[])
+       ON CONFLICT DO NOTHING`,
       [
         issued.map((i) => i.namespace),
         issued.map((i) => i.invoice.id),

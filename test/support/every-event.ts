@@ -1,0 +1,150 @@
+import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
+import type { ManualClock } from '../../src/shared/clock';
+import type { TestApp } from './test-app';
+
+/**
+ * A history that gives every projection events to apply: every kind of catalog, customer and
+ * subscription command, usage (repeats included), and issued invoices. Specs that hold every
+ * projection to a rule replay it; a new projection's events belong here too.
+ */
+export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): Promise<void> {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await app.request(method, path, body === undefined ? {} : { body });
+    if (answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status}: ${answer.text}`);
+    return answer.body;
+  };
+  clock.set(new Date('2027-01-31T10:00:00Z'));
+  await call('POST', '/api/v1/meters', {
+    slug: 'active_users',
+    name: 'Active users',
+    eventType: 'user_activity',
+    aggregation: 'UNIQUE_COUNT',
+    valueProperty: '$.user_id',
+    groupBy: { region: '$.region' },
+  });
+  await call('POST', '/api/v1/meters', {
+    slug: 'tokens',
+    name: 'Tokens',
+    eventType: 'ai',
+    aggregation: 'SUM',
+    valueProperty: '$.tokens',
+  });
+  await call('PUT', '/api/v1/meters/tokens', { name: 'Tokens used', groupBy: { model: '$.model' } });
+  await call('POST', '/api/v1/meters', {
+    slug: 'gone',
+    name: 'Gone',
+    eventType: 'gone',
+    aggregation: 'COUNT',
+  });
+  await call('DELETE', '/api/v1/meters/gone');
+  await call('POST', '/api/v1/features', {
+    key: 'active_users',
+    name: 'Active users',
+    meterSlug: 'active_users',
+  });
+  await call('POST', '/api/v1/features', { key: 'tokens', name: 'Tokens', meterSlug: 'tokens' });
+  const old = await call('POST', '/api/v1/features', { key: 'old', name: 'Old', meterSlug: 'tokens' });
+  await call('DELETE', `/api/v1/features/${old.id}`);
+  const rateCards = [
+    {
+      type: 'flat_fee',
+      key: 'platform',
+      name: 'Platform',
+      billingCadence: 'P1M',
+      price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+    },
+    {
+      type: 'usage_based',
+      key: 'active_users',
+      name: 'Active users',
+      featureKey: 'active_users',
+      billingCadence: 'P1M',
+      price: { type: 'unit', amount: '1.5' },
+      entitlementTemplate: { type: 'boolean' },
+    },
+    {
+      type: 'usage_based',
+      key: 'tokens',
+      name: 'Tokens',
+      featureKey: 'tokens',
+      billingCadence: 'P1M',
+      price: {
+        type: 'tiered',
+        mode: 'graduated',
+        tiers: [
+          { upToAmount: '1000', flatPrice: null, unitPrice: { type: 'unit', amount: '0' } },
+          { flatPrice: null, unitPrice: { type: 'unit', amount: '0.001' } },
+        ],
+      },
+    },
+  ];
+  const plan = await call('POST', '/api/v1/plans', {
+    key: 'pro',
+    name: 'Pro',
+    currency: 'USD',
+    billingCadence: 'P1M',
+    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+  });
+  await call('PUT', `/api/v1/plans/${plan.id}`, {
+    name: 'Pro plan',
+    billingCadence: 'P1M',
+    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+  });
+  await call('POST', `/api/v1/plans/${plan.id}/publish`);
+  const next = await call('POST', '/api/v1/plans/pro/next');
+  await call('DELETE', `/api/v1/plans/${next.id}`);
+  await call('POST', '/api/v1/customers', {
+    name: 'Acme',
+    key: 'acme',
+    usageAttribution: { subjectKeys: ['acme'] },
+  });
+  await call('PUT', '/api/v1/customers/acme', {
+    name: 'Acme Inc',
+    key: 'acme',
+    usageAttribution: { subjectKeys: ['acme', 'acme-eu'] },
+  });
+  await call('POST', '/api/v1/customers', {
+    name: 'Gone',
+    key: 'gone',
+    usageAttribution: { subjectKeys: ['gone'] },
+  });
+  await call('DELETE', '/api/v1/customers/gone');
+  await call('POST', '/api/v1/customers', {
+    name: 'Brief',
+    key: 'brief',
+    usageAttribution: { subjectKeys: ['brief'] },
+  });
+  await call('POST', '/api/v1/subscriptions', {
+    customerKey: 'acme',
+    plan: { key: 'pro' },
+    timing: 'immediate',
+  });
+  const brief = await call('POST', '/api/v1/subscriptions', {
+    customerKey: 'brief',
+    plan: { key: 'pro' },
+    timing: 'immediate',
+  });
+  await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
+  const events = [
+    ['u1', 'acme', 'user_activity', { user_id: 'alice', region: 'eu' }],
+    ['u2', 'acme-eu', 'user_activity', { user_id: 'bob', region: 'us' }],
+    ['u3', 'acme', 'user_activity', { user_id: 'alice', region: 'eu' }],
+    ['u4', 'nobody', 'user_activity', { user_id: 'carol' }],
+    ['t1', 'acme', 'ai', { tokens: 1500, model: 'big' }],
+    ['t2', 'acme', 'ai', { tokens: '2.5', model: 'small' }],
+    ['t3', 'brief', 'ai', { tokens: 7 }],
+  ] as const;
+  const cloudEvents = events.map(([id, subject, type, data], n) => ({
+    specversion: '1.0',
+    id,
+    source: 'app',
+    type,
+    subject,
+    time: new Date(Date.parse('2027-02-01T00:00:00Z') + n * 60_000).toISOString(),
+    data,
+  }));
+  await call('POST', '/api/v1/events', cloudEvents);
+  await call('POST', '/api/v1/events', cloudEvents.slice(0, 2)); // repeats: acknowledged, stored once
+  clock.set(new Date('2027-03-31T12:00:00Z'));
+  await app.tally.app!.get(InvoiceIssuer).issueDue();
+}
