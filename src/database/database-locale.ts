@@ -18,10 +18,9 @@ const REMEDY =
 /**
  * What an operator should hear about the database's locale: nothing for UTF-8 in code-point order
  * (what the embedded server is given). A libc collation of a language compares every text key Tally
- * writes by that language's rules (measured with en_US.UTF-8: PostgreSQL's time per projected usage
- * event up to 1.7×, per ingested event 2×; ICU's en-US cost about a tenth more than code-point order,
- * so it is not warned of); another encoding than UTF-8 stores text unchecked (SQL_ASCII) or refuses
- * characters that Tally accepted.
+ * writes by that language's rules, at a cost measured in BENCHMARKS.md ("The database's collation";
+ * ICU's costs little more than code-point order, so it is not warned of); another encoding than
+ * UTF-8 stores text unchecked (SQL_ASCII) or refuses characters that Tally accepted.
  */
 export function localeWarnings(locale: DatabaseLocale): string[] {
   const warnings: string[] = [];

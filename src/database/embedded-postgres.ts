@@ -36,8 +36,9 @@ const PASSWORD = 'tally';
 /**
  * initdb otherwise takes the cluster's encoding and collation from the host's LANG: SQL_ASCII where
  * it is unset (as in most containers), and on a host set to en_US.UTF-8 a libc collation under which
- * every text key compares about twice as slowly (BENCHMARKS.md). UTF-8 with the builtin code-point
- * collation gives every host the same bytes, the same order of text, and the same speed.
+ * every text key compares more slowly (BENCHMARKS.md, "The database's collation"). UTF-8 with the
+ * builtin code-point collation gives every host the same bytes, the same order of text, and the
+ * same speed.
  */
 const CLUSTER_LOCALE_FLAGS = [
   '--encoding=UTF8',

@@ -1,8 +1,8 @@
 /**
  * SQL for the `timestamptz` at `epochMs` milliseconds since 1970 (a `bigint` expression). Statements
  * that send thousands of times at once send them as `bigint[]` of epoch milliseconds rather than
- * `timestamptz[]`: PostgreSQL parses a number in a tenth of the time it parses a timestamp's text
- * (0.07 against 0.68 µs each, in arrays of 5,000), and the sender skips `toISOString`.
+ * `timestamptz[]`: PostgreSQL parses a number far faster than a timestamp's text, and the sender
+ * skips `toISOString` (BENCHMARKS.md, "Figures behind the code").
  *
  * Exact over JavaScript's whole range of dates: whole seconds reach `to_timestamp` as a `double` that
  * holds them exactly (its microseconds too), and the milliseconds are added as an interval. Multiplying

@@ -26,9 +26,9 @@ export class UsageWriter implements BeforeApplicationShutdown {
     private readonly projections: ProjectionsService,
     @Inject(TALLY_CONFIG) config: TallyConfig,
   ) {
-    // One commit at a time: whatever arrives meanwhile forms the next group. Groups grow with the load
-    // (a dozen events at 4 in flight, several dozen at 1), and PostgreSQL's cost per event falls with
-    // them: 101 → 74 µs of its CPU per single-event request in the benchmark, at p99 under 50 ms.
+    // One commit at a time: whatever arrives meanwhile forms the next group. Groups grow with the load,
+    // and PostgreSQL's cost per event falls with them, at a latency still well inside a request's
+    // (BENCHMARKS.md, "Figures behind the code").
     this.singles = new GroupCommit((namespace, records) => this.write(namespace, records), {
       maxInFlight: 1,
       maxGroupSize: config.maxBatchEvents,

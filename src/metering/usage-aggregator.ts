@@ -54,8 +54,8 @@ export interface DistinctValue {
  * position), so a batch, a backfill and a query edge give the same numbers in any order.
  *
  * Buckets and values are built as whole literals, every field set (none added later), never by
- * spreading: V8 gives spread copies a slow dictionary shape, which cost about 6 µs per event here
- * and slowed every later read of them (the rollups).
+ * spreading: V8 gives spread copies a slow dictionary shape, which cost more than the fold itself
+ * and slowed every later read of them, the rollups (BENCHMARKS.md, "Figures behind the code").
  */
 export class UsageAggregator {
   private readonly bucketsByKey = new Map<string, Bucket>();

@@ -101,8 +101,9 @@ export class ProjectionRunner {
       if (badTable) throw new Error(`projection ${projection.name}: "${badTable}" is not a plain table name`);
       this.lanes.set(projection.name, liveLane(projection));
     }
-    // Each batch has fixed costs (a transaction, a checkpoint, one statement per table): 5,000 events
-    // caught a backlog up about 15 % faster than 2,000, for a second or so per transaction at most.
+    // Each batch has fixed costs (a transaction, a checkpoint, one statement per table): larger batches
+    // catch a backlog up faster, and 5,000 keeps a transaction to a second or so at most
+    // (BENCHMARKS.md, "Figures behind the code").
     this.batchSize = options.batchSize ?? 5000;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;

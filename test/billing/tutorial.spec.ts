@@ -2,7 +2,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
 
 /**
- * `shared/seed/meter-and-bill-active-users.md`, replayed through HTTP as a user would: the catalog
+ * `../shared/seed/meter-and-bill-active-users.md` (beside the repository), replayed through HTTP as a user would: the catalog
  * through the REST API, then the tutorial's own four `curl` payloads to `/v3/openmeter/events`.
  */
 describe('the tutorial: meter and bill active users', () => {

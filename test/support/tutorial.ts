@@ -1,6 +1,6 @@
 import type { TestApp } from './test-app';
 
-/** The four events of `shared/seed/meter-and-bill-active-users.md`, ids as the tutorial gives them. */
+/** The four events of `../shared/seed/meter-and-bill-active-users.md` (beside the repository), ids as the tutorial gives them. */
 const TUTORIAL_EVENTS = [
   { id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C', user: 'alice' },
   { id: 'F388B902-7A82-4C40-BC89-448CFA5DDC1B', user: 'bob' },

@@ -90,8 +90,8 @@ const SKIPPING_USAGE_SQL = `WITH inserted AS (
 
 /**
  * Stores every record, failing whole on a key stored before. Nearly every batch is all new, and
- * without ON CONFLICT's speculative insertion this statement costs PostgreSQL about a quarter less
- * (11.4–11.7 against 14.7–16.6 µs an event, batches of 1,000 from 4 writers), so it is tried first.
+ * without ON CONFLICT's speculative insertion this statement costs PostgreSQL markedly less
+ * (BENCHMARKS.md, "Figures behind the code"), so it is tried first.
  */
 const NEW_USAGE_SQL = `WITH ${intakeCounters('SELECT hour_ms, 0, 1 FROM unnest($6::bigint[]) AS r(hour_ms) WHERE hour_ms IS NOT NULL')}
        INSERT INTO tally_events (stream_id, type, data, metadata, dedup_key)
@@ -311,8 +311,8 @@ export class PostgresEventStore implements EventStore {
    * A read of the log in its order, in a transaction that rules out sorting, so that only a scan of
    * the (transaction_id, global_position) index can answer it, and it stops at the limit. Left to
    * itself, with statistics taken before a burst of usage, the planner expected a few hundred rows
-   * past the position and chose to collect and sort all of them: 35,000 rows sorted on disk to return
-   * 5,000, 180 ms where the index takes a fraction of that.
+   * past the position and chose to collect and sort all of them, on disk, to return one batch
+   * (BENCHMARKS.md, "Figures behind the code").
    */
   private async readInLogOrder<Row extends object>(sql: string, params: unknown[]): Promise<Row[]> {
     return this.inTransaction('BEGIN READ ONLY; SET LOCAL enable_sort = off', async (client) => {
