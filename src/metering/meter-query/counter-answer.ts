@@ -3,7 +3,7 @@ import { aggregateSql } from './aggregate-sql';
 import { CounterUnit, METER_SCOPE, unitStart } from '../usage/distinct-counters';
 import { UsageTable } from '../usage/usage-tables';
 import type { MeterDefinition } from '../measurement';
-import type { MeterQuery, MeterQueryShape, WindowSize } from './meter-query.service';
+import type { MeterQuery, MeterQueryShape, WindowSize } from './meter-query';
 
 const MINUTE_MS = 60_000;
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Z']);

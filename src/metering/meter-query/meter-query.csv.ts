@@ -1,4 +1,4 @@
-import type { MeterQueryAnswer } from './meter-query.service';
+import type { MeterQueryAnswer } from './meter-query';
 
 /** The answer as RFC 4180 CSV: one line per row, the value last, empty cells for nulls. */
 export function meterQueryCsv(answer: MeterQueryAnswer): string {

@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { FieldProblem, invalid } from '../../shared/errors';
 import { readInstant } from '../../shared/instant';
 import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
-import { MeterQuery, WINDOW_SIZES, WindowSize } from './meter-query.service';
+import { MeterQuery, WINDOW_SIZES, WindowSize } from './meter-query';
 
 export type MeterQueryParams = Omit<MeterQuery, 'namespace' | 'meter'>;
 

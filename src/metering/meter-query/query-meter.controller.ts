@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { meterQueryCsv } from './meter-query.csv';
 import { parseMeterQueryParams } from './meter-query.params';
-import { MeterQueryAnswer, WINDOW_SIZES } from './meter-query.service';
+import { MeterQueryAnswer, WINDOW_SIZES } from './meter-query';
 import { QueryMeter } from './query-meter.query';
 
 @ApiTags('Meters')

@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { MeterQueryAnswer, MeterQueryService } from './meter-query.service';
+import type { MeterQueryAnswer } from './meter-query';
+import { MeterQueryService } from './meter-query.service';
 import { QueryMeter } from './query-meter.query';
 
 @QueryHandler(QueryMeter)
