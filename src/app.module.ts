@@ -7,6 +7,8 @@ import { RateLimitGuard } from './auth/rate-limit.guard';
 import { BillingModule } from './billing/billing.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CustomersModule } from './customers/customers.module';
+import { SessionService } from './auth/sessions/session.service';
+import { SessionsController } from './auth/sessions/sessions.controller';
 import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { CoreModule, TallyRuntime } from './core/core.module';
@@ -32,9 +34,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
-      controllers: [HealthController, TokensController, ProjectionsController],
+      controllers: [HealthController, TokensController, SessionsController, ProjectionsController],
       providers: [
         TokenService,
+        SessionService,
         // Guards run in this order: the rate limit first, so requests with bad tokens are limited too.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
