@@ -8,7 +8,12 @@ describe('the console, served by Tally', () => {
   });
   afterAll(() => app.close());
 
-  const get = (path: string) => fetch(app.url + path, { redirect: 'manual' });
+  /** The answer, its body read to the end (an unread body would keep its connection, and the server's close, waiting). */
+  const get = async (path: string) => {
+    const answer = await fetch(app.url + path, { redirect: 'manual' });
+    const body = await answer.text();
+    return { status: answer.status, headers: answer.headers, text: async () => body };
+  };
 
   it('redirects / to the console, and keeps /docs', async () => {
     const root = await get('/');
