@@ -95,8 +95,8 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
-  // The shell (main, bootstrap, the app module, tools, health) composes contexts through their faces.
-  restrict(['src/*.ts', 'src/health/**/*.ts'], NAMES.map(deepInto)),
+  // The shell (main, bootstrap, the app module, tools, health, serving the console) composes contexts through their faces.
+  restrict(['src/*.ts', 'src/health/**/*.ts', 'src/console/**/*.ts'], NAMES.map(deepInto)),
   // Floors know no domain context.
   restrict(
     FLOORS.map((floor) => `src/${floor}/**/*.ts`),

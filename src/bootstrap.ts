@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
+import { serveConsole } from './console/serve-console';
 import { ProjectionsService } from './projections/projections.service';
 import { createDataSource, migrate, poolOf } from './database/data-source';
 import { localeWarnings, readDatabaseLocale } from './database/database-locale';
@@ -133,6 +134,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     });
     cleanups.push(() => app.close());
     configureHttp(app);
+    serveConsole(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, logger);
     answerWithin(
       app.getHttpAdapter().getInstance() as unknown as FastifyInstance,
       config.requestTimeoutMs,

@@ -4,14 +4,20 @@ import { DomainError } from '../shared/errors';
 import { ACCESS, Access, mayCall } from './access.decorator';
 import { bearerSecret, VerifiedBearer } from './bearer';
 import type { Role, TallyRequest } from './request-context';
+import { authenticateSession } from './sessions/session-cookie';
+import { SessionService } from './sessions/session.service';
 import { TokenService } from './tokens/token.service';
 
-/** Every route needs a bearer token unless marked public; 401 for who, 403 for what. */
+/**
+ * Every route needs a bearer token — or the console's session cookie — unless marked public; 401 for
+ * who, 403 for what.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -22,7 +28,8 @@ export class AuthGuard implements CanActivate {
     if (access === 'public') return true;
     const request = context.switchToHttp().getRequest<TallyRequest & { verifiedBearer?: VerifiedBearer }>();
     const secret = bearerSecret(request.headers.authorization);
-    if (!secret)
+    const session = secret ? undefined : await authenticateSession(request, this.sessions);
+    if (!secret && !session)
       throw new DomainError(
         'unauthorized',
         'AUTH.MISSING_TOKEN',
@@ -30,7 +37,11 @@ export class AuthGuard implements CanActivate {
       );
     // The rate limit, which runs first, has usually checked this very secret already.
     const checked = request.verifiedBearer;
-    const token = checked?.secret === secret ? checked.token : await this.tokens.verify(secret);
+    const token = session
+      ? session.token
+      : checked?.secret === secret!
+        ? checked.token
+        : await this.tokens.verify(secret!);
     if (!token)
       throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
     const allowed: readonly Role[] =

@@ -65,6 +65,8 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     role: fc.constantFrom('admin', 'ingest', 'read'),
   }),
   'DELETE /api/v1/tokens/:tokenId': undefined,
+  'POST /api/v1/console/sessions': fc.record({ token: fc.string({ minLength: 1, maxLength: 60 }) }),
+  'DELETE /api/v1/console/session': undefined,
   'POST /api/v1/admin/projections/:name/rebuild': undefined,
   'POST /api/v1/meters': key.map((k) => ({
     slug: `m_${k}`,

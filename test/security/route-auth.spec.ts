@@ -3,7 +3,8 @@ import type { Role } from '../../src/auth/request-context';
 import { fastifyRoutes, fill, isDocsRoute, nestRoutes, Route } from '../support/routes';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const PUBLIC = new Set(['/healthz', '/readyz']);
+/** The health checks, and the console's sign-in, which takes a token in its body. */
+const PUBLIC = new Set(['/healthz', '/readyz', '/api/v1/console/sessions']);
 const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events']);
 /** Routes that act on every namespace at once: the projections' positions and rebuilds. */
 const INSTALLATION_WIDE = ['/api/v1/admin/projections'];
@@ -15,6 +16,8 @@ const INSTALLATION_WIDE = ['/api/v1/admin/projections'];
 function allowedRoles({ method, path }: Route): readonly Role[] {
   if (INGESTION.has(`${method} ${path}`)) return ['ingest', 'admin', 'system'];
   if (INSTALLATION_WIDE.some((prefix) => path.startsWith(prefix))) return ['system'];
+  // Whoever signed in to the console may see who they are and sign out.
+  if (path === '/api/v1/console/session') return ['read', 'admin', 'system'];
   if (path.startsWith('/api/v1/tokens') || path.startsWith('/api/v1/admin/')) return ['admin', 'system'];
   return method === 'GET' || method === 'HEAD' ? ['read', 'admin', 'system'] : ['admin', 'system'];
 }

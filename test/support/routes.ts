@@ -10,9 +10,17 @@ export interface Route {
   readonly path: string;
 }
 
-/** The API documentation, served by the Swagger plugin straight from Fastify: public by design. */
+/**
+ * The API documentation and the console's pages (`/` redirects to them), served straight from
+ * Fastify: public by design — the console's data comes from the API routes, behind sign-in.
+ */
 export const isDocsRoute = (path: string) =>
-  path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
+  path === '/docs' ||
+  path.startsWith('/docs/') ||
+  path.startsWith('/docs-') ||
+  path === '/' ||
+  path === '/console' ||
+  path.startsWith('/console/');
 
 /**
  * Every route the HTTP server answers, read back from Fastify's router (so routes registered outside

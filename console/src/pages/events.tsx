@@ -1,0 +1,162 @@
+import { FormEvent, useState } from 'react';
+import type { IngestedEvent } from '../api/answers';
+import { ApiProblem, api, call } from '../api/client';
+import { canWrite, useSession } from '../session';
+import {
+  Dialog,
+  Empty,
+  ErrorNote,
+  Field,
+  FormProblem,
+  Pager,
+  Time,
+  useLoad,
+  usePaged,
+  useSubmit,
+} from '../ui';
+
+/** How many recent events the page reads (the API's bound is higher); paged here. */
+const RECENT = 500;
+
+export function EventsPage() {
+  const session = useSession();
+  const events = useLoad(
+    () => call<IngestedEvent[]>(api.GET('/api/v1/events', { params: { query: { limit: RECENT } } })),
+    [],
+  );
+  const paged = usePaged(events.data);
+  const [sending, setSending] = useState(false);
+  return (
+    <>
+      <header className="page-header">
+        <h1>Events</h1>
+        {canWrite(session) && (
+          <button type="button" onClick={() => setSending(true)}>
+            Send test event
+          </button>
+        )}
+      </header>
+      <p className="lead">
+        The {RECENT} most recent usage events, with why a meter ignored one or why it is not billed.
+      </p>
+      <ErrorNote error={events.error} />
+      {events.data?.length === 0 ? (
+        <Empty>No events yet.</Empty>
+      ) : (
+        <table>
+          <caption>Recent events</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Id</th>
+              <th scope="col">Source</th>
+              <th scope="col">Type</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Data</th>
+              <th scope="col">Validation error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {paged.items.map(({ event, validationError }) => (
+              <tr key={`${event.source}/${event.id}`} className={validationError ? 'flagged' : undefined}>
+                <td>
+                  <Time iso={event.time} />
+                </td>
+                <td>
+                  <code>{event.id}</code>
+                </td>
+                <td>{event.source}</td>
+                <td>{event.type}</td>
+                <td>{event.subject ?? '—'}</td>
+                <td>
+                  <code className="data">{JSON.stringify(event.data)}</code>
+                </td>
+                <td>{validationError ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager label="Events" page={paged.page} totalCount={paged.totalCount} onPage={paged.setPage} />
+      {sending && (
+        <SendTestEvent
+          onClose={(sent) => {
+            setSending(false);
+            if (sent) events.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function SendTestEvent({ onClose }: { onClose: (sent: boolean) => void }) {
+  const [type, setType] = useState('');
+  const [subject, setSubject] = useState('');
+  const [source, setSource] = useState('tally-console');
+  const [id, setId] = useState<string>(() => crypto.randomUUID());
+  const [data, setData] = useState('{}');
+  const { submit, busy, problem, fields } = useSubmit();
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    void submit(async () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data);
+      } catch {
+        throw new ApiProblem({
+          status: 400,
+          detail: 'The data is not JSON',
+          errors: [{ field: 'data', message: 'Not JSON' }],
+        });
+      }
+      const cloudEvent = {
+        specversion: '1.0',
+        id,
+        source,
+        type,
+        subject,
+        time: new Date().toISOString(),
+        data: parsed,
+      };
+      await call(
+        api.POST('/api/v1/events', {
+          // The document has no schema for the CloudEvent body yet.
+          body: cloudEvent as never,
+          headers: { 'content-type': 'application/cloudevents+json' },
+        }),
+      );
+      onClose(true);
+    });
+  };
+  return (
+    <Dialog title="Send test event" onClose={() => onClose(false)}>
+      <form onSubmit={send}>
+        <Field label="Type" error={fields.type}>
+          {(props) => <input {...props} value={type} onChange={(e) => setType(e.target.value)} />}
+        </Field>
+        <Field label="Subject" error={fields.subject}>
+          {(props) => <input {...props} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        </Field>
+        <Field label="Source" error={fields.source}>
+          {(props) => <input {...props} value={source} onChange={(e) => setSource(e.target.value)} />}
+        </Field>
+        <Field label="Id" error={fields.id} hint="Events are deduplicated by source and id, for ever.">
+          {(props) => <input {...props} value={id} onChange={(e) => setId(e.target.value)} />}
+        </Field>
+        <Field
+          label="Data (JSON)"
+          error={fields.data ?? Object.entries(fields).find(([f]) => f.startsWith('data.'))?.[1]}
+        >
+          {(props) => <textarea {...props} rows={4} value={data} onChange={(e) => setData(e.target.value)} />}
+        </Field>
+        <FormProblem problem={problem} shown={['type', 'subject', 'source', 'id', 'data']} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Send
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
