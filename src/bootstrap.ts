@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { Clock, systemClock } from './shared/clock';
 import { invalid } from './shared/errors';
 import { sendProblem } from './shared/http/problem.filter';
 import { answerWithin } from './shared/http/answer-within';
+import { apiDocument } from './shared/http/openapi';
 import { answerClientError } from './shared/http/client-errors';
 import { BodyFields, DEFAULT_BODY_FIELDS, inexactNumbers } from './shared/http/exact-numbers';
 import { MAX_JSON_DEPTH, scanJsonText } from './shared/http/json-depth';
@@ -209,14 +210,5 @@ function configureHttp(app: NestFastifyApplication): void {
     done(null, payload);
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tally')
-      .setDescription("Event-sourced usage metering and billing, speaking OpenMeter's v1 API.")
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, apiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

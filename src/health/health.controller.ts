@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
@@ -7,6 +7,27 @@ import { ProjectionsService } from '../projections/projections.service';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 
 type Check = { status: 'up' } | { status: 'down'; reason: string };
+
+/** Written by hand: the answer is sent through the reply, with the status the checks decide. */
+const READINESS = {
+  type: 'object',
+  required: ['status', 'checks', 'projections'],
+  properties: {
+    status: { type: 'string', enum: ['ready', 'unavailable'] },
+    checks: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        required: ['status'],
+        properties: { status: { type: 'string', enum: ['up', 'down'] }, reason: { type: 'string' } },
+      },
+    },
+    projections: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, state: { type: 'string' } } },
+    },
+  },
+};
 
 @ApiTags('Health')
 @Public()
@@ -20,6 +41,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('healthz')
+  @ApiOperation({ operationId: 'getLiveness' })
   health() {
     return { status: 'ok' };
   }
@@ -31,6 +53,9 @@ export class HealthController {
    * at /api/v1/admin/projections.
    */
   @Get('readyz')
+  @ApiOperation({ operationId: 'getReadiness' })
+  @ApiOkResponse({ description: 'Ready', schema: READINESS })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the checks say which part', schema: READINESS })
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const database = await probe(() => this.db.query('SELECT 1'));
     const eventStore = await probe(() => this.store.headPosition());

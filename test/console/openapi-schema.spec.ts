@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const SCHEMA = join(__dirname, '..', '..', 'console', 'src', 'api', 'schema.d.ts');
 const HEADER =
   "// Generated from Tally's own OpenAPI document (/docs-json) by openapi-typescript: do not edit.\n" +
-  '// `npm run console:schema` writes it again; `npm test` fails while it differs from the document.\n\n';
+  '// `npm run api:schema` writes it again; `npm test` fails while it differs from the document.\n\n';
 
 /**
  * The console's client is typed from the OpenAPI document the running service serves, so a change of
@@ -28,7 +28,7 @@ describe("the console's API types", () => {
     if (process.env.TALLY_WRITE_SCHEMA === '1') writeFileSync(SCHEMA, generated);
     const committed = readFileSync(SCHEMA, 'utf8');
     if (committed !== generated) {
-      throw new Error(`${SCHEMA} differs from /docs-json: run npm run console:schema and commit it`);
+      throw new Error(`${SCHEMA} differs from /docs-json: run npm run api:schema and commit it`);
     }
   });
 });

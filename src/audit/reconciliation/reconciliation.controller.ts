@@ -17,6 +17,7 @@ export class ReconciliationController {
 
   @Get()
   @ApiOperation({
+    operationId: 'getReconciliation',
     summary: 'Usage reconciliation: events accepted, stored, deduplicated, metered, attributed, billed',
     description:
       "For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC " +

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/errors';
@@ -43,6 +43,7 @@ export class SessionsController {
 
   @Post('sessions')
   @Public()
+  @ApiOperation({ operationId: 'createConsoleSession' })
   async signIn(
     @Body() body: SignInRequest,
     @Req() request: FastifyRequest,
@@ -73,6 +74,7 @@ export class SessionsController {
   /** The session's identity (or a bearer token's, without a CSRF token: it needs none). */
   @Get('session')
   @Allow('read', 'admin')
+  @ApiOperation({ operationId: 'getConsoleSession' })
   current(@Ctx() ctx: RequestContext, @Req() request: FastifyRequest): ConsoleSessionAnswer {
     const signed = requestSession(request);
     return {
@@ -88,6 +90,7 @@ export class SessionsController {
   @Delete('session')
   @HttpCode(204)
   @Allow('read', 'admin')
+  @ApiOperation({ operationId: 'deleteConsoleSession' })
   async signOut(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
 import { DomainError } from '../../shared/errors';
 import { Allow } from '../access.decorator';
@@ -26,6 +26,7 @@ export class TokensController {
 
   /** The secret is in this answer and nowhere else, ever. */
   @Post()
+  @ApiOperation({ operationId: 'createToken' })
   async create(@Body() body: CreateTokenRequest, @Ctx() ctx: RequestContext) {
     if (body.role === 'system') onlySystem(ctx, 'grant the system role');
     const { token, secret } = await this.tokens.create({
@@ -38,12 +39,14 @@ export class TokensController {
   }
 
   @Get()
+  @ApiOperation({ operationId: 'listTokens' })
   list(@Ctx() ctx: RequestContext) {
     return this.tokens.list(ctx.namespace);
   }
 
   @Delete(':tokenId')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'revokeToken' })
   async revoke(@Param('tokenId') tokenId: string, @Ctx() ctx: RequestContext): Promise<void> {
     const token = await this.tokens.get(ctx.namespace, tokenId);
     if (token?.role === 'system') onlySystem(ctx, 'revoke a system token');

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { InvoiceLineageQuery } from '../invoice-lineage/invoice-lineage.query';
 import { LineEventsQuery } from '../invoice-lineage/line-events.dto';
@@ -19,11 +19,13 @@ export class InvoicesController {
 
   /** The current billing period's invoice, recomputed now, with its lines. */
   @Get('customers/:customerIdOrKey/invoices/preview')
+  @ApiOperation({ operationId: 'previewCustomerInvoice' })
   preview(@Param('customerIdOrKey') customerIdOrKey: string, @Ctx() ctx: RequestContext) {
     return this.previews.preview(ctx.namespace, customerIdOrKey);
   }
 
   @Get('invoices')
+  @ApiOperation({ operationId: 'listInvoices' })
   list(@Query() query: ListInvoicesQuery, @Ctx() ctx: RequestContext) {
     return this.invoices.list(ctx.namespace, {
       customers: query.customers,
@@ -34,12 +36,14 @@ export class InvoicesController {
   }
 
   @Get('invoices/:invoiceId')
+  @ApiOperation({ operationId: 'getInvoice' })
   get(@Param('invoiceId') invoiceId: string, @Ctx() ctx: RequestContext) {
     return this.invoices.get(ctx.namespace, invoiceId);
   }
 
   /** Lineage: the usage events that produced a line's quantity (issued or preview ids alike). */
   @Get('invoices/:invoiceId/lines/:lineId/events')
+  @ApiOperation({ operationId: 'listInvoiceLineEvents' })
   lineEvents(
     @Param('invoiceId') invoiceId: string,
     @Param('lineId') lineId: string,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { CATALOG_KEY_PATTERN } from '../../catalog';
@@ -42,6 +42,7 @@ export class EntitlementValueController {
    * not evaluated yet and answer `hasAccess: false`.
    */
   @Get(':customerIdOrKey/entitlements/:featureKey/value')
+  @ApiOperation({ operationId: 'getCustomerEntitlementValue' })
   async value(
     @Param() { customerIdOrKey, featureKey }: EntitlementValueParams,
     @Query() { time }: EntitlementValueQuery,

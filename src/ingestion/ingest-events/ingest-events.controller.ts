@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
 import type { RequestContext, TallyRequest } from '../../auth/request-context';
 import type { EventMetadata } from '../../event-store/event-store.port';
@@ -15,6 +15,32 @@ const MEDIA_TYPES: readonly IngestMediaType[] = [
   'application/cloudevents+json',
   'application/cloudevents-batch+json',
 ];
+
+/** What the handler reads, which no request class describes: the raw body is read by the event reader. */
+const CLOUD_EVENT = {
+  type: 'object',
+  required: ['specversion', 'id', 'source', 'type', 'subject'],
+  properties: {
+    specversion: { type: 'string', enum: ['1.0'] },
+    id: {
+      type: 'string',
+      description: 'With `source`, the identity of the event: a second send is a duplicate',
+    },
+    source: { type: 'string' },
+    type: { type: 'string', description: 'The meters whose eventType it is count it' },
+    subject: { type: 'string', description: 'A subject key of the customer whose usage it is' },
+    time: { type: 'string', format: 'date-time', description: 'RFC 3339; the time of ingestion when absent' },
+    datacontenttype: {
+      type: 'string',
+      nullable: true,
+      description: 'A JSON media type such as application/json',
+    },
+    dataschema: { type: 'string', nullable: true },
+    data: { type: 'object', nullable: true, additionalProperties: true },
+  },
+  additionalProperties: true,
+};
+const EVENTS_BODY = { schema: { oneOf: [CLOUD_EVENT, { type: 'array', items: CLOUD_EVENT }] } };
 
 /** Problems name an event's members as the event reader does: `data.value`, `events[3].data.value`. */
 const EVENT_FIELDS = { bodyFields: { object: '', array: 'events' } satisfies BodyFields };
@@ -31,8 +57,12 @@ export class IngestEventsController {
   @Post('api/v1/events')
   @RouteConfig(EVENT_FIELDS)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Ingest one CloudEvent or a batch; a batch is all-or-nothing' })
+  @ApiOperation({
+    operationId: 'ingestEvents',
+    summary: 'Ingest one CloudEvent or a batch; a batch is all-or-nothing',
+  })
   @ApiConsumes(...MEDIA_TYPES)
+  @ApiBody(EVENTS_BODY)
   ingest(@Req() request: TallyRequest): Promise<void> {
     return this.ingestion.execute(ingestEvents(request));
   }
@@ -41,8 +71,12 @@ export class IngestEventsController {
   @Post('v3/openmeter/events')
   @RouteConfig(EVENT_FIELDS)
   @HttpCode(202)
-  @ApiOperation({ summary: 'Ingest one CloudEvent or a batch (Konnect path)' })
+  @ApiOperation({
+    operationId: 'ingestMeteringEvents',
+    summary: 'Ingest one CloudEvent or a batch (Konnect path)',
+  })
   @ApiConsumes(...MEDIA_TYPES)
+  @ApiBody(EVENTS_BODY)
   ingestKonnect(@Req() request: TallyRequest): Promise<void> {
     return this.ingestion.execute(ingestEvents(request));
   }

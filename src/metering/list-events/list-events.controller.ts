@@ -15,7 +15,10 @@ export class ListEventsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Recent ingested events, newest first, with why meters ignore any of them' })
+  @ApiOperation({
+    operationId: 'listEvents',
+    summary: 'Recent ingested events, newest first, with why meters ignore any of them',
+  })
   list(@QueryParams() params: ListEventsParams, @Ctx() ctx: RequestContext): Promise<IngestedEvent[]> {
     return this.queries.execute(
       new ListEvents(ctx.namespace, {

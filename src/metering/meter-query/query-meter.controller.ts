@@ -15,7 +15,10 @@ export class QueryMeterController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':meterIdOrSlug/query')
-  @ApiOperation({ summary: 'Query a meter: values per window, subject, customer and group-by; JSON or CSV' })
+  @ApiOperation({
+    operationId: 'queryMeter',
+    summary: 'Query a meter: values per window, subject, customer and group-by; JSON or CSV',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiQuery({ name: 'from', required: false, description: 'RFC 3339, inclusive' })
   @ApiQuery({ name: 'to', required: false, description: 'RFC 3339, exclusive' })

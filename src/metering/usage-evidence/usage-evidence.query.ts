@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UsageCloudEvent } from '../../ingestion';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
 import { measure } from '../measurement';
@@ -25,7 +26,7 @@ export interface EvidenceRequest {
 
 export interface EvidenceEntry {
   /** The CloudEvent as stored. */
-  readonly event: unknown;
+  readonly event: UsageCloudEvent;
   /** What the meter read from it (absent for COUNT). */
   readonly value?: string;
   /** UNIQUE_COUNT: how many later events in the window repeated this value (they count once). */
@@ -41,7 +42,7 @@ export interface Evidence {
 }
 
 interface StoredUsageRow extends RawUsageRow {
-  event: unknown;
+  event: UsageCloudEvent;
 }
 
 /**
@@ -74,7 +75,7 @@ export class UsageEvidence {
       [namespace, meter.eventType, request.subjects, request.window.from, request.window.to],
     );
     const filters = Object.entries(request.filterGroupBy);
-    const entries: { event: unknown; value?: string; repeats?: number }[] = [];
+    const entries: { event: UsageCloudEvent; value?: string; repeats?: number }[] = [];
     const firstOfValue = new Map<string, { repeats: number }>();
     for (const row of rows) {
       const measured = measure(meter, factFromRow(row));

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow } from '../../auth/access.decorator';
 import { ProjectionsService } from '../projections.service';
 
@@ -17,6 +17,7 @@ export class ProjectionsController {
 
   /** `[{ name, version, position, lag, state }]`, state one of running, rebuilding, stopped, failed. */
   @Get()
+  @ApiOperation({ operationId: 'listProjections' })
   list() {
     return this.projections.status();
   }
@@ -24,6 +25,7 @@ export class ProjectionsController {
   /** Replays the log into shadow tables while the current ones keep serving, then swaps them in. */
   @Post(':name/rebuild')
   @HttpCode(202)
+  @ApiOperation({ operationId: 'rebuildProjection' })
   rebuild(@Param('name') name: string) {
     return this.projections.startRebuild(name);
   }

@@ -57,6 +57,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail?: str
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'HTTP.PATH_PARAMETER_TOO_LONG' },
 };
 
+/** The reason phrase problems carry as their title. */
+export function titleOf(status: number): string {
+  return TITLES[status] ?? 'Error';
+}
+
 export function problemFrom(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof DomainError) {
     return problem(STATUS[error.kind], error.code, error.message, instance, error.problems);
@@ -109,7 +114,7 @@ export function problem(
 ): ProblemDetails {
   return {
     type: `https://tally.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
-    title: TITLES[status] ?? 'Error',
+    title: titleOf(status),
     status,
     detail,
     code,

@@ -1,6 +1,6 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { FeatureParams } from '../feature.params';
@@ -16,6 +16,7 @@ export class ArchiveFeatureController {
   @Delete(':featureId')
   @HttpCode(204)
   @ApiIfMatch('feature')
+  @ApiOperation({ operationId: 'deleteFeature' })
   async archive(
     @Param() { featureId }: FeatureParams,
     @Headers('if-match') ifMatch: string | undefined,

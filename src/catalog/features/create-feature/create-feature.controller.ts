@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -20,6 +20,7 @@ export class CreateFeatureController {
 
   /** 201 with the feature; 409 when a live feature has the key; 400 when the meter is missing or unsuitable. */
   @Post()
+  @ApiOperation({ operationId: 'createFeature' })
   async create(
     @Body() body: CreateFeatureRequest,
     @Ctx() ctx: RequestContext,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -79,6 +79,7 @@ export class FeaturesController {
 
   /** A page when `page` or `pageSize` is given, else a bare array (OpenMeter's `ListFeaturesResult`). */
   @Get()
+  @ApiOperation({ operationId: 'listFeatures' })
   list(
     @Query() params: ListFeaturesParams,
     @Ctx() ctx: RequestContext,
@@ -87,6 +88,7 @@ export class FeaturesController {
   }
 
   @Get(':featureId')
+  @ApiOperation({ operationId: 'getFeature' })
   async get(
     @Param() { featureId }: FeatureParams,
     @Ctx() ctx: RequestContext,

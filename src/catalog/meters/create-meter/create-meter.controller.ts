@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -20,6 +20,7 @@ export class CreateMeterController {
 
   /** 201 with the meter; 409 when a live meter has the slug. */
   @Post()
+  @ApiOperation({ operationId: 'createMeter' })
   async create(
     @Body() body: CreateMeterRequest,
     @Ctx() ctx: RequestContext,

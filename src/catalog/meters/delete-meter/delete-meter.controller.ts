@@ -1,6 +1,6 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { MeterParams } from '../meter.params';
@@ -16,6 +16,7 @@ export class DeleteMeterController {
   @Delete(':meterIdOrSlug')
   @HttpCode(204)
   @ApiIfMatch('meter')
+  @ApiOperation({ operationId: 'deleteMeter' })
   async delete(
     @Param() { meterIdOrSlug }: MeterParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
@@ -38,11 +38,13 @@ export class MetersController {
 
   /** A bare array, as OpenMeter answers. */
   @Get()
+  @ApiOperation({ operationId: 'listMeters' })
   list(@Query() params: ListMetersParams, @Ctx() ctx: RequestContext): Promise<MeterView[]> {
     return this.queries.execute(new ListMeters(ctx.namespace, params));
   }
 
   @Get(':meterIdOrSlug')
+  @ApiOperation({ operationId: 'getMeter' })
   async get(
     @Param() { meterIdOrSlug }: MeterParams,
     @Ctx() ctx: RequestContext,

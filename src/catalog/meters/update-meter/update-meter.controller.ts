@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -22,6 +22,7 @@ export class UpdateMeterController {
   /** Name, description, group-by and metadata only; 409 when a feature filters on a group-by it drops. */
   @Put(':meterIdOrSlug')
   @ApiIfMatch('meter')
+  @ApiOperation({ operationId: 'updateMeter' })
   async update(
     @Param() { meterIdOrSlug }: MeterParams,
     @Body() body: UpdateMeterRequest,

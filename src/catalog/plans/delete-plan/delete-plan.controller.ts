@@ -1,6 +1,6 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { PlanIdParams } from '../plan.params';
@@ -16,6 +16,7 @@ export class DeletePlanController {
   @Delete(':planId')
   @HttpCode(204)
   @ApiIfMatch('plan')
+  @ApiOperation({ operationId: 'deletePlan' })
   async delete(
     @Param() { planId }: PlanIdParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,6 +1,6 @@
 import { Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -20,6 +20,7 @@ export class NextPlanController {
 
   /** 201 with the new draft; 409 while the key already has a draft. */
   @Post(':planIdOrKey/next')
+  @ApiOperation({ operationId: 'nextPlan' })
   async next(
     @Param() { planIdOrKey }: NextPlanParams,
     @Ctx() ctx: RequestContext,

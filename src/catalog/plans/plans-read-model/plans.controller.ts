@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
@@ -76,12 +76,14 @@ export class PlansController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listPlans' })
   list(@Query() params: ListPlansParams, @Ctx() ctx: RequestContext): Promise<Page<PlanView>> {
     return this.queries.execute(new ListPlans(ctx.namespace, params));
   }
 
   /** By id, or by key: the key's active version (`includeLatest`: its latest version). */
   @Get(':planId')
+  @ApiOperation({ operationId: 'getPlan' })
   async get(
     @Param() { planId }: PlanIdOrKeyParams,
     @Query() { includeLatest }: GetPlanParams,

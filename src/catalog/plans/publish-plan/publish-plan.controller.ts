@@ -1,6 +1,6 @@
 import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -22,6 +22,7 @@ export class PublishPlanController {
   @Post(':planId/publish')
   @HttpCode(200)
   @ApiIfMatch('plan')
+  @ApiOperation({ operationId: 'publishPlan' })
   async publish(
     @Param() { planId }: PlanIdParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -22,6 +22,7 @@ export class UpdatePlanController {
   /** Replaces a draft's content; 409 once the version is published. */
   @Put(':planId')
   @ApiIfMatch('plan')
+  @ApiOperation({ operationId: 'updatePlan' })
   async update(
     @Param() { planId }: PlanIdParams,
     @Body() body: UpdatePlanRequest,

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { answer } from '../../../shared/http/etag';
@@ -20,6 +20,7 @@ export class CreateCustomerController {
 
   /** 201 with the customer; 409 when its key or a subject key is another customer's. */
   @Post()
+  @ApiOperation({ operationId: 'createCustomer' })
   async create(
     @Body() body: CreateCustomerRequest,
     @Ctx() ctx: RequestContext,

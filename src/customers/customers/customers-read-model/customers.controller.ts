@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
@@ -75,12 +75,14 @@ export class CustomersController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listCustomers' })
   list(@Query() params: ListCustomersParams, @Ctx() ctx: RequestContext): Promise<Page<CustomerView>> {
     return this.queries.execute(new ListCustomers(ctx.namespace, params));
   }
 
   /** By id (deleted ones too) or by key. */
   @Get(':customerIdOrKey')
+  @ApiOperation({ operationId: 'getCustomer' })
   async get(
     @Param() { customerIdOrKey }: CustomerParams,
     @Query() { expand }: ExpandParams,

@@ -1,6 +1,6 @@
 import { Controller, Delete, Headers, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, ifMatchVersion } from '../../../shared/http/etag';
 import { CustomerParams } from '../customer.params';
@@ -16,6 +16,7 @@ export class DeleteCustomerController {
   @Delete(':customerIdOrKey')
   @HttpCode(204)
   @ApiIfMatch('customer')
+  @ApiOperation({ operationId: 'deleteCustomer' })
   async delete(
     @Param() { customerIdOrKey }: CustomerParams,
     @Headers('if-match') ifMatch: string | undefined,

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
@@ -22,6 +22,7 @@ export class UpdateCustomerController {
   /** Replaces the customer; 409 when a new key or subject key is another customer's. */
   @Put(':customerIdOrKey')
   @ApiIfMatch('customer')
+  @ApiOperation({ operationId: 'updateCustomer' })
   async update(
     @Param() { customerIdOrKey }: CustomerParams,
     @Body() body: UpdateCustomerRequest,

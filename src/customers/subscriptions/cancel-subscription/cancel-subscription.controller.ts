@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
@@ -23,6 +23,7 @@ export class CancelSubscriptionController {
   @Post(':subscriptionId/cancel')
   @HttpCode(200)
   @ApiIfMatch('subscription')
+  @ApiOperation({ operationId: 'cancelSubscription' })
   async cancel(
     @Param() { subscriptionId }: SubscriptionParams,
     @Body() body: CancelSubscriptionRequest,

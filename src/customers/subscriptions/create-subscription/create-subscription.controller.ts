@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { answer } from '../../../shared/http/etag';
@@ -20,6 +20,7 @@ export class CreateSubscriptionController {
 
   /** 201 with the subscription; 409 when the customer already has one that has not ended, or the plan is not published. */
   @Post()
+  @ApiOperation({ operationId: 'createSubscription' })
   async create(
     @Body() body: CreateSubscriptionRequest,
     @Ctx() ctx: RequestContext,

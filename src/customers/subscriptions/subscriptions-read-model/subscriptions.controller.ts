@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { IsArray, IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
@@ -56,6 +56,7 @@ export class SubscriptionsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('subscriptions/:subscriptionId')
+  @ApiOperation({ operationId: 'getSubscription' })
   async get(
     @Param() { subscriptionId }: SubscriptionParams,
     @Query() { at }: GetSubscriptionParams,
@@ -68,6 +69,7 @@ export class SubscriptionsController {
 
   @ApiTags('Customers')
   @Get('customers/:customerIdOrKey/subscriptions')
+  @ApiOperation({ operationId: 'listCustomerSubscriptions' })
   async ofCustomer(
     @Param() { customerIdOrKey }: CustomerParams,
     @Query() params: ListCustomerSubscriptionsParams,

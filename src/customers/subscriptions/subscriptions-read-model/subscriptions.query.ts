@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Versioned } from '../../../shared/http/etag';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
-import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig } from '../../../catalog';
+import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig, RateCard } from '../../../catalog';
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { phaseWindows } from '../subscription-phases';
@@ -49,6 +49,9 @@ export interface SubscriptionView {
 }
 
 /** One phase of OpenMeter's `SubscriptionExpanded`; its items are the plan's rate cards, with their active range. */
+/** OpenMeter's `SubscriptionItem`: one of the plan's rate cards, as the subscription holds it, with its active range. */
+export type SubscriptionItemView = RateCard & { readonly activeFrom: string; readonly activeTo?: string };
+
 export interface SubscriptionPhaseView {
   readonly key: string;
   readonly name: string;
@@ -58,8 +61,8 @@ export interface SubscriptionPhaseView {
   readonly activeTo?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly items: readonly Record<string, unknown>[];
-  readonly itemTimelines: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  readonly items: readonly SubscriptionItemView[];
+  readonly itemTimelines: Readonly<Record<string, readonly SubscriptionItemView[]>>;
 }
 
 export interface SubscriptionExpandedView extends SubscriptionView {
@@ -195,8 +198,9 @@ function expandedView(record: SubscriptionRecord, at: string): SubscriptionExpan
         activeFrom: window.activeFrom,
         ...(window.activeTo !== undefined && { activeTo: window.activeTo }),
       };
-      const items: Record<string, unknown>[] = phase.rateCards.map((rateCard) => ({
-        ...(rateCard as Record<string, unknown>),
+      // The subscription keeps the plan's rate cards as the catalog wrote them.
+      const items: SubscriptionItemView[] = phase.rateCards.map((rateCard) => ({
+        ...(rateCard as RateCard),
         ...range,
       }));
       return {
@@ -208,7 +212,7 @@ function expandedView(record: SubscriptionRecord, at: string): SubscriptionExpan
         createdAt,
         updatedAt: record.updatedAt,
         items,
-        itemTimelines: Object.fromEntries(items.map((item) => [String(item.key), [item]])),
+        itemTimelines: Object.fromEntries(items.map((item) => [item.key, [item]])),
       };
     }),
   };

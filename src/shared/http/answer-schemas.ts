@@ -1,0 +1,3144 @@
+// Generated from the types the controllers return (test/support/answer-schemas.ts): do not edit.
+// `npm run api:schema` writes it again; `npm test` fails while it differs from the code.
+import type { AnswerSchemas } from './openapi';
+
+export const ANSWER_SCHEMAS: AnswerSchemas = {
+  routes: {
+    'delete /api/v1/console/session': null,
+    'delete /api/v1/customers/{customerIdOrKey}': null,
+    'delete /api/v1/features/{featureId}': null,
+    'delete /api/v1/meters/{meterIdOrSlug}': null,
+    'delete /api/v1/plans/{planId}': null,
+    'delete /api/v1/tokens/{tokenId}': null,
+    'get /api/v1/admin/projections': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/ProjectionStatus',
+        },
+      },
+    },
+    'get /api/v1/admin/reconciliation': {
+      'application/json': {
+        $ref: '#/components/schemas/ReconciliationAnswerDto',
+      },
+    },
+    'get /api/v1/audit/events': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/billing/customers/{customerIdOrKey}/invoices/preview': {
+      'application/json': {
+        oneOf: [
+          {
+            $ref: '#/components/schemas/Invoice',
+          },
+          {
+            $ref: '#/components/schemas/EmptyInvoice',
+          },
+        ],
+      },
+    },
+    'get /api/v1/billing/invoices': {
+      'application/json': {
+        $ref: '#/components/schemas/InvoicePage',
+      },
+    },
+    'get /api/v1/billing/invoices/{invoiceId}': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'get /api/v1/billing/invoices/{invoiceId}/lines/{lineId}/events': {
+      'application/json': {
+        $ref: '#/components/schemas/LineLineage',
+      },
+    },
+    'get /api/v1/console/session': {
+      'application/json': {
+        $ref: '#/components/schemas/ConsoleSessionAnswer',
+      },
+    },
+    'get /api/v1/customers': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CustomerView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/customers/{customerIdOrKey}': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerView',
+      },
+    },
+    'get /api/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementAccess',
+      },
+    },
+    'get /api/v1/customers/{customerIdOrKey}/subscriptions': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SubscriptionView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/customers/{idOrKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/events': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/IngestedEvent',
+        },
+      },
+    },
+    'get /api/v1/features': {
+      'application/json': {
+        oneOf: [
+          {
+            type: 'object',
+            properties: {
+              totalCount: {
+                type: 'number',
+              },
+              page: {
+                type: 'number',
+              },
+              pageSize: {
+                type: 'number',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/FeatureView',
+                },
+              },
+            },
+            required: ['totalCount', 'page', 'pageSize', 'items'],
+          },
+          {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FeatureView',
+            },
+          },
+        ],
+      },
+    },
+    'get /api/v1/features/{featureId}': {
+      'application/json': {
+        $ref: '#/components/schemas/FeatureView',
+      },
+    },
+    'get /api/v1/features/{idOrKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/meters': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/MeterView',
+        },
+      },
+    },
+    'get /api/v1/meters/{idOrKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/meters/{meterIdOrSlug}': {
+      'application/json': {
+        $ref: '#/components/schemas/MeterView',
+      },
+    },
+    'get /api/v1/meters/{meterIdOrSlug}/query': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          data: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                groupBy: {
+                  type: 'object',
+                  properties: {},
+                  additionalProperties: {
+                    type: 'string',
+                    nullable: true,
+                  },
+                },
+                customerId: {
+                  type: 'string',
+                },
+                value: {
+                  type: 'number',
+                },
+                windowStart: {
+                  type: 'string',
+                },
+                windowEnd: {
+                  type: 'string',
+                },
+                subject: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+              required: ['groupBy', 'value', 'windowStart', 'windowEnd', 'subject'],
+            },
+          },
+          windowSize: {
+            type: 'string',
+            enum: ['MINUTE', 'HOUR', 'DAY', 'MONTH'],
+          },
+          to: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+        },
+        required: ['data'],
+      },
+      'text/csv': {
+        type: 'string',
+      },
+    },
+    'get /api/v1/plans': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/plans/{idOrKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/plans/{planId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'get /api/v1/subscriptions/{idOrKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/subscriptions/{subscriptionId}': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'get /api/v1/tokens': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/ApiToken',
+        },
+      },
+    },
+    'get /healthz': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          status: {
+            type: 'string',
+          },
+        },
+        required: ['status'],
+      },
+    },
+    'get /readyz': null,
+    'post /api/v1/admin/projections/{name}/rebuild': {
+      'application/json': {
+        $ref: '#/components/schemas/ProjectionStatus',
+      },
+    },
+    'post /api/v1/console/sessions': {
+      'application/json': {
+        $ref: '#/components/schemas/ConsoleSessionAnswer',
+      },
+    },
+    'post /api/v1/customers': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerView',
+      },
+    },
+    'post /api/v1/events': null,
+    'post /api/v1/features': {
+      'application/json': {
+        $ref: '#/components/schemas/FeatureView',
+      },
+    },
+    'post /api/v1/meters': {
+      'application/json': {
+        $ref: '#/components/schemas/MeterView',
+      },
+    },
+    'post /api/v1/plans': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'post /api/v1/plans/{planIdOrKey}/next': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'post /api/v1/plans/{planId}/archive': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'post /api/v1/plans/{planId}/publish': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'post /api/v1/subscriptions': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/cancel': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'post /api/v1/tokens': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          secret: {
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+            enum: ['system', 'admin', 'ingest', 'read'],
+          },
+          createdAt: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          revokedAt: {
+            type: 'string',
+          },
+        },
+        required: ['secret', 'id', 'namespace', 'name', 'role', 'createdAt'],
+      },
+    },
+    'post /v3/openmeter/events': null,
+    'put /api/v1/customers/{customerIdOrKey}': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerView',
+      },
+    },
+    'put /api/v1/meters/{meterIdOrSlug}': {
+      'application/json': {
+        $ref: '#/components/schemas/MeterView',
+      },
+    },
+    'put /api/v1/plans/{planId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanView',
+      },
+    },
+  },
+  components: {
+    Address: {
+      type: 'object',
+      properties: {
+        country: {
+          type: 'string',
+        },
+        postalCode: {
+          type: 'string',
+        },
+        state: {
+          type: 'string',
+        },
+        city: {
+          type: 'string',
+        },
+        line1: {
+          type: 'string',
+        },
+        line2: {
+          type: 'string',
+        },
+        phoneNumber: {
+          type: 'string',
+        },
+      },
+    },
+    ApiToken: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        namespace: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        role: {
+          type: 'string',
+          enum: ['system', 'admin', 'ingest', 'read'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        createdBy: {
+          type: 'string',
+        },
+        revokedAt: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'namespace', 'name', 'role', 'createdAt'],
+    },
+    AuditEntry: {
+      type: 'object',
+      properties: {
+        position: {
+          type: 'string',
+        },
+        streamId: {
+          type: 'string',
+        },
+        streamVersion: {
+          type: 'number',
+        },
+        entityType: {
+          type: 'string',
+        },
+        entityId: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+        },
+        data: {},
+        metadata: {
+          type: 'object',
+          properties: {
+            actor: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'name'],
+            },
+            correlationId: {
+              type: 'string',
+            },
+            causationId: {
+              type: 'string',
+            },
+          },
+        },
+        recordedAt: {
+          type: 'string',
+        },
+      },
+      required: [
+        'position',
+        'streamId',
+        'streamVersion',
+        'entityType',
+        'entityId',
+        'type',
+        'data',
+        'metadata',
+        'recordedAt',
+      ],
+    },
+    AuditPage: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/AuditEntry',
+          },
+        },
+        nextAfterPosition: {
+          type: 'string',
+          description: 'Pass as `afterPosition` for the next page; absent on the last page.',
+        },
+      },
+      required: ['items'],
+    },
+    BooleanEntitlementTemplate: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['boolean'],
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+      },
+      required: ['type'],
+    },
+    ConsoleSessionAnswer: {
+      type: 'object',
+      properties: {
+        namespace: {
+          type: 'string',
+        },
+        role: {
+          type: 'string',
+          enum: ['system', 'admin', 'ingest', 'read'],
+        },
+        tokenId: {
+          type: 'string',
+        },
+        tokenName: {
+          type: 'string',
+        },
+        csrfToken: {
+          type: 'string',
+        },
+        expiresAt: {
+          type: 'string',
+        },
+      },
+      required: ['namespace', 'role', 'tokenId', 'tokenName'],
+    },
+    CustomerView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        key: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        usageAttribution: {
+          type: 'object',
+          properties: {
+            subjectKeys: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+          },
+          required: ['subjectKeys'],
+        },
+        currency: {
+          type: 'string',
+        },
+        primaryEmail: {
+          type: 'string',
+        },
+        billingAddress: {
+          $ref: '#/components/schemas/Address',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        currentSubscriptionId: {
+          type: 'string',
+          description: 'The subscription running now, if any.',
+        },
+        subscriptions: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/SubscriptionView',
+          },
+          description: 'With `expand=subscriptions`.',
+        },
+      },
+      required: ['id', 'name', 'usageAttribution', 'createdAt', 'updatedAt'],
+    },
+    DiscountPercentage: {
+      type: 'object',
+      properties: {
+        percentage: {
+          oneOf: [
+            {
+              type: 'string',
+            },
+            {
+              type: 'number',
+            },
+          ],
+        },
+      },
+      required: ['percentage'],
+    },
+    DiscountUsage: {
+      type: 'object',
+      properties: {
+        quantity: {
+          type: 'string',
+        },
+      },
+      required: ['quantity'],
+    },
+    Discounts: {
+      type: 'object',
+      properties: {
+        percentage: {
+          $ref: '#/components/schemas/DiscountPercentage',
+        },
+        usage: {
+          $ref: '#/components/schemas/DiscountUsage',
+        },
+      },
+    },
+    EmptyInvoice: {
+      type: 'object',
+      properties: {
+        number: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+          enum: ['standard'],
+        },
+        customer: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            name: {
+              type: 'string',
+            },
+            usageAttribution: {
+              type: 'object',
+              properties: {
+                subjectKeys: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['subjectKeys'],
+            },
+          },
+          required: ['id', 'name', 'usageAttribution'],
+        },
+        id: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['gathering', 'draft', 'issued'],
+        },
+        statusDetails: {
+          type: 'object',
+          properties: {
+            immutable: {
+              type: 'boolean',
+            },
+            failed: {
+              type: 'boolean',
+              description: 'True while a critical validation issue keeps the invoice from being issued.',
+            },
+            extendedStatus: {
+              type: 'string',
+            },
+            availableActions: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {
+                type: 'object',
+                properties: {},
+              },
+            },
+          },
+          required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        issuedAt: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        supplier: {
+          type: 'object',
+          properties: {
+            name: {
+              type: 'string',
+            },
+          },
+          required: ['name'],
+        },
+        workflow: {
+          type: 'object',
+          properties: {
+            workflow: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    autoAdvance: {
+                      type: 'boolean',
+                    },
+                  },
+                  required: ['autoAdvance'],
+                },
+              },
+              required: ['invoicing'],
+            },
+          },
+          required: ['workflow'],
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        lines: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/InvoiceLine',
+          },
+        },
+        validationIssues: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ValidationIssue',
+          },
+        },
+      },
+      required: [
+        'number',
+        'type',
+        'customer',
+        'id',
+        'status',
+        'statusDetails',
+        'createdAt',
+        'updatedAt',
+        'currency',
+        'supplier',
+        'workflow',
+        'totals',
+        'lines',
+        'validationIssues',
+      ],
+    },
+    EntitlementAccess: {
+      type: 'object',
+      properties: {
+        hasAccess: {
+          type: 'boolean',
+        },
+        config: {
+          type: 'string',
+          description: "A static entitlement's JSON config, serialized.",
+        },
+      },
+      required: ['hasAccess'],
+    },
+    EvidenceEntry: {
+      type: 'object',
+      properties: {
+        event: {
+          $ref: '#/components/schemas/UsageCloudEvent',
+        },
+        value: {
+          type: 'string',
+          description: 'What the meter read from it (absent for COUNT).',
+        },
+        repeats: {
+          type: 'number',
+          description:
+            'UNIQUE_COUNT: how many later events in the window repeated this value (they count once).',
+        },
+      },
+      required: ['event'],
+    },
+    FeatureView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        key: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        meterSlug: {
+          type: 'string',
+        },
+        meterGroupByFilters: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        archivedAt: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'key', 'name', 'metadata', 'createdAt', 'updatedAt'],
+    },
+    FieldProblem: {
+      type: 'object',
+      properties: {
+        field: {
+          type: 'string',
+        },
+        message: {
+          type: 'string',
+        },
+        code: {
+          type: 'string',
+        },
+      },
+      required: ['field', 'message'],
+    },
+    FlatCharge: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['flat'],
+        },
+        unitPrice: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'string',
+        },
+        usageDiscountQuantity: {
+          type: 'string',
+        },
+        billedQuantity: {
+          type: 'string',
+        },
+        subtotal: {
+          type: 'string',
+        },
+        discountPercentage: {
+          type: 'string',
+          description: '"0" without a percentage discount.',
+        },
+        discountAmount: {
+          type: 'string',
+        },
+        minimumTrueUp: {
+          type: 'string',
+          description: "Added so the charge reaches the price's `minimumAmount`.",
+        },
+        capReduction: {
+          type: 'string',
+          description: "Removed so the charge stays within the price's `maximumAmount`.",
+        },
+        unroundedTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'type',
+        'unitPrice',
+        'currency',
+        'quantity',
+        'usageDiscountQuantity',
+        'billedQuantity',
+        'subtotal',
+        'discountPercentage',
+        'discountAmount',
+        'minimumTrueUp',
+        'capReduction',
+        'unroundedTotal',
+        'total',
+      ],
+    },
+    FlatFeeRateCard: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['flat_fee'],
+        },
+        billingCadence: {
+          type: 'string',
+          nullable: true,
+        },
+        price: {
+          allOf: [
+            {
+              $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+            },
+          ],
+          nullable: true,
+        },
+        key: {
+          type: 'string',
+          description: 'Unique within its phase; equals `featureKey` when that is set.',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        featureKey: {
+          type: 'string',
+        },
+        entitlementTemplate: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/BooleanEntitlementTemplate',
+            },
+            {
+              $ref: '#/components/schemas/StaticEntitlementTemplate',
+            },
+            {
+              $ref: '#/components/schemas/MeteredEntitlementTemplate',
+            },
+          ],
+          description: 'Needs `featureKey`.',
+        },
+        discounts: {
+          $ref: '#/components/schemas/Discounts',
+        },
+      },
+      required: ['type', 'billingCadence', 'price', 'key', 'name'],
+    },
+    FlatPrice: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['flat'],
+        },
+        amount: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'amount'],
+    },
+    FlatPriceWithPaymentTerm: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['flat'],
+        },
+        amount: {
+          type: 'string',
+        },
+        paymentTerm: {
+          type: 'string',
+          enum: ['in_advance', 'in_arrears'],
+        },
+      },
+      required: ['type', 'amount'],
+    },
+    IngestedEvent: {
+      type: 'object',
+      properties: {
+        event: {
+          $ref: '#/components/schemas/UsageCloudEvent',
+        },
+        customerId: {
+          type: 'string',
+        },
+        validationError: {
+          type: 'string',
+          description:
+            "Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and whether no customer claims its subject (its usage is then never billed).",
+        },
+        ingestedAt: {
+          type: 'string',
+        },
+        storedAt: {
+          type: 'string',
+        },
+      },
+      required: ['event', 'ingestedAt', 'storedAt'],
+    },
+    Invoice: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+          enum: ['standard'],
+        },
+        number: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['gathering', 'draft', 'issued'],
+        },
+        statusDetails: {
+          type: 'object',
+          properties: {
+            immutable: {
+              type: 'boolean',
+            },
+            failed: {
+              type: 'boolean',
+              description: 'True while a critical validation issue keeps the invoice from being issued.',
+            },
+            extendedStatus: {
+              type: 'string',
+            },
+            availableActions: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {
+                type: 'object',
+                properties: {},
+              },
+            },
+          },
+          required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        issuedAt: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        period: {
+          $ref: '#/components/schemas/Period',
+        },
+        supplier: {
+          type: 'object',
+          properties: {
+            name: {
+              type: 'string',
+            },
+          },
+          required: ['name'],
+        },
+        customer: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            name: {
+              type: 'string',
+            },
+            usageAttribution: {
+              type: 'object',
+              properties: {
+                subjectKeys: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['subjectKeys'],
+            },
+          },
+          required: ['id', 'name', 'usageAttribution'],
+        },
+        workflow: {
+          type: 'object',
+          properties: {
+            workflow: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    autoAdvance: {
+                      type: 'boolean',
+                    },
+                  },
+                  required: ['autoAdvance'],
+                },
+              },
+              required: ['invoicing'],
+            },
+          },
+          required: ['workflow'],
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        lines: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/InvoiceLine',
+          },
+        },
+        validationIssues: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ValidationIssue',
+          },
+        },
+      },
+      required: [
+        'id',
+        'type',
+        'number',
+        'status',
+        'statusDetails',
+        'createdAt',
+        'updatedAt',
+        'currency',
+        'period',
+        'supplier',
+        'customer',
+        'workflow',
+        'totals',
+        'lines',
+        'validationIssues',
+      ],
+    },
+    InvoiceLine: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        managedBy: {
+          type: 'string',
+          enum: ['subscription'],
+        },
+        status: {
+          type: 'string',
+          enum: ['valid'],
+        },
+        type: {
+          type: 'string',
+          enum: ['usage_based'],
+        },
+        currency: {
+          type: 'string',
+        },
+        invoice: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+          },
+          required: ['id'],
+        },
+        period: {
+          $ref: '#/components/schemas/Period',
+        },
+        invoiceAt: {
+          type: 'string',
+        },
+        featureKey: {
+          type: 'string',
+        },
+        price: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+            },
+            {
+              $ref: '#/components/schemas/UnitPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/TieredPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/PackagePriceWithCommitments',
+            },
+          ],
+        },
+        rateCard: {
+          type: 'object',
+          properties: {
+            featureKey: {
+              type: 'string',
+            },
+            price: {
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                },
+                {
+                  $ref: '#/components/schemas/UnitPriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/TieredPriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/PackagePriceWithCommitments',
+                },
+              ],
+            },
+            discounts: {
+              $ref: '#/components/schemas/Discounts',
+            },
+          },
+          required: ['price'],
+        },
+        quantity: {
+          type: 'string',
+        },
+        meteredQuantity: {
+          type: 'string',
+        },
+        subscription: {
+          type: 'object',
+          properties: {
+            subscription: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+            phase: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+            item: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+            billingPeriod: {
+              $ref: '#/components/schemas/Period',
+            },
+          },
+          required: ['subscription', 'phase', 'item', 'billingPeriod'],
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        charge: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatCharge',
+            },
+            {
+              $ref: '#/components/schemas/UnitCharge',
+            },
+            {
+              $ref: '#/components/schemas/PackageCharge',
+            },
+            {
+              $ref: '#/components/schemas/TieredCharge',
+            },
+          ],
+          description:
+            "How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why).",
+        },
+      },
+      required: [
+        'id',
+        'name',
+        'createdAt',
+        'updatedAt',
+        'managedBy',
+        'status',
+        'type',
+        'currency',
+        'invoice',
+        'period',
+        'invoiceAt',
+        'price',
+        'rateCard',
+        'quantity',
+        'meteredQuantity',
+        'subscription',
+        'totals',
+      ],
+    },
+    InvoicePage: {
+      type: 'object',
+      properties: {
+        totalCount: {
+          type: 'number',
+        },
+        page: {
+          type: 'number',
+        },
+        pageSize: {
+          type: 'number',
+        },
+        items: {
+          type: 'array',
+          items: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Invoice',
+              },
+              {
+                $ref: '#/components/schemas/InvoiceSummary',
+              },
+            ],
+          },
+          description: 'Without `lines` unless they were asked for (`expand=lines`).',
+        },
+      },
+      required: ['totalCount', 'page', 'pageSize', 'items'],
+    },
+    InvoiceSummary: {
+      type: 'object',
+      properties: {
+        number: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+          enum: ['standard'],
+        },
+        customer: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            name: {
+              type: 'string',
+            },
+            usageAttribution: {
+              type: 'object',
+              properties: {
+                subjectKeys: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['subjectKeys'],
+            },
+          },
+          required: ['id', 'name', 'usageAttribution'],
+        },
+        period: {
+          $ref: '#/components/schemas/Period',
+        },
+        id: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['gathering', 'draft', 'issued'],
+        },
+        statusDetails: {
+          type: 'object',
+          properties: {
+            immutable: {
+              type: 'boolean',
+            },
+            failed: {
+              type: 'boolean',
+              description: 'True while a critical validation issue keeps the invoice from being issued.',
+            },
+            extendedStatus: {
+              type: 'string',
+            },
+            availableActions: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {
+                type: 'object',
+                properties: {},
+              },
+            },
+          },
+          required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        issuedAt: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        supplier: {
+          type: 'object',
+          properties: {
+            name: {
+              type: 'string',
+            },
+          },
+          required: ['name'],
+        },
+        workflow: {
+          type: 'object',
+          properties: {
+            workflow: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    autoAdvance: {
+                      type: 'boolean',
+                    },
+                  },
+                  required: ['autoAdvance'],
+                },
+              },
+              required: ['invoicing'],
+            },
+          },
+          required: ['workflow'],
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        validationIssues: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ValidationIssue',
+          },
+        },
+      },
+      required: [
+        'number',
+        'type',
+        'customer',
+        'period',
+        'id',
+        'status',
+        'statusDetails',
+        'createdAt',
+        'updatedAt',
+        'currency',
+        'supplier',
+        'workflow',
+        'totals',
+        'validationIssues',
+      ],
+    },
+    InvoiceTotals: {
+      type: 'object',
+      properties: {
+        amount: {
+          type: 'string',
+        },
+        chargesTotal: {
+          type: 'string',
+        },
+        discountsTotal: {
+          type: 'string',
+        },
+        creditsTotal: {
+          type: 'string',
+        },
+        taxesInclusiveTotal: {
+          type: 'string',
+        },
+        taxesExclusiveTotal: {
+          type: 'string',
+        },
+        taxesTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'amount',
+        'chargesTotal',
+        'discountsTotal',
+        'creditsTotal',
+        'taxesInclusiveTotal',
+        'taxesExclusiveTotal',
+        'taxesTotal',
+        'total',
+      ],
+    },
+    LineLineage: {
+      type: 'object',
+      properties: {
+        invoiceId: {
+          type: 'string',
+        },
+        lineId: {
+          type: 'string',
+        },
+        featureKey: {
+          type: 'string',
+        },
+        meterSlug: {
+          type: 'string',
+        },
+        aggregation: {
+          type: 'string',
+        },
+        meteredQuantity: {
+          type: 'string',
+        },
+        period: {
+          type: 'object',
+          properties: {
+            from: {
+              type: 'string',
+            },
+            to: {
+              type: 'string',
+            },
+          },
+          required: ['from', 'to'],
+        },
+        totalCount: {
+          type: 'number',
+          description: 'How many entries there are in all (`items` holds the first `limit`).',
+        },
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/EvidenceEntry',
+          },
+        },
+      },
+      required: ['invoiceId', 'lineId', 'meteredQuantity', 'period', 'totalCount', 'items'],
+    },
+    MeterView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        slug: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        eventType: {
+          type: 'string',
+        },
+        aggregation: {
+          type: 'string',
+          enum: ['SUM', 'COUNT', 'UNIQUE_COUNT', 'AVG', 'MIN', 'MAX', 'LATEST'],
+        },
+        valueProperty: {
+          type: 'string',
+        },
+        groupBy: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        eventFrom: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+      },
+      required: [
+        'id',
+        'slug',
+        'name',
+        'eventType',
+        'aggregation',
+        'groupBy',
+        'metadata',
+        'createdAt',
+        'updatedAt',
+      ],
+    },
+    MeteredEntitlementTemplate: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['metered'],
+        },
+        isSoftLimit: {
+          type: 'boolean',
+          description: 'Access continues once the balance is spent. Defaults to false.',
+        },
+        issueAfterReset: {
+          type: 'number',
+          description: 'Balance granted at every usage-period reset.',
+        },
+        issueAfterResetPriority: {
+          type: 'number',
+          description: '1–255, needs `issueAfterReset`. Defaults to 1.',
+        },
+        preserveOverageAtReset: {
+          type: 'boolean',
+          description: 'Defaults to false.',
+        },
+        usagePeriod: {
+          type: 'string',
+          description: "ISO-8601 duration; defaults to the rate card's billing cadence.",
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+      },
+      required: ['type'],
+    },
+    PackageCharge: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['package'],
+        },
+        unitPrice: {
+          type: 'string',
+        },
+        quantityPerPackage: {
+          type: 'string',
+        },
+        packages: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'string',
+        },
+        usageDiscountQuantity: {
+          type: 'string',
+        },
+        billedQuantity: {
+          type: 'string',
+        },
+        subtotal: {
+          type: 'string',
+        },
+        discountPercentage: {
+          type: 'string',
+          description: '"0" without a percentage discount.',
+        },
+        discountAmount: {
+          type: 'string',
+        },
+        minimumTrueUp: {
+          type: 'string',
+          description: "Added so the charge reaches the price's `minimumAmount`.",
+        },
+        capReduction: {
+          type: 'string',
+          description: "Removed so the charge stays within the price's `maximumAmount`.",
+        },
+        unroundedTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'type',
+        'unitPrice',
+        'quantityPerPackage',
+        'packages',
+        'currency',
+        'quantity',
+        'usageDiscountQuantity',
+        'billedQuantity',
+        'subtotal',
+        'discountPercentage',
+        'discountAmount',
+        'minimumTrueUp',
+        'capReduction',
+        'unroundedTotal',
+        'total',
+      ],
+    },
+    PackagePriceWithCommitments: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['package'],
+        },
+        amount: {
+          type: 'string',
+        },
+        quantityPerPackage: {
+          type: 'string',
+        },
+        minimumAmount: {
+          type: 'string',
+        },
+        maximumAmount: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'amount', 'quantityPerPackage'],
+    },
+    Period: {
+      type: 'object',
+      properties: {
+        from: {
+          type: 'string',
+        },
+        to: {
+          type: 'string',
+        },
+      },
+      required: ['from', 'to'],
+    },
+    PlanPhaseView: {
+      type: 'object',
+      properties: {
+        key: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        duration: {
+          type: 'string',
+          nullable: true,
+        },
+        rateCards: {
+          type: 'array',
+          items: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/FlatFeeRateCard',
+              },
+              {
+                $ref: '#/components/schemas/UsageBasedRateCard',
+              },
+            ],
+          },
+        },
+      },
+      required: ['key', 'name', 'duration', 'rateCards'],
+    },
+    PlanView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        key: {
+          type: 'string',
+        },
+        version: {
+          type: 'number',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        currency: {
+          type: 'string',
+        },
+        billingCadence: {
+          type: 'string',
+        },
+        proRatingConfig: {
+          $ref: '#/components/schemas/ProRatingConfig',
+        },
+        phases: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/PlanPhaseView',
+          },
+        },
+        status: {
+          type: 'string',
+          enum: ['draft', 'active', 'archived', 'scheduled'],
+        },
+        effectiveFrom: {
+          type: 'string',
+        },
+        effectiveTo: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        validationErrors: {
+          nullable: true,
+          enum: [null],
+          description:
+            'Always null: Tally checks a plan when it is written, and its feature references when it is published, answering 400 with every problem then; it keeps no list of problems on the plan.',
+        },
+      },
+      required: [
+        'id',
+        'key',
+        'version',
+        'name',
+        'metadata',
+        'currency',
+        'billingCadence',
+        'proRatingConfig',
+        'phases',
+        'status',
+        'createdAt',
+        'updatedAt',
+        'validationErrors',
+      ],
+    },
+    PriceTier: {
+      type: 'object',
+      properties: {
+        upToAmount: {
+          type: 'string',
+        },
+        flatPrice: {
+          allOf: [
+            {
+              $ref: '#/components/schemas/FlatPrice',
+            },
+          ],
+          nullable: true,
+        },
+        unitPrice: {
+          allOf: [
+            {
+              $ref: '#/components/schemas/UnitPrice',
+            },
+          ],
+          nullable: true,
+        },
+      },
+    },
+    ProRatingConfig: {
+      type: 'object',
+      properties: {
+        enabled: {
+          type: 'boolean',
+        },
+        mode: {
+          type: 'string',
+          enum: ['prorate_prices'],
+        },
+      },
+      required: ['enabled', 'mode'],
+    },
+    ProblemDetails: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+        },
+        title: {
+          type: 'string',
+        },
+        status: {
+          type: 'number',
+        },
+        detail: {
+          type: 'string',
+        },
+        code: {
+          type: 'string',
+        },
+        instance: {
+          type: 'string',
+        },
+        errors: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/FieldProblem',
+          },
+        },
+      },
+      required: ['type', 'title', 'status', 'detail', 'code'],
+    },
+    ProjectionStatus: {
+      type: 'object',
+      properties: {
+        name: {
+          type: 'string',
+        },
+        version: {
+          type: 'number',
+        },
+        position: {
+          type: 'string',
+        },
+        lag: {
+          type: 'number',
+          nullable: true,
+          description:
+            'Events in the log after the checkpoint (capped), or null where the store cannot count them.',
+        },
+        state: {
+          type: 'string',
+          enum: ['running', 'rebuilding', 'stopped', 'failed'],
+        },
+        lastError: {
+          type: 'string',
+        },
+      },
+      required: ['name', 'version', 'position', 'lag', 'state'],
+    },
+    ReconciliationAnswerDto: {
+      type: 'object',
+      properties: {
+        namespace: {
+          type: 'string',
+        },
+        from: {
+          type: 'string',
+        },
+        to: {
+          type: 'string',
+        },
+        totals: {
+          $ref: '#/components/schemas/ReconciliationCountsDto',
+        },
+        days: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ReconciliationDayDto',
+          },
+        },
+        billingPeriods: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ReconciliationBillingPeriodDto',
+          },
+        },
+      },
+      required: ['namespace', 'from', 'to', 'totals', 'days', 'billingPeriods'],
+    },
+    ReconciliationBillingPeriodDto: {
+      type: 'object',
+      properties: {
+        subscriptionId: {
+          type: 'string',
+        },
+        customerId: {
+          type: 'string',
+        },
+        from: {
+          type: 'string',
+        },
+        to: {
+          type: 'string',
+        },
+        billed: {
+          type: 'number',
+        },
+      },
+      required: ['subscriptionId', 'customerId', 'from', 'to', 'billed'],
+    },
+    ReconciliationCountsDto: {
+      type: 'object',
+      properties: {
+        accepted: {
+          type: 'number',
+          nullable: true,
+        },
+        stored: {
+          type: 'number',
+        },
+        deduplicated: {
+          type: 'number',
+          nullable: true,
+        },
+        metered: {
+          type: 'number',
+        },
+        attributed: {
+          type: 'number',
+        },
+        billed: {
+          type: 'number',
+        },
+      },
+      required: ['accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'],
+    },
+    ReconciliationDayDto: {
+      type: 'object',
+      properties: {
+        from: {
+          type: 'string',
+        },
+        to: {
+          type: 'string',
+        },
+        accepted: {
+          type: 'number',
+          nullable: true,
+        },
+        stored: {
+          type: 'number',
+        },
+        deduplicated: {
+          type: 'number',
+          nullable: true,
+        },
+        metered: {
+          type: 'number',
+        },
+        attributed: {
+          type: 'number',
+        },
+        billed: {
+          type: 'number',
+        },
+      },
+      required: ['from', 'to', 'accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'],
+    },
+    StaticEntitlementTemplate: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['static'],
+        },
+        config: {
+          type: 'string',
+          description: 'A JSON object, serialized: returned as is by entitlement checks.',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+      },
+      required: ['type', 'config'],
+    },
+    SubscriptionExpandedView: {
+      type: 'object',
+      properties: {
+        alignment: {
+          type: 'object',
+          properties: {
+            currentAlignedBillingPeriod: {
+              $ref: '#/components/schemas/Period',
+            },
+          },
+        },
+        phases: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/SubscriptionPhaseView',
+          },
+        },
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['active', 'scheduled', 'inactive', 'canceled'],
+        },
+        customerId: {
+          type: 'string',
+        },
+        plan: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            version: {
+              type: 'number',
+            },
+          },
+          required: ['id', 'key', 'version'],
+        },
+        currency: {
+          type: 'string',
+        },
+        billingCadence: {
+          type: 'string',
+        },
+        billingAnchor: {
+          type: 'string',
+          description:
+            'As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`.',
+        },
+        proRatingConfig: {
+          $ref: '#/components/schemas/ProRatingConfig',
+        },
+        settlementMode: {
+          type: 'string',
+          enum: ['credit_then_invoice'],
+          description: 'Tally invoices every period and pins no cost bases: these are fixed.',
+        },
+        costBasisMode: {
+          type: 'string',
+          enum: ['dynamic'],
+        },
+        costBasisPins: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {},
+          },
+        },
+        currentPeriod: {
+          $ref: '#/components/schemas/Period',
+        },
+      },
+      required: [
+        'alignment',
+        'phases',
+        'id',
+        'name',
+        'createdAt',
+        'updatedAt',
+        'activeFrom',
+        'status',
+        'customerId',
+        'plan',
+        'currency',
+        'billingCadence',
+        'billingAnchor',
+        'proRatingConfig',
+        'settlementMode',
+        'costBasisMode',
+        'costBasisPins',
+      ],
+    },
+    SubscriptionPhaseView: {
+      type: 'object',
+      properties: {
+        key: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        items: {
+          type: 'array',
+          items: {
+            oneOf: [
+              {
+                type: 'object',
+                properties: {
+                  type: {
+                    type: 'string',
+                    enum: ['flat_fee'],
+                  },
+                  billingCadence: {
+                    type: 'string',
+                    nullable: true,
+                  },
+                  price: {
+                    allOf: [
+                      {
+                        $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                      },
+                    ],
+                    nullable: true,
+                  },
+                  key: {
+                    type: 'string',
+                    description: 'Unique within its phase; equals `featureKey` when that is set.',
+                  },
+                  name: {
+                    type: 'string',
+                  },
+                  description: {
+                    type: 'string',
+                  },
+                  metadata: {
+                    type: 'object',
+                    properties: {},
+                    additionalProperties: {
+                      type: 'string',
+                    },
+                  },
+                  featureKey: {
+                    type: 'string',
+                  },
+                  entitlementTemplate: {
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/BooleanEntitlementTemplate',
+                      },
+                      {
+                        $ref: '#/components/schemas/StaticEntitlementTemplate',
+                      },
+                      {
+                        $ref: '#/components/schemas/MeteredEntitlementTemplate',
+                      },
+                    ],
+                    description: 'Needs `featureKey`.',
+                  },
+                  discounts: {
+                    $ref: '#/components/schemas/Discounts',
+                  },
+                  activeFrom: {
+                    type: 'string',
+                  },
+                  activeTo: {
+                    type: 'string',
+                  },
+                },
+                required: ['type', 'billingCadence', 'price', 'key', 'name', 'activeFrom'],
+              },
+              {
+                type: 'object',
+                properties: {
+                  type: {
+                    type: 'string',
+                    enum: ['usage_based'],
+                  },
+                  billingCadence: {
+                    type: 'string',
+                  },
+                  price: {
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                      },
+                      {
+                        $ref: '#/components/schemas/UnitPriceWithCommitments',
+                      },
+                      {
+                        $ref: '#/components/schemas/TieredPriceWithCommitments',
+                      },
+                      {
+                        $ref: '#/components/schemas/PackagePriceWithCommitments',
+                      },
+                    ],
+                    nullable: true,
+                  },
+                  key: {
+                    type: 'string',
+                    description: 'Unique within its phase; equals `featureKey` when that is set.',
+                  },
+                  name: {
+                    type: 'string',
+                  },
+                  description: {
+                    type: 'string',
+                  },
+                  metadata: {
+                    type: 'object',
+                    properties: {},
+                    additionalProperties: {
+                      type: 'string',
+                    },
+                  },
+                  featureKey: {
+                    type: 'string',
+                  },
+                  entitlementTemplate: {
+                    oneOf: [
+                      {
+                        $ref: '#/components/schemas/BooleanEntitlementTemplate',
+                      },
+                      {
+                        $ref: '#/components/schemas/StaticEntitlementTemplate',
+                      },
+                      {
+                        $ref: '#/components/schemas/MeteredEntitlementTemplate',
+                      },
+                    ],
+                    description: 'Needs `featureKey`.',
+                  },
+                  discounts: {
+                    $ref: '#/components/schemas/Discounts',
+                  },
+                  activeFrom: {
+                    type: 'string',
+                  },
+                  activeTo: {
+                    type: 'string',
+                  },
+                },
+                required: ['type', 'billingCadence', 'price', 'key', 'name', 'activeFrom'],
+              },
+            ],
+          },
+        },
+        itemTimelines: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'array',
+            items: {
+              oneOf: [
+                {
+                  type: 'object',
+                  properties: {
+                    type: {
+                      type: 'string',
+                      enum: ['flat_fee'],
+                    },
+                    billingCadence: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                    price: {
+                      allOf: [
+                        {
+                          $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                        },
+                      ],
+                      nullable: true,
+                    },
+                    key: {
+                      type: 'string',
+                      description: 'Unique within its phase; equals `featureKey` when that is set.',
+                    },
+                    name: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    metadata: {
+                      type: 'object',
+                      properties: {},
+                      additionalProperties: {
+                        type: 'string',
+                      },
+                    },
+                    featureKey: {
+                      type: 'string',
+                    },
+                    entitlementTemplate: {
+                      oneOf: [
+                        {
+                          $ref: '#/components/schemas/BooleanEntitlementTemplate',
+                        },
+                        {
+                          $ref: '#/components/schemas/StaticEntitlementTemplate',
+                        },
+                        {
+                          $ref: '#/components/schemas/MeteredEntitlementTemplate',
+                        },
+                      ],
+                      description: 'Needs `featureKey`.',
+                    },
+                    discounts: {
+                      $ref: '#/components/schemas/Discounts',
+                    },
+                    activeFrom: {
+                      type: 'string',
+                    },
+                    activeTo: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['type', 'billingCadence', 'price', 'key', 'name', 'activeFrom'],
+                },
+                {
+                  type: 'object',
+                  properties: {
+                    type: {
+                      type: 'string',
+                      enum: ['usage_based'],
+                    },
+                    billingCadence: {
+                      type: 'string',
+                    },
+                    price: {
+                      oneOf: [
+                        {
+                          $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                        },
+                        {
+                          $ref: '#/components/schemas/UnitPriceWithCommitments',
+                        },
+                        {
+                          $ref: '#/components/schemas/TieredPriceWithCommitments',
+                        },
+                        {
+                          $ref: '#/components/schemas/PackagePriceWithCommitments',
+                        },
+                      ],
+                      nullable: true,
+                    },
+                    key: {
+                      type: 'string',
+                      description: 'Unique within its phase; equals `featureKey` when that is set.',
+                    },
+                    name: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    metadata: {
+                      type: 'object',
+                      properties: {},
+                      additionalProperties: {
+                        type: 'string',
+                      },
+                    },
+                    featureKey: {
+                      type: 'string',
+                    },
+                    entitlementTemplate: {
+                      oneOf: [
+                        {
+                          $ref: '#/components/schemas/BooleanEntitlementTemplate',
+                        },
+                        {
+                          $ref: '#/components/schemas/StaticEntitlementTemplate',
+                        },
+                        {
+                          $ref: '#/components/schemas/MeteredEntitlementTemplate',
+                        },
+                      ],
+                      description: 'Needs `featureKey`.',
+                    },
+                    discounts: {
+                      $ref: '#/components/schemas/Discounts',
+                    },
+                    activeFrom: {
+                      type: 'string',
+                    },
+                    activeTo: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['type', 'billingCadence', 'price', 'key', 'name', 'activeFrom'],
+                },
+              ],
+            },
+          },
+        },
+      },
+      required: ['key', 'name', 'activeFrom', 'createdAt', 'updatedAt', 'items', 'itemTimelines'],
+    },
+    SubscriptionView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['active', 'scheduled', 'inactive', 'canceled'],
+        },
+        customerId: {
+          type: 'string',
+        },
+        plan: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            version: {
+              type: 'number',
+            },
+          },
+          required: ['id', 'key', 'version'],
+        },
+        currency: {
+          type: 'string',
+        },
+        billingCadence: {
+          type: 'string',
+        },
+        billingAnchor: {
+          type: 'string',
+          description:
+            'As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`.',
+        },
+        proRatingConfig: {
+          $ref: '#/components/schemas/ProRatingConfig',
+        },
+        settlementMode: {
+          type: 'string',
+          enum: ['credit_then_invoice'],
+          description: 'Tally invoices every period and pins no cost bases: these are fixed.',
+        },
+        costBasisMode: {
+          type: 'string',
+          enum: ['dynamic'],
+        },
+        costBasisPins: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {},
+          },
+        },
+        currentPeriod: {
+          $ref: '#/components/schemas/Period',
+        },
+      },
+      required: [
+        'id',
+        'name',
+        'createdAt',
+        'updatedAt',
+        'activeFrom',
+        'status',
+        'customerId',
+        'plan',
+        'currency',
+        'billingCadence',
+        'billingAnchor',
+        'proRatingConfig',
+        'settlementMode',
+        'costBasisMode',
+        'costBasisPins',
+      ],
+    },
+    TierCharge: {
+      type: 'object',
+      properties: {
+        tierIndex: {
+          type: 'number',
+        },
+        quantity: {
+          type: 'string',
+        },
+        unitAmount: {
+          type: 'string',
+        },
+        flatAmount: {
+          type: 'string',
+        },
+        amount: {
+          type: 'string',
+        },
+      },
+      required: ['tierIndex', 'quantity', 'unitAmount', 'flatAmount', 'amount'],
+    },
+    TieredCharge: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['tiered'],
+        },
+        mode: {
+          type: 'string',
+          enum: ['volume', 'graduated'],
+        },
+        tiers: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/TierCharge',
+          },
+        },
+        currency: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'string',
+        },
+        usageDiscountQuantity: {
+          type: 'string',
+        },
+        billedQuantity: {
+          type: 'string',
+        },
+        subtotal: {
+          type: 'string',
+        },
+        discountPercentage: {
+          type: 'string',
+          description: '"0" without a percentage discount.',
+        },
+        discountAmount: {
+          type: 'string',
+        },
+        minimumTrueUp: {
+          type: 'string',
+          description: "Added so the charge reaches the price's `minimumAmount`.",
+        },
+        capReduction: {
+          type: 'string',
+          description: "Removed so the charge stays within the price's `maximumAmount`.",
+        },
+        unroundedTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'type',
+        'mode',
+        'tiers',
+        'currency',
+        'quantity',
+        'usageDiscountQuantity',
+        'billedQuantity',
+        'subtotal',
+        'discountPercentage',
+        'discountAmount',
+        'minimumTrueUp',
+        'capReduction',
+        'unroundedTotal',
+        'total',
+      ],
+    },
+    TieredPriceWithCommitments: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['tiered'],
+        },
+        mode: {
+          type: 'string',
+          enum: ['volume', 'graduated'],
+        },
+        tiers: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/PriceTier',
+          },
+        },
+        minimumAmount: {
+          type: 'string',
+        },
+        maximumAmount: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'mode', 'tiers'],
+    },
+    UnitCharge: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['unit'],
+        },
+        unitPrice: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'string',
+        },
+        usageDiscountQuantity: {
+          type: 'string',
+        },
+        billedQuantity: {
+          type: 'string',
+        },
+        subtotal: {
+          type: 'string',
+        },
+        discountPercentage: {
+          type: 'string',
+          description: '"0" without a percentage discount.',
+        },
+        discountAmount: {
+          type: 'string',
+        },
+        minimumTrueUp: {
+          type: 'string',
+          description: "Added so the charge reaches the price's `minimumAmount`.",
+        },
+        capReduction: {
+          type: 'string',
+          description: "Removed so the charge stays within the price's `maximumAmount`.",
+        },
+        unroundedTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'type',
+        'unitPrice',
+        'currency',
+        'quantity',
+        'usageDiscountQuantity',
+        'billedQuantity',
+        'subtotal',
+        'discountPercentage',
+        'discountAmount',
+        'minimumTrueUp',
+        'capReduction',
+        'unroundedTotal',
+        'total',
+      ],
+    },
+    UnitPrice: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['unit'],
+        },
+        amount: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'amount'],
+    },
+    UnitPriceWithCommitments: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['unit'],
+        },
+        amount: {
+          type: 'string',
+          description: 'Price of one unit of usage.',
+        },
+        minimumAmount: {
+          type: 'string',
+        },
+        maximumAmount: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'amount'],
+    },
+    UsageBasedRateCard: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['usage_based'],
+        },
+        billingCadence: {
+          type: 'string',
+        },
+        price: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+            },
+            {
+              $ref: '#/components/schemas/UnitPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/TieredPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/PackagePriceWithCommitments',
+            },
+          ],
+          nullable: true,
+        },
+        key: {
+          type: 'string',
+          description: 'Unique within its phase; equals `featureKey` when that is set.',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        featureKey: {
+          type: 'string',
+        },
+        entitlementTemplate: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/BooleanEntitlementTemplate',
+            },
+            {
+              $ref: '#/components/schemas/StaticEntitlementTemplate',
+            },
+            {
+              $ref: '#/components/schemas/MeteredEntitlementTemplate',
+            },
+          ],
+          description: 'Needs `featureKey`.',
+        },
+        discounts: {
+          $ref: '#/components/schemas/Discounts',
+        },
+      },
+      required: ['type', 'billingCadence', 'price', 'key', 'name'],
+    },
+    UsageCloudEvent: {
+      type: 'object',
+      properties: {
+        specversion: {
+          type: 'string',
+          enum: ['1.0'],
+        },
+        id: {
+          type: 'string',
+        },
+        source: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+        },
+        subject: {
+          type: 'string',
+        },
+        time: {
+          type: 'string',
+        },
+        datacontenttype: {
+          type: 'string',
+          nullable: true,
+        },
+        dataschema: {
+          type: 'string',
+          nullable: true,
+        },
+        data: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+          nullable: true,
+        },
+      },
+      required: ['specversion', 'id', 'source', 'type', 'subject', 'time'],
+      additionalProperties: {},
+    },
+    ValidationIssue: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        severity: {
+          type: 'string',
+          enum: ['critical', 'warning'],
+        },
+        field: {
+          type: 'string',
+          description: 'JSONPath into the invoice, e.g. `$.lines[1].quantity`.',
+        },
+        code: {
+          type: 'string',
+        },
+        component: {
+          type: 'string',
+        },
+        message: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+      },
+      required: ['id', 'createdAt', 'updatedAt', 'severity', 'code', 'component', 'message'],
+    },
+  },
+};
