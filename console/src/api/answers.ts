@@ -1,14 +1,21 @@
 /**
- * What the API answers, written by hand where Tally's OpenAPI document does not describe an answer
- * yet (most routes: their controllers have no response schemas). Requests are typed from the
- * generated `schema.d.ts`; phase 2 of issue 24 gives the routes their answer schemas, and this file
- * gives way to the generated types.
+ * What the API answers, by the names the console's pages use: each is a type of Tally's OpenAPI
+ * document (`schema.d.ts`, generated from `/docs-json`, whose answer schemas are generated from the
+ * types the controllers return), so an answer's change breaks this build, not the console's users.
  */
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
-export type Role = 'system' | 'admin' | 'ingest' | 'read';
-export type Aggregation = 'SUM' | 'COUNT' | 'UNIQUE_COUNT' | 'AVG' | 'MIN' | 'MAX' | 'LATEST';
+type Schemas = components['schemas'];
+type Json<Operation extends keyof operations, Status extends number> = operations[Operation] extends {
+  responses: { [S in Status]: { content: { 'application/json': infer Body } } };
+}
+  ? Body
+  : never;
 
+export type Role = Schemas['ApiToken']['role'];
+export type Aggregation = Schemas['MeterView']['aggregation'];
+
+/** A page of a list, as every paged route answers one. */
 export interface Page<T> {
   readonly totalCount: number;
   readonly page: number;
@@ -16,234 +23,34 @@ export interface Page<T> {
   readonly items: T[];
 }
 
-export interface Problem {
-  readonly type?: string;
-  readonly title?: string;
-  readonly status: number;
-  readonly detail?: string;
-  readonly code?: string;
-  readonly errors?: { field: string; message: string; code?: string }[];
-}
+/** A problem+json answer; a failure without one (the network, a proxy) carries its status alone. */
+export type Problem = Partial<Schemas['ProblemDetails']> & { readonly status: number };
 
-export interface Session {
-  readonly namespace: string;
-  readonly role: Role;
-  readonly tokenId: string;
-  readonly tokenName: string;
-  readonly csrfToken?: string;
-  readonly expiresAt?: string;
-}
-
-export interface Meter {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly eventType: string;
-  readonly aggregation: Aggregation;
-  readonly valueProperty?: string;
-  readonly groupBy: Record<string, string>;
-  readonly createdAt: string;
-}
-
-export interface MeterQueryRow {
-  readonly value: number;
-  readonly windowStart: string;
-  readonly windowEnd: string;
-  readonly subject?: string | null;
-  readonly customerId?: string | null;
-  readonly groupBy: Record<string, string | null>;
-}
-
-export interface MeterQueryAnswer {
-  readonly windowSize?: string;
-  readonly data: MeterQueryRow[];
-}
-
-export interface Feature {
-  readonly id: string;
-  readonly key: string;
-  readonly name: string;
-  readonly meterSlug?: string;
-  readonly createdAt: string;
-  readonly archivedAt?: string;
-}
-
-export type Price =
-  | { type: 'unit'; amount: string }
-  | { type: 'flat'; amount: string; paymentTerm?: string }
-  | { type: 'package'; amount: string; quantityPerPackage: string }
-  | { type: 'tiered'; mode: 'graduated' | 'volume'; tiers: Tier[] };
-
-export interface Tier {
-  upToAmount?: string;
-  unitPrice?: { type: 'unit'; amount: string };
-  flatPrice?: { type: 'flat'; amount: string };
-}
-
-export type EntitlementTemplate =
-  | { type: 'boolean' }
-  | { type: 'static'; config: string }
-  | { type: 'metered'; issueAfterReset?: number; isSoftLimit?: boolean };
-
-export interface RateCard {
-  key: string;
-  name: string;
-  type: 'usage_based' | 'flat_fee';
-  featureKey?: string;
-  billingCadence: string | null;
-  price: Price | null;
-  entitlementTemplate?: EntitlementTemplate;
-}
-
-export interface PlanPhase {
-  key: string;
-  name: string;
-  duration: string | null;
-  rateCards: RateCard[];
-}
-
-export interface Plan {
-  readonly id: string;
-  readonly key: string;
-  readonly version: number;
-  readonly name: string;
-  readonly description?: string;
-  readonly currency: string;
-  readonly billingCadence: string;
-  readonly status: 'draft' | 'active' | 'archived' | 'scheduled';
-  readonly phases: PlanPhase[];
-  readonly createdAt: string;
-}
-
-export interface Customer {
-  readonly id: string;
-  readonly key: string;
-  readonly name: string;
-  readonly currency?: string;
-  readonly primaryEmail?: string;
-  readonly usageAttribution: { subjectKeys: string[] };
-  readonly currentSubscriptionId?: string;
-  readonly createdAt: string;
-}
-
-export interface Subscription {
-  readonly id: string;
-  readonly name: string;
-  readonly status: 'active' | 'inactive' | 'canceled' | 'scheduled';
-  readonly activeFrom: string;
-  readonly activeTo?: string;
-  readonly customerId: string;
-  readonly plan: { id: string; key: string; version: number };
-  readonly currency: string;
-  readonly billingCadence: string;
-  readonly currentPeriod?: { from: string; to: string };
-  readonly phases?: { key: string; items: RateCard[] }[];
-}
-
-export interface Totals {
-  readonly amount: string;
-  readonly total: string;
-  readonly discountsTotal?: string;
-  readonly taxesTotal?: string;
-}
-
-export interface InvoiceLine {
-  readonly id: string;
-  readonly name: string;
-  readonly type: string;
-  readonly featureKey?: string;
-  readonly quantity?: string;
-  readonly meteredQuantity?: string;
-  readonly price?: Price;
-  readonly currency: string;
-  readonly period?: { from: string; to: string };
-  readonly totals: Totals;
-  readonly charge?: { unitPrice?: string };
-}
-
-export interface ValidationIssue {
-  readonly id?: string;
-  readonly severity: 'critical' | 'warning';
-  readonly field?: string;
-  readonly code: string;
-  readonly message: string;
-}
-
-export interface Invoice {
-  readonly id: string;
-  readonly number: string;
-  readonly type: string;
-  readonly status: string;
-  readonly currency: string;
-  readonly createdAt: string;
-  readonly issuedAt?: string;
-  readonly period?: { from: string; to: string };
-  readonly customer: { id: string; key?: string; name: string };
-  readonly totals: Totals;
-  readonly lines?: InvoiceLine[];
-  readonly validationIssues?: ValidationIssue[];
-}
-
-export interface CloudEvent {
-  readonly id: string;
-  readonly source: string;
-  readonly type: string;
-  readonly subject?: string;
-  readonly time?: string;
-  readonly data?: unknown;
-}
-
-export interface IngestedEvent {
-  readonly event: CloudEvent;
-  readonly customerId?: string;
-  readonly validationError?: string;
-  readonly ingestedAt: string;
-  readonly storedAt: string;
-}
-
-export interface Lineage {
-  readonly invoiceId: string;
-  readonly lineId: string;
-  readonly meteredQuantity: string;
-  readonly featureKey: string;
-  readonly meterSlug: string;
-  readonly aggregation: Aggregation;
-  readonly totalCount: number;
-  readonly items: { event: CloudEvent; value?: string; repeats?: number }[];
-}
-
-export interface AuditEvent {
-  readonly position: string;
-  readonly entityType: string;
-  readonly entityId: string;
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: { actor?: { id: string; name: string }; correlationId?: string };
-  readonly recordedAt: string;
-}
-
-export interface EntitlementValue {
-  readonly hasAccess: boolean;
-  readonly config?: string;
-}
-
-export interface ProjectionStatus {
-  readonly name: string;
-  readonly version: number;
-  readonly position: string;
-  readonly lag: number;
-  readonly state: 'running' | 'rebuilding' | 'stopped' | 'failed';
-  readonly error?: string;
-}
-
-export type Reconciliation = components['schemas']['ReconciliationAnswerDto'];
-
-export interface ApiToken {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly createdAt: string;
-  readonly revokedAt?: string;
-  readonly secret?: string;
-}
+export type Session = Schemas['ConsoleSessionAnswer'];
+export type Meter = Schemas['MeterView'];
+export type MeterQueryAnswer = Json<'queryMeter', 200>;
+export type MeterQueryRow = MeterQueryAnswer['data'][number];
+export type Feature = Schemas['FeatureView'];
+export type RateCard = Schemas['UsageBasedRateCard'] | Schemas['FlatFeeRateCard'];
+export type Price = NonNullable<RateCard['price']>;
+export type Tier = Schemas['PriceTier'];
+export type EntitlementTemplate = NonNullable<RateCard['entitlementTemplate']>;
+export type PlanPhase = Schemas['PlanPhaseView'];
+export type Plan = Schemas['PlanView'];
+export type Customer = Schemas['CustomerView'];
+export type Subscription = Schemas['SubscriptionView'];
+export type SubscriptionExpanded = Schemas['SubscriptionExpandedView'];
+export type Totals = Schemas['InvoiceTotals'];
+export type InvoiceLine = Schemas['InvoiceLine'];
+export type ValidationIssue = Schemas['ValidationIssue'];
+export type Invoice = Schemas['Invoice'];
+export type InvoicePreview = Json<'previewCustomerInvoice', 200>;
+export type CloudEvent = Schemas['UsageCloudEvent'];
+export type IngestedEvent = Schemas['IngestedEvent'];
+export type Lineage = Schemas['LineLineage'];
+export type AuditEvent = Schemas['AuditEntry'];
+export type EntitlementValue = Schemas['EntitlementAccess'];
+export type ProjectionStatus = Schemas['ProjectionStatus'];
+export type Reconciliation = Schemas['ReconciliationAnswerDto'];
+export type ApiToken = Schemas['ApiToken'];
+export type CreatedToken = Json<'createToken', 201>;

@@ -46,10 +46,7 @@ export const onSignedOut = (listener: () => void) => {
   return () => void signedOut.delete(listener);
 };
 
-/**
- * The answer of a call, typed by the caller where the document has no answer schema yet (answers.ts),
- * or a thrown ApiProblem.
- */
+/** The answer of a call, as the caller names it from `answers.ts`, or a thrown ApiProblem. */
 export async function call<Answer>(
   pending: Promise<{ data?: unknown; error?: unknown; response: Response }>,
 ): Promise<Answer> {

@@ -1,5 +1,5 @@
 // Generated from Tally's own OpenAPI document (/docs-json) by openapi-typescript: do not edit.
-// `npm run console:schema` writes it again; `npm test` fails while it differs from the document.
+// `npm run api:schema` writes it again; `npm test` fails while it differs from the document.
 
 export interface paths {
     "/api/v1/admin/projections": {
@@ -9,7 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ProjectionsController_list"];
+        get: operations["listProjections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -27,7 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ProjectionsController_rebuild"];
+        post: operations["rebuildProjection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +45,7 @@ export interface paths {
          * Usage reconciliation: events accepted, stored, deduplicated, metered, attributed, billed
          * @description For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC day, and billed events per subscription billing period. accepted = stored + deduplicated always; accepted and deduplicated are null on EventStoreDB, which cannot count them atomically.
          */
-        get: operations["ReconciliationController_reconcile"];
+        get: operations["getReconciliation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -61,7 +61,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_read"];
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -77,7 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InvoicesController_preview"];
+        get: operations["previewCustomerInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InvoicesController_list"];
+        get: operations["listInvoices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -109,7 +109,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InvoicesController_get"];
+        get: operations["getInvoice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -125,7 +125,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InvoicesController_lineEvents"];
+        get: operations["listInvoiceLineEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -141,10 +141,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SessionsController_current"];
+        get: operations["getConsoleSession"];
         put?: never;
         post?: never;
-        delete: operations["SessionsController_signOut"];
+        delete: operations["deleteConsoleSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -159,7 +159,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SessionsController_signIn"];
+        post: operations["createConsoleSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -173,9 +173,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CustomersController_list"];
+        get: operations["listCustomers"];
         put?: never;
-        post: operations["CreateCustomerController_create"];
+        post: operations["createCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -189,10 +189,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CustomersController_get"];
-        put: operations["UpdateCustomerController_update"];
+        get: operations["getCustomer"];
+        put: operations["updateCustomer"];
         post?: never;
-        delete: operations["DeleteCustomerController_delete"];
+        delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
         patch?: never;
@@ -205,7 +205,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["EntitlementValueController_value"];
+        get: operations["getCustomerEntitlementValue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -221,7 +221,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SubscriptionsController_ofCustomer"];
+        get: operations["listCustomerSubscriptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -237,7 +237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_customer"];
+        get: operations["getCustomerHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -254,10 +254,10 @@ export interface paths {
             cookie?: never;
         };
         /** Recent ingested events, newest first, with why meters ignore any of them */
-        get: operations["ListEventsController_list"];
+        get: operations["listEvents"];
         put?: never;
         /** Ingest one CloudEvent or a batch; a batch is all-or-nothing */
-        post: operations["IngestEventsController_ingest"];
+        post: operations["ingestEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -271,9 +271,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["FeaturesController_list"];
+        get: operations["listFeatures"];
         put?: never;
-        post: operations["CreateFeatureController_create"];
+        post: operations["createFeature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,10 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["FeaturesController_get"];
+        get: operations["getFeature"];
         put?: never;
         post?: never;
-        delete: operations["ArchiveFeatureController_archive"];
+        delete: operations["deleteFeature"];
         options?: never;
         head?: never;
         patch?: never;
@@ -303,7 +303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_feature"];
+        get: operations["getFeatureHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -319,9 +319,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MetersController_list"];
+        get: operations["listMeters"];
         put?: never;
-        post: operations["CreateMeterController_create"];
+        post: operations["createMeter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -335,7 +335,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_meter"];
+        get: operations["getMeterHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -351,10 +351,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MetersController_get"];
-        put: operations["UpdateMeterController_update"];
+        get: operations["getMeter"];
+        put: operations["updateMeter"];
         post?: never;
-        delete: operations["DeleteMeterController_delete"];
+        delete: operations["deleteMeter"];
         options?: never;
         head?: never;
         patch?: never;
@@ -368,7 +368,7 @@ export interface paths {
             cookie?: never;
         };
         /** Query a meter: values per window, subject, customer and group-by; JSON or CSV */
-        get: operations["QueryMeterController_query"];
+        get: operations["queryMeter"];
         put?: never;
         post?: never;
         delete?: never;
@@ -384,9 +384,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PlansController_list"];
+        get: operations["listPlans"];
         put?: never;
-        post: operations["CreatePlanController_create"];
+        post: operations["createPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -400,7 +400,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_plan"];
+        get: operations["getPlanHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -416,10 +416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PlansController_get"];
-        put: operations["UpdatePlanController_update"];
+        get: operations["getPlan"];
+        put: operations["updatePlan"];
         post?: never;
-        delete: operations["DeletePlanController_delete"];
+        delete: operations["deletePlan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -434,7 +434,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ArchivePlanController_archive"];
+        post: operations["archivePlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -450,7 +450,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["PublishPlanController_publish"];
+        post: operations["publishPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -466,7 +466,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NextPlanController_next"];
+        post: operations["nextPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -482,7 +482,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CreateSubscriptionController_create"];
+        post: operations["createSubscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,7 +496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditLogController_subscription"];
+        get: operations["getSubscriptionHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -512,7 +512,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SubscriptionsController_get"];
+        get: operations["getSubscription"];
         put?: never;
         post?: never;
         delete?: never;
@@ -530,7 +530,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CancelSubscriptionController_cancel"];
+        post: operations["cancelSubscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -544,9 +544,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["TokensController_list"];
+        get: operations["listTokens"];
         put?: never;
-        post: operations["TokensController_create"];
+        post: operations["createToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -563,7 +563,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["TokensController_revoke"];
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -576,7 +576,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_health"];
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -592,7 +592,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_ready"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -611,7 +611,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ingest one CloudEvent or a batch (Konnect path) */
-        post: operations["IngestEventsController_ingestKonnect"];
+        post: operations["ingestMeteringEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -622,6 +622,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Address: {
+            city?: string;
+            country?: string;
+            line1?: string;
+            line2?: string;
+            phoneNumber?: string;
+            postalCode?: string;
+            state?: string;
+        };
         AddressDto: {
             city?: string;
             /**
@@ -635,12 +644,61 @@ export interface components {
             postalCode?: string;
             state?: string;
         };
+        ApiToken: {
+            createdAt: string;
+            createdBy?: string;
+            id: string;
+            name: string;
+            namespace: string;
+            revokedAt?: string;
+            /** @enum {string} */
+            role: "system" | "admin" | "ingest" | "read";
+        };
+        AuditEntry: {
+            data: unknown;
+            entityId: string;
+            entityType: string;
+            metadata: {
+                actor?: {
+                    id: string;
+                    name: string;
+                };
+                causationId?: string;
+                correlationId?: string;
+            };
+            position: string;
+            recordedAt: string;
+            streamId: string;
+            streamVersion: number;
+            type: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `afterPosition` for the next page; absent on the last page. */
+            nextAfterPosition?: string;
+        };
+        BooleanEntitlementTemplate: {
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            type: "boolean";
+        };
         CancelSubscriptionRequest: {
             /**
              * @default immediate
              * @enum {string}
              */
             timing: "immediate" | "next_billing_cycle";
+        };
+        ConsoleSessionAnswer: {
+            csrfToken?: string;
+            expiresAt?: string;
+            namespace: string;
+            /** @enum {string} */
+            role: "system" | "admin" | "ingest" | "read";
+            tokenId: string;
+            tokenName: string;
         };
         CreateCustomerRequest: {
             billingAddress?: components["schemas"]["AddressDto"];
@@ -762,6 +820,398 @@ export interface components {
              */
             role: "system" | "admin" | "ingest" | "read";
         };
+        CustomerView: {
+            billingAddress?: components["schemas"]["Address"];
+            createdAt: string;
+            currency?: string;
+            /** @description The subscription running now, if any. */
+            currentSubscriptionId?: string;
+            deletedAt?: string;
+            description?: string;
+            id: string;
+            key?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            primaryEmail?: string;
+            /** @description With `expand=subscriptions`. */
+            subscriptions?: components["schemas"]["SubscriptionView"][];
+            updatedAt: string;
+            usageAttribution: {
+                subjectKeys: string[];
+            };
+        };
+        DiscountPercentage: {
+            percentage: string | number;
+        };
+        Discounts: {
+            percentage?: components["schemas"]["DiscountPercentage"];
+            usage?: components["schemas"]["DiscountUsage"];
+        };
+        DiscountUsage: {
+            quantity: string;
+        };
+        EmptyInvoice: {
+            createdAt: string;
+            currency: string;
+            customer: {
+                id: string;
+                key?: string;
+                name: string;
+                usageAttribution: {
+                    subjectKeys: string[];
+                };
+            };
+            id: string;
+            issuedAt?: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            number: string;
+            /** @enum {string} */
+            status: "gathering" | "draft" | "issued";
+            statusDetails: {
+                availableActions: {
+                    [key: string]: Record<string, never>;
+                };
+                extendedStatus: string;
+                /** @description True while a critical validation issue keeps the invoice from being issued. */
+                failed: boolean;
+                immutable: boolean;
+            };
+            supplier: {
+                name: string;
+            };
+            totals: components["schemas"]["InvoiceTotals"];
+            /** @enum {string} */
+            type: "standard";
+            updatedAt: string;
+            validationIssues: components["schemas"]["ValidationIssue"][];
+            workflow: {
+                workflow: {
+                    invoicing: {
+                        autoAdvance: boolean;
+                    };
+                };
+            };
+        };
+        EntitlementAccess: {
+            /** @description A static entitlement's JSON config, serialized. */
+            config?: string;
+            hasAccess: boolean;
+        };
+        EvidenceEntry: {
+            event: components["schemas"]["UsageCloudEvent"];
+            /** @description UNIQUE_COUNT: how many later events in the window repeated this value (they count once). */
+            repeats?: number;
+            /** @description What the meter read from it (absent for COUNT). */
+            value?: string;
+        };
+        FeatureView: {
+            archivedAt?: string;
+            createdAt: string;
+            id: string;
+            key: string;
+            metadata: {
+                [key: string]: string;
+            };
+            meterGroupByFilters?: {
+                [key: string]: string;
+            };
+            meterSlug?: string;
+            name: string;
+            updatedAt: string;
+        };
+        FieldProblem: {
+            code?: string;
+            field: string;
+            message: string;
+        };
+        FlatCharge: {
+            billedQuantity: string;
+            /** @description Removed so the charge stays within the price's `maximumAmount`. */
+            capReduction: string;
+            currency: string;
+            discountAmount: string;
+            /** @description "0" without a percentage discount. */
+            discountPercentage: string;
+            /** @description Added so the charge reaches the price's `minimumAmount`. */
+            minimumTrueUp: string;
+            quantity: string;
+            subtotal: string;
+            total: string;
+            /** @enum {string} */
+            type: "flat";
+            unitPrice: string;
+            unroundedTotal: string;
+            usageDiscountQuantity: string;
+        };
+        FlatFeeRateCard: {
+            billingCadence: string | null;
+            description?: string;
+            discounts?: components["schemas"]["Discounts"];
+            /** @description Needs `featureKey`. */
+            entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+            featureKey?: string;
+            /** @description Unique within its phase; equals `featureKey` when that is set. */
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+            /** @enum {string} */
+            type: "flat_fee";
+        };
+        FlatPrice: {
+            amount: string;
+            /** @enum {string} */
+            type: "flat";
+        };
+        FlatPriceWithPaymentTerm: {
+            amount: string;
+            /** @enum {string} */
+            paymentTerm?: "in_advance" | "in_arrears";
+            /** @enum {string} */
+            type: "flat";
+        };
+        IngestedEvent: {
+            customerId?: string;
+            event: components["schemas"]["UsageCloudEvent"];
+            ingestedAt: string;
+            storedAt: string;
+            /** @description Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and whether no customer claims its subject (its usage is then never billed). */
+            validationError?: string;
+        };
+        Invoice: {
+            createdAt: string;
+            currency: string;
+            customer: {
+                id: string;
+                key?: string;
+                name: string;
+                usageAttribution: {
+                    subjectKeys: string[];
+                };
+            };
+            id: string;
+            issuedAt?: string;
+            lines: components["schemas"]["InvoiceLine"][];
+            number: string;
+            period: components["schemas"]["Period"];
+            /** @enum {string} */
+            status: "gathering" | "draft" | "issued";
+            statusDetails: {
+                availableActions: {
+                    [key: string]: Record<string, never>;
+                };
+                extendedStatus: string;
+                /** @description True while a critical validation issue keeps the invoice from being issued. */
+                failed: boolean;
+                immutable: boolean;
+            };
+            supplier: {
+                name: string;
+            };
+            totals: components["schemas"]["InvoiceTotals"];
+            /** @enum {string} */
+            type: "standard";
+            updatedAt: string;
+            validationIssues: components["schemas"]["ValidationIssue"][];
+            workflow: {
+                workflow: {
+                    invoicing: {
+                        autoAdvance: boolean;
+                    };
+                };
+            };
+        };
+        InvoiceLine: {
+            /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
+            charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"];
+            createdAt: string;
+            currency: string;
+            description?: string;
+            featureKey?: string;
+            id: string;
+            invoice: {
+                id: string;
+            };
+            invoiceAt: string;
+            /** @enum {string} */
+            managedBy: "subscription";
+            meteredQuantity: string;
+            name: string;
+            period: components["schemas"]["Period"];
+            price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"];
+            quantity: string;
+            rateCard: {
+                discounts?: components["schemas"]["Discounts"];
+                featureKey?: string;
+                price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"];
+            };
+            /** @enum {string} */
+            status: "valid";
+            subscription: {
+                billingPeriod: components["schemas"]["Period"];
+                item: {
+                    id: string;
+                };
+                phase: {
+                    id: string;
+                };
+                subscription: {
+                    id: string;
+                };
+            };
+            totals: components["schemas"]["InvoiceTotals"];
+            /** @enum {string} */
+            type: "usage_based";
+            updatedAt: string;
+        };
+        InvoicePage: {
+            /** @description Without `lines` unless they were asked for (`expand=lines`). */
+            items: (components["schemas"]["Invoice"] | components["schemas"]["InvoiceSummary"])[];
+            page: number;
+            pageSize: number;
+            totalCount: number;
+        };
+        InvoiceSummary: {
+            createdAt: string;
+            currency: string;
+            customer: {
+                id: string;
+                key?: string;
+                name: string;
+                usageAttribution: {
+                    subjectKeys: string[];
+                };
+            };
+            id: string;
+            issuedAt?: string;
+            number: string;
+            period: components["schemas"]["Period"];
+            /** @enum {string} */
+            status: "gathering" | "draft" | "issued";
+            statusDetails: {
+                availableActions: {
+                    [key: string]: Record<string, never>;
+                };
+                extendedStatus: string;
+                /** @description True while a critical validation issue keeps the invoice from being issued. */
+                failed: boolean;
+                immutable: boolean;
+            };
+            supplier: {
+                name: string;
+            };
+            totals: components["schemas"]["InvoiceTotals"];
+            /** @enum {string} */
+            type: "standard";
+            updatedAt: string;
+            validationIssues: components["schemas"]["ValidationIssue"][];
+            workflow: {
+                workflow: {
+                    invoicing: {
+                        autoAdvance: boolean;
+                    };
+                };
+            };
+        };
+        InvoiceTotals: {
+            amount: string;
+            chargesTotal: string;
+            creditsTotal: string;
+            discountsTotal: string;
+            taxesExclusiveTotal: string;
+            taxesInclusiveTotal: string;
+            taxesTotal: string;
+            total: string;
+        };
+        LineLineage: {
+            aggregation?: string;
+            featureKey?: string;
+            invoiceId: string;
+            items: components["schemas"]["EvidenceEntry"][];
+            lineId: string;
+            meteredQuantity: string;
+            meterSlug?: string;
+            period: {
+                from: string;
+                to: string;
+            };
+            /** @description How many entries there are in all (`items` holds the first `limit`). */
+            totalCount: number;
+        };
+        MeteredEntitlementTemplate: {
+            /** @description Access continues once the balance is spent. Defaults to false. */
+            isSoftLimit?: boolean;
+            /** @description Balance granted at every usage-period reset. */
+            issueAfterReset?: number;
+            /** @description 1–255, needs `issueAfterReset`. Defaults to 1. */
+            issueAfterResetPriority?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Defaults to false. */
+            preserveOverageAtReset?: boolean;
+            /** @enum {string} */
+            type: "metered";
+            /** @description ISO-8601 duration; defaults to the rate card's billing cadence. */
+            usagePeriod?: string;
+        };
+        MeterView: {
+            /** @enum {string} */
+            aggregation: "SUM" | "COUNT" | "UNIQUE_COUNT" | "AVG" | "MIN" | "MAX" | "LATEST";
+            createdAt: string;
+            deletedAt?: string;
+            description?: string;
+            eventFrom?: string;
+            eventType: string;
+            groupBy: {
+                [key: string]: string;
+            };
+            id: string;
+            metadata: {
+                [key: string]: string;
+            };
+            name: string;
+            slug: string;
+            updatedAt: string;
+            valueProperty?: string;
+        };
+        PackageCharge: {
+            billedQuantity: string;
+            /** @description Removed so the charge stays within the price's `maximumAmount`. */
+            capReduction: string;
+            currency: string;
+            discountAmount: string;
+            /** @description "0" without a percentage discount. */
+            discountPercentage: string;
+            /** @description Added so the charge reaches the price's `minimumAmount`. */
+            minimumTrueUp: string;
+            packages: string;
+            quantity: string;
+            quantityPerPackage: string;
+            subtotal: string;
+            total: string;
+            /** @enum {string} */
+            type: "package";
+            unitPrice: string;
+            unroundedTotal: string;
+            usageDiscountQuantity: string;
+        };
+        PackagePriceWithCommitments: {
+            amount: string;
+            maximumAmount?: string;
+            minimumAmount?: string;
+            quantityPerPackage: string;
+            /** @enum {string} */
+            type: "package";
+        };
+        Period: {
+            from: string;
+            to: string;
+        };
         PlanPhaseDto: {
             description?: string;
             /**
@@ -778,11 +1228,76 @@ export interface components {
             /** @description flat_fee or usage_based rate cards */
             rateCards: Record<string, never>[];
         };
+        PlanPhaseView: {
+            description?: string;
+            duration: string | null;
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            rateCards: (components["schemas"]["FlatFeeRateCard"] | components["schemas"]["UsageBasedRateCard"])[];
+        };
         PlanReferenceInputDto: {
             /** @example per_seat */
             key: string;
             /** @description Defaults to the key’s active version */
             version?: number;
+        };
+        PlanView: {
+            billingCadence: string;
+            createdAt: string;
+            currency: string;
+            deletedAt?: string;
+            description?: string;
+            effectiveFrom?: string;
+            effectiveTo?: string;
+            id: string;
+            key: string;
+            metadata: {
+                [key: string]: string;
+            };
+            name: string;
+            phases: components["schemas"]["PlanPhaseView"][];
+            proRatingConfig: components["schemas"]["ProRatingConfig"];
+            /** @enum {string} */
+            status: "draft" | "active" | "archived" | "scheduled";
+            updatedAt: string;
+            /**
+             * @description Always null: Tally checks a plan when it is written, and its feature references when it is published, answering 400 with every problem then; it keeps no list of problems on the plan.
+             * @enum {unknown|null}
+             */
+            validationErrors: null;
+            version: number;
+        };
+        PriceTier: {
+            flatPrice?: components["schemas"]["FlatPrice"] | null;
+            unitPrice?: components["schemas"]["UnitPrice"] | null;
+            upToAmount?: string;
+        };
+        ProblemDetails: {
+            code: string;
+            detail: string;
+            errors?: components["schemas"]["FieldProblem"][];
+            instance?: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+        ProjectionStatus: {
+            /** @description Events in the log after the checkpoint (capped), or null where the store cannot count them. */
+            lag: number | null;
+            lastError?: string;
+            name: string;
+            position: string;
+            /** @enum {string} */
+            state: "running" | "rebuilding" | "stopped" | "failed";
+            version: number;
+        };
+        ProRatingConfig: {
+            enabled: boolean;
+            /** @enum {string} */
+            mode: "prorate_prices";
         };
         ProRatingConfigDto: {
             /** @default true */
@@ -858,6 +1373,244 @@ export interface components {
             /** @description An API token of the `read`, `admin` or `system` role */
             token: string;
         };
+        StaticEntitlementTemplate: {
+            /** @description A JSON object, serialized: returned as is by entitlement checks. */
+            config: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            type: "static";
+        };
+        SubscriptionExpandedView: {
+            activeFrom: string;
+            activeTo?: string;
+            alignment: {
+                currentAlignedBillingPeriod?: components["schemas"]["Period"];
+            };
+            /** @description As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`. */
+            billingAnchor: string;
+            billingCadence: string;
+            /** @enum {string} */
+            costBasisMode: "dynamic";
+            costBasisPins: Record<string, never>[];
+            createdAt: string;
+            currency: string;
+            currentPeriod?: components["schemas"]["Period"];
+            customerId: string;
+            description?: string;
+            id: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            phases: components["schemas"]["SubscriptionPhaseView"][];
+            plan: {
+                id: string;
+                key: string;
+                version: number;
+            };
+            proRatingConfig: components["schemas"]["ProRatingConfig"];
+            /**
+             * @description Tally invoices every period and pins no cost bases: these are fixed.
+             * @enum {string}
+             */
+            settlementMode: "credit_then_invoice";
+            /** @enum {string} */
+            status: "active" | "scheduled" | "inactive" | "canceled";
+            updatedAt: string;
+        };
+        SubscriptionPhaseView: {
+            activeFrom: string;
+            activeTo?: string;
+            createdAt: string;
+            description?: string;
+            items: ({
+                activeFrom: string;
+                activeTo?: string;
+                billingCadence: string | null;
+                description?: string;
+                discounts?: components["schemas"]["Discounts"];
+                /** @description Needs `featureKey`. */
+                entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+                featureKey?: string;
+                /** @description Unique within its phase; equals `featureKey` when that is set. */
+                key: string;
+                metadata?: {
+                    [key: string]: string;
+                };
+                name: string;
+                price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+                /** @enum {string} */
+                type: "flat_fee";
+            } | {
+                activeFrom: string;
+                activeTo?: string;
+                billingCadence: string;
+                description?: string;
+                discounts?: components["schemas"]["Discounts"];
+                /** @description Needs `featureKey`. */
+                entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+                featureKey?: string;
+                /** @description Unique within its phase; equals `featureKey` when that is set. */
+                key: string;
+                metadata?: {
+                    [key: string]: string;
+                };
+                name: string;
+                price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+                /** @enum {string} */
+                type: "usage_based";
+            })[];
+            itemTimelines: {
+                [key: string]: ({
+                    activeFrom: string;
+                    activeTo?: string;
+                    billingCadence: string | null;
+                    description?: string;
+                    discounts?: components["schemas"]["Discounts"];
+                    /** @description Needs `featureKey`. */
+                    entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+                    featureKey?: string;
+                    /** @description Unique within its phase; equals `featureKey` when that is set. */
+                    key: string;
+                    metadata?: {
+                        [key: string]: string;
+                    };
+                    name: string;
+                    price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+                    /** @enum {string} */
+                    type: "flat_fee";
+                } | {
+                    activeFrom: string;
+                    activeTo?: string;
+                    billingCadence: string;
+                    description?: string;
+                    discounts?: components["schemas"]["Discounts"];
+                    /** @description Needs `featureKey`. */
+                    entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+                    featureKey?: string;
+                    /** @description Unique within its phase; equals `featureKey` when that is set. */
+                    key: string;
+                    metadata?: {
+                        [key: string]: string;
+                    };
+                    name: string;
+                    price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+                    /** @enum {string} */
+                    type: "usage_based";
+                })[];
+            };
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            updatedAt: string;
+        };
+        SubscriptionView: {
+            activeFrom: string;
+            activeTo?: string;
+            /** @description As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`. */
+            billingAnchor: string;
+            billingCadence: string;
+            /** @enum {string} */
+            costBasisMode: "dynamic";
+            costBasisPins: Record<string, never>[];
+            createdAt: string;
+            currency: string;
+            currentPeriod?: components["schemas"]["Period"];
+            customerId: string;
+            description?: string;
+            id: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            plan: {
+                id: string;
+                key: string;
+                version: number;
+            };
+            proRatingConfig: components["schemas"]["ProRatingConfig"];
+            /**
+             * @description Tally invoices every period and pins no cost bases: these are fixed.
+             * @enum {string}
+             */
+            settlementMode: "credit_then_invoice";
+            /** @enum {string} */
+            status: "active" | "scheduled" | "inactive" | "canceled";
+            updatedAt: string;
+        };
+        TierCharge: {
+            amount: string;
+            flatAmount: string;
+            quantity: string;
+            tierIndex: number;
+            unitAmount: string;
+        };
+        TieredCharge: {
+            billedQuantity: string;
+            /** @description Removed so the charge stays within the price's `maximumAmount`. */
+            capReduction: string;
+            currency: string;
+            discountAmount: string;
+            /** @description "0" without a percentage discount. */
+            discountPercentage: string;
+            /** @description Added so the charge reaches the price's `minimumAmount`. */
+            minimumTrueUp: string;
+            /** @enum {string} */
+            mode: "volume" | "graduated";
+            quantity: string;
+            subtotal: string;
+            tiers: components["schemas"]["TierCharge"][];
+            total: string;
+            /** @enum {string} */
+            type: "tiered";
+            unroundedTotal: string;
+            usageDiscountQuantity: string;
+        };
+        TieredPriceWithCommitments: {
+            maximumAmount?: string;
+            minimumAmount?: string;
+            /** @enum {string} */
+            mode: "volume" | "graduated";
+            tiers: components["schemas"]["PriceTier"][];
+            /** @enum {string} */
+            type: "tiered";
+        };
+        UnitCharge: {
+            billedQuantity: string;
+            /** @description Removed so the charge stays within the price's `maximumAmount`. */
+            capReduction: string;
+            currency: string;
+            discountAmount: string;
+            /** @description "0" without a percentage discount. */
+            discountPercentage: string;
+            /** @description Added so the charge reaches the price's `minimumAmount`. */
+            minimumTrueUp: string;
+            quantity: string;
+            subtotal: string;
+            total: string;
+            /** @enum {string} */
+            type: "unit";
+            unitPrice: string;
+            unroundedTotal: string;
+            usageDiscountQuantity: string;
+        };
+        UnitPrice: {
+            amount: string;
+            /** @enum {string} */
+            type: "unit";
+        };
+        UnitPriceWithCommitments: {
+            /** @description Price of one unit of usage. */
+            amount: string;
+            maximumAmount?: string;
+            minimumAmount?: string;
+            /** @enum {string} */
+            type: "unit";
+        };
         UpdateCustomerRequest: {
             billingAddress?: components["schemas"]["AddressDto"];
             /** @example USD */
@@ -911,6 +1664,54 @@ export interface components {
              */
             subjectKeys: string[];
         };
+        UsageBasedRateCard: {
+            billingCadence: string;
+            description?: string;
+            discounts?: components["schemas"]["Discounts"];
+            /** @description Needs `featureKey`. */
+            entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplate"] | components["schemas"]["StaticEntitlementTemplate"] | components["schemas"]["MeteredEntitlementTemplate"];
+            featureKey?: string;
+            /** @description Unique within its phase; equals `featureKey` when that is set. */
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+            /** @enum {string} */
+            type: "usage_based";
+        };
+        UsageCloudEvent: {
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            datacontenttype?: string | null;
+            dataschema?: string | null;
+            id: string;
+            source: string;
+            /** @enum {string} */
+            specversion: "1.0";
+            subject: string;
+            time: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        ValidationIssue: {
+            code: string;
+            component: string;
+            createdAt: string;
+            /** @description JSONPath into the invoice, e.g. `$.lines[1].quantity`. */
+            field?: string;
+            id: string;
+            message: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            severity: "critical" | "warning";
+            updatedAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -920,7 +1721,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    ProjectionsController_list: {
+    listProjections: {
         parameters: {
             query?: never;
             header?: never;
@@ -929,15 +1730,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatus"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    ProjectionsController_rebuild: {
+    rebuildProjection: {
         parameters: {
             query?: never;
             header?: never;
@@ -948,15 +1797,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accepted */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatus"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    ReconciliationController_reconcile: {
+    getReconciliation: {
         parameters: {
             query: {
                 /** @description RFC 3339 on a whole hour, inclusive */
@@ -978,9 +1893,54 @@ export interface operations {
                     "application/json": components["schemas"]["ReconciliationAnswerDto"];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    AuditLogController_read: {
+    listAuditEvents: {
         parameters: {
             query?: {
                 /** @description Token id of the actor */
@@ -1006,15 +1966,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    InvoicesController_preview: {
+    previewCustomerInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -1025,15 +2033,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Invoice"] | components["schemas"]["EmptyInvoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    InvoicesController_list: {
+    listInvoices: {
         parameters: {
             query?: {
                 /** @description Customer ids or keys */
@@ -1048,15 +2113,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    InvoicesController_get: {
+    getInvoice: {
         parameters: {
             query?: never;
             header?: never;
@@ -1067,15 +2180,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    InvoicesController_lineEvents: {
+    listInvoiceLineEvents: {
         parameters: {
             query?: {
                 limit?: number;
@@ -1089,15 +2259,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LineLineage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    SessionsController_current: {
+    getConsoleSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -1106,15 +2333,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsoleSessionAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    SessionsController_signOut: {
+    deleteConsoleSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -1129,9 +2377,36 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    SessionsController_signIn: {
+    createConsoleSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -1144,15 +2419,45 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsoleSessionAnswer"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CustomersController_list: {
+    listCustomers: {
         parameters: {
             query?: {
                 expand?: "subscriptions"[];
@@ -1176,15 +2481,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CustomerView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CreateCustomerController_create: {
+    createCustomer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1197,15 +2555,72 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CustomersController_get: {
+    getCustomer: {
         parameters: {
             query?: {
                 expand?: "subscriptions"[];
@@ -1219,15 +2634,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    UpdateCustomerController_update: {
+    updateCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -1246,15 +2718,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    DeleteCustomerController_delete: {
+    deleteCustomer: {
         parameters: {
             query?: never;
             header?: {
@@ -1275,9 +2813,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    EntitlementValueController_value: {
+    getCustomerEntitlementValue: {
         parameters: {
             query?: {
                 /** @description Defaults to now */
@@ -1293,15 +2894,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EntitlementAccess"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    SubscriptionsController_ofCustomer: {
+    listCustomerSubscriptions: {
         parameters: {
             query?: {
                 order?: "ASC" | "DESC";
@@ -1319,15 +2977,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SubscriptionView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    AuditLogController_customer: {
+    getCustomerHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1338,15 +3058,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    ListEventsController_list: {
+    listEvents: {
         parameters: {
             query?: {
                 /** @description Event time, inclusive (RFC 3339) */
@@ -1364,22 +3141,214 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IngestedEvent"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    IngestEventsController_ingest: {
+    ingestEvents: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/cloudevents-batch+json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                "application/cloudevents+json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                "application/json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
+        };
         responses: {
             204: {
                 headers: {
@@ -1387,9 +3356,63 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    FeaturesController_list: {
+    listFeatures: {
         parameters: {
             query?: {
                 includeArchived?: boolean;
@@ -1410,15 +3433,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FeatureView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    } | components["schemas"]["FeatureView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CreateFeatureController_create: {
+    createFeature: {
         parameters: {
             query?: never;
             header?: never;
@@ -1431,15 +3507,72 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeatureView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    FeaturesController_get: {
+    getFeature: {
         parameters: {
             query?: never;
             header?: never;
@@ -1451,15 +3584,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeatureView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    ArchiveFeatureController_archive: {
+    deleteFeature: {
         parameters: {
             query?: never;
             header?: {
@@ -1480,9 +3670,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    AuditLogController_feature: {
+    getFeatureHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1493,15 +3746,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    MetersController_list: {
+    listMeters: {
         parameters: {
             query?: {
                 includeDeleted?: boolean;
@@ -1516,15 +3826,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeterView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CreateMeterController_create: {
+    createMeter: {
         parameters: {
             query?: never;
             header?: never;
@@ -1537,15 +3895,72 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeterView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    AuditLogController_meter: {
+    getMeterHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1556,15 +3971,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    MetersController_get: {
+    getMeter: {
         parameters: {
             query?: never;
             header?: never;
@@ -1576,15 +4048,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeterView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    UpdateMeterController_update: {
+    updateMeter: {
         parameters: {
             query?: never;
             header?: {
@@ -1603,15 +4132,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeterView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    DeleteMeterController_delete: {
+    deleteMeter: {
         parameters: {
             query?: never;
             header?: {
@@ -1632,9 +4227,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    QueryMeterController_query: {
+    queryMeter: {
         parameters: {
             query?: {
                 filterCustomerId?: string[];
@@ -1659,15 +4317,88 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        data: {
+                            customerId?: string;
+                            groupBy: {
+                                [key: string]: string | null;
+                            };
+                            subject: string | null;
+                            value: number;
+                            windowEnd: string;
+                            windowStart: string;
+                        }[];
+                        from?: string;
+                        to?: string;
+                        /** @enum {string} */
+                        windowSize?: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    PlansController_list: {
+    listPlans: {
         parameters: {
             query?: {
                 currency?: string[];
@@ -1686,15 +4417,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlanView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CreatePlanController_create: {
+    createPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -1707,15 +4491,72 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    AuditLogController_plan: {
+    getPlanHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1726,15 +4567,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    PlansController_get: {
+    getPlan: {
         parameters: {
             query?: {
                 /** @description By key: the latest version whatever its status */
@@ -1749,15 +4647,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    UpdatePlanController_update: {
+    updatePlan: {
         parameters: {
             query?: never;
             header?: {
@@ -1776,15 +4731,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    DeletePlanController_delete: {
+    deletePlan: {
         parameters: {
             query?: never;
             header?: {
@@ -1805,9 +4826,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    ArchivePlanController_archive: {
+    archivePlan: {
         parameters: {
             query?: never;
             header?: {
@@ -1822,15 +4906,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    PublishPlanController_publish: {
+    publishPlan: {
         parameters: {
             query?: never;
             header?: {
@@ -1845,15 +4995,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    NextPlanController_next: {
+    nextPlan: {
         parameters: {
             query?: never;
             header?: never;
@@ -1865,15 +5081,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CreateSubscriptionController_create: {
+    createSubscription: {
         parameters: {
             query?: never;
             header?: never;
@@ -1886,15 +5168,72 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    AuditLogController_subscription: {
+    getSubscriptionHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -1905,15 +5244,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    SubscriptionsController_get: {
+    getSubscription: {
         parameters: {
             query?: {
                 /** @description Status and periods as at this time; defaults to now */
@@ -1928,15 +5324,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    CancelSubscriptionController_cancel: {
+    cancelSubscription: {
         parameters: {
             query?: never;
             header?: {
@@ -1955,15 +5408,81 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    TokensController_list: {
+    listTokens: {
         parameters: {
             query?: never;
             header?: never;
@@ -1972,15 +5491,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    TokensController_create: {
+    createToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -1993,15 +5560,82 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        createdBy?: string;
+                        id: string;
+                        name: string;
+                        namespace: string;
+                        revokedAt?: string;
+                        /** @enum {string} */
+                        role: "system" | "admin" | "ingest" | "read";
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    TokensController_revoke: {
+    revokeToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -2018,9 +5652,72 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
-    HealthController_health: {
+    getLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -2029,15 +5726,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
-    HealthController_ready: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -2046,28 +5766,275 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        checks: {
+                            [key: string]: {
+                                reason?: string;
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            };
+                        };
+                        projections: {
+                            name?: string;
+                            state?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not ready: the checks say which part */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            [key: string]: {
+                                reason?: string;
+                                /** @enum {string} */
+                                status: "up" | "down";
+                            };
+                        };
+                        projections: {
+                            name?: string;
+                            state?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "ready" | "unavailable";
+                    };
+                };
             };
         };
     };
-    IngestEventsController_ingestKonnect: {
+    ingestMeteringEvents: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/cloudevents-batch+json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                "application/cloudevents+json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                "application/json": ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                }) | ({
+                    data?: {
+                        [key: string]: unknown;
+                    } | null;
+                    /** @description A JSON media type such as application/json */
+                    datacontenttype?: string | null;
+                    dataschema?: string | null;
+                    /** @description With `source`, the identity of the event: a second send is a duplicate */
+                    id: string;
+                    source: string;
+                    /** @enum {string} */
+                    specversion: "1.0";
+                    /** @description A subject key of the customer whose usage it is */
+                    subject: string;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339; the time of ingestion when absent
+                     */
+                    time?: string;
+                    /** @description The meters whose eventType it is count it */
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
+        };
         responses: {
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

@@ -7,6 +7,7 @@ import type {
   Page,
   Plan,
   Subscription,
+  SubscriptionExpanded,
 } from '../api/answers';
 import { api, call } from '../api/client';
 import { cadence } from '../format';
@@ -72,7 +73,9 @@ export function BillingPage() {
             {customers.data?.items.map((customer) => (
               <tr key={customer.id}>
                 <td>
-                  <Link to={`/billing/customers/${encodeURIComponent(customer.key)}`}>{customer.name}</Link>
+                  <Link to={`/billing/customers/${encodeURIComponent(customer.key ?? customer.id)}`}>
+                    {customer.name}
+                  </Link>
                 </td>
                 <td>
                   <code>{customer.key}</code>
@@ -119,7 +122,7 @@ function CreateCustomer({ onClose }: { onClose: () => void }) {
         }),
       );
       onClose();
-      navigate(`/billing/customers/${encodeURIComponent(customer.key)}`);
+      navigate(`/billing/customers/${encodeURIComponent(customer.key ?? customer.id)}`);
     });
   };
   const subjectError = Object.entries(fields).find(([field]) => field.startsWith('usageAttribution'))?.[1];
@@ -499,7 +502,7 @@ function EntitlementsTab({ customer, current }: { customer: Customer; current?: 
   const detail = useLoad(
     async () =>
       current
-        ? call<Subscription>(
+        ? call<SubscriptionExpanded>(
             api.GET('/api/v1/subscriptions/{subscriptionId}', {
               params: { path: { subscriptionId: current.id } },
             }),

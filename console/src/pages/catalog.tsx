@@ -483,15 +483,18 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const card: RateCard = {
-      type: model === 'flat' ? 'flat_fee' : 'usage_based',
+    const common = {
       key: featureKey,
       name: feature?.name ?? featureKey,
       featureKey,
       billingCadence: plan.billingCadence,
-      price: price(),
       ...(template() ? { entitlementTemplate: template() } : {}),
     };
+    const charged = price();
+    const card: RateCard =
+      charged.type === 'flat'
+        ? { ...common, type: 'flat_fee', price: charged }
+        : { ...common, type: 'usage_based', price: charged };
     const phases = plan.phases.map((phase, i) =>
       i === plan.phases.length - 1 ? { ...phase, rateCards: [...phase.rateCards, card] } : phase,
     );

@@ -167,8 +167,10 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                 <td className="number">
                   {line.price?.type === 'unit' ? (
                     <Money amount={line.price.amount} currency={line.currency} />
+                  ) : line.charge && 'unitPrice' in line.charge ? (
+                    line.charge.unitPrice
                   ) : (
-                    (line.charge?.unitPrice ?? '—')
+                    '—'
                   )}
                 </td>
                 <td className="number">
@@ -234,7 +236,7 @@ function LineageDrawer({
       {l && (
         <>
           <p>
-            Quantity <strong>{l.meteredQuantity}</strong> is the {l.aggregation.replace('_', ' ')} of meter{' '}
+            Quantity <strong>{l.meteredQuantity}</strong> is the {l.aggregation?.replace('_', ' ')} of meter{' '}
             <code>{l.meterSlug}</code> over {l.totalCount}{' '}
             {l.aggregation === 'UNIQUE_COUNT' ? 'distinct values' : 'events'}.
           </p>

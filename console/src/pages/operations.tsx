@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import type { ApiToken, ProjectionStatus, Reconciliation, Role } from '../api/answers';
+import type { ApiToken, CreatedToken, ProjectionStatus, Reconciliation, Role } from '../api/answers';
 import { api, call } from '../api/client';
 import { canWrite, useSession } from '../session';
 import {
@@ -91,7 +91,7 @@ function Projections() {
               </td>
               <td>
                 <span className={`status ${p.state}`}>{p.state}</span>
-                {p.error && <small className="field-error"> {p.error}</small>}
+                {p.lastError && <small className="field-error"> {p.lastError}</small>}
               </td>
               <td className="number">{p.lag}</td>
               <td>
@@ -212,13 +212,13 @@ function Tokens() {
   const paged = usePaged(tokens.data);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('read');
-  const [created, setCreated] = useState<ApiToken>();
+  const [created, setCreated] = useState<CreatedToken>();
   const [revoking, setRevoking] = useState<ApiToken>();
   const { submit, busy, problem, fields } = useSubmit();
   const create = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
-      setCreated(await call<ApiToken>(api.POST('/api/v1/tokens', { body: { name, role } })));
+      setCreated(await call<CreatedToken>(api.POST('/api/v1/tokens', { body: { name, role } })));
       setName('');
       tokens.reload();
     });
