@@ -11,6 +11,15 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
 type Paths = Record<string, Record<string, Operation>>;
+interface Schema {
+  type?: string;
+  $ref?: string;
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+}
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** A path's shape, whatever its parameters are named: `/api/v1/meters/{}`. */
@@ -19,11 +28,13 @@ const shape = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
 describe("Tally's OpenAPI document", () => {
   let app: TestApp;
   let paths: Paths;
+  let schemas: Record<string, Schema>;
 
   beforeAll(async () => {
     app = await startTestApp();
     const document = await app.request('GET', '/docs-json', { token: null });
-    paths = (document.body as { paths: Paths }).paths;
+    ({ paths } = document.body as { paths: Paths });
+    schemas = (document.body as { components: { schemas: Record<string, Schema> } }).components.schemas;
   });
   afterAll(() => app.close());
 
@@ -81,5 +92,34 @@ describe("Tally's OpenAPI document", () => {
       return problems.length > 0 ? [`${method} ${path}: ${problems.join(', ')}`] : [];
     });
     expect(untyped).toEqual([]);
+  });
+
+  it('describes every field of every request body', () => {
+    const vague: string[] = [];
+    const seen = new Set<string>();
+    const visit = (schema: Schema, where: string): void => {
+      if (schema.$ref) {
+        const name = schema.$ref.split('/').pop()!;
+        if (!seen.has(name)) {
+          seen.add(name);
+          visit(schemas[name], name);
+        }
+        return;
+      }
+      for (const part of [...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) visit(part, where);
+      if (schema.oneOf || schema.allOf) return;
+      if (!schema.type) vague.push(`${where}: no type`);
+      if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined)
+        vague.push(`${where}: an object without fields`);
+      if (schema.type === 'array') visit(schema.items ?? {}, `${where}[]`);
+      for (const [name, field] of Object.entries(schema.properties ?? {})) visit(field, `${where}.${name}`);
+      if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, `${where}.*`);
+    };
+    for (const { path, method, operation } of operations()) {
+      for (const media of Object.values(operation.requestBody?.content ?? {})) {
+        visit(media.schema as Schema, `${method} ${path}`);
+      }
+    }
+    expect(vague).toEqual([]);
   });
 });

@@ -684,6 +684,16 @@ export interface components {
             /** @enum {string} */
             type: "boolean";
         };
+        BooleanEntitlementTemplateDto: {
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BooleanEntitlementTemplateDto";
+        };
         CancelSubscriptionRequest: {
             /**
              * @default immediate
@@ -849,6 +859,10 @@ export interface components {
             percentage?: components["schemas"]["DiscountPercentage"];
             usage?: components["schemas"]["DiscountUsage"];
         };
+        DiscountsDto: {
+            percentage?: components["schemas"]["PercentageDiscountDto"];
+            usage?: components["schemas"]["UsageDiscountDto"];
+        };
         DiscountUsage: {
             quantity: string;
         };
@@ -962,10 +976,50 @@ export interface components {
             /** @enum {string} */
             type: "flat_fee";
         };
+        FlatFeeRateCardDto: {
+            /**
+             * @description null for a one-time fee
+             * @example P1M
+             */
+            billingCadence: string | null;
+            description?: string;
+            discounts?: components["schemas"]["DiscountsDto"];
+            /** @description boolean, static or metered; needs featureKey */
+            entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplateDto"] | components["schemas"]["StaticEntitlementTemplateDto"] | components["schemas"]["MeteredEntitlementTemplateDto"];
+            /** @example active_users */
+            featureKey?: string;
+            /** @example active_users */
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            /** @description null when free */
+            price: components["schemas"]["FlatPriceDto"] | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FlatFeeRateCardDto";
+        };
         FlatPrice: {
             amount: string;
             /** @enum {string} */
             type: "flat";
+        };
+        FlatPriceDto: {
+            /** @example 49.99 */
+            amount: string;
+            /**
+             * @default in_advance
+             * @enum {string}
+             */
+            paymentTerm: "in_advance" | "in_arrears";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "FlatPriceDto";
         };
         FlatPriceWithPaymentTerm: {
             amount: string;
@@ -1159,6 +1213,25 @@ export interface components {
             /** @description ISO-8601 duration; defaults to the rate card's billing cadence. */
             usagePeriod?: string;
         };
+        MeteredEntitlementTemplateDto: {
+            /** @default false */
+            isSoftLimit: boolean;
+            issueAfterReset?: number;
+            /** @default 1 */
+            issueAfterResetPriority: number;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** @default false */
+            preserveOverageAtReset: boolean;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MeteredEntitlementTemplateDto";
+            /** @description ISO-8601 duration; defaults to the rate card billing cadence */
+            usagePeriod?: string;
+        };
         MeterView: {
             /** @enum {string} */
             aggregation: "SUM" | "COUNT" | "UNIQUE_COUNT" | "AVG" | "MIN" | "MAX" | "LATEST";
@@ -1200,6 +1273,24 @@ export interface components {
             unroundedTotal: string;
             usageDiscountQuantity: string;
         };
+        PackagePriceDto: {
+            /**
+             * @description The price of one package
+             * @example 10
+             */
+            amount: string;
+            /** @description Most spend per billing period */
+            maximumAmount?: string;
+            /** @description Least spend per billing period */
+            minimumAmount?: string;
+            /** @example 1000 */
+            quantityPerPackage: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PackagePriceDto";
+        };
         PackagePriceWithCommitments: {
             amount: string;
             maximumAmount?: string;
@@ -1207,6 +1298,10 @@ export interface components {
             quantityPerPackage: string;
             /** @enum {string} */
             type: "package";
+        };
+        PercentageDiscountDto: {
+            /** @example 10 */
+            percentage: number;
         };
         Period: {
             from: string;
@@ -1218,7 +1313,7 @@ export interface components {
              * @description ISO-8601 duration; null on the last phase
              * @example null
              */
-            duration: Record<string, never> | null;
+            duration: string | null;
             /** @example active_users */
             key: string;
             metadata?: {
@@ -1226,7 +1321,7 @@ export interface components {
             } | null;
             name: string;
             /** @description flat_fee or usage_based rate cards */
-            rateCards: Record<string, never>[];
+            rateCards: (components["schemas"]["FlatFeeRateCardDto"] | components["schemas"]["UsageBasedRateCardDto"])[];
         };
         PlanPhaseView: {
             description?: string;
@@ -1274,6 +1369,15 @@ export interface components {
             flatPrice?: components["schemas"]["FlatPrice"] | null;
             unitPrice?: components["schemas"]["UnitPrice"] | null;
             upToAmount?: string;
+        };
+        PriceTierDto: {
+            flatPrice: components["schemas"]["TierFlatPriceDto"] | null;
+            unitPrice: components["schemas"]["TierUnitPriceDto"] | null;
+            /**
+             * @description Inclusive upper bound; absent (or null) on the last, open-ended tier
+             * @example 1000
+             */
+            upToAmount?: string | null;
         };
         ProblemDetails: {
             code: string;
@@ -1381,6 +1485,21 @@ export interface components {
             };
             /** @enum {string} */
             type: "static";
+        };
+        StaticEntitlementTemplateDto: {
+            /**
+             * @description A JSON object, serialized
+             * @example {"seats":10}
+             */
+            config: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StaticEntitlementTemplateDto";
         };
         SubscriptionExpandedView: {
             activeFrom: string;
@@ -1570,6 +1689,20 @@ export interface components {
             unroundedTotal: string;
             usageDiscountQuantity: string;
         };
+        TieredPriceDto: {
+            /** @description Most spend per billing period */
+            maximumAmount?: string;
+            /** @description Least spend per billing period */
+            minimumAmount?: string;
+            /** @enum {string} */
+            mode: "volume" | "graduated";
+            tiers: components["schemas"]["PriceTierDto"][];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "TieredPriceDto";
+        };
         TieredPriceWithCommitments: {
             maximumAmount?: string;
             minimumAmount?: string;
@@ -1578,6 +1711,18 @@ export interface components {
             tiers: components["schemas"]["PriceTier"][];
             /** @enum {string} */
             type: "tiered";
+        };
+        TierFlatPriceDto: {
+            /** @example 10 */
+            amount: string;
+            /** @enum {string} */
+            type: "flat";
+        };
+        TierUnitPriceDto: {
+            /** @example 0.5 */
+            amount: string;
+            /** @enum {string} */
+            type: "unit";
         };
         UnitCharge: {
             billedQuantity: string;
@@ -1602,6 +1747,19 @@ export interface components {
             amount: string;
             /** @enum {string} */
             type: "unit";
+        };
+        UnitPriceDto: {
+            /** @example 1 */
+            amount: string;
+            /** @description Most spend per billing period */
+            maximumAmount?: string;
+            /** @description Least spend per billing period */
+            minimumAmount?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "UnitPriceDto";
         };
         UnitPriceWithCommitments: {
             /** @description Price of one unit of usage. */
@@ -1681,6 +1839,29 @@ export interface components {
             /** @enum {string} */
             type: "usage_based";
         };
+        UsageBasedRateCardDto: {
+            /** @example P1M */
+            billingCadence: string;
+            description?: string;
+            discounts?: components["schemas"]["DiscountsDto"];
+            /** @description boolean, static or metered; needs featureKey */
+            entitlementTemplate?: components["schemas"]["BooleanEntitlementTemplateDto"] | components["schemas"]["StaticEntitlementTemplateDto"] | components["schemas"]["MeteredEntitlementTemplateDto"];
+            /** @example active_users */
+            featureKey?: string;
+            /** @example active_users */
+            key: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            /** @description flat, unit, tiered or package; null when free */
+            price: (components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"]) | null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "UsageBasedRateCardDto";
+        };
         UsageCloudEvent: {
             data?: {
                 [key: string]: unknown;
@@ -1696,6 +1877,13 @@ export interface components {
             type: string;
         } & {
             [key: string]: unknown;
+        };
+        UsageDiscountDto: {
+            /**
+             * @description Units of usage free in each period
+             * @example 100
+             */
+            quantity: string;
         };
         ValidationIssue: {
             code: string;

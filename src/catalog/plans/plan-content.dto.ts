@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -100,6 +100,9 @@ export class TierUnitPriceDto {
 
 export class PriceTierDto {
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1000',
     description: 'Inclusive upper bound; absent (or null) on the last, open-ended tier',
   })
   @IsOptional()
@@ -344,13 +347,31 @@ class KeyedDto extends DescribedDto {
   key!: string;
 }
 
+/** A schema that is one of these request classes, chosen by its `type`. */
+const oneOfTypes = (...classes: (new () => object)[]) => ({
+  oneOf: classes.map((type) => ({ $ref: getSchemaPath(type) })),
+  discriminator: { propertyName: 'type' },
+});
+
+@ApiExtraModels(
+  BooleanEntitlementTemplateDto,
+  StaticEntitlementTemplateDto,
+  MeteredEntitlementTemplateDto,
+  FlatPriceDto,
+  UnitPriceDto,
+  TieredPriceDto,
+  PackagePriceDto,
+)
 class RateCardCommonDto extends KeyedDto {
   @ApiPropertyOptional({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source })
   @IfPresent()
   @Key()
   featureKey?: string;
 
-  @ApiPropertyOptional({ description: 'boolean, static or metered; needs featureKey' })
+  @ApiPropertyOptional({
+    description: 'boolean, static or metered; needs featureKey',
+    ...oneOfTypes(BooleanEntitlementTemplateDto, StaticEntitlementTemplateDto, MeteredEntitlementTemplateDto),
+  })
   @IfPresent()
   @ValidateNested()
   @entitlementTemplate()
@@ -369,7 +390,7 @@ export class FlatFeeRateCardDto extends RateCardCommonDto {
   @IsIn(['flat_fee'])
   type!: 'flat_fee';
 
-  @ApiProperty({ nullable: true, example: 'P1M', description: 'null for a one-time fee' })
+  @ApiProperty({ type: String, nullable: true, example: 'P1M', description: 'null for a one-time fee' })
   @RequiredOrNull()
   @IsDefined()
   @IsString()
@@ -392,7 +413,11 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
   @IsString()
   billingCadence!: string;
 
-  @ApiProperty({ nullable: true, description: 'flat, unit, tiered or package; null when free' })
+  @ApiProperty({
+    nullable: true,
+    description: 'flat, unit, tiered or package; null when free',
+    ...oneOfTypes(FlatPriceDto, UnitPriceDto, TieredPriceDto, PackagePriceDto),
+  })
   @RequiredOrNull()
   @IsDefined()
   @ValidateNested()
@@ -411,8 +436,14 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
   price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | null;
 }
 
+@ApiExtraModels(FlatFeeRateCardDto, UsageBasedRateCardDto)
 export class PlanPhaseDto extends KeyedDto {
-  @ApiProperty({ nullable: true, example: null, description: 'ISO-8601 duration; null on the last phase' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'ISO-8601 duration; null on the last phase',
+  })
   @RequiredOrNull()
   @IsDefined()
   @IsString()
@@ -421,7 +452,7 @@ export class PlanPhaseDto extends KeyedDto {
   @ApiProperty({
     description: 'flat_fee or usage_based rate cards',
     type: 'array',
-    items: { type: 'object' },
+    items: oneOfTypes(FlatFeeRateCardDto, UsageBasedRateCardDto),
   })
   @IsArray()
   // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
