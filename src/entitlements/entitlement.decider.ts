@@ -405,6 +405,12 @@ function entitlementFrom(data: NewEntitlement, now: string, supersedes?: string)
   const measure = request.measureUsageFrom;
   if (measure !== undefined && !(MEASURE_USAGE_FROM_PRESETS as readonly string[]).includes(measure))
     problems.push(...instantProblems(field('measureUsageFrom'), measure));
+  (request.grants ?? []).forEach((grant, index) =>
+    problems.push(
+      ...grantFrom(grant, field(`grants[${index}]`), { id: '', entitlementId: '', namespace: '' }, now)
+        .problems,
+    ),
+  );
   refuse(problems, 'entitlement');
 
   const nowMs = Date.parse(now);
@@ -464,16 +470,15 @@ function entitlementFrom(data: NewEntitlement, now: string, supersedes?: string)
   const periodStart = metered ? periodAt(scheduleOf(entitlement, []), nowMs).from : -Infinity;
   const grantProblems: FieldProblem[] = [];
   (request.grants ?? []).forEach((grantRequest, index) => {
-    const made = grantFrom(
+    const { grant } = grantFrom(
       grantRequest,
       field(`grants[${index}]`),
       { id: ids.shift()!, entitlementId: data.id, namespace: data.namespace },
       now,
     );
-    grantProblems.push(...made.problems);
-    if (made.grant && Date.parse(made.grant.effectiveAt) < periodStart)
+    if (Date.parse(grant!.effectiveAt) < periodStart)
       grantProblems.push(tooEarly(field(`grants[${index}].effectiveAt`), 'the start of the usage period'));
-    if (made.grant) grants.push(made.grant);
+    grants.push(grant!);
   });
   refuse(grantProblems, 'entitlement');
   return [
