@@ -43,10 +43,11 @@ export class SubjectEntitlementParams extends SubjectParams {
   entitlementIdOrFeatureKey!: string;
 }
 
+/** OpenMeter's v1 routes name an entitlement by id here, with no pattern: a feature key finds the one in force too. */
 export class SubjectEntitlementIdParams extends SubjectParams {
-  @ApiProperty({ description: 'The entitlement id (ULID)' })
+  @ApiProperty({ description: 'The entitlement id (ULID)', maxLength: 64 })
   @IsString()
-  @Matches(ULID_PATTERN, { message: 'entitlementId must be a ULID' })
+  @Length(1, 64)
   entitlementId!: string;
 }
 
