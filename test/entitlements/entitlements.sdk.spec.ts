@@ -362,4 +362,66 @@ describe('entitlements through @openmeter/sdk', () => {
     await sdk.entitlementsV1.delete('v1-subject', replaced.id);
     await expect(sdk.entitlementsV1.value('v1-subject', 'tokens')).rejects.toMatchObject({ status: 404 });
   });
+
+  it('documents every entitlement route in /docs-json, with its answer', async () => {
+    const docs = await app.request('GET', '/docs-json', { token: null });
+    const operations = Object.entries(
+      docs.body.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => `${method.toUpperCase()} ${path} ${op.operationId}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /api/v2/customers/{customerIdOrKey}/entitlements createCustomerEntitlementV2',
+        'GET /api/v2/customers/{customerIdOrKey}/entitlements listCustomerEntitlementsV2',
+        'GET /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey} getCustomerEntitlementV2',
+        'DELETE /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey} deleteCustomerEntitlementV2',
+        'GET /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants listCustomerEntitlementGrantsV2',
+        'POST /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants createCustomerEntitlementGrantV2',
+        'GET /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value getCustomerEntitlementValueV2',
+        'GET /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/history getCustomerEntitlementHistoryV2',
+        'PUT /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override overrideCustomerEntitlementV2',
+        'POST /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/reset resetCustomerEntitlementUsageV2',
+        'POST /api/v1/subjects/{subjectIdOrKey}/entitlements createEntitlement',
+        'GET /api/v1/subjects/{subjectIdOrKey}/entitlements listSubjectEntitlements',
+        'GET /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId} getEntitlement',
+        'DELETE /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId} deleteEntitlement',
+        'GET /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants listEntitlementGrants',
+        'POST /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants createGrant',
+        'GET /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value getEntitlementValue',
+        'PUT /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override overrideEntitlement',
+        'GET /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/history getEntitlementHistory',
+        'POST /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/reset resetEntitlementUsage',
+        'GET /api/v1/entitlements listEntitlements',
+        'GET /api/v1/entitlements/{entitlementId} getEntitlementById',
+        'GET /api/v2/entitlements listEntitlementsV2',
+        'GET /api/v2/entitlements/{entitlementId} getEntitlementByIdV2',
+        'GET /api/v1/grants listGrants',
+        'DELETE /api/v1/grants/{grantId} voidGrant',
+        'GET /api/v2/grants listGrantsV2',
+        'GET /api/v1/customers/{customerIdOrKey}/access getCustomerAccess',
+        'GET /api/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value getCustomerEntitlementValue',
+      ]),
+    );
+    const schemas = docs.body.components.schemas;
+    expect(schemas.EntitlementCreateRequest.properties).toHaveProperty('usagePeriod');
+    expect(schemas.GrantCreateRequestV1.required).toEqual(
+      expect.arrayContaining(['amount', 'effectiveAt', 'expiration']),
+    );
+    expect(Object.keys(schemas.EntitlementValueV2View.properties)).toEqual(
+      expect.arrayContaining([
+        'hasAccess',
+        'balance',
+        'usage',
+        'overage',
+        'totalAvailableGrantAmount',
+        'grantBalances',
+      ]),
+    );
+    const value =
+      docs.body.paths['/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value'];
+    expect(value.get.responses['200'].content['application/json'].schema.$ref).toMatch(
+      /EntitlementValueV2View/,
+    );
+  });
 });
