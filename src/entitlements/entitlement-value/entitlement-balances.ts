@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CustomerUsage, usageCaughtUp } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { conflict } from '../../shared/errors';
@@ -10,12 +9,7 @@ import { ceilMinute } from '../balance/minutes';
 import { UsageSchedule } from '../balance/usage-period';
 import { scheduleOf } from '../entitlement.decider';
 import { EntitlementErrorCode } from '../entitlement-errors';
-import {
-  activeAt,
-  EntitlementRecord,
-  GrantRecord,
-  grantsOf,
-} from '../entitlements-read-model/entitlements.query';
+import { activeAt, EntitlementRecord, GrantRecord } from '../entitlements-read-model/entitlements.query';
 
 /** OpenMeter's `EntitlementValue` (and `V2`, with `grantBalances`), amounts still decimals. */
 export interface EntitlementValue {
@@ -74,7 +68,6 @@ export function scheduleOfRecord(record: EntitlementRecord): UsageSchedule {
 @Injectable()
 export class EntitlementBalances {
   constructor(
-    private readonly db: DataSource,
     private readonly projections: ProjectionsService,
     private readonly usage: CustomerUsage,
   ) {}
@@ -106,7 +99,7 @@ export class EntitlementBalances {
         EntitlementErrorCode.METER_GONE,
         `The feature of entitlement ${entitlement.id} (${entitlement.featureKey}) has no meter to count usage by`,
       );
-    const grants = (await grantsOf(this.db, entitlement.namespace, [entitlement.id])).map(grantTerms);
+    const grants = entitlement.grants.map(grantTerms);
     const plan = planBurnDown({ schedule: scheduleOfRecord(entitlement), grants, ...options });
     const answer = await this.usage.inRanges({
       namespace: entitlement.namespace,
