@@ -293,4 +293,20 @@ describe('grant burn-down', () => {
       [3, 6],
     ]);
   });
+
+  it('cuts windows at the local midnights of windowTimeZone, through a DST change', () => {
+    // Europe/Budapest: UTC+1 until 03-29 01:00Z, UTC+2 after, so midnights at 23:00Z then 22:00Z.
+    const from = t('2026-03-28T12:00:00Z');
+    const to = t('2026-03-31T12:00:00Z');
+    expect(
+      windowBoundaries(from, to, 'DAY', 'Europe/Budapest')!.map((b) => new Date(b).toISOString()),
+    ).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z', '2026-03-30T22:00:00.000Z']);
+    // Asia/Kolkata (UTC+5:30): hours start at half past in UTC.
+    expect(
+      windowBoundaries(t('2026-02-01T00:00:00Z'), t('2026-02-01T02:00:00Z'), 'HOUR', 'Asia/Kolkata')!.map(
+        (b) => new Date(b).toISOString(),
+      ),
+    ).toEqual(['2026-02-01T00:30:00.000Z', '2026-02-01T01:30:00.000Z']);
+    expect(windowBoundaries(from, from + 6000 * 60_000, 'MINUTE', 'UTC')).toBeUndefined();
+  });
 });
