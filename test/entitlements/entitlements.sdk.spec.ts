@@ -363,6 +363,78 @@ describe('entitlements through @openmeter/sdk', () => {
     await expect(sdk.entitlementsV1.value('v1-subject', 'tokens')).rejects.toMatchObject({ status: 404 });
   });
 
+  it("runs the README's Entitlements steps: 100 a month, 50 more that burn first, 120 used → 30 left", async () => {
+    // README "Entitlements", with NOW = 2026-03-09T08:00:00Z and the two events a few seconds later.
+    at('2026-03-09T08:00:20Z');
+    const post = async (path: string, body: unknown, status = 201) => {
+      const answer = await app.request('POST', path, { body });
+      expect([path, answer.status]).toEqual([path, status]);
+      return answer.body;
+    };
+    await post('/api/v1/meters', {
+      slug: 'llm_tokens',
+      name: 'LLM tokens',
+      eventType: 'llm_request',
+      aggregation: 'SUM',
+      valueProperty: '$.tokens',
+    });
+    await post('/api/v1/features', { key: 'llm_tokens', name: 'LLM tokens', meterSlug: 'llm_tokens' });
+    await post('/api/v1/customers', {
+      name: 'Readme Inc',
+      key: 'readme-inc',
+      usageAttribution: { subjectKeys: ['readme-inc'] },
+    });
+    const NOW = '2026-03-09T08:00:00Z';
+    await post('/api/v2/customers/readme-inc/entitlements', {
+      type: 'metered',
+      featureKey: 'llm_tokens',
+      usagePeriod: { interval: 'MONTH', anchor: NOW },
+      issue: { amount: 100, priority: 2 },
+    });
+    const grant = await post('/api/v2/customers/readme-inc/entitlements/llm_tokens/grants', {
+      amount: 50,
+      priority: 1,
+      effectiveAt: NOW,
+      expiration: { duration: 'MONTH', count: 1 },
+    });
+    expect(grant).toMatchObject({ amount: 50, priority: 1, expiresAt: '2026-04-09T08:00:00.000Z' });
+    for (const [id, tokens] of [
+      ['readme-1', 80],
+      ['readme-2', 40],
+    ] as const)
+      await post(
+        '/api/v1/events',
+        {
+          specversion: '1.0',
+          id,
+          source: 'readme',
+          type: 'llm_request',
+          subject: 'readme-inc',
+          time: '2026-03-09T08:00:25Z',
+          data: { tokens },
+        },
+        204,
+      );
+    at('2026-03-09T08:00:30Z');
+    const value = await app.request('GET', '/api/v2/customers/readme-inc/entitlements/llm_tokens/value');
+    expect(value.body).toMatchObject({
+      hasAccess: true,
+      balance: 30,
+      usage: 120,
+      overage: 0,
+      totalAvailableGrantAmount: 150,
+    });
+    expect(value.body.grantBalances[grant.id]).toBe(0);
+    const v1 = await app.request('GET', '/api/v1/customers/readme-inc/entitlements/llm_tokens/value');
+    expect(v1.body).toEqual({
+      hasAccess: true,
+      balance: 30,
+      usage: 120,
+      overage: 0,
+      totalAvailableGrantAmount: 150,
+    });
+  });
+
   it('documents every entitlement route in /docs-json, with its answer', async () => {
     const docs = await app.request('GET', '/docs-json', { token: null });
     const operations = Object.entries(
