@@ -44,7 +44,7 @@ export interface BenchOptions {
 const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--users N] [--subjects N]
                  [--connections N] [--out FILE]
 
-  --quick          the same measurements at reduced sizes (under a minute)
+  --quick          the same measurements at reduced sizes (about two minutes)
   --runs N         samples behind each median (default 3)
   --events N       events in the headline data set (default 1,000,000; quick 15,000)
   --users N        distinct users in it (default 100,000; quick 1,500)
