@@ -403,20 +403,6 @@ const grantOf = (row: GrantRow): GrantRecord => ({
   updatedAt: row.updated_at.toISOString(),
 });
 
-/** Every grant of the entitlements, voided ones included, oldest first. */
-export async function grantsOf(
-  db: DataSource,
-  namespace: string,
-  entitlementIds: readonly string[],
-): Promise<GrantRecord[]> {
-  const rows = await db.query<GrantRow[]>(
-    `SELECT terms, voided_at, created_at, updated_at FROM ${T.grants}
-     WHERE namespace = $1 AND entitlement_id = ANY($2) ORDER BY created_at, id`,
-    [namespace, entitlementIds],
-  );
-  return rows.map(grantOf);
-}
-
 export async function grantById(
   db: DataSource,
   namespace: string,
