@@ -41,6 +41,8 @@ const PURE = [
   'src/catalog/plans/price.ts',
   'src/shared/json-path.ts',
   'src/customers/subscriptions/billing-period.ts',
+  'src/entitlements/balance/**/*.ts',
+  'src/entitlements/from-subscriptions/provided-entitlements.ts',
 ];
 
 // Import strings are matched as written ('../../catalog', '../../catalog/model', '../../catalog/plans/x').

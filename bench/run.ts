@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, relative } from 'node:path';
+import { ENTITLEMENT_FIGURES, measureEntitlementValues } from './figures/entitlements';
 import { measureStore } from './figures/event-store';
 import { measureScenario, SCENARIO_FIGURES } from './figures/scenario';
 import { Server, startServer } from './lib/database';
@@ -67,6 +68,17 @@ async function main(argv: readonly string[]): Promise<number> {
         figures: Object.fromEntries(SCENARIO_FIGURES.map((key) => [key, result.figures.value(key)])),
         cpu: result.cpu,
       });
+    }
+    const { customers, events } = options.entitlements;
+    log(`entitlements: ${customers} customers with a metered entitlement each, ${events} events`);
+    try {
+      const result = await measureEntitlementValues(server, options, figures, log);
+      problems.push(...result.problems);
+      if (result.cpu) cpu.entitlements = { entitlement_value: result.cpu };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      problems.push(`entitlement figures: ${message}`);
+      figures.unavailable(ENTITLEMENT_FIGURES, `failed: ${message}`);
     }
   } finally {
     await server.stop();
@@ -142,6 +154,7 @@ function describeSizes(options: BenchOptions): string {
     `batches of ${options.ingest.batchSize} from ${options.ingest.clients} clients`,
     `single events over ${options.single.connections} connections for ${options.single.seconds} s a run`,
     `queries ${options.queries.requests} a round`,
+    `entitlement values over ${options.entitlements.customers} customers and ${options.entitlements.events} events`,
   ].join('; ');
 }
 

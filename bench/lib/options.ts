@@ -26,6 +26,11 @@ export interface BenchOptions {
   readonly single: { readonly connections: number; readonly seconds: number; readonly warmupSeconds: number };
   readonly queries: { readonly requests: number; readonly warmup: number };
   /**
+   * The entitlement value figure's data set (one metered entitlement per customer) and the values
+   * asked a round: many, since a value costs about what a plain read does and a p99 wants samples.
+   */
+  readonly entitlements: { readonly customers: number; readonly events: number; readonly requests: number };
+  /**
    * Repeated measurements of the headline data set stop early (after at least one) once they have
    * taken this long; the other data sets get a quarter of it for queries and one replay.
    */
@@ -39,7 +44,7 @@ export interface BenchOptions {
 const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--users N] [--subjects N]
                  [--connections N] [--out FILE]
 
-  --quick          the same measurements at reduced sizes (under a minute)
+  --quick          the same measurements at reduced sizes (about two minutes)
   --runs N         samples behind each median (default 3)
   --events N       events in the headline data set (default 1,000,000; quick 15,000)
   --users N        distinct users in it (default 100,000; quick 1,500)
@@ -115,6 +120,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       warmupSeconds: 1,
     },
     queries: { requests: quick ? 50 : 300, warmup: quick ? 5 : 20 },
+    entitlements: {
+      customers: quick ? 1_000 : 10_000,
+      events: quick ? 10_000 : 100_000,
+      requests: quick ? 300 : 1_000,
+    },
     budgetSeconds: { queries: quick ? 6 : 120, replays: quick ? 10 : 400 },
     scenarios: [...growth, headline],
     out: parsed.out ?? join(ROOT, 'bench', 'results', 'latest.json'),

@@ -35,6 +35,12 @@ export const FIGURES = {
   preview_p99_ms: { label: 'invoice preview p99', unit: 'ms', target: { text: '< 20', met: (v) => v < 20 } },
   meter_query_p50_ms: { label: 'meter query p50', unit: 'ms' },
   meter_query_p99_ms: { label: 'meter query p99', unit: 'ms', target: { text: '< 20', met: (v) => v < 20 } },
+  entitlement_value_p50_ms: { label: 'entitlement value p50', unit: 'ms' },
+  entitlement_value_p99_ms: {
+    label: 'entitlement value p99',
+    unit: 'ms',
+    target: { text: '< 10', met: (v) => v < 10 },
+  },
   replay_eps: { label: 'full replay of all projections', unit: 'events/s' },
   replay_seconds: { label: '  total time', unit: 's' },
   api_peak_rss_mb: { label: 'peak RSS, API process', unit: 'MiB' },

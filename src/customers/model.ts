@@ -5,7 +5,8 @@
 export { claimedKeysOf, CustomerErrors } from './customers/customer.decider';
 export type { CustomerEvent } from './customers/customer.decider';
 export { billingPeriodContaining, periodsBetween } from './subscriptions/billing-period';
-export { phaseAt } from './subscriptions/subscription-phases';
+export { phaseAt, phaseWindows } from './subscriptions/subscription-phases';
+export type { PhaseWindow } from './subscriptions/subscription-phases';
 export { subscriptionStatusAt } from './subscriptions/subscription.decider';
 export type {
   PlanPhaseSnapshot,

@@ -17,6 +17,7 @@ import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-e
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { ConsoleSessions1732401000000 } from './migrations/1732401000000-console-sessions';
+import { Entitlements1796619303163 } from './migrations/1796619303163-entitlements';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -45,4 +46,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreJson1732400800400,
   SystemRole1732400930000,
   ConsoleSessions1732401000000,
+  Entitlements1796619303163,
 ];

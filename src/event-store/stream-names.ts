@@ -15,6 +15,7 @@ export const StreamCategory = {
   invoiceLedger: 'invoiceledger',
   usage: 'usage',
   keyClaim: 'keyclaim',
+  entitlement: 'entitlement',
 } as const;
 export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
 
@@ -38,6 +39,14 @@ export function keyClaimStream(namespace: string, kind: string, key: string): st
     .update(JSON.stringify([namespace, kind, key]))
     .digest('base64url');
   return streamName(StreamCategory.keyClaim, digest);
+}
+
+/** A customer's entitlements to one feature (and their grants and resets); keys may hold any character. */
+export function entitlementStream(namespace: string, customerId: string, featureKey: string): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([namespace, customerId, featureKey]))
+    .digest('base64url');
+  return streamName(StreamCategory.entitlement, digest);
 }
 
 /** Issued invoices of a namespace, in order: the stream's version is the last invoice number. */

@@ -1,7 +1,14 @@
 /**
  * The metering context's face: meter values for billing, the events behind them for lineage, usage
- * counts for reconciliation, and the wait every usage read makes (read-your-writes).
+ * counts for reconciliation, one customer's usage over many ranges for entitlements, and the wait
+ * every usage read makes (read-your-writes).
  */
+export { CustomerUsage } from './customer-usage/customer-usage.query';
+export type {
+  CustomerUsageAnswer,
+  CustomerUsageRequest,
+  UsageRange,
+} from './customer-usage/customer-usage.query';
 export { MeterQueryService } from './meter-query/meter-query.service';
 export { MeteringModule } from './metering.module';
 export { UsageAccounting } from './usage-accounting/usage-accounting.query';

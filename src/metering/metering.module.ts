@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
+import { CustomerUsage } from './customer-usage/customer-usage.query';
 import { ListEventsController } from './list-events/list-events.controller';
 import { ListEventsHandler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';
@@ -12,8 +13,15 @@ import { UsageProjection } from './usage/usage.projection';
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
   controllers: [QueryMeterController, ListEventsController],
-  providers: [MeterQueryService, UsageEvidence, UsageAccounting, QueryMeterHandler, ListEventsHandler],
-  exports: [MeterQueryService, UsageEvidence, UsageAccounting],
+  providers: [
+    MeterQueryService,
+    UsageEvidence,
+    UsageAccounting,
+    CustomerUsage,
+    QueryMeterHandler,
+    ListEventsHandler,
+  ],
+  exports: [MeterQueryService, UsageEvidence, UsageAccounting, CustomerUsage],
 })
 export class MeteringModule {
   constructor(projections: ProjectionsService) {

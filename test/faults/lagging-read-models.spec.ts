@@ -2,6 +2,7 @@ import { AUDIT_LOG_PROJECTION } from '../../src/audit/audit-log/audit-log.projec
 import { BILLING_VIEW_PROJECTION } from '../../src/billing/billing-view/billing-view.projection';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ISSUED_INVOICES_PROJECTION } from '../../src/billing/issue-invoices/issued-invoices.projection';
+import { ENTITLEMENTS_PROJECTION } from '../../src/entitlements/entitlements-read-model/entitlements.projection';
 import { USAGE_PROJECTION } from '../../src/metering/usage/usage.projection';
 import { ManualClock } from '../../src/shared/clock';
 import { HttpAnswer, startTestApp, TestApp } from '../support/test-app';
@@ -178,5 +179,41 @@ describe('reads and the issuer while one projection lags', () => {
       200,
       ['CustomerCreated'],
     ]);
+  });
+
+  it("answers a metered entitlement's value 503 while usage or entitlements lag, a boolean one without usage", async () => {
+    await app.tally.projections.drain();
+    clock.set(new Date('2027-03-01T10:00:00Z'));
+    await ok('POST', '/api/v1/features', { key: 'support', name: 'Support' });
+    await ok('POST', '/api/v2/customers/acme/entitlements', {
+      type: 'metered',
+      featureKey: 'calls',
+      usagePeriod: { interval: 'MONTH' },
+      issue: { amount: 10 },
+    });
+    await ok('POST', '/api/v2/customers/acme/entitlements', { type: 'boolean', featureKey: 'support' });
+    const value = (feature: string) =>
+      app.request('GET', `/api/v2/customers/acme/entitlements/${feature}/value`);
+    expect((await use('entitled', 'acme', '2027-03-01T10:00:30Z', [USAGE_PROJECTION])).status).toBe(204);
+    clock.set(new Date('2027-03-01T10:01:00Z'));
+    // Never the balance from before the event: usage is still being counted.
+    expectBehind(await value('calls'), 'METERING.NOT_CAUGHT_UP');
+    expect((await value('support')).body).toEqual({ hasAccess: true });
+
+    await app.tally.projections.drain();
+    expect((await value('calls')).body).toMatchObject({ balance: 9, usage: 1 });
+    const granted = await call(
+      'POST',
+      '/api/v2/customers/acme/entitlements/calls/grants',
+      { amount: 5, effectiveAt: '2027-03-01T10:00:00Z' },
+      [ENTITLEMENTS_PROJECTION],
+    );
+    // The grant is stored; its answer (the grant as listed) waits for entitlements@v1, as every
+    // create's answer waits for its read model, and so does the value.
+    expect(granted.status).toBe(503);
+    await keeping([ENTITLEMENTS_PROJECTION], async () => undefined);
+    expectBehind(await value('calls'));
+    await app.tally.projections.drain();
+    expect((await value('calls')).body).toMatchObject({ balance: 14, usage: 1 });
   });
 });

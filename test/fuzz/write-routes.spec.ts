@@ -125,7 +125,58 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
+  'POST /api/v2/customers/:customerIdOrKey/entitlements': fc.constant(entitlementBody('v2')),
+  'POST /api/v1/subjects/:subjectIdOrKey/entitlements': fc.constant(entitlementBody('v1')),
+  'PUT /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/override': fc.constant(
+    entitlementBody('v2'),
+  ),
+  'PUT /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/override': fc.constant(
+    entitlementBody('v1'),
+  ),
+  'DELETE /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey': undefined,
+  'DELETE /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey': undefined,
+  'POST /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/grants':
+    fc.constant(grantBody()),
+  'POST /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/grants':
+    fc.constant(grantBody()),
+  'POST /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/reset': fc.record({
+    retainAnchor: fc.boolean(),
+    preserveOverage: fc.boolean(),
+  }),
+  'POST /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/reset': fc.record({
+    retainAnchor: fc.boolean(),
+  }),
+  'DELETE /api/v1/grants/:grantId': undefined,
 };
+
+function entitlementBody(version: 'v1' | 'v2') {
+  return {
+    type: 'metered',
+    featureKey: 'fuzz_tokens',
+    usagePeriod: { interval: 'MONTH', anchor: '2024-01-31T00:00:00Z' },
+    measureUsageFrom: 'CURRENT_PERIOD_START',
+    isSoftLimit: false,
+    preserveOverageAtReset: true,
+    metadata: { team: 'fuzz' },
+    ...(version === 'v2'
+      ? { issue: { amount: 10, priority: 2 }, grants: [grantBody()] }
+      : { issueAfterReset: 10, issueAfterResetPriority: 2 }),
+  };
+}
+
+function grantBody() {
+  return {
+    amount: 100,
+    priority: 3,
+    effectiveAt: new Date().toISOString(),
+    expiration: { duration: 'MONTH', count: 2 },
+    minRolloverAmount: 0,
+    maxRolloverAmount: 50,
+    recurrence: { interval: 'WEEK' },
+    metadata: { source: 'fuzz' },
+    annotations: { origin: 'fuzz' },
+  };
+}
 
 /**
  * Every write route the router has (ingestion has its own spec), fuzzed from a valid body: mutated
@@ -174,6 +225,12 @@ describe('fuzzing every write route', () => {
       timing: 'immediate',
     });
     const token = await created('/api/v1/tokens', { name: 'fuzz', role: 'read' });
+    await created('/api/v1/features', { key: 'fuzz_tokens', name: 'fuzz tokens', meterSlug: 'fuzz_meter' });
+    const entitlement = await created('/api/v2/customers/fuzz-customer/entitlements', entitlementBody('v2'));
+    const grant = await created(
+      '/api/v2/customers/fuzz-customer/entitlements/fuzz_tokens/grants',
+      grantBody(),
+    );
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -181,6 +238,10 @@ describe('fuzzing every write route', () => {
       customerIdOrKey: [customer.id, 'fuzz-customer'],
       subscriptionId: [subscription.id],
       tokenId: [token.id],
+      entitlementIdOrFeatureKey: [entitlement.id, 'fuzz_tokens'],
+      entitlementId: [entitlement.id],
+      grantId: [grant.id],
+      subjectIdOrKey: ['fuzz-subject', 'fuzz-customer'],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

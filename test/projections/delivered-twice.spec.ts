@@ -34,6 +34,18 @@ describe('every projection, delivered twice', () => {
     expect(idle).toEqual([]);
   });
 
+  it('gives every projection each event type it names', () => {
+    const written = new Set(history.map((event) => event.type));
+    const missing = app.tally.projections.registered.flatMap((projection) =>
+      'except' in projection.handles
+        ? []
+        : (projection.handles as readonly string[])
+            .filter((type) => !written.has(type))
+            .map((type) => `${projection.name}: ${type}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it.each(['once, then the same batch again', 'each event twice in a row'])(
     'leaves every read model as one delivery does: %s',
     async (how) => {

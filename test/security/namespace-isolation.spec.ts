@@ -39,6 +39,21 @@ describe('namespace isolation', () => {
     const reader = await app.request('POST', '/api/v1/tokens', {
       body: { name: 'tenant a reader', role: 'read' },
     });
+    // A metered entitlement with a grant, so every entitlement route has something of A's to name.
+    await app.request('POST', '/api/v1/meters', {
+      body: { slug: 'a_tokens', eventType: 'a_tokens', aggregation: 'SUM', valueProperty: '$.tokens' },
+    });
+    await app.request('POST', '/api/v1/features', {
+      body: { key: 'a_tokens', name: 'A tokens', meterSlug: 'a_tokens' },
+    });
+    const entitlement = await app.request('POST', '/api/v2/customers/acme-inc/entitlements', {
+      body: { type: 'metered', featureKey: 'a_tokens', usagePeriod: { interval: 'MONTH' } },
+    });
+    expect(entitlement.status).toBe(201);
+    const grant = await app.request('POST', '/api/v2/customers/acme-inc/entitlements/a_tokens/grants', {
+      body: { amount: 100, effectiveAt: entitlement.body.measureUsageFrom },
+    });
+    expect(grant.status).toBe(201);
     const preview = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
     expect(preview.status).toBe(200);
     const meter = await app.request('GET', '/api/v1/meters/active_users_total');
@@ -60,6 +75,8 @@ describe('namespace isolation', () => {
       lineId: preview.body.lines[0].id,
       tokenId: reader.body.id,
       tokenSecret: reader.body.secret,
+      entitlementId: entitlement.body.id,
+      grantId: grant.body.id,
     };
     markers = [
       ...Object.entries(a)
@@ -101,6 +118,14 @@ describe('namespace isolation', () => {
         return [a.lineId];
       case 'tokenId':
         return [a.tokenId];
+      case 'entitlementIdOrFeatureKey':
+        return [a.entitlementId, 'a_tokens'];
+      case 'entitlementId':
+        return [a.entitlementId];
+      case 'grantId':
+        return [a.grantId];
+      case 'subjectIdOrKey':
+        return [a.customerKey];
       case 'name':
         return [USAGE_PROJECTION];
       case 'idOrKey': {
@@ -146,7 +171,10 @@ describe('namespace isolation', () => {
     let checked = 0;
     for (const route of reads) {
       for (const bare of pathsFor(route)) {
-        const path = REQUIRED_QUERY[route.path] ? `${bare}?${REQUIRED_QUERY[route.path]}` : bare;
+        // An entitlement's history needs its window size.
+        const query =
+          REQUIRED_QUERY[route.path] ?? (route.path.endsWith('/history') ? 'windowSize=DAY' : undefined);
+        const path = query ? `${bare}?${query}` : bare;
         // A itself gets an answer there: the path names something real.
         const own = await app.request('GET', path);
         if (own.status !== 200) leaks.push(`A's own GET ${path} answered ${own.status}`);
@@ -182,6 +210,27 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
+    'POST /api/v2/customers/:customerIdOrKey/entitlements': { type: 'boolean', featureKey: 'a_tokens' },
+    'POST /api/v1/subjects/:subjectIdOrKey/entitlements': { type: 'boolean', featureKey: 'a_tokens' },
+    'PUT /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/override': {
+      type: 'boolean',
+      featureKey: 'a_tokens',
+    },
+    'PUT /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/override': {
+      type: 'boolean',
+      featureKey: 'a_tokens',
+    },
+    'POST /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/grants': {
+      amount: 1,
+      effectiveAt: new Date().toISOString(),
+    },
+    'POST /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/grants': {
+      amount: 1,
+      effectiveAt: new Date().toISOString(),
+      expiration: { duration: 'DAY', count: 1 },
+    },
+    'POST /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/reset': {},
+    'POST /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementId/reset': {},
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {
@@ -311,6 +360,8 @@ describe('namespace isolation', () => {
       '/api/v1/tokens',
       `/api/v1/billing/customers/acme-inc/invoices/preview`,
       `/api/v1/customers/acme-inc/entitlements/active_users/value`,
+      '/api/v2/customers/acme-inc/entitlements?includeDeleted=true',
+      '/api/v2/customers/acme-inc/entitlements/a_tokens/grants?includeDeleted=true',
     ];
     const views: Record<string, unknown> = {};
     for (const path of paths) {

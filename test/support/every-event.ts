@@ -125,6 +125,37 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     timing: 'immediate',
   });
   await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
+  await call('POST', `/api/v1/plans/${plan.id}/archive`);
+  // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
+  // too), deleted.
+  await call('POST', '/api/v2/customers/acme/entitlements', {
+    type: 'metered',
+    featureKey: 'tokens',
+    usagePeriod: { interval: 'MONTH', anchor: '2027-01-01T00:00:00Z' },
+    issue: { amount: 1000 },
+    grants: [{ amount: 500, effectiveAt: '2027-01-31T10:00:00Z', maxRolloverAmount: 100 }],
+  });
+  const grant = await call('POST', '/api/v2/customers/acme/entitlements/tokens/grants', {
+    amount: 50,
+    effectiveAt: '2027-01-31T10:00:00Z',
+    expiration: { duration: 'DAY', count: 1 },
+  });
+  clock.set(new Date('2027-01-31T10:05:00Z'));
+  await call('DELETE', `/api/v1/grants/${grant.id}`);
+  await call('POST', '/api/v2/customers/acme/entitlements/tokens/reset', { retainAnchor: true });
+  await call('PUT', '/api/v2/customers/acme/entitlements/tokens/override', {
+    type: 'metered',
+    featureKey: 'tokens',
+    usagePeriod: { interval: 'DAY' },
+    isSoftLimit: true,
+  });
+  await call('PUT', '/api/v2/customers/acme/entitlements/active_users/override', {
+    type: 'static',
+    featureKey: 'active_users',
+    config: '{"seats":5}',
+  });
+  await call('POST', '/api/v1/subjects/brief/entitlements', { type: 'boolean', featureKey: 'active_users' });
+  await call('DELETE', '/api/v2/customers/brief/entitlements/active_users');
   const events = [
     ['u1', 'acme', 'user_activity', { user_id: 'alice', region: 'eu' }],
     ['u2', 'acme-eu', 'user_activity', { user_id: 'bob', region: 'us' }],

@@ -198,6 +198,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerIdOrKey}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's access to every feature at once */
+        get: operations["getCustomerAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value": {
         parameters: {
             query?: never;
@@ -205,6 +222,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The value of a customer entitlement */
         get: operations["getCustomerEntitlementValue"];
         put?: never;
         post?: never;
@@ -238,6 +256,40 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getCustomerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every entitlement of the namespace */
+        get: operations["listEntitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/{entitlementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entitlement by id */
+        get: operations["getEntitlementById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -307,6 +359,40 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every grant of the namespace */
+        get: operations["listGrants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/{grantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Void a grant */
+        delete: operations["voidGrant"];
         options?: never;
         head?: never;
         patch?: never;
@@ -473,6 +559,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entitlements of a subject's customer */
+        get: operations["listSubjectEntitlements"];
+        put?: never;
+        /** Create an entitlement for a subject's customer */
+        post: operations["createEntitlement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entitlement of a subject's customer */
+        get: operations["getEntitlement"];
+        put?: never;
+        post?: never;
+        /** Delete an entitlement of a subject's customer */
+        delete: operations["deleteEntitlement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metered entitlement's balance history */
+        get: operations["getEntitlementHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a metered entitlement's usage */
+        post: operations["resetEntitlementUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entitlement's grants */
+        get: operations["listEntitlementGrants"];
+        put?: never;
+        /** Grant usage to a metered entitlement */
+        post: operations["createGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Override an entitlement of a subject's customer */
+        put: operations["overrideEntitlement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The value of a subject's customer's entitlement */
+        get: operations["getEntitlementValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -564,6 +772,179 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's entitlements */
+        get: operations["listCustomerEntitlementsV2"];
+        put?: never;
+        /** Create a customer entitlement */
+        post: operations["createCustomerEntitlementV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer entitlement, by id or by the feature key of the one in force now */
+        get: operations["getCustomerEntitlementV2"];
+        put?: never;
+        post?: never;
+        /** Delete a customer entitlement */
+        delete: operations["deleteCustomerEntitlementV2"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entitlement's grants */
+        get: operations["listCustomerEntitlementGrantsV2"];
+        put?: never;
+        /** Grant usage to a metered entitlement */
+        post: operations["createCustomerEntitlementGrantV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metered entitlement's balance history */
+        get: operations["getCustomerEntitlementHistoryV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Override a customer entitlement */
+        put: operations["overrideCustomerEntitlementV2"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset a metered entitlement's usage */
+        post: operations["resetCustomerEntitlementUsageV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The value of a customer entitlement */
+        get: operations["getCustomerEntitlementValueV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every entitlement of the namespace */
+        get: operations["listEntitlementsV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/entitlements/{entitlementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entitlement by id */
+        get: operations["getEntitlementByIdV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every grant of the namespace */
+        get: operations["listGrantsV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -676,6 +1057,11 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** @description Pass as `afterPosition` for the next page; absent on the last page. */
             nextAfterPosition?: string;
+        };
+        BalanceHistoryWindowView: {
+            balanceAtStart: number;
+            period: components["schemas"]["PeriodView"];
+            usage: number;
         };
         BooleanEntitlementTemplate: {
             metadata?: {
@@ -830,6 +1216,12 @@ export interface components {
              */
             role: "system" | "admin" | "ingest" | "read";
         };
+        CustomerAccessView: {
+            /** @description Each feature the customer has an entitlement to now, by key, and its value */
+            entitlements: {
+                [key: string]: components["schemas"]["EntitlementValueView"];
+            };
+        };
         CustomerView: {
             billingAddress?: components["schemas"]["Address"];
             createdAt: string;
@@ -908,10 +1300,210 @@ export interface components {
                 };
             };
         };
-        EntitlementAccess: {
-            /** @description A static entitlement's JSON config, serialized. */
+        EntitlementCreateRequest: {
+            /**
+             * @description Static entitlements: a JSON object, serialized
+             * @example {"seats":10}
+             */
+            config?: string;
+            /** @description featureKey or featureId */
+            featureId?: string;
+            /** @description featureKey or featureId */
+            featureKey?: string;
+            grants?: components["schemas"]["GrantCreateRequest"][];
+            /** @default false */
+            isSoftLimit: boolean;
+            issue?: components["schemas"]["IssueAfterResetRequest"];
+            /** @description A grant of this amount, restored at every reset */
+            issueAfterReset?: number;
+            /** @default 1 */
+            issueAfterResetPriority: number;
+            /** @description Metered: CURRENT_PERIOD_START, NOW or an RFC 3339 date-time; defaults to now */
+            measureUsageFrom?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @default false */
+            preserveOverageAtReset: boolean;
+            /** @enum {string} */
+            type: "metered" | "static" | "boolean";
+            /** @description Required for metered entitlements */
+            usagePeriod?: components["schemas"]["RecurringPeriodRequest"];
+        };
+        EntitlementCreateRequestV1: {
+            /**
+             * @description Static entitlements: a JSON object, serialized
+             * @example {"seats":10}
+             */
+            config?: string;
+            /** @description featureKey or featureId */
+            featureId?: string;
+            /** @description featureKey or featureId */
+            featureKey?: string;
+            /** @default false */
+            isSoftLimit: boolean;
+            /** @description A grant of this amount, restored at every reset */
+            issueAfterReset?: number;
+            /** @default 1 */
+            issueAfterResetPriority: number;
+            /**
+             * @deprecated
+             * @description Ignored, as OpenMeter ignores it
+             * @default false
+             */
+            isUnlimited: boolean;
+            /** @description Metered: CURRENT_PERIOD_START, NOW or an RFC 3339 date-time; defaults to now */
+            measureUsageFrom?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @default false */
+            preserveOverageAtReset: boolean;
+            /** @enum {string} */
+            type: "metered" | "static" | "boolean";
+            /** @description Required for metered entitlements */
+            usagePeriod?: components["schemas"]["RecurringPeriodRequest"];
+        };
+        EntitlementV1PageView: {
+            items: components["schemas"]["EntitlementV1View"][];
+            page: number;
+            pageSize: number;
+            totalCount: number;
+        };
+        EntitlementV1View: {
+            /** Format: date-time */
+            activeFrom: string;
+            /** Format: date-time */
+            activeTo?: string;
+            /** @description subscription.id names the subscription that provides (manages) it */
+            annotations?: {
+                [key: string]: unknown;
+            };
+            /** @description Static entitlements: the JSON config */
+            config?: string;
+            /** Format: date-time */
+            createdAt: string;
+            currentUsagePeriod?: components["schemas"]["PeriodView"];
+            /** Format: date-time */
+            deletedAt?: string;
+            featureId: string;
+            featureKey: string;
+            id: string;
+            /** @description Metered */
+            isSoftLimit?: boolean;
+            /** @description Metered */
+            issueAfterReset?: number;
+            /** @description Metered */
+            issueAfterResetPriority?: number;
+            /** @description Metered; always false (deprecated, ignored) */
+            isUnlimited?: boolean;
+            /**
+             * Format: date-time
+             * @description Metered: the start of the usage period in progress
+             */
+            lastReset?: string;
+            /**
+             * Format: date-time
+             * @description Metered
+             */
+            measureUsageFrom?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Metered */
+            preserveOverageAtReset?: boolean;
+            subjectKey: string;
+            /** @enum {string} */
+            type: "metered" | "static" | "boolean";
+            /** Format: date-time */
+            updatedAt: string;
+            usagePeriod?: components["schemas"]["RecurringPeriodView"];
+        };
+        EntitlementV2PageView: {
+            items: components["schemas"]["EntitlementV2View"][];
+            page: number;
+            pageSize: number;
+            totalCount: number;
+        };
+        EntitlementV2View: {
+            /** Format: date-time */
+            activeFrom: string;
+            /** Format: date-time */
+            activeTo?: string;
+            /** @description subscription.id names the subscription that provides (manages) it */
+            annotations?: {
+                [key: string]: unknown;
+            };
+            /** @description Static entitlements: the JSON config */
+            config?: string;
+            /** Format: date-time */
+            createdAt: string;
+            currentUsagePeriod?: components["schemas"]["PeriodView"];
+            customerId: string;
+            customerKey?: string;
+            /** Format: date-time */
+            deletedAt?: string;
+            featureId: string;
+            featureKey: string;
+            id: string;
+            /** @description Metered */
+            isSoftLimit?: boolean;
+            /** @description Metered */
+            issue?: components["schemas"]["IssueAfterResetView"];
+            /** @description Metered */
+            issueAfterReset?: number;
+            /** @description Metered */
+            issueAfterResetPriority?: number;
+            /**
+             * Format: date-time
+             * @description Metered: the start of the usage period in progress
+             */
+            lastReset?: string;
+            /**
+             * Format: date-time
+             * @description Metered
+             */
+            measureUsageFrom?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Metered */
+            preserveOverageAtReset?: boolean;
+            /** @enum {string} */
+            type: "metered" | "static" | "boolean";
+            /** Format: date-time */
+            updatedAt: string;
+            usagePeriod?: components["schemas"]["RecurringPeriodView"];
+        };
+        EntitlementValueV2View: {
+            /** @description Metered: what the active grants have left; never negative */
+            balance?: number;
+            /** @description Static: the JSON config */
+            config?: string;
+            /** @description Metered: each active grant and its balance */
+            grantBalances?: {
+                [key: string]: number;
+            };
+            hasAccess: boolean;
+            /** @description Metered: usage no grant covered */
+            overage?: number;
+            /** @description Metered: what grants covered in the period, plus the balance */
+            totalAvailableGrantAmount?: number;
+            /** @description Metered: usage in the usage period in progress */
+            usage?: number;
+        };
+        EntitlementValueView: {
+            /** @description Metered: what the active grants have left; never negative */
+            balance?: number;
+            /** @description Static: the JSON config */
             config?: string;
             hasAccess: boolean;
+            /** @description Metered: usage no grant covered */
+            overage?: number;
+            /** @description Metered: what grants covered in the period, plus the balance */
+            totalAvailableGrantAmount?: number;
+            /** @description Metered: usage in the usage period in progress */
+            usage?: number;
         };
         EvidenceEntry: {
             event: components["schemas"]["UsageCloudEvent"];
@@ -919,6 +1511,16 @@ export interface components {
             repeats?: number;
             /** @description What the meter read from it (absent for COUNT). */
             value?: string;
+        };
+        ExpirationRequest: {
+            count: number;
+            /** @enum {string} */
+            duration: "HOUR" | "DAY" | "WEEK" | "MONTH" | "YEAR";
+        };
+        ExpirationView: {
+            count: number;
+            /** @enum {string} */
+            duration: "HOUR" | "DAY" | "WEEK" | "MONTH" | "YEAR";
         };
         FeatureView: {
             archivedAt?: string;
@@ -1027,6 +1629,113 @@ export interface components {
             paymentTerm?: "in_advance" | "in_arrears";
             /** @enum {string} */
             type: "flat";
+        };
+        GrantBurnDownHistorySegmentView: {
+            balanceAtEnd: number;
+            balanceAtStart: number;
+            grantBalancesAtEnd: {
+                [key: string]: number;
+            };
+            grantBalancesAtStart: {
+                [key: string]: number;
+            };
+            grantUsages: components["schemas"]["GrantUsageRecordView"][];
+            overage: number;
+            period: components["schemas"]["PeriodView"];
+            usage: number;
+        };
+        GrantCreateRequest: {
+            /** @example 100 */
+            amount: number;
+            annotations?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Truncated to the minute
+             */
+            effectiveAt: string;
+            /** @description None: the grant never expires */
+            expiration?: components["schemas"]["ExpirationRequest"];
+            /** @description Defaults to the amount */
+            maxRolloverAmount?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @default 0 */
+            minRolloverAmount: number;
+            /**
+             * @description 1 burns first
+             * @default 1
+             */
+            priority: number;
+            /** @description Anchor defaults to effectiveAt */
+            recurrence?: components["schemas"]["RecurringPeriodRequest"];
+        };
+        GrantCreateRequestV1: {
+            /** @example 100 */
+            amount: number;
+            annotations?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Truncated to the minute
+             */
+            effectiveAt: string;
+            expiration: components["schemas"]["ExpirationRequest"];
+            /** @default 0 */
+            maxRolloverAmount: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @default 0 */
+            minRolloverAmount: number;
+            /**
+             * @description 1 burns first
+             * @default 1
+             */
+            priority: number;
+            /** @description Anchor defaults to effectiveAt */
+            recurrence?: components["schemas"]["RecurringPeriodRequest"];
+        };
+        GrantPageView: {
+            items: components["schemas"]["GrantView"][];
+            page: number;
+            pageSize: number;
+            totalCount: number;
+        };
+        GrantUsageRecordView: {
+            grantId: string;
+            usage: number;
+        };
+        GrantView: {
+            amount: number;
+            annotations?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            effectiveAt: string;
+            entitlementId: string;
+            expiration?: components["schemas"]["ExpirationView"];
+            /** Format: date-time */
+            expiresAt?: string;
+            id: string;
+            maxRolloverAmount: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            minRolloverAmount: number;
+            /** Format: date-time */
+            nextRecurrence?: string;
+            priority: number;
+            recurrence?: components["schemas"]["RecurringPeriodView"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            voidedAt?: string;
         };
         IngestedEvent: {
             customerId?: string;
@@ -1181,6 +1890,15 @@ export interface components {
             taxesTotal: string;
             total: string;
         };
+        IssueAfterResetRequest: {
+            amount: number;
+            /** @default 1 */
+            priority: number;
+        };
+        IssueAfterResetView: {
+            amount: number;
+            priority?: number;
+        };
         LineLineage: {
             aggregation?: string;
             featureKey?: string;
@@ -1305,6 +2023,12 @@ export interface components {
         };
         Period: {
             from: string;
+            to: string;
+        };
+        PeriodView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
             to: string;
         };
         PlanPhaseDto: {
@@ -1472,6 +2196,37 @@ export interface components {
              * @description End of the UTC day, clipped to the range
              */
             to: string;
+        };
+        RecurringPeriodRequest: {
+            /**
+             * Format: date-time
+             * @description Defaults to now; truncated to the minute
+             */
+            anchor?: string;
+            /**
+             * @description DAY, WEEK, MONTH, YEAR or an ISO-8601 duration (at least an hour)
+             * @example MONTH
+             */
+            interval: string;
+        };
+        RecurringPeriodView: {
+            /** Format: date-time */
+            anchor: string;
+            /** @description DAY, WEEK, MONTH, YEAR, or the ISO-8601 duration when it is none of them */
+            interval: string;
+            /** Format: duration */
+            intervalISO: string;
+        };
+        ResetUsageRequest: {
+            /**
+             * Format: date-time
+             * @description Defaults to now; truncated to the minute
+             */
+            effectiveAt?: string;
+            /** @description Defaults to the entitlement's preserveOverageAtReset */
+            preserveOverage?: boolean;
+            /** @default false */
+            retainAnchor: boolean;
         };
         SignInRequest: {
             /** @description An API token of the `read`, `admin` or `system` role */
@@ -1899,6 +2654,10 @@ export interface components {
             /** @enum {string} */
             severity: "critical" | "warning";
             updatedAt: string;
+        };
+        WindowedBalanceHistoryView: {
+            burndownHistory: components["schemas"]["GrantBurnDownHistorySegmentView"][];
+            windowedHistory: components["schemas"]["BalanceHistoryWindowView"][];
         };
     };
     responses: never;
@@ -3066,10 +3825,86 @@ export interface operations {
             };
         };
     };
+    getCustomerAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAccessView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getCustomerEntitlementValue: {
         parameters: {
             query?: {
-                /** @description Defaults to now */
+                /** @description Defaults to now; read at the end of its minute */
                 time?: string;
             };
             header?: never;
@@ -3082,13 +3917,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EntitlementAccess"];
+                    "application/json": components["schemas"]["EntitlementValueView"];
                 };
             };
             /** @description Bad Request */
@@ -3253,6 +4087,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEntitlements: {
+        parameters: {
+            query?: {
+                entitlementType?: ("metered" | "static" | "boolean")[];
+                /** @description Only the entitlements in force now */
+                excludeInactive?: boolean;
+                /** @description Feature keys */
+                feature?: string[];
+                limit?: number;
+                offset?: number;
+                order?: "ASC" | "DESC";
+                orderBy?: "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+                /** @description Subject keys */
+                subject?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"][] | components["schemas"]["EntitlementV1PageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEntitlementById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"];
                 };
             };
             /** @description Bad Request */
@@ -3972,6 +4960,169 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listGrants: {
+        parameters: {
+            query?: {
+                /** @description Feature keys */
+                feature?: string[];
+                /** @description Voided grants, and those of deleted entitlements */
+                includeDeleted?: boolean;
+                limit?: number;
+                offset?: number;
+                order?: "ASC" | "DESC";
+                orderBy?: "id" | "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+                /** @description Subject keys */
+                subject?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantView"][] | components["schemas"]["GrantPageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidGrant: {
+        parameters: {
+            query?: {
+                /** @description Defaults to now; truncated to the minute */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The grant id (ULID) */
+                grantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5343,6 +6494,856 @@ export interface operations {
             };
         };
     };
+    listSubjectEntitlements: {
+        parameters: {
+            query?: {
+                includeDeleted?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createEntitlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitlementCreateRequestV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEntitlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteEntitlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEntitlementHistory: {
+        parameters: {
+            query: {
+                /** @description Defaults to the start of the usage period in progress */
+                from?: string;
+                /** @description Defaults to now */
+                to?: string;
+                windowSize: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+                /** @description IANA time zone the windows start in */
+                windowTimeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowedBalanceHistoryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resetEntitlementUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetUsageRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEntitlementGrants: {
+        parameters: {
+            query?: {
+                /** @description Voided grants too */
+                includeDeleted?: boolean;
+                orderBy?: "id" | "createdAt" | "updatedAt";
+            };
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreateRequestV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    overrideEntitlement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitlementCreateRequestV1"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV1View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEntitlementValue: {
+        parameters: {
+            query?: {
+                /** @description Defaults to now; read at the end of its minute */
+                time?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+                /** @description A subject key: a customer's key or one of its subject keys */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementValueView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     createSubscription: {
         parameters: {
             query?: never;
@@ -5878,6 +7879,1096 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCustomerEntitlementsV2: {
+        parameters: {
+            query?: {
+                includeDeleted?: boolean;
+                order?: "ASC" | "DESC";
+                orderBy?: "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2PageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCustomerEntitlementV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitlementCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCustomerEntitlementV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteCustomerEntitlementV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listCustomerEntitlementGrantsV2: {
+        parameters: {
+            query?: {
+                /** @description Voided grants too */
+                includeDeleted?: boolean;
+                limit?: number;
+                offset?: number;
+                order?: "ASC" | "DESC";
+                orderBy?: "id" | "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createCustomerEntitlementGrantV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCustomerEntitlementHistoryV2: {
+        parameters: {
+            query: {
+                /** @description Defaults to the start of the usage period in progress */
+                from?: string;
+                /** @description Defaults to now */
+                to?: string;
+                windowSize: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+                /** @description IANA time zone the windows start in */
+                windowTimeZone?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowedBalanceHistoryView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    overrideCustomerEntitlementV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntitlementCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    resetCustomerEntitlementUsageV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetUsageRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getCustomerEntitlementValueV2: {
+        parameters: {
+            query?: {
+                /** @description Defaults to now; read at the end of its minute */
+                time?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer id (ULID) or key */
+                customerIdOrKey: string;
+                /** @description The entitlement id (ULID) or its feature key */
+                entitlementIdOrFeatureKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementValueV2View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEntitlementsV2: {
+        parameters: {
+            query?: {
+                customerIds?: string[];
+                customerKeys?: string[];
+                entitlementType?: ("metered" | "static" | "boolean")[];
+                /** @description Only the entitlements in force now */
+                excludeInactive?: boolean;
+                /** @description Feature keys */
+                feature?: string[];
+                limit?: number;
+                offset?: number;
+                order?: "ASC" | "DESC";
+                orderBy?: "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2PageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getEntitlementByIdV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The entitlement id (ULID) */
+                entitlementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntitlementV2View"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listGrantsV2: {
+        parameters: {
+            query?: {
+                /** @description Customer ids or keys */
+                customer?: string[];
+                /** @description Feature keys */
+                feature?: string[];
+                /** @description Voided grants, and those of deleted entitlements */
+                includeDeleted?: boolean;
+                limit?: number;
+                offset?: number;
+                order?: "ASC" | "DESC";
+                orderBy?: "id" | "createdAt" | "updatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrantPageView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -516,8 +516,8 @@ function EntitlementsTab({ customer, current }: { customer: Customer; current?: 
   return (
     <>
       <p className="lead">
-        What the current subscription's rate cards grant. Boolean and static entitlements are read here;
-        metered entitlements (grants, balances) come with a later release.
+        What the current subscription's rate cards grant, and for a metered entitlement what is left: its
+        grants burnt down by the usage of the period in progress.
       </p>
       <ErrorNote error={detail.error} />
       {cards.length === 0 ? (
@@ -531,6 +531,15 @@ function EntitlementsTab({ customer, current }: { customer: Customer; current?: 
               <th scope="col">Type</th>
               <th scope="col">Access</th>
               <th scope="col">Config</th>
+              <th scope="col" className="number">
+                Usage
+              </th>
+              <th scope="col" className="number">
+                Balance
+              </th>
+              <th scope="col" className="number">
+                Overage
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -584,6 +593,9 @@ function EntitlementRow({
             : '…'}
       </td>
       <td>{value.data?.config ? <code>{value.data.config}</code> : '—'}</td>
+      <td className="number">{value.data?.usage ?? '—'}</td>
+      <td className="number">{value.data?.balance ?? '—'}</td>
+      <td className="number">{value.data?.overage ?? '—'}</td>
     </tr>
   );
 }

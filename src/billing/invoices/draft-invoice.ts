@@ -2,7 +2,7 @@ import type { Discounts, Price, RateCard } from '../../catalog';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { Charge, priceUsage, roundMoney } from '../pricing';
-import { stableUlid } from './stable-id';
+import { stableUlid } from '../../shared/stable-id';
 
 export interface Period {
   readonly from: string;

@@ -26,7 +26,7 @@ import {
   periodPlanAt,
   PeriodPlan,
 } from './subscription-period';
-import { stableUlid } from './stable-id';
+import { stableUlid } from '../../shared/stable-id';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;

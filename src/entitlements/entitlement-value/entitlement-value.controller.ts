@@ -1,21 +1,29 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { CATALOG_KEY_PATTERN } from '../../catalog';
-import { notFound } from '../../shared/errors';
 import { IsInstant } from '../../shared/http/is-instant';
-import { CustomerErrors } from '../../customers';
-import { EntitlementAccess } from '../entitlement-access';
-import { GetEntitlementValue } from './entitlement-value.query';
+import { IfPresent } from '../../shared/http/list-params';
+import { CustomerEntitlementParams, CustomerParams, SubjectEntitlementParams } from '../entitlement-params';
+import {
+  CustomerAccessView,
+  EntitlementValueV2View,
+  EntitlementValueView,
+  valueV2View,
+  valueView,
+} from '../entitlement-views';
+import { GetCustomerAccess, GetEntitlementValue } from './entitlement-value.query';
 
-export class EntitlementValueParams {
-  @ApiProperty({ description: 'The customer id (ULID) or key' })
-  @IsString()
-  @Length(1, 256)
-  customerIdOrKey!: string;
-
+export class CustomerFeatureParams extends CustomerParams {
   @ApiProperty({ pattern: CATALOG_KEY_PATTERN.source })
   @IsString()
   @MaxLength(64)
@@ -24,34 +32,100 @@ export class EntitlementValueParams {
 }
 
 export class EntitlementValueQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now' })
-  @IsOptional()
+  @ApiPropertyOptional({ format: 'date-time', description: 'Defaults to now; read at the end of its minute' })
+  @IfPresent()
   @IsInstant()
   time?: string;
 }
 
 @ApiTags('Entitlements')
 @ApiBearerAuth()
-@Controller('api/v1/customers')
+@Controller()
 export class EntitlementValueController {
   constructor(private readonly queries: QueryBus) {}
 
   /**
-   * `{ hasAccess }` from the rate cards of the customer's running subscription: boolean and static
-   * entitlement templates grant access (static ones with their `config`). Metered entitlements are
-   * not evaluated yet and answer `hasAccess: false`.
+   * Whether the customer may use the feature, and a metered entitlement's balance, usage and
+   * overage, burnt down from its grants over the usage period in progress. `hasAccess: false`
+   * where the customer has no entitlement to the feature.
    */
-  @Get(':customerIdOrKey/entitlements/:featureKey/value')
-  @ApiOperation({ operationId: 'getCustomerEntitlementValue' })
-  async value(
-    @Param() { customerIdOrKey, featureKey }: EntitlementValueParams,
+  @Get('api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/value')
+  @ApiOperation({
+    operationId: 'getCustomerEntitlementValueV2',
+    summary: 'The value of a customer entitlement',
+  })
+  @ApiOkResponse({ type: EntitlementValueV2View })
+  async valueV2(
+    @Param() { customerIdOrKey, entitlementIdOrFeatureKey }: CustomerEntitlementParams,
     @Query() { time }: EntitlementValueQuery,
     @Ctx() ctx: RequestContext,
-  ): Promise<EntitlementAccess> {
-    const value = await this.queries.execute(
-      new GetEntitlementValue(ctx.namespace, customerIdOrKey, featureKey, time),
+  ): Promise<EntitlementValueV2View> {
+    return valueV2View(
+      await this.queries.execute(
+        new GetEntitlementValue(
+          ctx.namespace,
+          { customerIdOrKey },
+          entitlementIdOrFeatureKey,
+          time,
+          'no-access',
+        ),
+      ),
     );
-    if (value === undefined) throw notFound(CustomerErrors.notFound, `Customer ${customerIdOrKey} not found`);
-    return value;
+  }
+
+  @Get('api/v1/customers/:customerIdOrKey/entitlements/:featureKey/value')
+  @ApiOperation({
+    operationId: 'getCustomerEntitlementValue',
+    summary: 'The value of a customer entitlement',
+  })
+  @ApiOkResponse({ type: EntitlementValueView })
+  async valueOfCustomer(
+    @Param() { customerIdOrKey, featureKey }: CustomerFeatureParams,
+    @Query() { time }: EntitlementValueQuery,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EntitlementValueView> {
+    return valueView(
+      await this.queries.execute(
+        new GetEntitlementValue(ctx.namespace, { customerIdOrKey }, featureKey, time, 'no-access'),
+      ),
+    );
+  }
+
+  @Get('api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementIdOrFeatureKey/value')
+  @ApiOperation({
+    operationId: 'getEntitlementValue',
+    summary: "The value of a subject's customer's entitlement",
+  })
+  @ApiOkResponse({ type: EntitlementValueView })
+  async valueOfSubject(
+    @Param() { subjectIdOrKey, entitlementIdOrFeatureKey }: SubjectEntitlementParams,
+    @Query() { time }: EntitlementValueQuery,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EntitlementValueView> {
+    return valueView(
+      await this.queries.execute(
+        new GetEntitlementValue(
+          ctx.namespace,
+          { subject: subjectIdOrKey },
+          entitlementIdOrFeatureKey,
+          time,
+          'not-found',
+        ),
+      ),
+    );
+  }
+
+  /** Every feature the customer has an entitlement to now, by key, with its value. */
+  @Get('api/v1/customers/:customerIdOrKey/access')
+  @ApiOperation({ operationId: 'getCustomerAccess', summary: "A customer's access to every feature at once" })
+  @ApiOkResponse({ type: CustomerAccessView })
+  async access(
+    @Param() { customerIdOrKey }: CustomerParams,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CustomerAccessView> {
+    const access = await this.queries.execute(new GetCustomerAccess(ctx.namespace, customerIdOrKey));
+    return {
+      entitlements: Object.fromEntries([...access].map(([feature, value]) => [feature, valueView(value)])),
+    };
   }
 }

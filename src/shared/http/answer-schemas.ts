@@ -7,9 +7,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/console/session': null,
     'delete /api/v1/customers/{customerIdOrKey}': null,
     'delete /api/v1/features/{featureId}': null,
+    'delete /api/v1/grants/{grantId}': null,
     'delete /api/v1/meters/{meterIdOrSlug}': null,
     'delete /api/v1/plans/{planId}': null,
+    'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
     'delete /api/v1/tokens/{tokenId}': null,
+    'delete /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': null,
     'get /api/v1/admin/projections': {
       'application/json': {
         type: 'array',
@@ -88,9 +91,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/CustomerView',
       },
     },
+    'get /api/v1/customers/{customerIdOrKey}/access': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerAccessView',
+      },
+    },
     'get /api/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value': {
       'application/json': {
-        $ref: '#/components/schemas/EntitlementAccess',
+        $ref: '#/components/schemas/EntitlementValueView',
       },
     },
     'get /api/v1/customers/{customerIdOrKey}/subscriptions': {
@@ -119,6 +127,26 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'get /api/v1/customers/{idOrKey}/history': {
       'application/json': {
         $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/entitlements': {
+      'application/json': {
+        oneOf: [
+          {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntitlementV1View',
+            },
+          },
+          {
+            $ref: '#/components/schemas/EntitlementV1PageView',
+          },
+        ],
+      },
+    },
+    'get /api/v1/entitlements/{entitlementId}': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV1View',
       },
     },
     'get /api/v1/events': {
@@ -170,6 +198,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'get /api/v1/features/{idOrKey}/history': {
       'application/json': {
         $ref: '#/components/schemas/AuditPage',
+      },
+    },
+    'get /api/v1/grants': {
+      'application/json': {
+        oneOf: [
+          {
+            $ref: '#/components/schemas/GrantPageView',
+          },
+          {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GrantView',
+            },
+          },
+        ],
       },
     },
     'get /api/v1/meters': {
@@ -277,6 +320,37 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'get /api/v1/subjects/{subjectIdOrKey}/entitlements': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/EntitlementV1View',
+        },
+      },
+    },
+    'get /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/GrantView',
+        },
+      },
+    },
+    'get /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementValueView',
+      },
+    },
+    'get /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV1View',
+      },
+    },
+    'get /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/WindowedBalanceHistoryView',
+      },
+    },
     'get /api/v1/subscriptions/{idOrKey}/history': {
       'application/json': {
         $ref: '#/components/schemas/AuditPage',
@@ -293,6 +367,46 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         items: {
           $ref: '#/components/schemas/ApiToken',
         },
+      },
+    },
+    'get /api/v2/customers/{customerIdOrKey}/entitlements': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2PageView',
+      },
+    },
+    'get /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2View',
+      },
+    },
+    'get /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants': {
+      'application/json': {
+        $ref: '#/components/schemas/GrantPageView',
+      },
+    },
+    'get /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/history': {
+      'application/json': {
+        $ref: '#/components/schemas/WindowedBalanceHistoryView',
+      },
+    },
+    'get /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementValueV2View',
+      },
+    },
+    'get /api/v2/entitlements': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2PageView',
+      },
+    },
+    'get /api/v2/entitlements/{entitlementId}': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2View',
+      },
+    },
+    'get /api/v2/grants': {
+      'application/json': {
+        $ref: '#/components/schemas/GrantPageView',
       },
     },
     'get /healthz': {
@@ -353,6 +467,17 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'post /api/v1/subjects/{subjectIdOrKey}/entitlements': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV1View',
+      },
+    },
+    'post /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants': {
+      'application/json': {
+        $ref: '#/components/schemas/GrantView',
+      },
+    },
+    'post /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}/reset': null,
     'post /api/v1/subscriptions': {
       'application/json': {
         $ref: '#/components/schemas/SubscriptionExpandedView',
@@ -396,6 +521,17 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         required: ['secret', 'id', 'namespace', 'name', 'role', 'createdAt'],
       },
     },
+    'post /api/v2/customers/{customerIdOrKey}/entitlements': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2View',
+      },
+    },
+    'post /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/grants': {
+      'application/json': {
+        $ref: '#/components/schemas/GrantView',
+      },
+    },
+    'post /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/reset': null,
     'post /v3/openmeter/events': null,
     'put /api/v1/customers/{customerIdOrKey}': {
       'application/json': {
@@ -410,6 +546,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'put /api/v1/plans/{planId}': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'put /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV1View',
+      },
+    },
+    'put /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override': {
+      'application/json': {
+        $ref: '#/components/schemas/EntitlementV2View',
       },
     },
   },
@@ -545,6 +691,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['items'],
     },
+    BalanceHistoryWindowView: {
+      type: 'object',
+      properties: {
+        period: {
+          $ref: '#/components/schemas/PeriodView',
+        },
+        usage: {
+          type: 'number',
+        },
+        balanceAtStart: {
+          type: 'number',
+        },
+      },
+      required: ['period', 'usage', 'balanceAtStart'],
+    },
     BooleanEntitlementTemplate: {
       type: 'object',
       properties: {
@@ -586,6 +747,19 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['namespace', 'role', 'tokenId', 'tokenName'],
+    },
+    CustomerAccessView: {
+      type: 'object',
+      properties: {
+        entitlements: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            $ref: '#/components/schemas/EntitlementValueView',
+          },
+        },
+      },
+      required: ['entitlements'],
     },
     CustomerView: {
       type: 'object',
@@ -832,15 +1006,278 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'validationIssues',
       ],
     },
-    EntitlementAccess: {
+    EntitlementV1PageView: {
+      type: 'object',
+      properties: {
+        totalCount: {
+          type: 'number',
+        },
+        page: {
+          type: 'number',
+        },
+        pageSize: {
+          type: 'number',
+        },
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/EntitlementV1View',
+          },
+        },
+      },
+      required: ['totalCount', 'page', 'pageSize', 'items'],
+    },
+    EntitlementV1View: {
+      type: 'object',
+      properties: {
+        subjectKey: {
+          type: 'string',
+        },
+        isUnlimited: {
+          type: 'boolean',
+        },
+        type: {
+          type: 'string',
+          enum: ['boolean', 'static', 'metered'],
+        },
+        id: {
+          type: 'string',
+        },
+        featureKey: {
+          type: 'string',
+        },
+        featureId: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        annotations: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+        },
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        config: {
+          type: 'string',
+        },
+        isSoftLimit: {
+          type: 'boolean',
+        },
+        preserveOverageAtReset: {
+          type: 'boolean',
+        },
+        issueAfterReset: {
+          type: 'number',
+        },
+        issueAfterResetPriority: {
+          type: 'number',
+        },
+        lastReset: {
+          type: 'string',
+        },
+        currentUsagePeriod: {
+          $ref: '#/components/schemas/PeriodView',
+        },
+        measureUsageFrom: {
+          type: 'string',
+        },
+        usagePeriod: {
+          $ref: '#/components/schemas/RecurringPeriodView',
+        },
+      },
+      required: [
+        'subjectKey',
+        'type',
+        'id',
+        'featureKey',
+        'featureId',
+        'createdAt',
+        'updatedAt',
+        'activeFrom',
+      ],
+    },
+    EntitlementV2PageView: {
+      type: 'object',
+      properties: {
+        totalCount: {
+          type: 'number',
+        },
+        page: {
+          type: 'number',
+        },
+        pageSize: {
+          type: 'number',
+        },
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/EntitlementV2View',
+          },
+        },
+      },
+      required: ['totalCount', 'page', 'pageSize', 'items'],
+    },
+    EntitlementV2View: {
+      type: 'object',
+      properties: {
+        customerId: {
+          type: 'string',
+        },
+        customerKey: {
+          type: 'string',
+        },
+        issue: {
+          $ref: '#/components/schemas/IssueAfterResetView',
+        },
+        type: {
+          type: 'string',
+          enum: ['boolean', 'static', 'metered'],
+        },
+        id: {
+          type: 'string',
+        },
+        featureKey: {
+          type: 'string',
+        },
+        featureId: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        annotations: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+        },
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        config: {
+          type: 'string',
+        },
+        isSoftLimit: {
+          type: 'boolean',
+        },
+        preserveOverageAtReset: {
+          type: 'boolean',
+        },
+        issueAfterReset: {
+          type: 'number',
+        },
+        issueAfterResetPriority: {
+          type: 'number',
+        },
+        lastReset: {
+          type: 'string',
+        },
+        currentUsagePeriod: {
+          $ref: '#/components/schemas/PeriodView',
+        },
+        measureUsageFrom: {
+          type: 'string',
+        },
+        usagePeriod: {
+          $ref: '#/components/schemas/RecurringPeriodView',
+        },
+      },
+      required: [
+        'customerId',
+        'type',
+        'id',
+        'featureKey',
+        'featureId',
+        'createdAt',
+        'updatedAt',
+        'activeFrom',
+      ],
+    },
+    EntitlementValueV2View: {
+      type: 'object',
+      properties: {
+        grantBalances: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'number',
+          },
+        },
+        hasAccess: {
+          type: 'boolean',
+        },
+        balance: {
+          type: 'number',
+        },
+        usage: {
+          type: 'number',
+        },
+        overage: {
+          type: 'number',
+        },
+        totalAvailableGrantAmount: {
+          type: 'number',
+        },
+        config: {
+          type: 'string',
+        },
+      },
+      required: ['hasAccess'],
+    },
+    EntitlementValueView: {
       type: 'object',
       properties: {
         hasAccess: {
           type: 'boolean',
         },
+        balance: {
+          type: 'number',
+        },
+        usage: {
+          type: 'number',
+        },
+        overage: {
+          type: 'number',
+        },
+        totalAvailableGrantAmount: {
+          type: 'number',
+        },
         config: {
           type: 'string',
-          description: "A static entitlement's JSON config, serialized.",
         },
       },
       required: ['hasAccess'],
@@ -862,6 +1299,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['event'],
+    },
+    ExpirationView: {
+      type: 'object',
+      properties: {
+        duration: {
+          type: 'string',
+        },
+        count: {
+          type: 'number',
+        },
+      },
+      required: ['duration', 'count'],
     },
     FeatureView: {
       type: 'object',
@@ -1070,6 +1519,159 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['type', 'amount'],
+    },
+    GrantBurnDownHistorySegmentView: {
+      type: 'object',
+      properties: {
+        period: {
+          $ref: '#/components/schemas/PeriodView',
+        },
+        usage: {
+          type: 'number',
+        },
+        overage: {
+          type: 'number',
+        },
+        balanceAtStart: {
+          type: 'number',
+        },
+        grantBalancesAtStart: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'number',
+          },
+        },
+        balanceAtEnd: {
+          type: 'number',
+        },
+        grantBalancesAtEnd: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'number',
+          },
+        },
+        grantUsages: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/GrantUsageRecordView',
+          },
+        },
+      },
+      required: [
+        'period',
+        'usage',
+        'overage',
+        'balanceAtStart',
+        'grantBalancesAtStart',
+        'balanceAtEnd',
+        'grantBalancesAtEnd',
+        'grantUsages',
+      ],
+    },
+    GrantPageView: {
+      type: 'object',
+      properties: {
+        totalCount: {
+          type: 'number',
+        },
+        page: {
+          type: 'number',
+        },
+        pageSize: {
+          type: 'number',
+        },
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/GrantView',
+          },
+        },
+      },
+      required: ['totalCount', 'page', 'pageSize', 'items'],
+    },
+    GrantUsageRecordView: {
+      type: 'object',
+      properties: {
+        grantId: {
+          type: 'string',
+        },
+        usage: {
+          type: 'number',
+        },
+      },
+      required: ['grantId', 'usage'],
+    },
+    GrantView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        entitlementId: {
+          type: 'string',
+        },
+        amount: {
+          type: 'number',
+        },
+        priority: {
+          type: 'number',
+        },
+        effectiveAt: {
+          type: 'string',
+        },
+        expiration: {
+          $ref: '#/components/schemas/ExpirationView',
+        },
+        expiresAt: {
+          type: 'string',
+        },
+        minRolloverAmount: {
+          type: 'number',
+        },
+        maxRolloverAmount: {
+          type: 'number',
+        },
+        recurrence: {
+          $ref: '#/components/schemas/RecurringPeriodView',
+        },
+        nextRecurrence: {
+          type: 'string',
+        },
+        voidedAt: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        annotations: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+      },
+      required: [
+        'id',
+        'entitlementId',
+        'amount',
+        'priority',
+        'effectiveAt',
+        'minRolloverAmount',
+        'maxRolloverAmount',
+        'createdAt',
+        'updatedAt',
+      ],
     },
     IngestedEvent: {
       type: 'object',
@@ -1628,6 +2230,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'total',
       ],
     },
+    IssueAfterResetView: {
+      type: 'object',
+      properties: {
+        amount: {
+          type: 'number',
+        },
+        priority: {
+          type: 'number',
+        },
+      },
+      required: ['amount'],
+    },
     LineLineage: {
       type: 'object',
       properties: {
@@ -1869,6 +2483,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       required: ['type', 'amount', 'quantityPerPackage'],
     },
     Period: {
+      type: 'object',
+      properties: {
+        from: {
+          type: 'string',
+        },
+        to: {
+          type: 'string',
+        },
+      },
+      required: ['from', 'to'],
+    },
+    PeriodView: {
       type: 'object',
       properties: {
         from: {
@@ -2204,6 +2830,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['from', 'to', 'accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'],
+    },
+    RecurringPeriodView: {
+      type: 'object',
+      properties: {
+        interval: {
+          type: 'string',
+        },
+        anchor: {
+          type: 'string',
+        },
+        intervalISO: {
+          type: 'string',
+        },
+      },
+      required: ['interval', 'anchor', 'intervalISO'],
     },
     StaticEntitlementTemplate: {
       type: 'object',
@@ -3139,6 +3780,24 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['id', 'createdAt', 'updatedAt', 'severity', 'code', 'component', 'message'],
+    },
+    WindowedBalanceHistoryView: {
+      type: 'object',
+      properties: {
+        windowedHistory: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/BalanceHistoryWindowView',
+          },
+        },
+        burndownHistory: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/GrantBurnDownHistorySegmentView',
+          },
+        },
+      },
+      required: ['windowedHistory', 'burndownHistory'],
     },
   },
 };

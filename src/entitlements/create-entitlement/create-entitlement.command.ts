@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { EventMetadata } from '../../event-store/event-store.port';
+import type { Owner } from '../entitlement-owners';
+import type { EntitlementRequest } from '../entitlement.decider';
+import type { EntitlementCreateRequest, EntitlementCreateRequestV1 } from '../entitlement-requests.dto';
+
+export class CreateEntitlementCommand extends Command<{ readonly id: string }> {
+  constructor(
+    readonly namespace: string,
+    readonly owner: Owner,
+    /** The body; `request` is what the decider reads of it. */
+    readonly body: EntitlementCreateRequest | EntitlementCreateRequestV1,
+    readonly request: EntitlementRequest,
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,174 @@
+import { ManualClock } from '../../src/shared/clock';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Entitlements a subscription provides, from its plan's entitlement templates: in force from the
+ * subscription's start, managed by it (only an override replaces them), ended with it.
+ */
+describe('entitlements from subscriptions', () => {
+  const clock = new ManualClock(new Date('2026-05-10T08:00:00Z'));
+  let app: TestApp;
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await app.request(method, path, body === undefined ? {} : { body });
+    return answer;
+  };
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const answer = await call(method, path, body);
+    if (answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status}: ${answer.text}`);
+    return answer.body;
+  };
+  const usage = (id: string, time: string, tokens: number) =>
+    ok('POST', '/api/v1/events', {
+      specversion: '1.0',
+      id,
+      source: 'subscriptions-spec',
+      type: 'llm',
+      subject: 'globex',
+      time,
+      data: { tokens },
+    });
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock });
+    await ok('POST', '/api/v1/meters', {
+      slug: 'llm_tokens',
+      eventType: 'llm',
+      aggregation: 'SUM',
+      valueProperty: '$.tokens',
+    });
+    await ok('POST', '/api/v1/features', { key: 'llm_tokens', name: 'LLM tokens', meterSlug: 'llm_tokens' });
+    await ok('POST', '/api/v1/features', { key: 'sso', name: 'SSO' });
+    const plan = await ok('POST', '/api/v1/plans', {
+      key: 'team',
+      name: 'Team',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases: [
+        {
+          key: 'default',
+          name: 'Default',
+          duration: null,
+          rateCards: [
+            {
+              type: 'usage_based',
+              key: 'llm_tokens',
+              name: 'LLM tokens',
+              featureKey: 'llm_tokens',
+              billingCadence: 'P1M',
+              price: { type: 'unit', amount: '0.01' },
+              entitlementTemplate: { type: 'metered', issueAfterReset: 100 },
+            },
+            {
+              type: 'flat_fee',
+              key: 'sso',
+              name: 'SSO',
+              featureKey: 'sso',
+              billingCadence: 'P1M',
+              price: null,
+              entitlementTemplate: { type: 'boolean' },
+            },
+          ],
+        },
+      ],
+    });
+    await ok('POST', `/api/v1/plans/${plan.id}/publish`);
+    await ok('POST', '/api/v1/customers', {
+      name: 'Globex',
+      key: 'globex',
+      usageAttribution: { subjectKeys: ['globex'] },
+    });
+  });
+  afterAll(() => app.close());
+
+  it('answers a metered template with its balance: 100 issued, 25 used → 75 left (it answered hasAccess false)', async () => {
+    const subscription = await ok('POST', '/api/v1/subscriptions', {
+      customerKey: 'globex',
+      plan: { key: 'team' },
+      timing: 'immediate',
+    });
+    await usage('u1', '2026-05-10T08:00:30Z', 25);
+    clock.set(new Date('2026-05-10T09:00:00Z'));
+    expect(await ok('GET', '/api/v1/customers/globex/entitlements/llm_tokens/value')).toEqual({
+      hasAccess: true,
+      balance: 75,
+      usage: 25,
+      overage: 0,
+      totalAvailableGrantAmount: 100,
+    });
+    const entitlement = await ok('GET', '/api/v2/customers/globex/entitlements/llm_tokens');
+    expect(entitlement).toMatchObject({
+      type: 'metered',
+      annotations: { 'subscription.id': subscription.id },
+      activeFrom: '2026-05-10T08:00:00.000Z',
+      measureUsageFrom: '2026-05-10T08:00:00.000Z',
+      usagePeriod: { interval: 'MONTH', anchor: '2026-05-10T08:00:00.000Z' },
+      currentUsagePeriod: { from: '2026-05-10T08:00:00.000Z', to: '2026-06-10T08:00:00.000Z' },
+      issue: { amount: 100, priority: 1 },
+    });
+    expect((await ok('GET', '/api/v1/customers/globex/access')).entitlements).toEqual({
+      llm_tokens: { hasAccess: true, balance: 75, usage: 25, overage: 0, totalAvailableGrantAmount: 100 },
+      sso: { hasAccess: true },
+    });
+  });
+
+  it('refuses manual changes to what the subscription manages, but lets an override win', async () => {
+    const managed = await ok('GET', '/api/v2/customers/globex/entitlements/llm_tokens');
+    for (const [method, path, body] of [
+      ['DELETE', '/api/v2/customers/globex/entitlements/llm_tokens', undefined],
+      ['POST', '/api/v2/customers/globex/entitlements/llm_tokens/reset', {}],
+      [
+        'POST',
+        '/api/v2/customers/globex/entitlements/llm_tokens/grants',
+        { amount: 5, effectiveAt: '2026-05-10T09:00:00Z' },
+      ],
+    ] as const) {
+      const answer = await call(method, path, body);
+      expect([path, answer.status, answer.body.code]).toEqual([
+        path,
+        403,
+        'ENTITLEMENTS.MANAGED_BY_SUBSCRIPTION',
+      ]);
+    }
+    const grants = await ok('GET', '/api/v2/customers/globex/entitlements/llm_tokens/grants');
+    expect((await call('DELETE', `/api/v1/grants/${grants.items[0].id}`)).status).toBe(403);
+    const created = await call('POST', '/api/v2/customers/globex/entitlements', {
+      type: 'boolean',
+      featureKey: 'llm_tokens',
+    });
+    expect([created.status, created.body.code]).toEqual([409, 'ENTITLEMENTS.ALREADY_EXISTS']);
+
+    const override = await ok('PUT', '/api/v2/customers/globex/entitlements/llm_tokens/override', {
+      type: 'metered',
+      featureKey: 'llm_tokens',
+      usagePeriod: { interval: 'MONTH' },
+      issue: { amount: 500 },
+    });
+    expect(override.annotations).toBeUndefined();
+    expect(await ok('GET', `/api/v2/customers/globex/entitlements/${managed.id}`)).toMatchObject({
+      deletedAt: '2026-05-10T09:00:00.000Z',
+    });
+    await usage('u2', '2026-05-10T09:00:10Z', 30);
+    clock.set(new Date('2026-05-10T09:30:00Z'));
+    expect(await ok('GET', '/api/v1/customers/globex/entitlements/llm_tokens/value')).toMatchObject({
+      balance: 470,
+      usage: 30,
+    });
+  });
+
+  it('ends what the subscription provides when it ends; the override stays', async () => {
+    const [subscription] = (await ok('GET', '/api/v1/customers/globex/subscriptions')).items;
+    await ok('POST', `/api/v1/subscriptions/${subscription.id}/cancel`, { timing: 'immediate' });
+    clock.set(new Date('2026-05-10T10:00:00Z'));
+    expect(await ok('GET', '/api/v1/customers/globex/entitlements/sso/value')).toEqual({ hasAccess: false });
+    expect(await ok('GET', '/api/v1/customers/globex/entitlements/llm_tokens/value')).toMatchObject({
+      hasAccess: true,
+      balance: 470,
+    });
+    expect(
+      await ok('GET', '/api/v1/customers/globex/entitlements/sso/value?time=2026-05-10T09:29:00Z'),
+    ).toEqual({ hasAccess: true });
+    const sso = await ok('GET', '/api/v2/entitlements?feature=sso&customerKeys=globex');
+    expect(sso.items.map((e: { activeTo: string }) => e.activeTo)).toEqual(['2026-05-10T09:30:00.000Z']);
+  });
+});
