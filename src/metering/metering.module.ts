@@ -6,14 +6,22 @@ import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
 import { UsageAccounting } from './usage-accounting/usage-accounting.query';
+import { UsageChanges } from './usage-changes/usage-changes.query';
 import { UsageEvidence } from './usage-evidence/usage-evidence.query';
 import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
   controllers: [QueryMeterController, ListEventsController],
-  providers: [MeterQueryService, UsageEvidence, UsageAccounting, QueryMeterHandler, ListEventsHandler],
-  exports: [MeterQueryService, UsageEvidence, UsageAccounting],
+  providers: [
+    MeterQueryService,
+    UsageEvidence,
+    UsageAccounting,
+    UsageChanges,
+    QueryMeterHandler,
+    ListEventsHandler,
+  ],
+  exports: [MeterQueryService, UsageEvidence, UsageAccounting, UsageChanges],
 })
 export class MeteringModule {
   constructor(projections: ProjectionsService) {
