@@ -17,6 +17,7 @@ import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-e
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { UsageVoids1796619197103 } from './migrations/1796619197103-usage-voids';
+import { BillingCorrections1796619197203 } from './migrations/1796619197203-billing-corrections';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -45,4 +46,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreJson1732400800400,
   SystemRole1732400930000,
   UsageVoids1796619197103,
+  BillingCorrections1796619197203,
 ];
