@@ -123,6 +123,10 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
+  'POST /api/v1/events/void': fc.record({
+    events: fc.constantFrom([{ source: 'fuzz', id: 'fuzz-event' }], [{ source: 'fuzz', id: 'unknown' }]),
+    reason: fc.string({ minLength: 1, maxLength: 20 }),
+  }),
 };
 
 /**
@@ -172,6 +176,17 @@ describe('fuzzing every write route', () => {
       timing: 'immediate',
     });
     const token = await created('/api/v1/tokens', { name: 'fuzz', role: 'read' });
+    // An event for the void route to find.
+    const stored = await app.request('POST', '/api/v1/events', {
+      body: {
+        specversion: '1.0',
+        id: 'fuzz-event',
+        source: 'fuzz',
+        type: 'fuzz_call',
+        subject: 'fuzz-customer',
+      },
+    });
+    expect(stored.status).toBe(204);
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],

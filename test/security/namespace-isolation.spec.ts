@@ -182,6 +182,11 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
+    // A's own event, by its identity: B holds no such event.
+    'POST /api/v1/events/void': {
+      events: [{ source: 'acme-platform', id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C' }],
+      reason: 'B was here',
+    },
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {

@@ -4,7 +4,8 @@ import { fastifyRoutes, fill, isDocsRoute, nestRoutes, Route } from '../support/
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PUBLIC = new Set(['/healthz', '/readyz']);
-const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events']);
+/** Ingestion, and voiding what was ingested. */
+const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events', 'POST /api/v1/events/void']);
 /** Routes that act on every namespace at once: the projections' positions and rebuilds. */
 const INSTALLATION_WIDE = ['/api/v1/admin/projections'];
 
