@@ -1,4 +1,5 @@
 import { TokenService } from '../../src/auth/tokens/token.service';
+import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port';
 import { readModels } from '../support/read-models';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -218,6 +219,26 @@ describe('voiding usage events', () => {
       }
     }
     expect(differ).toEqual([]);
+  });
+
+  it('answers 501, voiding nothing, on a log that cannot say which usage events it holds (EventStoreDB)', async () => {
+    expect((await post('/api/v1/events', usage('esdb-1', '2026-03-03T10:00:00Z', { n: 1 }))).status).toBe(
+      204,
+    );
+    const store = app.tally.app!.get<EventStore>(EVENT_STORE);
+    const before = await voidCount(app);
+    // As on the EventStoreDB adapter, which has no such method.
+    (store as { storedUsageKeys?: unknown }).storedUsageKeys = undefined;
+    try {
+      const refused = await voidEvents(['esdb-1'], 'no index to ask');
+      expect(refused.status).toBe(501);
+      expect(refused.headers.get('content-type')).toContain(PROBLEM_JSON);
+      expect(refused.body).toMatchObject({ code: 'INGESTION.VOID_UNSUPPORTED' });
+    } finally {
+      // The method is the adapter's own: dropping the shadow brings it back.
+      delete (store as { storedUsageKeys?: unknown }).storedUsageKeys;
+    }
+    expect(await voidCount(app)).toBe(before);
   });
 
   it('rebuilds to the same read models: a replay voids the same way', async () => {
