@@ -319,6 +319,42 @@ describe('corrections of issued invoices', () => {
     ]);
   });
 
+  it("corrects late usage stamped in a cancelled subscription's last second", async () => {
+    const t = await tenant('cancelled', { aggregation: 'COUNT' }, { type: 'unit', amount: '2' });
+    clock.set(new Date('2027-01-04T10:30:00Z'));
+    await t.use('e1', 10, {});
+    clock.set(new Date('2027-01-04T10:40:30.500Z'));
+    const [subscription] = (await t.call('GET', '/api/v1/customers/acme/subscriptions')).items;
+    const cancelled = await t.call('POST', `/api/v1/subscriptions/${subscription.id}/cancel`, {
+      timing: 'immediate',
+    });
+    expect(cancelled.activeTo).toBe('2027-01-04T10:40:31.000Z');
+    clock.set(new Date('2027-01-04T11:40:32Z'));
+    expect(await issuer.issueDue()).toBeGreaterThanOrEqual(1);
+    const [invoice] = await t.issued();
+    expect(invoice.totals.total).toBe('2');
+
+    // Sent after the issue, stamped in the last second the subscription ran.
+    clock.set(new Date('2027-01-04T11:45:00Z'));
+    expect(
+      (
+        await t.post('/api/v1/events', {
+          ...t.event('last-second', 40, {}),
+          time: '2027-01-04T10:40:30.900Z',
+        })
+      ).status,
+    ).toBe(204);
+    clock.set(new Date('2027-01-04T12:45:00Z'));
+    expect(await sweep.correctDue()).toBe(1);
+    const [, correction] = await t.issued();
+    expect(correction).toMatchObject({
+      type: 'standard',
+      correctionOf: { id: invoice.id, number: 'INV-000001' },
+      totals: { total: '2' },
+    });
+    expect(await t.lineage(correction)).toEqual(['last-second']);
+  });
+
   it('documents the void route, the types filter and the new fields in the OpenAPI document', async () => {
     const docs = (await app.request('GET', '/docs-json', { token: null })).body;
     const voidRoute = docs.paths['/api/v1/events/void']?.post;
