@@ -39,6 +39,23 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(
       `invoices compared: ${after.invoices.length}; digest before ${before.digest}, after ${after.digest}`,
     );
+    // What each issued period's documents bill against what it is worth now: late usage and voids
+    // the issuer has not put on a correction yet.
+    const pending = await invoices.pendingCorrections();
+    if (pending.length === 0)
+      console.log('no pending correction: every issued period is billed as it stands');
+    else console.log(`PENDING CORRECTION for ${pending.length} issued period(s):`);
+    for (const p of pending) {
+      console.log(
+        `  ${p.namespace} customer ${p.customerId} ${p.period.from}..${p.period.to} invoice ${p.invoiceId} ${p.number}: ` +
+          (p.failed
+            ? `cannot be computed now (${p.failed})`
+            : `difference ${p.total}; ` +
+              p.lines
+                .map((l) => `${l.line} billed ${JSON.stringify(l.billed)}, now ${JSON.stringify(l.now)}`)
+                .join('; ')),
+      );
+    }
     if (drift.length === 0) {
       console.log('no drift: every invoice line has the same quantity and amount as before the replay');
       return 0;

@@ -3,6 +3,8 @@ import { ProjectionsService } from '../projections/projections.service';
 import { MeteringModule } from '../metering';
 import { billingViewProjection } from './billing-view/billing-view.projection';
 import { BillingViewQuery } from './billing-view/billing-view.query';
+import { CorrectionSweep } from './corrections/correction-sweep.service';
+import { CorrectionsQuery } from './corrections/corrections.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
 import { InvoicePreviewQuery } from './invoices/invoice-preview.query';
 import { MeterQueryQuantity } from './invoices/meter-query-quantity';
@@ -13,7 +15,7 @@ import { InvoicesController } from './read-invoices/invoices.controller';
 import { InvoicesQuery } from './read-invoices/invoices.query';
 import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
 
-/** Pricing, invoice previews, period close and issued invoices. */
+/** Pricing, invoice previews, period close, issued invoices and their corrections. */
 @Module({
   imports: [MeteringModule],
   controllers: [InvoicesController],
@@ -22,11 +24,20 @@ import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
     InvoicePreviewQuery,
     InvoicesQuery,
     InvoiceIssuer,
+    CorrectionsQuery,
+    CorrectionSweep,
     InvoiceLineageQuery,
     InvoiceSnapshotService,
     { provide: METERED_QUANTITY, useClass: MeterQueryQuantity },
   ],
-  exports: [InvoicePreviewQuery, InvoiceIssuer, InvoiceSnapshotService, BillingViewQuery],
+  exports: [
+    InvoicePreviewQuery,
+    InvoiceIssuer,
+    CorrectionSweep,
+    InvoiceSnapshotService,
+    BillingViewQuery,
+    CorrectionsQuery,
+  ],
 })
 export class BillingModule {
   constructor(projections: ProjectionsService) {

@@ -19,6 +19,13 @@ export interface TallyConfig {
   readonly futureEventToleranceMs: number;
   /** How long after a billing period ends late usage is still let into its invoice. */
   readonly collectionGraceMs: number;
+  /**
+   * How long changes to an issued period (late usage, voids) are gathered, from the first one, before
+   * one correction bills them all.
+   */
+  readonly correctionGraceMs: number;
+  /** How often the invoice issuer sweeps: issues closed periods, then corrects issued ones. */
+  readonly invoiceSweepMs: number;
   /** Requests per second per token; 0 turns the limit off. */
   readonly rateLimitPerToken: number;
   /** Requests per second per client address without a valid token; 0 turns the limit off. */
@@ -81,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
   if (adminToken !== undefined && adminToken.length < 16)
     problems.push('ADMIN_TOKEN must be at least 16 characters');
 
+  const collectionGraceMs = integer('COLLECTION_GRACE_SECONDS', 3600, 0, 90 * 24 * 3600) * 1000;
   const config: TallyConfig = {
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     eventStoreUrl: url('EVENTSTORE_URL', ['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']),
@@ -93,7 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
     maxBodyBytes: integer('MAX_BODY_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxBatchEvents: integer('MAX_BATCH_EVENTS', 10_000, 1, 100_000),
     futureEventToleranceMs: integer('FUTURE_EVENT_TOLERANCE_SECONDS', 24 * 3600, 0, 366 * 24 * 3600) * 1000,
-    collectionGraceMs: integer('COLLECTION_GRACE_SECONDS', 3600, 0, 90 * 24 * 3600) * 1000,
+    collectionGraceMs,
+    correctionGraceMs:
+      integer('CORRECTION_GRACE_SECONDS', collectionGraceMs / 1000, 0, 90 * 24 * 3600) * 1000,
+    invoiceSweepMs: integer('INVOICE_SWEEP_SECONDS', 30, 1, 3600) * 1000,
     rateLimitPerToken: integer('RATE_LIMIT_PER_TOKEN', 10_000, 0, 10_000_000),
     rateLimitAnonPerIp: integer('RATE_LIMIT_ANON_PER_IP', 100, 0, 10_000_000),
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000),

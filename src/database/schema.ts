@@ -17,6 +17,8 @@ import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-e
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { ConsoleSessions1732401000000 } from './migrations/1732401000000-console-sessions';
+import { UsageVoids1796619197103 } from './migrations/1796619197103-usage-voids';
+import { BillingCorrections1796619197203 } from './migrations/1796619197203-billing-corrections';
 import { Entitlements1796619303163 } from './migrations/1796619303163-entitlements';
 
 /**
@@ -46,5 +48,7 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreJson1732400800400,
   SystemRole1732400930000,
   ConsoleSessions1732401000000,
+  UsageVoids1796619197103,
+  BillingCorrections1796619197203,
   Entitlements1796619303163,
 ];

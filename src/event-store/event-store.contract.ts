@@ -206,6 +206,21 @@ export function describeEventStoreContract(
       }
       expect(stored.every((e) => e.type === USAGE_RECORDED)).toBe(true);
     });
+
+    it('says which usage keys the log holds, where it deduplicates usage', async () => {
+      if (!store.storedUsageKeys) {
+        expect(store.deduplicatesUsage).toBe(false);
+        return;
+      }
+      const usage = stream().replace('contract', 'usage');
+      await store.recordUsage(usage, [
+        { dedupKey: `${usage}/1`, data: {}, metadata: { namespace: 'default', correlationId: 'c' } },
+      ]);
+      expect([...(await store.storedUsageKeys([`${usage}/1`, `${usage}/2`, `${usage}/1`]))]).toEqual([
+        `${usage}/1`,
+      ]);
+      expect((await store.storedUsageKeys([])).size).toBe(0);
+    });
   });
 }
 

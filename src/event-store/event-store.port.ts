@@ -159,6 +159,11 @@ export interface EventStore {
     intake?: UsageIntake,
   ): Promise<RecordUsageResult>;
   readonly deduplicatesUsage: boolean;
+  /**
+   * Which of these usage dedup keys are stored in the log, from the log's own record of them, not a
+   * read model that may lag: where the adapter deduplicates usage (its unique index answers).
+   */
+  storedUsageKeys?(dedupKeys: readonly string[]): Promise<ReadonlySet<string>>;
   /** Whether `recordUsage` keeps reconciliation's accepted/stored counters (see `UsageIntake`). */
   readonly countsIntake: boolean;
   /** The intake counters of a namespace's usage whose event time lies in `[from, to)`, per UTC day; where `countsIntake`. */

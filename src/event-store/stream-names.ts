@@ -14,6 +14,7 @@ export const StreamCategory = {
   invoice: 'invoice',
   invoiceLedger: 'invoiceledger',
   usage: 'usage',
+  usageVoids: 'usagevoids',
   keyClaim: 'keyclaim',
   entitlement: 'entitlement',
 } as const;
@@ -57,6 +58,11 @@ export function invoiceLedgerStream(namespace: string): string {
 /** All usage of a namespace is one logical stream; the PostgreSQL adapter deduplicates within it. */
 export function usageStream(namespace: string): string {
   return streamName(StreamCategory.usage, namespace);
+}
+
+/** A namespace's voids of usage events, in order: one stream, so a batch of voids is one atomic append. */
+export function usageVoidStream(namespace: string): string {
+  return streamName(StreamCategory.usageVoids, namespace);
 }
 
 /** The identity that makes a usage event unique forever: (namespace, source, id). */

@@ -4,6 +4,8 @@ export const IngestionErrorCode = {
   EMPTY_BATCH: 'INGESTION.EMPTY_BATCH', // 400
   BATCH_TOO_LARGE: 'INGESTION.BATCH_TOO_LARGE', // 413
   UNSUPPORTED_MEDIA_TYPE: 'INGESTION.UNSUPPORTED_MEDIA_TYPE', // 415
+  EVENT_NOT_FOUND: 'INGESTION.EVENT_NOT_FOUND', // 404: a void named events the log does not hold
+  VOID_UNSUPPORTED: 'INGESTION.VOID_UNSUPPORTED', // 501: the event store cannot say which events it holds
 } as const;
 export type IngestionErrorCode = (typeof IngestionErrorCode)[keyof typeof IngestionErrorCode];
 
@@ -19,5 +21,6 @@ export const IngestionProblemCode = {
   UNSUPPORTED_DATA_CONTENT_TYPE: 'INGESTION.UNSUPPORTED_DATA_CONTENT_TYPE',
   UNSTORABLE_TEXT: 'INGESTION.UNSTORABLE_TEXT',
   CLOUDEVENTS_SPEC: 'INGESTION.CLOUDEVENTS_SPEC',
+  EVENT_NOT_FOUND: 'INGESTION.EVENT_NOT_FOUND',
 } as const;
 export type IngestionProblemCode = (typeof IngestionProblemCode)[keyof typeof IngestionProblemCode];

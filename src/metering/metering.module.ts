@@ -7,6 +7,7 @@ import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
 import { UsageAccounting } from './usage-accounting/usage-accounting.query';
+import { UsageChanges } from './usage-changes/usage-changes.query';
 import { UsageEvidence } from './usage-evidence/usage-evidence.query';
 import { UsageProjection } from './usage/usage.projection';
 
@@ -18,10 +19,11 @@ import { UsageProjection } from './usage/usage.projection';
     UsageEvidence,
     UsageAccounting,
     CustomerUsage,
+    UsageChanges,
     QueryMeterHandler,
     ListEventsHandler,
   ],
-  exports: [MeterQueryService, UsageEvidence, UsageAccounting, CustomerUsage],
+  exports: [MeterQueryService, UsageEvidence, UsageAccounting, CustomerUsage, UsageChanges],
 })
 export class MeteringModule {
   constructor(projections: ProjectionsService) {

@@ -636,7 +636,7 @@ function handlesOf(projection: Projection): EventTypeFilter {
     : { only: projection.handles as readonly string[] };
 }
 
-/** `usage@v2` → `usage`. */
+/** `usage@v3` → `usage`. */
 function baseName(projectionName: string): string {
   return projectionName.replace(/@v\d+$/, '');
 }

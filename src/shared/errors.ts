@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'precondition_failed' // 412
   | 'payload_too_large' // 413
   | 'unsupported_media_type' // 415
+  | 'not_implemented' // 501
   | 'unavailable'; // 503
 
 /** One named problem: `field` is a JSON pointer-ish path such as `body.slug` or `events[3].time`. */

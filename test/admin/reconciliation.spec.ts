@@ -9,9 +9,12 @@ interface Counts {
   accepted: number | null;
   stored: number;
   deduplicated: number | null;
+  voided: number;
   metered: number;
   attributed: number;
+  billable: number;
   billed: number;
+  pendingCorrection: number;
 }
 interface Report {
   namespace: string;
@@ -19,7 +22,16 @@ interface Report {
   to: string;
   totals: Counts;
   days: (Counts & { from: string; to: string })[];
-  billingPeriods: { subscriptionId: string; customerId: string; from: string; to: string; billed: number }[];
+  billingPeriods: {
+    subscriptionId: string;
+    customerId: string;
+    from: string;
+    to: string;
+    issued: boolean;
+    billable: number;
+    billed: number;
+    pendingCorrection: number;
+  }[];
 }
 
 /** A small deterministic generator, so a failing run can be replayed. */
@@ -287,7 +299,7 @@ describe('GET /api/v1/admin/reconciliation', () => {
     });
   });
 
-  describe('metered, attributed and billed', () => {
+  describe('metered, attributed and billable', () => {
     const range = () => {
       const hour = Math.floor(now.getTime() / HOUR) * HOUR;
       return { from: new Date(hour - 3 * HOUR), to: new Date(hour + 2 * HOUR) };
@@ -297,7 +309,7 @@ describe('GET /api/v1/admin/reconciliation', () => {
       const before = new Date(now.getTime() - 2 * HOUR);
       const s = 'known-scenario';
       const events = [
-        // Billed: metered, the subscribed customer's, while the subscription is active.
+        // Billable: metered, the subscribed customer's, while the subscription is active.
         usageEvent('billed-1', now, { subject: 'sub-1', source: s }),
         usageEvent('billed-2', now, { subject: 'sub-1', source: s }),
         usageEvent('billed-3', now, { subject: 'subscribed', source: s }), // a customer's key attributes too
@@ -317,17 +329,28 @@ describe('GET /api/v1/admin/reconciliation', () => {
       expect((await post(events)).status).toBe(204);
 
       const report = await reconcile(range().from, range().to);
+      // The period is open: its usage is billable, and on no issued document yet.
       expect(report.totals).toEqual({
         accepted: 11,
         stored: 10,
         deduplicated: 1,
+        voided: 0,
         metered: 8,
         attributed: 8,
-        billed: 3,
+        billable: 3,
+        billed: 0,
+        pendingCorrection: 0,
       });
       expectBalanced(report);
       expect(report.billingPeriods).toEqual([
-        expect.objectContaining({ subscriptionId, customerId, billed: 3 }),
+        expect.objectContaining({
+          subscriptionId,
+          customerId,
+          issued: false,
+          billable: 3,
+          billed: 0,
+          pendingCorrection: 0,
+        }),
       ]);
       // The period is the subscription's whole first month, which starts at its activeFrom.
       const period = report.billingPeriods[0];
@@ -408,9 +431,12 @@ describe('GET /api/v1/admin/reconciliation', () => {
         accepted: 3,
         stored: 2,
         deduplicated: 1,
+        voided: 0,
         metered: 0,
         attributed: 0,
+        billable: 0,
         billed: 0,
+        pendingCorrection: 0,
       });
       expect(b.billingPeriods).toEqual([]);
     });

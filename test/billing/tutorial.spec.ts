@@ -1,3 +1,7 @@
+import { CorrectionSweep } from '../../src/billing/corrections/correction-sweep.service';
+import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
+import { InvoiceSnapshotService } from '../../src/billing/recompute/invoice-snapshot.service';
+import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
 
@@ -135,5 +139,46 @@ describe("the tutorial's FAQ: usage sent before the subscription started", () =>
     const unknown = await app.request('GET', '/api/v1/billing/customers/nobody/invoices/preview');
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+  });
+});
+
+describe("the tutorial's invoice, issued", () => {
+  const clock = new ManualClock(new Date('2027-05-03T09:00:00Z'));
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock });
+  });
+  afterAll(() => app.close());
+
+  it('bills the three active users and needs no correction: its figures stand', async () => {
+    await createTutorialCatalog(app);
+    const subscribed = await app.request('POST', '/api/v1/subscriptions', {
+      body: { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
+    });
+    expect(subscribed.status).toBe(201);
+    clock.set(new Date('2027-05-03T09:00:01Z'));
+    expect(await sendTutorialEvents(app, '2027-05-03T09:00:01Z')).toEqual([202, 202, 202, 202]);
+    const preview = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
+    expect(preview.body.lines[0]).toMatchObject({ quantity: '3', totals: { total: '3' } });
+
+    // The period ends a month on; with its collection grace and then a correction grace behind it.
+    clock.set(new Date('2027-06-03T10:00:01Z'));
+    expect(await app.tally.app!.get(InvoiceIssuer).issueDue()).toBe(1);
+    clock.set(new Date('2027-06-03T12:00:00Z'));
+    expect(await app.tally.app!.get(CorrectionSweep).correctDue()).toBe(0);
+
+    const invoice = await app.request('GET', `/api/v1/billing/invoices/${preview.body.id}`);
+    expect(invoice.body).toMatchObject({ status: 'issued', number: 'INV-000001', type: 'standard' });
+    expect(invoice.body.lines[0]).toMatchObject({ quantity: '3', totals: { total: '3' } });
+    expect(invoice.body).not.toHaveProperty('corrections');
+    await app.tally.projections.drain();
+    expect(await app.tally.resolve(InvoiceSnapshotService).pendingCorrections()).toEqual([]);
+    const reconciled = await app.request(
+      'GET',
+      '/api/v1/admin/reconciliation?from=2027-05-03T09:00:00Z&to=2027-05-03T10:00:00Z',
+    );
+    // All four events are on the invoice (alice's second counts once, as one user).
+    expect(reconciled.body.totals).toMatchObject({ billable: 4, billed: 4, pendingCorrection: 0, voided: 0 });
   });
 });

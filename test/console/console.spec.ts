@@ -178,7 +178,7 @@ describe('the console in a browser', () => {
     await page.getByRole('row', { name: /active-users/ }).waitFor();
     await visit(page, 'invoice');
     await nav('Operations').click();
-    await page.getByRole('cell', { name: 'usage@v2', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'usage@v3', exact: true }).waitFor();
     await visit(page, 'operations-projections');
     await page.getByRole('tab', { name: 'Reconciliation' }).click();
     await page.getByRole('button', { name: 'Reconcile' }).click();

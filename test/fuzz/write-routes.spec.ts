@@ -147,6 +147,10 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     retainAnchor: fc.boolean(),
   }),
   'DELETE /api/v1/grants/:grantId': undefined,
+  'POST /api/v1/events/void': fc.record({
+    events: fc.constantFrom([{ source: 'fuzz', id: 'fuzz-event' }], [{ source: 'fuzz', id: 'unknown' }]),
+    reason: fc.string({ minLength: 1, maxLength: 20 }),
+  }),
 };
 
 function entitlementBody(version: 'v1' | 'v2') {
@@ -231,6 +235,17 @@ describe('fuzzing every write route', () => {
       '/api/v2/customers/fuzz-customer/entitlements/fuzz_tokens/grants',
       grantBody(),
     );
+    // An event for the void route to find.
+    const stored = await app.request('POST', '/api/v1/events', {
+      body: {
+        specversion: '1.0',
+        id: 'fuzz-event',
+        source: 'fuzz',
+        type: 'fuzz_call',
+        subject: 'fuzz-customer',
+      },
+    });
+    expect(stored.status).toBe(204);
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],

@@ -7,7 +7,7 @@ import { createCustomer, createMeter } from './meters';
  * and moved, customers deleted, a meter created after the usage. Each counter row is compared with
  * the events, and queries the counters serve are compared with the events too.
  */
-describe('distinct counters (usage@v2)', () => {
+describe('distinct counters (usage@v3)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
@@ -80,7 +80,7 @@ describe('distinct counters (usage@v2)', () => {
   };
 
   const storedCounters = async (meterId: string) => {
-    // Any usage read waits until usage@v2 has applied the whole log (read-your-writes).
+    // Any usage read waits until usage@v3 has applied the whole log (read-your-writes).
     expect((await app.request('GET', '/api/v1/meters/seats/query')).status).toBe(200);
     const rows = await app.db.dataSource.query(
       `SELECT meter_id, scope, unit, unit_start, values_seen::int AS n, first_time, last_time

@@ -8,7 +8,8 @@ import { createMeter } from './meters';
 /**
  * Every meter query answer equals a brute-force recomputation from the events as sent: random
  * users, subjects, times (clustered, across a month boundary and a DST change), duplicate ids,
- * batch splits and arrival orders; meters created before or after the usage; all seven
+ * batch splits and arrival orders; some of the events voided afterwards (the oracle leaves them
+ * out); meters created before the usage, between it and the voids, or after both; all seven
  * aggregations, with and without windows, time zones, group-bys and filters, and ranges with
  * sub-minute ends. The oracle below is written independently of the projection and the query.
  */
@@ -109,10 +110,14 @@ const querySpecArb: fc.Arbitrary<QuerySpec> = fc
 const scenarioArb = fc.record({
   events: fc.array(eventArb, { minLength: 1, maxLength: 40 }),
   requestSizes: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
-  createdAfterUsage: fc.array(fc.boolean(), {
+  /** When each meter is created: before the usage (0), between it and the voids (1), after both (2). */
+  createdAt: fc.array(fc.constantFrom(0, 1, 2), {
     minLength: AGGREGATIONS.length,
     maxLength: AGGREGATIONS.length,
   }),
+  /** Which stored events are voided (by their index in storage order, modulo), in one or two requests. */
+  voided: fc.array(fc.nat({ max: 39 }), { maxLength: 12 }),
+  voidRequests: fc.constantFrom(1, 2),
   queries: fc.array(querySpecArb, { minLength: AGGREGATIONS.length * 2, maxLength: AGGREGATIONS.length * 2 }),
 });
 
@@ -131,9 +136,9 @@ describe('meter queries against a brute-force recomputation (property)', () => {
         run += 1;
         const type = `prop_${run}`;
         const meterSlug = (aggregation: MeterAggregation) => `p${run}_${aggregation.toLowerCase()}`;
-        const createMeters = async (after: boolean) => {
+        const createMeters = async (stage: number) => {
           for (const [index, aggregation] of AGGREGATIONS.entries()) {
-            if (scenario.createdAfterUsage[index] !== after) continue;
+            if (scenario.createdAt[index] !== stage) continue;
             await createMeter(app, {
               slug: meterSlug(aggregation),
               eventType: type,
@@ -144,9 +149,25 @@ describe('meter queries against a brute-force recomputation (property)', () => {
           }
         };
 
-        await createMeters(false);
-        const stored = await send(app, run, type, scenario.events, scenario.requestSizes);
-        await createMeters(true);
+        await createMeters(0);
+        const sent = await send(app, run, type, scenario.events, scenario.requestSizes);
+        await createMeters(1);
+        const voided = new Set(scenario.voided.map((n) => sent[n % sent.length]));
+        const batches = [...voided].reduce<StoredEvent[][]>(
+          (split, event, n) => (split[n % scenario.voidRequests].push(event), split),
+          Array.from({ length: scenario.voidRequests }, () => []),
+        );
+        for (const batch of batches.filter((b) => b.length > 0)) {
+          const answer = await app.request('POST', '/api/v1/events/void', {
+            body: {
+              events: batch.map((e) => ({ source: e.source, id: `r${run}-${e.id}` })),
+              reason: 'property',
+            },
+          });
+          expect(answer.status).toBe(200);
+        }
+        await createMeters(2);
+        const stored = sent.filter((event) => !voided.has(event));
 
         for (const [index, spec] of scenario.queries.entries()) {
           const aggregation = AGGREGATIONS[index % AGGREGATIONS.length];

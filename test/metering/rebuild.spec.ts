@@ -5,7 +5,7 @@ import { createMeter, deleteMeter, updateMeter } from './meters';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Replaying the log from zero into shadow tables reproduces the usage read models exactly. */
-describe('rebuilding usage@v2', () => {
+describe('rebuilding usage@v3', () => {
   let app: TestApp;
 
   beforeAll(async () => {
@@ -88,13 +88,13 @@ describe('rebuilding usage@v2', () => {
     const liveTable = await tableOid();
     expect(before.usage_buckets.length).toBeGreaterThan(0);
 
-    expect((await app.request('POST', '/api/v1/admin/projections/usage@v2/rebuild')).status).toBe(202);
+    expect((await app.request('POST', '/api/v1/admin/projections/usage@v3/rebuild')).status).toBe(202);
     for (let waited = 0; ; waited += 50) {
       const statuses = (await app.request('GET', '/api/v1/admin/projections')).body as {
         name: string;
         state: string;
       }[];
-      if (statuses.find((s) => s.name === 'usage@v2')?.state === 'running') break;
+      if (statuses.find((s) => s.name === 'usage@v3')?.state === 'running') break;
       if (waited > 30_000) throw new Error('the rebuild did not finish');
       await sleep(50);
     }

@@ -252,7 +252,7 @@ describe('backup and restore', () => {
     const restore = await run('restore', [file], { DATABASE_URL: target!.url }).done;
     expect(restore).toMatchObject({ code: 0 });
     expect(restore.stdout).toMatch(/tally_events: [\d,]+ rows in/);
-    expect(restore.stdout).toMatch(/usage@v2: rebuilt in/);
+    expect(restore.stdout).toMatch(/usage@v3: rebuilt in/);
 
     restored = await startTally(
       { ...original.tally.config, databaseUrl: target!.url, port: 0, adminToken: undefined },

@@ -231,6 +231,11 @@ describe('namespace isolation', () => {
     },
     'POST /api/v2/customers/:customerIdOrKey/entitlements/:entitlementIdOrFeatureKey/reset': {},
     'POST /api/v1/subjects/:subjectIdOrKey/entitlements/:entitlementId/reset': {},
+    // A's own event, by its identity: B holds no such event.
+    'POST /api/v1/events/void': {
+      events: [{ source: 'acme-platform', id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C' }],
+      reason: 'B was here',
+    },
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {

@@ -9,7 +9,7 @@ const EDGES = [YEAR_ZERO, YEAR_10000];
 /**
  * Blast radius one, for times: an instant the log or a read model cannot hold is refused at the edge
  * of every command and query (400 naming the field), so it never reaches the log, where it stopped
- * `usage@v2` (an event), `meters@v1` + `usage@v2` (a meter's `eventFrom`) or `subscriptions@v1` (a
+ * `usage@v3` (an event), `meters@v1` + `usage@v3` (a meter's `eventFrom`) or `subscriptions@v1` (a
  * billing anchor) for every namespace, nor the database in a query, where it was a 500.
  */
 describe('instants the log and the read models cannot hold', () => {

@@ -5,7 +5,8 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 /** The health checks, and the console's sign-in, which takes a token in its body. */
 const PUBLIC = new Set(['/healthz', '/readyz', '/api/v1/console/sessions']);
-const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events']);
+/** Ingestion, and voiding what was ingested. */
+const INGESTION = new Set(['POST /api/v1/events', 'POST /v3/openmeter/events', 'POST /api/v1/events/void']);
 /** Routes that act on every namespace at once: the projections' positions and rebuilds. */
 const INSTALLATION_WIDE = ['/api/v1/admin/projections'];
 

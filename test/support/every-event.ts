@@ -1,11 +1,13 @@
+import { CorrectionSweep } from '../../src/billing/corrections/correction-sweep.service';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import type { ManualClock } from '../../src/shared/clock';
 import type { TestApp } from './test-app';
 
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
- * subscription command, usage (repeats included), and issued invoices. Specs that hold every
- * projection to a rule replay it; a new projection's events belong here too.
+ * subscription command, usage (repeats included), issued invoices, then a late event and a void in
+ * an issued period and the correction that bills them. Specs that hold every projection to a rule
+ * replay it; a new projection's events belong here too.
  */
 export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): Promise<void> {
   const call = async (method: string, path: string, body?: unknown) => {
@@ -178,4 +180,18 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('POST', '/api/v1/events', cloudEvents.slice(0, 2)); // repeats: acknowledged, stored once
   clock.set(new Date('2027-03-31T12:00:00Z'));
   await app.tally.app!.get(InvoiceIssuer).issueDue();
+  // After the first period was issued: a late user and a void of billed tokens, then their correction.
+  await call('POST', '/api/v1/events', {
+    ...cloudEvents[0],
+    id: 'late-1',
+    time: '2027-02-02T00:00:00.000Z',
+    data: { user_id: 'dave', region: 'us' },
+  });
+  await call('POST', '/api/v1/events/void', {
+    events: [{ source: 'app', id: 't1' }],
+    reason: 'test traffic',
+  });
+  clock.set(new Date('2027-03-31T14:00:00Z'));
+  const corrected = await app.tally.app!.get(CorrectionSweep).correctDue();
+  if (corrected !== 1) throw new Error(`the history should hold one correction, not ${corrected}`);
 }

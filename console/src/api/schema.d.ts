@@ -42,8 +42,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Usage reconciliation: events accepted, stored, deduplicated, metered, attributed, billed
-         * @description For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC day, and billed events per subscription billing period. accepted = stored + deduplicated always; accepted and deduplicated are null on EventStoreDB, which cannot count them atomically.
+         * Usage reconciliation: events accepted, stored, deduplicated, voided, metered, attributed, billable, billed, pending correction
+         * @description For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC day, and per subscription billing period. accepted = stored + deduplicated always; accepted and deduplicated are null on EventStoreDB, which cannot count them atomically.
          */
         get: operations["getReconciliation"];
         put?: never;
@@ -310,6 +310,23 @@ export interface paths {
         put?: never;
         /** Ingest one CloudEvent or a batch; a batch is all-or-nothing */
         post: operations["ingestEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void usage events: they stop counting everywhere, stay in the log, and stay deduplicated */
+        post: operations["voidEvents"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1096,6 +1113,13 @@ export interface components {
             tokenId: string;
             tokenName: string;
         };
+        CorrectionRef: {
+            id: string;
+            number: string;
+            total: string;
+            /** @enum {string} */
+            type: "standard" | "credit_note";
+        };
         CreateCustomerRequest: {
             billingAddress?: components["schemas"]["AddressDto"];
             /** @example USD */
@@ -1258,7 +1282,14 @@ export interface components {
         DiscountUsage: {
             quantity: string;
         };
+        DocumentRef: {
+            id: string;
+            number: string;
+        };
         EmptyInvoice: {
+            correctionOf?: components["schemas"]["DocumentRef"];
+            /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
+            corrections?: components["schemas"]["CorrectionRef"][];
             createdAt: string;
             currency: string;
             customer: {
@@ -1289,7 +1320,7 @@ export interface components {
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
-            type: "standard";
+            type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
             workflow: {
@@ -1511,6 +1542,15 @@ export interface components {
             repeats?: number;
             /** @description What the meter read from it (absent for COUNT). */
             value?: string;
+            /** @description An event a correction takes away: voided after the document before it billed the event. */
+            voided?: {
+                actor: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                voidedAt: string;
+            };
         };
         ExpirationRequest: {
             count: number;
@@ -1744,8 +1784,20 @@ export interface components {
             storedAt: string;
             /** @description Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and whether no customer claims its subject (its usage is then never billed). */
             validationError?: string;
+            /** @description Present once the event is voided (Tally's addition): it stays listed, and counts nowhere. */
+            voided?: {
+                actor: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+                voidedAt: string;
+            };
         };
         Invoice: {
+            correctionOf?: components["schemas"]["DocumentRef"];
+            /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
+            corrections?: components["schemas"]["CorrectionRef"][];
             createdAt: string;
             currency: string;
             customer: {
@@ -1777,7 +1829,7 @@ export interface components {
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
-            type: "standard";
+            type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
             workflow: {
@@ -1791,6 +1843,7 @@ export interface components {
         InvoiceLine: {
             /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
             charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"];
+            correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
             currency: string;
             description?: string;
@@ -1839,6 +1892,9 @@ export interface components {
             totalCount: number;
         };
         InvoiceSummary: {
+            correctionOf?: components["schemas"]["DocumentRef"];
+            /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
+            corrections?: components["schemas"]["CorrectionRef"][];
             createdAt: string;
             currency: string;
             customer: {
@@ -1869,7 +1925,7 @@ export interface components {
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
-            type: "standard";
+            type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
             workflow: {
@@ -1898,6 +1954,16 @@ export interface components {
         IssueAfterResetView: {
             amount: number;
             priority?: number;
+        };
+        LineCorrection: {
+            billed: components["schemas"]["LineFigures"];
+            lineId: string;
+            now: components["schemas"]["LineFigures"];
+        };
+        LineFigures: {
+            meteredQuantity: string;
+            quantity: string;
+            total: string;
         };
         LineLineage: {
             aggregation?: string;
@@ -2147,7 +2213,9 @@ export interface components {
             totals: components["schemas"]["ReconciliationCountsDto"];
         };
         ReconciliationBillingPeriodDto: {
-            /** @description Billed events in the period and the range (each once, however many rate cards) */
+            /** @description Billable events in the period and the range (each once, however many rate cards) */
+            billable: number;
+            /** @description Of them, those on the period's issued documents */
             billed: number;
             customerId: string;
             /**
@@ -2155,6 +2223,10 @@ export interface components {
              * @description The whole billing period; only its part in the range counts
              */
             from: string;
+            /** @description Whether the period is issued */
+            issued: boolean;
+            /** @description Changes since its latest document that a correction will bill */
+            pendingCorrection: number;
             subscriptionId: string;
             /** Format: date-time */
             to: string;
@@ -2162,23 +2234,31 @@ export interface components {
         ReconciliationCountsDto: {
             /** @description Events of acknowledged ingestion requests, repeats included; null on EventStoreDB */
             accepted: number | null;
-            /** @description Stored events whose subject is a customer's key or subject key */
+            /** @description Stored events, not voided, whose subject is a customer's key or subject key */
             attributed: number;
-            /** @description Attributed events a subscription active at their time bills through its phase's usage-based rate cards */
+            /** @description Attributed events a subscription active at their time bills through its phase's usage-based rate cards, issued or not */
+            billable: number;
+            /** @description Events on issued documents: stored at or before the log position their period was billed through, not voided by then */
             billed: number;
             /** @description accepted − stored; null on EventStoreDB */
             deduplicated: number | null;
-            /** @description Stored events a live meter reads (its event type, at or after its eventFrom) */
+            /** @description Stored events a live meter reads (its event type, at or after its eventFrom), not voided */
             metered: number;
+            /** @description Events that changed an issued period after its latest document (late, or voided), altering its figures: the next correction bills them */
+            pendingCorrection: number;
             /** @description Accepted events written to the log (the first of each source and id) */
             stored: number;
+            /** @description Stored events voided since: they count in none of the figures below */
+            voided: number;
         };
         ReconciliationDayDto: {
             /** @description Events of acknowledged ingestion requests, repeats included; null on EventStoreDB */
             accepted: number | null;
-            /** @description Stored events whose subject is a customer's key or subject key */
+            /** @description Stored events, not voided, whose subject is a customer's key or subject key */
             attributed: number;
-            /** @description Attributed events a subscription active at their time bills through its phase's usage-based rate cards */
+            /** @description Attributed events a subscription active at their time bills through its phase's usage-based rate cards, issued or not */
+            billable: number;
+            /** @description Events on issued documents: stored at or before the log position their period was billed through, not voided by then */
             billed: number;
             /** @description accepted − stored; null on EventStoreDB */
             deduplicated: number | null;
@@ -2187,8 +2267,10 @@ export interface components {
              * @description Start of the UTC day, clipped to the range
              */
             from: string;
-            /** @description Stored events a live meter reads (its event type, at or after its eventFrom) */
+            /** @description Stored events a live meter reads (its event type, at or after its eventFrom), not voided */
             metered: number;
+            /** @description Events that changed an issued period after its latest document (late, or voided), altering its figures: the next correction bills them */
+            pendingCorrection: number;
             /** @description Accepted events written to the log (the first of each source and id) */
             stored: number;
             /**
@@ -2196,6 +2278,8 @@ export interface components {
              * @description End of the UTC day, clipped to the range
              */
             to: string;
+            /** @description Stored events voided since: they count in none of the figures below */
+            voided: number;
         };
         RecurringPeriodRequest: {
             /**
@@ -2640,6 +2724,23 @@ export interface components {
              */
             quantity: string;
         };
+        UsageVoidActor: {
+            /** @description The token that voided the event */
+            id: string;
+            name: string;
+        };
+        UsageVoidView: {
+            actor: components["schemas"]["UsageVoidActor"];
+            id: string;
+            /** @description The first void's reason */
+            reason: string;
+            source: string;
+            /**
+             * Format: date-time
+             * @description When the event was first voided
+             */
+            voidedAt: string;
+        };
         ValidationIssue: {
             code: string;
             component: string;
@@ -2654,6 +2755,21 @@ export interface components {
             /** @enum {string} */
             severity: "critical" | "warning";
             updatedAt: string;
+        };
+        VoidedEventRef: {
+            /** @example 57B5F342-B8D5-49AE-9D6C-350C1D92155C */
+            id: string;
+            /** @example acme-platform */
+            source: string;
+        };
+        VoidUsageAnswer: {
+            /** @description Each named event, as its first void recorded it */
+            events: components["schemas"]["UsageVoidView"][];
+        };
+        VoidUsageRequest: {
+            events: components["schemas"]["VoidedEventRef"][];
+            /** @example sent twice by a misconfigured client */
+            reason: string;
         };
         WindowedBalanceHistoryView: {
             burndownHistory: components["schemas"]["GrantBurnDownHistorySegmentView"][];
@@ -3053,6 +3169,8 @@ export interface operations {
                 expand?: "lines"[];
                 page?: number;
                 pageSize?: number;
+                /** @description Only documents of these types: invoices and corrections billing more, or corrections giving back (Tally's filter) */
+                types?: ("standard" | "credit_note")[];
             };
             header?: never;
             path?: never;
@@ -4531,6 +4649,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidUsageRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoidUsageAnswer"];
+                };
             };
             /** @description Bad Request */
             400: {

@@ -126,6 +126,29 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
             </dd>
           </>
         )}
+        {invoice.correctionOf && (
+          <>
+            <dt>{invoice.type === 'credit_note' ? 'Credit note for' : 'Correction of'}</dt>
+            <dd>
+              <Link to={`/invoices/${invoice.correctionOf.id}`}>{invoice.correctionOf.number}</Link>
+            </dd>
+          </>
+        )}
+        {(invoice.corrections ?? []).length > 0 && (
+          <>
+            <dt>Corrections</dt>
+            <dd>
+              <ul className="plain">
+                {invoice.corrections!.map((correction) => (
+                  <li key={correction.id}>
+                    <Link to={`/invoices/${correction.id}`}>{correction.number}</Link> ({correction.type},{' '}
+                    <Money amount={correction.total} currency={invoice.currency} />)
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
       {(invoice.validationIssues ?? []).length > 0 && (
         <div role="alert" className="problem">

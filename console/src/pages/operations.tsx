@@ -118,7 +118,17 @@ function Projections() {
 const today = () => new Date().toISOString().slice(0, 10);
 const dayAfter = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const COUNTS = ['accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'] as const;
+const COUNTS = [
+  'accepted',
+  'stored',
+  'deduplicated',
+  'voided',
+  'metered',
+  'attributed',
+  'billable',
+  'billed',
+  'pendingCorrection',
+] as const;
 
 function ReconciliationPanel() {
   const [from, setFrom] = useState(today);
@@ -141,8 +151,9 @@ function ReconciliationPanel() {
   return (
     <>
       <p className="lead">
-        Every usage event of a range of UTC days, accounted for: accepted, stored, deduplicated, metered,
-        attributed to a customer, billed.
+        Every usage event of a range of UTC days, accounted for: accepted, stored, deduplicated, voided,
+        metered, attributed to a customer, billable, billed on an issued document, and pending a correction
+        (it changed a period already issued).
       </p>
       <form onSubmit={reconcile} className="controls" aria-label="Reconciliation range">
         <Field label="From (UTC day)" error={fields.from ?? fields['query.from']}>

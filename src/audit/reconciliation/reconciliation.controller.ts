@@ -18,10 +18,11 @@ export class ReconciliationController {
   @Get()
   @ApiOperation({
     operationId: 'getReconciliation',
-    summary: 'Usage reconciliation: events accepted, stored, deduplicated, metered, attributed, billed',
+    summary:
+      'Usage reconciliation: events accepted, stored, deduplicated, voided, metered, attributed, billable, billed, pending correction',
     description:
       "For the token's namespace and the events whose time lies in [from, to): totals, one entry per UTC " +
-      'day, and billed events per subscription billing period. accepted = stored + deduplicated always; ' +
+      'day, and per subscription billing period. accepted = stored + deduplicated always; ' +
       'accepted and deduplicated are null on EventStoreDB, which cannot count them atomically.',
   })
   @ApiQuery({ name: 'from', required: true, description: 'RFC 3339 on a whole hour, inclusive' })
@@ -53,13 +54,17 @@ export class ReconciliationController {
         customerId: period.customerId,
         from: period.from.toISOString(),
         to: period.to.toISOString(),
+        issued: period.issued,
+        billable: period.billable,
         billed: period.billed,
+        pendingCorrection: period.pendingCorrection,
       })),
     };
   }
 }
 
 function counts(c: ReconciliationCounts): ReconciliationCounts {
-  const { accepted, stored, deduplicated, metered, attributed, billed } = c;
-  return { accepted, stored, deduplicated, metered, attributed, billed };
+  const { accepted, stored, deduplicated, voided, metered, attributed, billable, billed, pendingCorrection } =
+    c;
+  return { accepted, stored, deduplicated, voided, metered, attributed, billable, billed, pendingCorrection };
 }

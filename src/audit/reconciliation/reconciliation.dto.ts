@@ -15,19 +15,34 @@ export class ReconciliationCountsDto {
   @ApiProperty({ type: Number, nullable: true, description: 'accepted − stored; null on EventStoreDB' })
   deduplicated!: number | null;
 
+  @ApiProperty({ description: 'Stored events voided since: they count in none of the figures below' })
+  voided!: number;
+
   @ApiProperty({
-    description: 'Stored events a live meter reads (its event type, at or after its eventFrom)',
+    description: 'Stored events a live meter reads (its event type, at or after its eventFrom), not voided',
   })
   metered!: number;
 
-  @ApiProperty({ description: "Stored events whose subject is a customer's key or subject key" })
+  @ApiProperty({ description: "Stored events, not voided, whose subject is a customer's key or subject key" })
   attributed!: number;
 
   @ApiProperty({
     description:
-      "Attributed events a subscription active at their time bills through its phase's usage-based rate cards",
+      "Attributed events a subscription active at their time bills through its phase's usage-based rate cards, issued or not",
+  })
+  billable!: number;
+
+  @ApiProperty({
+    description:
+      'Events on issued documents: stored at or before the log position their period was billed through, not voided by then',
   })
   billed!: number;
+
+  @ApiProperty({
+    description:
+      'Events that changed an issued period after its latest document (late, or voided), altering its figures: the next correction bills them',
+  })
+  pendingCorrection!: number;
 }
 
 export class ReconciliationDayDto extends ReconciliationCountsDto {
@@ -54,10 +69,19 @@ export class ReconciliationBillingPeriodDto {
   @ApiProperty({ format: 'date-time' })
   to!: string;
 
+  @ApiProperty({ description: 'Whether the period is issued' })
+  issued!: boolean;
+
   @ApiProperty({
-    description: 'Billed events in the period and the range (each once, however many rate cards)',
+    description: 'Billable events in the period and the range (each once, however many rate cards)',
   })
+  billable!: number;
+
+  @ApiProperty({ description: "Of them, those on the period's issued documents" })
   billed!: number;
+
+  @ApiProperty({ description: 'Changes since its latest document that a correction will bill' })
+  pendingCorrection!: number;
 }
 
 export class ReconciliationAnswerDto {

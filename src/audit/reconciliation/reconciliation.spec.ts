@@ -95,7 +95,19 @@ describe('billedUsageWindows', () => {
 describe('reconciliationReport', () => {
   const day = (text: string) => new Date(`${text}T00:00:00Z`);
   const window = { from: new Date('2026-01-01T12:00:00Z'), to: new Date('2026-01-03T06:00:00Z') };
-  const usage = [{ day: day('2026-01-02'), projected: 5, metered: 4, attributed: 3, billed: 2 }];
+  const usage = [
+    {
+      day: day('2026-01-02'),
+      projected: 5,
+      voided: 1,
+      metered: 4,
+      attributed: 3,
+      billable: 3,
+      billed: 2,
+      pendingCorrection: 1,
+    },
+  ];
+  const none = { voided: 0, metered: 0, attributed: 0, billable: 0, billed: 0, pendingCorrection: 0 };
 
   it('derives deduplicated from accepted and stored, per clipped UTC day and in total', () => {
     const report = reconciliationReport(
@@ -112,9 +124,7 @@ describe('reconciliationReport', () => {
         accepted: 0,
         stored: 0,
         deduplicated: 0,
-        metered: 0,
-        attributed: 0,
-        billed: 0,
+        ...none,
       },
       {
         from: day('2026-01-02'),
@@ -122,9 +132,12 @@ describe('reconciliationReport', () => {
         accepted: 7,
         stored: 5,
         deduplicated: 2,
+        voided: 1,
         metered: 4,
         attributed: 3,
+        billable: 3,
         billed: 2,
+        pendingCorrection: 1,
       },
       {
         from: day('2026-01-03'),
@@ -132,18 +145,19 @@ describe('reconciliationReport', () => {
         accepted: 0,
         stored: 0,
         deduplicated: 0,
-        metered: 0,
-        attributed: 0,
-        billed: 0,
+        ...none,
       },
     ]);
     expect(report.totals).toEqual({
       accepted: 7,
       stored: 5,
       deduplicated: 2,
+      voided: 1,
       metered: 4,
       attributed: 3,
+      billable: 3,
       billed: 2,
+      pendingCorrection: 1,
     });
   });
 
@@ -153,9 +167,12 @@ describe('reconciliationReport', () => {
       accepted: null,
       stored: 5,
       deduplicated: null,
+      voided: 1,
       metered: 4,
       attributed: 3,
+      billable: 3,
       billed: 2,
+      pendingCorrection: 1,
     });
   });
 });

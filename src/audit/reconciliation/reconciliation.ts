@@ -15,26 +15,37 @@ import type { Subscription } from '../../customers';
 /**
  * Reconciliation: what became of a namespace's usage events whose event time lies in `[from, to)`.
  *
- *   accepted      every event of an acknowledged ingestion request, repeats included
- *   stored        accepted events written to the log (the first of each (source, id))
- *   deduplicated  accepted − stored: repeats inside a request and across requests
- *   metered       stored events a live meter reads (its event type, at or after its eventFrom)
- *   attributed    stored events whose subject belongs to a customer (key or subject key)
- *   billed        attributed events that a subscription active at their time bills: its phase then
- *                 has a usage-based, priced rate card whose feature reads a meter the event matches
+ *   accepted           every event of an acknowledged ingestion request, repeats included
+ *   stored             accepted events written to the log (the first of each (source, id)), voided
+ *                      ones included: a void takes nothing out of the log
+ *   deduplicated       accepted − stored: repeats inside a request and across requests
+ *   voided             stored events voided since: they count in none of the figures below
+ *   metered            stored events a live meter reads (its event type, at or after its eventFrom)
+ *   attributed         stored events whose subject belongs to a customer (key or subject key)
+ *   billable           attributed events that a subscription active at their time bills: its phase
+ *                      then has a usage-based, priced rate card whose feature reads a meter the event
+ *                      matches — issued, or on an invoice still to come
+ *   billed             events on an issued document: in an issued period, stored at or before the log
+ *                      position its documents billed through, and not voided at or before it
+ *   pendingCorrection  events that changed an issued period after its latest document (stored since,
+ *                      or billed and voided since) in a way that alters its figures: on no document
+ *                      yet, the next correction bills them
  *
  * Attribution and billing use the read models as they stand (a subject's current customer, the
  * subscriptions' recorded terms), as the invoice preview does. Feature group-by filters are not
- * applied: an event of a filtered feature's meter counts as billed whatever its group-by values.
+ * applied: an event of a filtered feature's meter counts as billable whatever its group-by values.
  */
 export interface ReconciliationCounts {
   /** Null where the event store cannot count intake atomically with the write (EventStoreDB). */
   readonly accepted: number | null;
   readonly stored: number;
   readonly deduplicated: number | null;
+  readonly voided: number;
   readonly metered: number;
   readonly attributed: number;
+  readonly billable: number;
   readonly billed: number;
+  readonly pendingCorrection: number;
 }
 
 export type { TimeRange };
@@ -83,9 +94,12 @@ function counts(
     accepted: intake ? intake.accepted : null,
     stored: intake ? intake.stored : (read?.projected ?? 0),
     deduplicated: intake ? intake.accepted - intake.stored : null,
+    voided: read?.voided ?? 0,
     metered: read?.metered ?? 0,
     attributed: read?.attributed ?? 0,
+    billable: read?.billable ?? 0,
     billed: read?.billed ?? 0,
+    pendingCorrection: read?.pendingCorrection ?? 0,
   };
 }
 
@@ -96,9 +110,12 @@ function sum(days: readonly ReconciliationCounts[], countsIntake: boolean): Reco
     accepted: countsIntake ? total((d) => d.accepted) : null,
     stored: total((d) => d.stored),
     deduplicated: countsIntake ? total((d) => d.deduplicated) : null,
+    voided: total((d) => d.voided),
     metered: total((d) => d.metered),
     attributed: total((d) => d.attributed),
+    billable: total((d) => d.billable),
     billed: total((d) => d.billed),
+    pendingCorrection: total((d) => d.pendingCorrection),
   };
 }
 

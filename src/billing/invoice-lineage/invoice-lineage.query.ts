@@ -24,7 +24,10 @@ export interface LineLineage {
 
 /**
  * The usage events behind an invoice line: metering's evidence for the line's meter, from the
- * customer's subjects, in the line's window, with the line's feature filters.
+ * customer's subjects, in the line's window, with the line's feature filters. An issued document's
+ * line lists exactly what it billed, by log position: an invoice's, the usage counted as of the
+ * position it billed through; a correction's, the late events it added and the voided events it
+ * took away (marked `voided`) since the period's document before it.
  */
 @Injectable()
 export class InvoiceLineageQuery {
@@ -37,6 +40,7 @@ export class InvoiceLineageQuery {
 
   async lineage(namespace: string, invoiceId: string, lineId: string, limit: number): Promise<LineLineage> {
     const invoice = await this.invoices.get(namespace, invoiceId);
+    const issued = await this.invoices.issued(namespace, invoiceId);
     const line = invoice.lines.find((l) => l.id === lineId);
     if (!line) throw notFound('BILLING.LINE_NOT_FOUND', `invoice ${invoiceId} has no line ${lineId}`);
     const base = { invoiceId, lineId, meteredQuantity: line.meteredQuantity, period: line.period };
@@ -52,6 +56,14 @@ export class InvoiceLineageQuery {
       window: line.period,
       filterGroupBy: feature.filterGroupBy,
       limit,
+      ...(issued
+        ? {
+            billed: {
+              through: issued.billedThrough,
+              ...(issued.billedAfter ? { after: issued.billedAfter } : {}),
+            },
+          }
+        : {}),
     });
     if (!evidence) return { ...base, totalCount: 0, items: [] };
     return { ...base, featureKey: line.featureKey, ...evidence };

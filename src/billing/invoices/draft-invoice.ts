@@ -122,11 +122,47 @@ export interface InvoiceLine {
    * string. Absent on a line that could not be priced (its totals are zero; a critical issue says why).
    */
   readonly charge?: Charge;
+  /**
+   * A correction's line (Tally's addition): the line it corrects, what the period's documents had
+   * billed for it, and what it is worth now. Its own quantity and totals are the difference.
+   */
+  readonly correction?: LineCorrection;
+}
+
+/** One line's billed figures. */
+export interface LineFigures {
+  readonly quantity: string;
+  readonly meteredQuantity: string;
+  readonly total: string;
+}
+
+export interface LineCorrection {
+  readonly lineId: string;
+  readonly billed: LineFigures;
+  readonly now: LineFigures;
+}
+
+/**
+ * OpenMeter's `Invoice.type`: an invoice, or a correction of one — `standard` when it bills more,
+ * `credit_note` when it gives back.
+ */
+export type InvoiceType = 'standard' | 'credit_note';
+
+/** An issued document, by id and number. */
+export interface DocumentRef {
+  readonly id: string;
+  readonly number: string;
+}
+
+/** A correction as the invoice it corrects lists it. */
+export interface CorrectionRef extends DocumentRef {
+  readonly type: InvoiceType;
+  readonly total: string;
 }
 
 export interface Invoice {
   readonly id: string;
-  readonly type: 'standard';
+  readonly type: InvoiceType;
   readonly number: string;
   readonly status: InvoiceStatus;
   readonly statusDetails: {
@@ -152,6 +188,13 @@ export interface Invoice {
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];
+  /** A correction's: the invoice it corrects (Tally's addition). */
+  readonly correctionOf?: DocumentRef;
+  /**
+   * An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never
+   * part of its own figures, which stay as issued.
+   */
+  readonly corrections?: readonly CorrectionRef[];
 }
 
 /** The id of the invoice for one subscription's billing period: the same before and after it is issued. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LogPosition } from '../../event-store/event-store.port';
 import { ProjectionsService } from '../../projections/projections.service';
 import type { Subscription } from '../../customers';
 import { usageCaughtUp } from '../../metering';
@@ -17,6 +18,7 @@ import {
   InvoiceCustomer,
   invoiceIdFor,
   InvoiceStatus,
+  Period,
 } from './draft-invoice';
 import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
 import {
@@ -30,6 +32,20 @@ import { stableUlid } from '../../shared/stable-id';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;
+
+/** A draft read at one log position: its figures count exactly the usage at or before `through`. */
+export interface DraftAsOf {
+  readonly invoice: Invoice;
+  /** Absent when the figures could not be read (the invoice then has a critical issue). */
+  readonly through?: LogPosition;
+}
+
+/** An issued period, as the draft of it is found again: whose, which subscription, which period. */
+export interface IssuedPeriod {
+  readonly customerId: string;
+  readonly subscriptionId: string;
+  readonly period: Period;
+}
 
 export interface BillingCustomer extends InvoiceCustomer {
   readonly currency?: string;
@@ -97,7 +113,7 @@ export class InvoicePreviewQuery {
       : undefined;
     const plan = billed && periodPlanAt(billed, now);
     if (!billed || !plan) return emptyInvoice(customer, now);
-    return this.draftCaughtUp(namespace, customer, billed, plan);
+    return (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
@@ -158,7 +174,7 @@ export class InvoicePreviewQuery {
       if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
         continue;
       for (const [plan, status] of periods)
-        invoices.push(await this.draftCaughtUp(namespace, customer, billed, plan, status));
+        invoices.push((await this.draftCaughtUp(namespace, customer, billed, plan, status)).invoice);
     }
     return invoices;
   }
@@ -172,9 +188,33 @@ export class InvoicePreviewQuery {
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
-  ): Promise<Invoice> {
+  ): Promise<DraftAsOf> {
     await usageCaughtUp(this.projections, this.metered.projections);
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft');
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', true);
+  }
+
+  /**
+   * An issued period's invoice as it would be drafted now (what corrections and the recompute report
+   * compare its documents with): its customer and subscription as they stand, its period's phase and
+   * rate cards. Read at one log position with `asOf`. Undefined when the customer or the subscription
+   * is gone from billing's view. The caller has caught up with the read models.
+   */
+  async draftOfIssued(
+    namespace: string,
+    issued: IssuedPeriod,
+    asOf: boolean,
+  ): Promise<DraftAsOf | undefined> {
+    const customer = await this.customer(namespace, issued.customerId);
+    const [row] = await this.db.query<SubscriptionRow[]>(
+      `SELECT subscription, active_to FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
+      [namespace, issued.subscriptionId],
+    );
+    if (!customer || !row) return undefined;
+    const billed = billedOf(row);
+    const from = billed.subscription.activeFrom;
+    const plan = periodPlanAt(billed, issued.period.from > from ? issued.period.from : from);
+    if (!plan || plan.period.from !== issued.period.from) return undefined;
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf);
   }
 
   /**
@@ -188,7 +228,8 @@ export class InvoicePreviewQuery {
     billed: BilledSubscription,
     plan: PeriodPlan,
     status: InvoiceStatus = 'gathering',
-  ): Promise<Invoice> {
+    asOf = false,
+  ): Promise<DraftAsOf> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
       namespace,
@@ -205,17 +246,22 @@ export class InvoicePreviewQuery {
     };
     try {
       const sources = await this.lineSources(namespace, plan);
-      const values = await this.metered.quantities(
-        namespace,
-        sources.map((source) => ({
-          meterSlug: source.meterSlug,
-          customerId: customer.id,
-          window: plan.usageWindow,
-          filterGroupBy: source.filterGroupBy,
-        })),
+      const requests = sources.map((source) => ({
+        meterSlug: source.meterSlug,
+        customerId: customer.id,
+        window: plan.usageWindow,
+        filterGroupBy: source.filterGroupBy,
+      }));
+      const read = asOf
+        ? await this.metered.quantitiesAsOf(namespace, requests)
+        : { quantities: await this.metered.quantities(namespace, requests), through: undefined };
+      const quantities = new Map(
+        sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
-      const quantities = new Map(sources.map((source, index) => [source.rateCardKey, values[index]!]));
-      return draftInvoice({ ...input, lines: lineInputs(plan, quantities) });
+      return {
+        invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities) }),
+        ...(read.through ? { through: read.through } : {}),
+      };
     } catch (error) {
       if (isServiceUnavailable(error)) throw error;
       const expected = error instanceof DomainError;
@@ -232,7 +278,7 @@ export class InvoicePreviewQuery {
         message: `The invoice's lines could not be computed: ${expected ? error.message : 'an unexpected error (logged)'}`,
         metadata: { subscriptionId: subscription.id, ...(expected ? { cause: error.code } : {}) },
       };
-      return draftInvoice({ ...input, lines: [], issues: [issue] });
+      return { invoice: draftInvoice({ ...input, lines: [], issues: [issue] }) };
     }
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { LogPosition } from '../../event-store/event-store.port';
 import { MeterQueryService, USAGE_PROJECTION } from '../../metering';
 import { Decimal, toDecimalString } from '../../shared/money';
+import type { MeterQuery } from '../../metering';
 import type { MeteredQuantity, MeteredQuantityRequest } from './metered-quantity.port';
 
 /**
@@ -17,21 +19,41 @@ export class MeterQueryQuantity implements MeteredQuantity {
   constructor(private readonly meters: MeterQueryService) {}
 
   async quantities(namespace: string, requests: readonly MeteredQuantityRequest[]): Promise<string[]> {
-    const answers = await this.meters.queryMany(
-      namespace,
-      requests.map((request) => ({
+    return totalsOf(
+      await this.meters.queryMany(
         namespace,
-        meter: request.meterSlug,
-        from: new Date(request.window.from),
-        to: new Date(request.window.to),
-        customerIds: [request.customerId],
-        filterGroupBy: Object.fromEntries(
-          Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]]),
-        ),
-      })),
-    );
-    return answers.map((answer) =>
-      toDecimalString(answer.rows.reduce((sum, row) => sum.plus(row.value), new Decimal(0))),
+        requests.map((r) => queryOf(namespace, r)),
+      ),
     );
   }
+
+  async quantitiesAsOf(
+    namespace: string,
+    requests: readonly MeteredQuantityRequest[],
+  ): Promise<{ quantities: string[]; through: LogPosition }> {
+    const { answers, through } = await this.meters.queryManyAsOf(
+      namespace,
+      requests.map((r) => queryOf(namespace, r)),
+    );
+    return { quantities: totalsOf(answers), through };
+  }
+}
+
+function queryOf(namespace: string, request: MeteredQuantityRequest): MeterQuery {
+  return {
+    namespace,
+    meter: request.meterSlug,
+    from: new Date(request.window.from),
+    to: new Date(request.window.to),
+    customerIds: [request.customerId],
+    filterGroupBy: Object.fromEntries(
+      Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]]),
+    ),
+  };
+}
+
+function totalsOf(answers: readonly { rows: readonly { value: string }[] }[]): string[] {
+  return answers.map((answer) =>
+    toDecimalString(answer.rows.reduce((sum, row) => sum.plus(row.value), new Decimal(0))),
+  );
 }

@@ -1,3 +1,4 @@
+import type { LogPosition } from '../../event-store/event-store.port';
 import type { Period } from './draft-invoice';
 
 export const METERED_QUANTITY = Symbol('MeteredQuantity');
@@ -17,6 +18,14 @@ export interface MeteredQuantity {
    * read-your-writes wait for the whole invoice, not one per line).
    */
   quantities(namespace: string, requests: readonly MeteredQuantityRequest[]): Promise<string[]>;
+  /**
+   * The same, all read at one log position, which is given: the quantities count exactly the usage
+   * at or before `through`. What an issued document bills is defined by it.
+   */
+  quantitiesAsOf(
+    namespace: string,
+    requests: readonly MeteredQuantityRequest[],
+  ): Promise<{ quantities: string[]; through: LogPosition }>;
   /** The projections quantities are read from, for read-your-writes. */
   readonly projections: readonly string[];
 }

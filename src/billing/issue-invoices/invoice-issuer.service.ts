@@ -6,11 +6,12 @@ import { TALLY_CONFIG } from '../../config/config.module';
 import { ProjectionsService } from '../../projections/projections.service';
 import type { Subscription } from '../../customers';
 import { decideAndAppend } from '../../event-store/decide-and-append';
-import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE, EventStore, formatPosition, LogPosition } from '../../event-store/event-store.port';
 import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { CLOCK, Clock } from '../../shared/clock';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
+import { CorrectionSweep } from '../corrections/correction-sweep.service';
 import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
@@ -18,12 +19,12 @@ import { closedPeriods } from '../invoices/subscription-period';
 import { invoiceLedgerDecider } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 
-const SWEEP_INTERVAL_MS = 30_000;
-
 /**
  * Closes billing periods: once a period has ended and the collection grace has passed (late usage
- * still counts until then), its draft becomes an issued, immutable invoice. Runs where projections
- * run; any number of issuers may sweep at once, since the ledger refuses a second issue of a period.
+ * still counts until then), its draft becomes an issued, immutable invoice, which bills the usage at
+ * or before the log position its figures were read at. Each sweep then has the issued periods that
+ * changed since corrected (`CorrectionSweep`). Runs where projections run; any number of issuers may
+ * sweep at once, since the ledger refuses a second issue of a period.
  */
 @Injectable()
 export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -39,24 +40,35 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    private readonly corrections: CorrectionSweep,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.runProjections) return;
+    let sweeping = false;
     this.timer = setInterval(() => {
-      this.issueDue().catch((error) => {
-        // Read models behind or the database away: nothing was issued, the next sweep tries again.
-        const message = `issuing invoices stopped for this sweep: ${error instanceof Error ? error.message : error}`;
-        if (isServiceUnavailable(error)) this.logger.warn(message);
-        else this.logger.error(message);
-      });
-    }, SWEEP_INTERVAL_MS);
+      if (sweeping) return;
+      sweeping = true;
+      void this.issueDue()
+        .catch((error) => this.stopped('issuing invoices', error))
+        .then(() => this.corrections.correctDue())
+        .catch((error) => this.stopped('correcting invoices', error))
+        .finally(() => (sweeping = false));
+    }, this.config.invoiceSweepMs);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.sweep?.catch(() => undefined);
+    await this.corrections.settled();
+  }
+
+  /** Read models behind or the database away: nothing more this sweep, the next one tries again. */
+  private stopped(what: string, error: unknown): void {
+    const message = `${what} stopped for this sweep: ${error instanceof Error ? error.message : error}`;
+    if (isServiceUnavailable(error)) this.logger.warn(message);
+    else this.logger.error(message);
   }
 
   /** Issues every period that is due now; returns how many invoices this call issued. */
@@ -110,8 +122,8 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           period = `${plan.period.from}..${plan.period.to}`;
           const customer = await this.previews.customer(row.namespace, row.customer_id);
           if (!customer) break;
-          const invoice = await this.previews.draft(row.namespace, customer, billed, plan);
-          if (hasCriticalIssues(invoice)) {
+          const { invoice, through } = await this.previews.draft(row.namespace, customer, billed, plan);
+          if (hasCriticalIssues(invoice) || !through) {
             const problems = invoice.validationIssues.filter((issue) => issue.severity === 'critical');
             this.logger.warn(
               `invoice ${invoice.id} of ${ids} period ${period} not issued: ` +
@@ -119,7 +131,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
             );
             break; // the subscription's later periods wait for this one
           }
-          issued += await this.issue(row.namespace, customer.id, row.subscription.id, invoice, now);
+          issued += await this.issue(row.namespace, customer.id, row.subscription.id, invoice, through, now);
         }
       } catch (error) {
         if (isServiceUnavailable(error)) throw error;
@@ -138,6 +150,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     customerId: string,
     subscriptionId: string,
     invoice: Invoice,
+    billedThrough: LogPosition,
     now: Date,
   ): Promise<number> {
     const { events } = await decideAndAppend(
@@ -146,7 +159,14 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       invoiceLedgerDecider,
       {
         type: 'IssueInvoice',
-        data: { namespace, customerId, subscriptionId, invoice, now: now.toISOString() },
+        data: {
+          namespace,
+          customerId,
+          subscriptionId,
+          invoice,
+          billedThrough: formatPosition(billedThrough),
+          now: now.toISOString(),
+        },
       },
       {
         metadata: { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } },

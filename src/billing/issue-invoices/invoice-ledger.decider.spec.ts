@@ -1,51 +1,103 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import type { Invoice, ValidationIssue } from '../invoices/draft-invoice';
-import { InvoiceIssued, invoiceLedgerDecider } from './invoice-ledger.decider';
+import {
+  CorrectionIssued,
+  InvoiceIssued,
+  invoiceLedgerDecider,
+  IssueCorrection,
+  IssueInvoice,
+} from './invoice-ledger.decider';
 
-const draft = (id: string) =>
+const draft = (id: string, extra: Partial<Invoice> = {}) =>
   ({
     id,
+    type: 'standard',
     number: `DRAFT-${id}`,
     status: 'gathering',
     statusDetails: { immutable: false, failed: false, extendedStatus: 'gathering', availableActions: {} },
     updatedAt: '2026-01-01T00:00:00.000Z',
     validationIssues: [],
+    ...extra,
   }) as unknown as Invoice;
 
-const issued = (id: string, sequence: number, number: string): InvoiceIssued => ({
+const issuedAs = (invoice: Invoice, number: string, at: string): Invoice => ({
+  ...invoice,
+  number,
+  status: 'issued',
+  statusDetails: { immutable: true, failed: false, extendedStatus: 'issued', availableActions: {} },
+  issuedAt: at,
+  updatedAt: at,
+});
+
+const ISSUED_AT = '2026-02-01T01:00:00.000Z';
+const CORRECTED_AT = '2026-02-03T00:00:00.000Z';
+
+const issued = (id: string, sequence: number, number: string, billedThrough = '10/1'): InvoiceIssued => ({
   type: 'InvoiceIssued',
   data: {
     namespace: 'default',
     sequence,
     customerId: 'c1',
     subscriptionId: 's1',
-    issuedAt: '2026-02-01T01:00:00.000Z',
-    invoice: {
-      ...draft(id),
-      number,
-      status: 'issued',
-      statusDetails: { immutable: true, failed: false, extendedStatus: 'issued', availableActions: {} },
-      issuedAt: '2026-02-01T01:00:00.000Z',
-      updatedAt: '2026-02-01T01:00:00.000Z',
-    },
+    issuedAt: ISSUED_AT,
+    billedThrough,
+    invoice: issuedAs(draft(id), number, ISSUED_AT),
   },
 });
 
-const issue = (id: string) => ({
-  type: 'IssueInvoice' as const,
+const issue = (id: string): IssueInvoice => ({
+  type: 'IssueInvoice',
   data: {
     namespace: 'default',
     customerId: 'c1',
     subscriptionId: 's1',
     invoice: draft(id),
-    now: '2026-02-01T01:00:00.000Z',
+    billedThrough: '10/1',
+    now: ISSUED_AT,
+  },
+});
+
+const correction = (id: string, of: string, after: string, billedThrough = '20/5'): IssueCorrection => ({
+  type: 'IssueCorrection',
+  data: {
+    namespace: 'default',
+    customerId: 'c1',
+    subscriptionId: 's1',
+    correctionOf: of,
+    after,
+    correction: draft(id, { type: 'credit_note', correctionOf: { id: of, number: `DRAFT-${of}` } }),
+    billedThrough,
+    now: CORRECTED_AT,
+  },
+});
+
+const corrected = (
+  id: string,
+  of: { id: string; number: string },
+  sequence: number,
+  billedAfter: string,
+  billedThrough = '20/5',
+): CorrectionIssued => ({
+  type: 'CorrectionIssued',
+  data: {
+    namespace: 'default',
+    sequence,
+    customerId: 'c1',
+    subscriptionId: 's1',
+    issuedAt: CORRECTED_AT,
+    billedAfter,
+    billedThrough,
+    invoice: {
+      ...issuedAs(draft(id, { type: 'credit_note' }), `INV-00000${sequence}`, CORRECTED_AT),
+      correctionOf: of,
+    },
   },
 });
 
 describe('invoice ledger', () => {
   const spec = deciderSpec(invoiceLedgerDecider);
 
-  it('numbers the first invoice 1, immutable and issued', () => {
+  it('numbers the first invoice 1, immutable and issued, with the position it billed through', () => {
     spec
       .given([])
       .when(issue('A'))
@@ -84,8 +136,63 @@ describe('invoice ledger', () => {
       .thenNothing();
   });
 
+  describe('corrections', () => {
+    const A = { id: 'A', number: 'INV-000001' };
+
+    it('numbers a correction from the same sequence, linked to the invoice it corrects', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')])
+        .when(correction('X', 'A', 'A'))
+        .then([corrected('X', A, 3, '10/1')]);
+    });
+
+    it('issues a correction once, however often it is decided', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(correction('X', 'A', 'A'))
+        .thenNothing();
+    });
+
+    it('decides nothing when another correction of the period went first', () => {
+      // Computed against the invoice alone, while X already corrected it: the next sweep compares again.
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(correction('Y', 'A', 'A', '30/1'))
+        .thenNothing();
+    });
+
+    it('corrects a corrected period again, after its latest document', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(correction('Y', 'A', 'X', '30/1'))
+        .then([corrected('Y', A, 3, '20/5', '30/1')]);
+    });
+
+    it('decides nothing when nothing was read past what the latest document billed', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001', '20/5')])
+        .when(correction('X', 'A', 'A', '20/5'))
+        .thenNothing();
+    });
+
+    it('refuses to correct what was never issued, or a correction itself', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001')])
+        .when(correction('X', 'B', 'B'))
+        .thenThrows('BILLING.CORRECTION_OF_UNKNOWN');
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(correction('Y', 'X', 'X', '30/1'))
+        .thenThrows('BILLING.CORRECTION_OF_UNKNOWN');
+    });
+  });
+
   it('keeps the state as it was on an event type it does not know', () => {
-    for (const history of [[], [issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')]]) {
+    for (const history of [
+      [],
+      [issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')],
+      [issued('A', 1, 'INV-000001'), corrected('X', { id: 'A', number: 'INV-000001' }, 2, '10/1')],
+    ]) {
       spec.given(history).keepsStateOnUnknownEvents();
     }
   });

@@ -29,6 +29,7 @@ export class InvoicesController {
   list(@Query() query: ListInvoicesQuery, @Ctx() ctx: RequestContext) {
     return this.invoices.list(ctx.namespace, {
       customers: query.customers,
+      types: query.types,
       withLines: query.expand?.includes('lines') ?? false,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 100,

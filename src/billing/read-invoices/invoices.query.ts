@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LogPosition } from '../../event-store/event-store.port';
 import { ProjectionsService } from '../../projections/projections.service';
 import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
-import type { Invoice } from '../invoices/draft-invoice';
+import type { CorrectionRef, Invoice, InvoiceType } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 
@@ -17,9 +18,22 @@ export interface InvoicePage {
 
 export type InvoiceSummary = Omit<Invoice, 'lines'>;
 
+/** An issued document, and the usage it billed by log position: after `billedAfter` (a correction), through `billedThrough`. */
+export interface IssuedDocument {
+  readonly invoice: Invoice;
+  readonly billedThrough: LogPosition;
+  /** A correction's: what the period's document before it billed through. */
+  readonly billedAfter?: LogPosition;
+}
+
+interface IssuedRow {
+  invoice: Invoice;
+  corrections: CorrectionRef[];
+}
+
 /**
- * Issued invoices from their read model, plus those not issued yet: each closed period waiting to be
- * (`draft`) and each customer's open period (`gathering`).
+ * Issued documents (invoices and their corrections) from their read model, plus those not issued
+ * yet: each closed period waiting to be (`draft`) and each customer's open period (`gathering`).
  */
 @Injectable()
 export class InvoicesQuery {
@@ -31,17 +45,28 @@ export class InvoicesQuery {
 
   async list(
     namespace: string,
-    options: { customers?: readonly string[]; withLines: boolean; page: number; pageSize: number },
+    options: {
+      customers?: readonly string[];
+      types?: readonly InvoiceType[];
+      withLines: boolean;
+      page: number;
+      pageSize: number;
+    },
   ): Promise<InvoicePage> {
     await this.catchUp();
     const customerIds = options.customers ? await this.customerIds(namespace, options.customers) : undefined;
-    const issued = await this.db.query<{ invoice: Invoice }[]>(
-      `SELECT invoice FROM billing_invoices WHERE namespace = $1 AND ($2::text[] IS NULL OR customer_id = ANY($2))
+    const issued = await this.db.query<IssuedRow[]>(
+      `SELECT invoice, corrections FROM billing_invoices
+       WHERE namespace = $1 AND ($2::text[] IS NULL OR customer_id = ANY($2)) AND ($3::text[] IS NULL OR type = ANY($3))
        ORDER BY sequence`,
-      [namespace, customerIds ?? null],
+      [namespace, customerIds ?? null, options.types ?? null],
     );
-    const unissued = await this.previews.unissued(namespace, { customers: customerIds, closed: true });
-    const all = [...issued.map((r) => r.invoice), ...unissued];
+    // Invoices not issued yet are all `standard`.
+    const unissued =
+      !options.types || options.types.includes('standard')
+        ? await this.previews.unissued(namespace, { customers: customerIds, closed: true })
+        : [];
+    const all = [...issued.map(withCorrections), ...unissued];
     const start = (options.page - 1) * options.pageSize;
     const items = all
       .slice(start, start + options.pageSize)
@@ -51,14 +76,44 @@ export class InvoicesQuery {
 
   async get(namespace: string, invoiceId: string): Promise<Invoice> {
     await this.catchUp();
-    const [row] = await this.db.query<{ invoice: Invoice }[]>(
-      `SELECT invoice FROM billing_invoices WHERE namespace = $1 AND id = $2`,
-      [namespace, invoiceId],
-    );
-    if (row) return row.invoice;
+    const issued = await this.issued(namespace, invoiceId);
+    if (issued) return issued.invoice;
     const [unissued] = await this.previews.unissued(namespace, { closed: true, invoiceId });
     if (!unissued) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
     return unissued;
+  }
+
+  /** An issued document with the positions it billed between; the caller has caught up. */
+  async issued(namespace: string, invoiceId: string): Promise<IssuedDocument | undefined> {
+    const [row] = await this.db.query<
+      (IssuedRow & {
+        billed_commit: string;
+        billed_prepare: string;
+        after_commit: string | null;
+        after_prepare: string | null;
+      })[]
+    >(
+      `SELECT d.invoice, d.corrections, d.billed_commit, d.billed_prepare,
+         before.billed_commit AS after_commit, before.billed_prepare AS after_prepare
+       FROM billing_invoices d
+       LEFT JOIN LATERAL (
+         SELECT b.billed_commit, b.billed_prepare FROM billing_invoices b
+         WHERE d.correction_of IS NOT NULL AND b.namespace = d.namespace AND b.sequence < d.sequence
+           AND (b.id = d.correction_of OR b.correction_of = d.correction_of)
+         ORDER BY b.sequence DESC LIMIT 1) before ON true
+       WHERE d.namespace = $1 AND d.id = $2`,
+      [namespace, invoiceId],
+    );
+    if (!row) return undefined;
+    const position = (commit: string, prepare: string) => ({
+      commit: BigInt(commit),
+      prepare: BigInt(prepare),
+    });
+    return {
+      invoice: withCorrections(row),
+      billedThrough: position(row.billed_commit, row.billed_prepare),
+      ...(row.after_commit !== null ? { billedAfter: position(row.after_commit, row.after_prepare!) } : {}),
+    };
   }
 
   /** Issued invoices, and the customers they are asked for by (open-period drafts wait for the rest). */
@@ -74,6 +129,11 @@ export class InvoicesQuery {
     }
     return ids;
   }
+}
+
+/** An issued invoice as answered: its own figures as issued, and the corrections issued since. */
+function withCorrections(row: IssuedRow): Invoice {
+  return row.corrections.length > 0 ? { ...row.invoice, corrections: row.corrections } : row.invoice;
 }
 
 function withoutLines(invoice: Invoice): InvoiceSummary {

@@ -17,6 +17,19 @@ export class ListInvoicesQuery {
   @Length(1, 256, { each: true })
   customers?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['standard', 'credit_note'],
+    description:
+      "Only documents of these types: invoices and corrections billing more, or corrections giving back (Tally's filter)",
+  })
+  @IsOptional()
+  @Transform(asArray)
+  @IsArray()
+  @ArrayMaxSize(2)
+  @IsIn(['standard', 'credit_note'], { each: true })
+  types?: ('standard' | 'credit_note')[];
+
   @ApiPropertyOptional({ type: [String], enum: ['lines'] })
   @IsOptional()
   @Transform(asArray)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CorrectionsQuery } from '../corrections/corrections.query';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { digestOf, figuresOf, InvoiceFigures } from './invoice-figures';
@@ -9,12 +10,31 @@ export interface InvoiceSnapshot {
   readonly digest: string;
 }
 
+/** An issued period whose documents bill other figures than the period is worth now. */
+export interface PendingCorrectionFigures {
+  readonly namespace: string;
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly customerId: string;
+  readonly period: { readonly from: string; readonly to: string };
+  /** The net difference a correction would bill (negative: given back). */
+  readonly total?: string;
+  readonly lines: readonly {
+    readonly line: string;
+    readonly billed: { readonly quantity: string; readonly total: string };
+    readonly now: { readonly quantity: string; readonly total: string };
+  }[];
+  /** Why the period's figures cannot be computed now. */
+  readonly failed?: string;
+}
+
 /** Every issued invoice and every open-period draft, in every namespace, as figures and a digest. */
 @Injectable()
 export class InvoiceSnapshotService {
   constructor(
     private readonly db: DataSource,
     private readonly previews: InvoicePreviewQuery,
+    private readonly corrections: CorrectionsQuery,
   ) {}
 
   async snapshot(): Promise<InvoiceSnapshot> {
@@ -31,5 +51,39 @@ export class InvoiceSnapshotService {
         invoices.push(figuresOf(namespace, draft));
     }
     return { invoices, digest: digestOf(invoices) };
+  }
+
+  /**
+   * Per issued period, what its documents (the invoice and its corrections) bill against what the
+   * period is worth now: each difference is a correction still to come (or one the issuer cannot
+   * compute). Empty once every correction is issued. The caller has caught up with the read models.
+   */
+  async pendingCorrections(): Promise<PendingCorrectionFigures[]> {
+    const originals = await this.db.query<{ namespace: string; id: string }[]>(
+      `SELECT namespace, id FROM billing_invoices WHERE correction_of IS NULL ORDER BY namespace, sequence`,
+    );
+    const pending: PendingCorrectionFigures[] = [];
+    for (const { namespace, id } of originals) {
+      const documents = await this.corrections.documents(namespace, id);
+      if (!documents) continue;
+      const { original } = documents;
+      const found = await this.corrections.pending(documents, { asOf: false, issuedAt: original.period.to });
+      if (!found.correction && !found.failed) continue;
+      pending.push({
+        namespace,
+        invoiceId: original.id,
+        number: original.number,
+        customerId: original.customer.id,
+        period: original.period,
+        ...(found.correction ? { total: found.correction.totals.total } : {}),
+        lines: (found.correction?.lines ?? []).map((line) => ({
+          line: line.name,
+          billed: { quantity: line.correction!.billed.quantity, total: line.correction!.billed.total },
+          now: { quantity: line.correction!.now.quantity, total: line.correction!.now.total },
+        })),
+        ...(found.failed ? { failed: found.failed } : {}),
+      });
+    }
+    return pending;
   }
 }

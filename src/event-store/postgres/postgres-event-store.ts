@@ -447,6 +447,16 @@ export class PostgresEventStore implements EventStore {
     return { storedKeys: new Set(rows.map((r) => r.dedup_key)) };
   }
 
+  async storedUsageKeys(dedupKeys: readonly string[]): Promise<ReadonlySet<string>> {
+    if (dedupKeys.length === 0) return new Set();
+    // The unique index that deduplicates usage answers this, committed rows only.
+    const { rows } = await this.pool.query<{ dedup_key: string }>(
+      `SELECT dedup_key FROM tally_events WHERE dedup_key = ANY($1::text[])`,
+      [[...new Set(dedupKeys)]],
+    );
+    return new Set(rows.map((r) => r.dedup_key));
+  }
+
   /** Sums the sharded per-hour counters into UTC days. */
   async intakeByDay(
     namespace: string,

@@ -14,6 +14,10 @@ interface ListedRow {
   position_commit: string;
   position_prepare: string;
   customer_id: string | null;
+  void_reason: string | null;
+  voided_at: Date | null;
+  void_actor_id: string | null;
+  void_actor_name: string | null;
 }
 
 @QueryHandler(ListEvents)
@@ -26,9 +30,11 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
   async execute({ namespace, filter }: ListEvents): Promise<IngestedEvent[]> {
     await usageCaughtUp(this.projections);
     const rows = await this.db.query<ListedRow[]>(
-      `SELECT e.event, e.ingested_at, e.stored_at, e.position_commit, e.position_prepare, cs.customer_id
+      `SELECT e.event, e.ingested_at, e.stored_at, e.position_commit, e.position_prepare, cs.customer_id,
+         v.reason AS void_reason, v.voided_at, v.actor_id AS void_actor_id, v.actor_name AS void_actor_name
        FROM ${UsageTable.events} e
        LEFT JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = e.namespace AND cs.subject_key = e.subject
+       LEFT JOIN ${UsageTable.voids} v ON v.namespace = e.namespace AND v.source = e.source AND v.id = e.id
        WHERE e.namespace = $1
          AND ($2::timestamptz IS NULL OR e.time >= $2) AND ($3::timestamptz IS NULL OR e.time < $3)
          AND ($4::text IS NULL OR e.subject = $4) AND ($5::text IS NULL OR e.id = $5)
@@ -52,6 +58,15 @@ export class ListEventsHandler implements IQueryHandler<ListEvents> {
         ...(validationError ? { validationError } : {}),
         ingestedAt: row.ingested_at.toISOString(),
         storedAt: row.stored_at.toISOString(),
+        ...(row.voided_at
+          ? {
+              voided: {
+                reason: row.void_reason!,
+                voidedAt: row.voided_at.toISOString(),
+                actor: { id: row.void_actor_id!, name: row.void_actor_name! },
+              },
+            }
+          : {}),
       };
     });
   }

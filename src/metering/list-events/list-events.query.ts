@@ -12,6 +12,12 @@ export interface IngestedEvent {
   readonly validationError?: string;
   readonly ingestedAt: string;
   readonly storedAt: string;
+  /** Present once the event is voided (Tally's addition): it stays listed, and counts nowhere. */
+  readonly voided?: {
+    readonly reason: string;
+    readonly voidedAt: string;
+    readonly actor: { readonly id: string; readonly name: string };
+  };
 }
 
 export interface ListEventsFilter {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { aggregateSql } from './aggregate-sql';
 import { CounterUnit, METER_SCOPE, unitStart } from '../usage/distinct-counters';
 import { UsageTable } from '../usage/usage-tables';
@@ -10,6 +10,9 @@ const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Z']);
 const UNIT_OF_WINDOW: Partial<Record<WindowSize, CounterUnit>> = { HOUR: 'hour', DAY: 'day', MONTH: 'month' };
 /** The units a range without windows is looked up in, smallest first. */
 const RANGE_UNITS: readonly CounterUnit[] = ['hour', 'day', 'month'];
+
+/** The pool, or one transaction's snapshot. */
+type Reader = Pick<EntityManager, 'query'>;
 
 /** A result row as the scan would give it: what `rowsOf` turns into an answer. */
 export interface CountedRow {
@@ -33,7 +36,7 @@ export interface CountedRow {
  * with usage on both sides needs the scan.
  */
 export async function answerFromCounters(
-  db: DataSource,
+  db: Reader,
   meter: MeterDefinition,
   query: MeterQuery,
   shape: MeterQueryShape,
@@ -58,7 +61,7 @@ export interface CounterQuery {
  * others are read by a statement of their own.
  */
 export async function answersFromCounters(
-  db: DataSource,
+  db: Reader,
   queries: readonly CounterQuery[],
 ): Promise<(CountedRow[] | undefined)[]> {
   const params: unknown[] = [];

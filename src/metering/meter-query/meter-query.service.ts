@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { LogPosition } from '../../event-store/event-store.port';
+import { checkpointPosition } from '../../projections/checkpoint-position';
 import { ProjectionsService } from '../../projections/projections.service';
 import { INVALID_PARAMETER_VALUE, sqlStateOf } from '../../database/pg-errors';
 import { FieldProblem, invalid, notFound } from '../../shared/errors';
@@ -9,11 +11,13 @@ import type { MeterDefinition } from '../measurement';
 import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
 import { UsageAggregator } from '../usage-aggregator';
 import { usageCaughtUp } from '../usage/usage-caught-up';
+import { USAGE_PROJECTION } from '../usage/usage.projection';
 import {
   factFromRow,
   meterFromRow,
   MeterRow,
   METER_COLUMNS,
+  notVoided,
   RawUsageRow,
   UsageTable,
 } from '../usage/usage-tables';
@@ -35,6 +39,9 @@ const WINDOW_UNITS: Record<WindowSize, { sql: string; luxon: 'minutes' | 'hours'
 const BUCKET_COLUMNS =
   'subject, minute, group_values, count, sum, min, max, latest_value, latest_time, latest_commit, latest_prepare';
 const DISTINCT_COLUMNS = 'subject, minute, group_values, value';
+
+/** Where a query reads: the pool, or one transaction's snapshot. */
+type Reader = Pick<EntityManager, 'query'>;
 
 /** A scan's result row: the counters' row, and the subject split and customers without one. */
 interface ResultRow extends Omit<CountedRow, 'customer_id'> {
@@ -74,39 +81,64 @@ export class MeterQueryService {
    * caught up with the usage and customer projections (an invoice's lines): the meters in one
    * statement, every answer the counters can give in one more, a scan only for the others.
    */
-  async queryMany(namespace: string, queries: readonly MeterQuery[]): Promise<MeterQueryAnswer[]> {
+  async queryMany(
+    namespace: string,
+    queries: readonly MeterQuery[],
+    db: Reader = this.db,
+  ): Promise<MeterQueryAnswer[]> {
     if (queries.length === 0) return [];
     const meters = await this.findMeters(
       namespace,
       queries.map((q) => q.meter),
+      db,
     );
     const planned = queries.map((query) => {
       const meter = meters(query.meter);
       return { meter, query, shape: shapeOf(meter, query) };
     });
-    const counted = await answersFromCounters(this.db, planned);
+    const counted = await answersFromCounters(db, planned);
     return Promise.all(
       planned.map(({ meter, query, shape }, index) => {
         const rows = counted[index];
         return rows
           ? { meter, shape, rows: rowsOf(meter, query, shape, rows) }
-          : this.scan(meter, query, shape);
+          : this.scan(meter, query, shape, db);
       }),
     );
+  }
+
+  /**
+   * `queryMany`, read in one snapshot together with the usage projection's checkpoint: the answers
+   * count exactly the usage at or before `through` (each projection batch commits with its
+   * checkpoint). What an issued invoice bills is defined by that position, not by a clock. The
+   * caller has caught up with the usage projection. The snapshot shows in `pg_stat_activity` as
+   * `tally-usage-snapshot`.
+   */
+  queryManyAsOf(
+    namespace: string,
+    queries: readonly MeterQuery[],
+  ): Promise<{ answers: MeterQueryAnswer[]; through: LogPosition }> {
+    return this.db.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query(`SET TRANSACTION READ ONLY`);
+      await manager.query(`SET LOCAL application_name = 'tally-usage-snapshot'`);
+      const through = await checkpointPosition(manager, USAGE_PROJECTION);
+      return { answers: await this.queryMany(namespace, queries, manager), through };
+    });
   }
 
   private async scan(
     meter: MeterDefinition,
     query: MeterQuery,
     shape: MeterQueryShape,
+    db: Reader = this.db,
   ): Promise<MeterQueryAnswer> {
-    const parts = await this.parts(meter, query);
+    const parts = await this.parts(meter, query, db);
     if (parts.length === 0) return { meter, shape, rows: [] };
 
     const { sql, params } = resultSql(meter, query, shape, parts);
     let results: ResultRow[];
     try {
-      results = await this.db.query<ResultRow[]>(sql, params);
+      results = await db.query<ResultRow[]>(sql, params);
     } catch (error) {
       // luxon and PostgreSQL each bring their own time zone database; they may disagree on rare names.
       if (
@@ -140,8 +172,9 @@ export class MeterQueryService {
   private async findMeters(
     namespace: string,
     idsOrSlugs: readonly string[],
+    db: Reader,
   ): Promise<(idOrSlug: string) => MeterDefinition> {
-    const rows = await this.db.query<MeterRow[]>(
+    const rows = await db.query<MeterRow[]>(
       `SELECT ${METER_COLUMNS} FROM ${UsageTable.meters}
        WHERE namespace = $1 AND deleted_at IS NULL AND (id = ANY($2) OR slug = ANY($2))`,
       [namespace, [...new Set(idsOrSlugs)]],
@@ -155,7 +188,7 @@ export class MeterQueryService {
   }
 
   /** Whole minutes come from the aggregates; the partial minutes at either end from the raw events. */
-  private async parts(meter: MeterDefinition, query: MeterQuery): Promise<Part[]> {
+  private async parts(meter: MeterDefinition, query: MeterQuery, db: Reader): Promise<Part[]> {
     const from = query.from?.getTime();
     const to = query.to?.getTime();
     const wholeFrom = from === undefined ? undefined : Math.ceil(from / MINUTE_MS) * MINUTE_MS;
@@ -172,10 +205,11 @@ export class MeterQueryService {
 
     const aggregator = new UsageAggregator();
     for (const [start, end] of rawRanges) {
-      const rows = await this.db.query<RawUsageRow[]>(
+      const rows = await db.query<RawUsageRow[]>(
         `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
-         FROM ${UsageTable.events}
-         WHERE namespace = $1 AND type = $2 AND time >= $3 AND time < $4 AND ($5::text[] IS NULL OR subject = ANY($5))`,
+         FROM ${UsageTable.events} e
+         WHERE namespace = $1 AND type = $2 AND time >= $3 AND time < $4 AND ($5::text[] IS NULL OR subject = ANY($5))
+           AND ${notVoided('e')}`,
         [
           meter.namespace,
           meter.eventType,

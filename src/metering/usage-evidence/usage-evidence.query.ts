@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UsageCloudEvent } from '../../ingestion';
 import { DataSource } from 'typeorm';
+import { comparePositions, type LogPosition } from '../../event-store/event-store.port';
 import { ProjectionsService } from '../../projections/projections.service';
 import { measure } from '../measurement';
 import { usageCaughtUp } from '../usage/usage-caught-up';
@@ -22,6 +23,13 @@ export interface EvidenceRequest {
   /** Group-by values an event must have to count (a feature's filters). */
   readonly filterGroupBy: Readonly<Record<string, string>>;
   readonly limit: number;
+  /**
+   * What a document billed, by log position. Without it: the usage counted now. With `through`: the
+   * events counted as of that position (stored at or before it, and not voided at or before it).
+   * With `after` as well: what changed between the two — events counted at `through` but not at
+   * `after` (added), then events counted at `after` but not at `through` (taken away, `voided`).
+   */
+  readonly billed?: { readonly after?: LogPosition; readonly through: LogPosition };
 }
 
 export interface EvidenceEntry {
@@ -31,6 +39,12 @@ export interface EvidenceEntry {
   readonly value?: string;
   /** UNIQUE_COUNT: how many later events in the window repeated this value (they count once). */
   readonly repeats?: number;
+  /** An event a correction takes away: voided after the document before it billed the event. */
+  readonly voided?: {
+    readonly reason: string;
+    readonly voidedAt: string;
+    readonly actor: { readonly id: string; readonly name: string };
+  };
 }
 
 export interface Evidence {
@@ -43,6 +57,21 @@ export interface Evidence {
 
 interface StoredUsageRow extends RawUsageRow {
   event: UsageCloudEvent;
+  void_reason: string | null;
+  voided_at: Date | null;
+  void_actor_id: string | null;
+  void_actor_name: string | null;
+  void_commit: string | null;
+  void_prepare: string | null;
+}
+
+/** Whether the event counted as of `at`: stored at or before it, and not voided at or before it. */
+function countedAt(row: StoredUsageRow, at: LogPosition): boolean {
+  const stored = { commit: BigInt(row.position_commit), prepare: BigInt(row.position_prepare) };
+  if (comparePositions(stored, at) > 0) return false;
+  if (row.void_commit === null) return true;
+  const voided = { commit: BigInt(row.void_commit), prepare: BigInt(row.void_prepare!) };
+  return comparePositions(voided, at) > 0;
 }
 
 /**
@@ -68,19 +97,40 @@ export class UsageEvidence {
     if (!meterRow) return undefined;
     const meter = meterFromRow(meterRow);
     const rows = await this.db.query<StoredUsageRow[]>(
-      `SELECT source, id, subject, time, event, event->'data' AS data, position_commit, position_prepare
-       FROM ${UsageTable.events}
-       WHERE namespace = $1 AND type = $2 AND subject = ANY($3) AND time >= $4 AND time < $5
-       ORDER BY time, position_commit, position_prepare`,
+      `SELECT e.source, e.id, e.subject, e.time, e.event, e.event->'data' AS data, e.position_commit, e.position_prepare,
+         v.reason AS void_reason, v.voided_at, v.actor_id AS void_actor_id, v.actor_name AS void_actor_name,
+         v.position_commit AS void_commit, v.position_prepare AS void_prepare
+       FROM ${UsageTable.events} e
+       LEFT JOIN ${UsageTable.voids} v ON v.namespace = e.namespace AND v.source = e.source AND v.id = e.id
+       WHERE e.namespace = $1 AND e.type = $2 AND e.subject = ANY($3) AND e.time >= $4 AND e.time < $5
+       ORDER BY e.time, e.position_commit, e.position_prepare`,
       [namespace, meter.eventType, request.subjects, request.window.from, request.window.to],
     );
+    const billed = request.billed;
+    const after = billed?.after;
     const filters = Object.entries(request.filterGroupBy);
-    const entries: { event: UsageCloudEvent; value?: string; repeats?: number }[] = [];
+    const entries: EvidenceEntry[] = [];
+    const takenAway: EvidenceEntry[] = [];
     const firstOfValue = new Map<string, { repeats: number }>();
     for (const row of rows) {
+      const now = billed ? countedAt(row, billed.through) : row.void_commit === null;
+      const before = after !== undefined && countedAt(row, after);
+      if (now === before) continue;
       const measured = measure(meter, factFromRow(row));
       if (!measured?.counted) continue;
       if (filters.some(([name, wanted]) => measured.groupValues[name] !== wanted)) continue;
+      if (!now) {
+        takenAway.push({
+          event: row.event,
+          ...(measured.value !== undefined ? { value: measured.value } : {}),
+          voided: {
+            reason: row.void_reason!,
+            voidedAt: row.voided_at!.toISOString(),
+            actor: { id: row.void_actor_id!, name: row.void_actor_name! },
+          },
+        });
+        continue;
+      }
       if (meter.aggregation === 'UNIQUE_COUNT') {
         const seen = firstOfValue.get(measured.value!);
         if (seen) {
@@ -97,6 +147,7 @@ export class UsageEvidence {
         });
       }
     }
+    entries.push(...takenAway);
     return {
       meterSlug: meter.slug,
       aggregation: meter.aggregation,

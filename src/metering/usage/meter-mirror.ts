@@ -5,10 +5,10 @@ import type { MeterDefinition } from '../measurement';
 import { UsageAggregator } from '../usage-aggregator';
 import { customersOf, subjectKey } from './subject-mirror';
 import { ALL_SCOPES, BACKFILL_PAGE, forgetSets, writeAggregates, writeRollups } from './usage-writes';
-import { factFromRow, RawUsageRow, UsageTable } from './usage-tables';
+import { factFromRow, notVoided, RawUsageRow, UsageTable } from './usage-tables';
 
 /**
- * `usage@v2`'s own copy of the catalog's meters. A new meter is a projection over the log: when
+ * `usage@v3`'s own copy of the catalog's meters. A new meter is a projection over the log: when
  * `MeterCreated` is applied, the meter is filled from the raw usage already stored; an update that
  * changes what it measures empties and refills it; a delete empties it.
  */
@@ -66,8 +66,9 @@ async function backfill(meter: MeterDefinition, tx: ProjectionTransaction): Prom
   for (;;) {
     const rows = await tx.query<RawUsageRow>(
       `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
-       FROM ${tx.table(UsageTable.events)}
+       FROM ${tx.table(UsageTable.events)} e
        WHERE namespace = $1 AND type = $2 AND ($3::timestamptz IS NULL OR time >= $3) AND (source, id) > ($4, $5)
+         AND ${notVoided('e', tx.table(UsageTable.voids))}
        ORDER BY source, id
        LIMIT ${BACKFILL_PAGE}`,
       [

@@ -4,10 +4,18 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { ProjectionTransaction } from '../../projections/projection';
 import { UsageAggregator } from '../usage-aggregator';
 import { BACKFILL_PAGE, forgetSets, writeRollups } from './usage-writes';
-import { factFromRow, meterFromRow, MeterRow, METER_COLUMNS, RawUsageRow, UsageTable } from './usage-tables';
+import {
+  factFromRow,
+  meterFromRow,
+  MeterRow,
+  METER_COLUMNS,
+  notVoided,
+  RawUsageRow,
+  UsageTable,
+} from './usage-tables';
 
 /**
- * `usage@v2`'s own copy of the customers' subject index, so that usage is attributed to a customer
+ * `usage@v3`'s own copy of the customers' subject index, so that usage is attributed to a customer
  * as it is counted, and a meter query or invoice asks no other context which customer a subject is.
  */
 
@@ -110,8 +118,9 @@ async function recountCustomer(
     for (;;) {
       const rows = await tx.query<RawUsageRow>(
         `SELECT source, id, subject, time, event->'data' AS data, position_commit, position_prepare
-         FROM ${tx.table(UsageTable.events)}
+         FROM ${tx.table(UsageTable.events)} e
          WHERE namespace = $1 AND type = $2 AND subject = ANY($3) AND (source, id) > ($4, $5)
+           AND ${notVoided('e', tx.table(UsageTable.voids))}
          ORDER BY source, id
          LIMIT ${BACKFILL_PAGE}`,
         [namespace, meter.eventType, subjects, after.source, after.id],

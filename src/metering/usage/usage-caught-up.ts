@@ -8,7 +8,7 @@ const USAGE_BEHIND = {
 };
 
 /**
- * Read-your-writes for every usage read: waits (bounded) until `usage@v2`, and the other projections
+ * Read-your-writes for every usage read: waits (bounded) until `usage@v3`, and the other projections
  * the read joins (`customers@v1` for attribution), have applied everything in the log when the read
  * began; answers 503 rather than a silently stale number.
  */

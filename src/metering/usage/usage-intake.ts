@@ -7,11 +7,12 @@ import { UsageRecordedData, usageTimeMs } from '../../ingestion';
 import type { ProjectionTransaction } from '../../projections/projection';
 import type { MeterDefinition, UsageFact } from '../measurement';
 import { customersOf, subjectKey } from './subject-mirror';
+import { HourChanges } from './usage-hours';
 import { aggregate, writeAggregates, writeRollups } from './usage-writes';
 import { meterFromRow, MeterRow, METER_COLUMNS, UsageTable } from './usage-tables';
 
 /**
- * `usage@v2`'s intake: every usage event once in the raw table, whose primary key (namespace, source,
+ * `usage@v3`'s intake: every usage event once in the raw table, whose primary key (namespace, source,
  * id) is the dedup guarantee when the log itself does not deduplicate, and counted into the minute
  * buckets and distinct values of every live meter that measures its type.
  *
@@ -54,10 +55,11 @@ export async function recordUsage(run: readonly RecordedEvent[], tx: ProjectionT
   await tx.query('ROLLBACK TO SAVEPOINT usage_run');
   await tx.query('RELEASE SAVEPOINT usage_run');
   const inserted = await storeSkippingRepeats(usages, tx);
-  if (meters.length === 0) return;
   // Of repeats inside the run, the insert kept the first; so does this.
   const fresh = new Set(inserted.map((row) => usageDedupKey(row.namespace, row.source, row.id)));
   const counted = usages.filter((u) => fresh.delete(usageDedupKey(u.namespace, u.source, u.id)));
+  await hourChangesOf(counted).write(tx);
+  if (meters.length === 0) return;
   const pipeline = new StatementPipeline();
   const aggregator = aggregate(counted, meters);
   await writeAggregates(aggregator, tx, pipeline);
@@ -118,6 +120,8 @@ async function recordAllNew(
   });
   const pipeline = new StatementPipeline();
   await pipeline.send(() => copied);
+  const hours = hourChangesOf(usages);
+  await pipeline.send(() => hours.write(tx));
   if (meters.length > 0) {
     // The fold waits for the copies to be encoded (a COPY failing before that never asks for them).
     await Promise.race([allEncoded, copied.catch(() => undefined)]);
@@ -132,6 +136,12 @@ async function recordAllNew(
     if (repeated) return false;
     throw error;
   }
+}
+
+function hourChangesOf(usages: readonly StoredUsage[]): HourChanges {
+  const hours = new HourChanges();
+  for (const usage of usages) hours.add(usage.namespace, usage.timeMs, usage.position);
+  return hours;
 }
 
 function rawCopyRow(u: StoredUsage): string[] {

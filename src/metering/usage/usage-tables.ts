@@ -1,7 +1,10 @@
 import type { MeterAggregation } from '../../catalog';
 import type { MeterDefinition, UsageFact } from '../measurement';
 
-/** The tables `usage@v2` owns (see the 1732400200000, 1732400600000, 1732400600100, 1732400800100 and 1732400800200 migrations). */
+/**
+ * The tables `usage@v3` owns (see the 1732400200000, 1732400600000, 1732400600100, 1732400800100,
+ * 1732400800200 and 1796619197103 migrations).
+ */
 export const UsageTable = {
   meters: 'usage_meters',
   events: 'usage_events',
@@ -12,7 +15,17 @@ export const UsageTable = {
   unitTotals: 'usage_unit_totals',
   customerSubjects: 'usage_customer_subjects',
   customerVersions: 'usage_customer_versions',
+  voids: 'usage_voids',
+  hours: 'usage_hours',
 } as const;
+
+/**
+ * The condition that the usage event `events` (an alias of the raw table) is not voided: every read
+ * of raw usage that counts it adds this. `voids` is the void table's (physical) name.
+ */
+export function notVoided(events: string, voids: string = UsageTable.voids): string {
+  return `NOT EXISTS (SELECT 1 FROM ${voids} v WHERE v.namespace = ${events}.namespace AND v.source = ${events}.source AND v.id = ${events}.id)`;
+}
 
 export const METER_COLUMNS =
   'id, namespace, slug, event_type, aggregation, value_property, group_by, event_from';

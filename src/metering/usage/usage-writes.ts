@@ -7,7 +7,7 @@ import { DistinctCounters } from './distinct-counters';
 import { UnitTotals } from './unit-totals';
 import { UsageTable } from './usage-tables';
 
-/** The aggregates `usage@v2` writes, whoever folds the usage: the intake, a meter's backfill, a customer's recount. */
+/** The aggregates `usage@v3` writes, whoever folds the usage: the intake, a meter's backfill, a customer's recount. */
 
 /** Backfills read the raw usage table in pages of this many events. */
 export const BACKFILL_PAGE = 5_000;

@@ -71,7 +71,7 @@ function meterCreated(
  * The projection applied directly, batch by batch, as the runner would (one transaction per batch),
  * including what only the EventStoreDB adapter can deliver: the same usage identity stored twice.
  */
-describe('usage@v2', () => {
+describe('usage@v3', () => {
   let db: TestDatabase;
   const projection = new UsageProjection();
 

@@ -437,6 +437,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
     },
     'post /api/v1/events': null,
+    'post /api/v1/events/void': {
+      'application/json': {
+        $ref: '#/components/schemas/VoidUsageAnswer',
+      },
+    },
     'post /api/v1/features': {
       'application/json': {
         $ref: '#/components/schemas/FeatureView',
@@ -748,6 +753,25 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['namespace', 'role', 'tokenId', 'tokenName'],
     },
+    CorrectionRef: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['standard', 'credit_note'],
+        },
+        total: {
+          type: 'string',
+        },
+        id: {
+          type: 'string',
+        },
+        number: {
+          type: 'string',
+        },
+      },
+      required: ['type', 'total', 'id', 'number'],
+    },
     CustomerAccessView: {
       type: 'object',
       properties: {
@@ -863,6 +887,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
     },
+    DocumentRef: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        number: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'number'],
+    },
     EmptyInvoice: {
       type: 'object',
       properties: {
@@ -871,7 +907,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         type: {
           type: 'string',
-          enum: ['standard'],
+          enum: ['standard', 'credit_note'],
         },
         customer: {
           type: 'object',
@@ -987,6 +1023,17 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        correctionOf: {
+          $ref: '#/components/schemas/DocumentRef',
+        },
+        corrections: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/CorrectionRef',
+          },
+          description:
+            "An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued.",
         },
       },
       required: [
@@ -1296,6 +1343,32 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'number',
           description:
             'UNIQUE_COUNT: how many later events in the window repeated this value (they count once).',
+        },
+        voided: {
+          type: 'object',
+          properties: {
+            reason: {
+              type: 'string',
+            },
+            voidedAt: {
+              type: 'string',
+            },
+            actor: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'name'],
+            },
+          },
+          required: ['reason', 'voidedAt', 'actor'],
+          description:
+            'An event a correction takes away: voided after the document before it billed the event.',
         },
       },
       required: ['event'],
@@ -1693,6 +1766,32 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         storedAt: {
           type: 'string',
         },
+        voided: {
+          type: 'object',
+          properties: {
+            reason: {
+              type: 'string',
+            },
+            voidedAt: {
+              type: 'string',
+            },
+            actor: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'name'],
+            },
+          },
+          required: ['reason', 'voidedAt', 'actor'],
+          description:
+            "Present once the event is voided (Tally's addition): it stays listed, and counts nowhere.",
+        },
       },
       required: ['event', 'ingestedAt', 'storedAt'],
     },
@@ -1704,7 +1803,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         type: {
           type: 'string',
-          enum: ['standard'],
+          enum: ['standard', 'credit_note'],
         },
         number: {
           type: 'string',
@@ -1823,6 +1922,17 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        correctionOf: {
+          $ref: '#/components/schemas/DocumentRef',
+        },
+        corrections: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/CorrectionRef',
+          },
+          description:
+            "An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued.",
         },
       },
       required: [
@@ -2001,6 +2111,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why).",
         },
+        correction: {
+          $ref: '#/components/schemas/LineCorrection',
+        },
       },
       required: [
         'id',
@@ -2059,7 +2172,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         type: {
           type: 'string',
-          enum: ['standard'],
+          enum: ['standard', 'credit_note'],
         },
         customer: {
           type: 'object',
@@ -2173,6 +2286,17 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             $ref: '#/components/schemas/ValidationIssue',
           },
         },
+        correctionOf: {
+          $ref: '#/components/schemas/DocumentRef',
+        },
+        corrections: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/CorrectionRef',
+          },
+          description:
+            "An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued.",
+        },
       },
       required: [
         'number',
@@ -2241,6 +2365,36 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['amount'],
+    },
+    LineCorrection: {
+      type: 'object',
+      properties: {
+        lineId: {
+          type: 'string',
+        },
+        billed: {
+          $ref: '#/components/schemas/LineFigures',
+        },
+        now: {
+          $ref: '#/components/schemas/LineFigures',
+        },
+      },
+      required: ['lineId', 'billed', 'now'],
+    },
+    LineFigures: {
+      type: 'object',
+      properties: {
+        quantity: {
+          type: 'string',
+        },
+        meteredQuantity: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: ['quantity', 'meteredQuantity', 'total'],
     },
     LineLineage: {
       type: 'object',
@@ -2767,11 +2921,29 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         to: {
           type: 'string',
         },
+        issued: {
+          type: 'boolean',
+        },
+        billable: {
+          type: 'number',
+        },
         billed: {
           type: 'number',
         },
+        pendingCorrection: {
+          type: 'number',
+        },
       },
-      required: ['subscriptionId', 'customerId', 'from', 'to', 'billed'],
+      required: [
+        'subscriptionId',
+        'customerId',
+        'from',
+        'to',
+        'issued',
+        'billable',
+        'billed',
+        'pendingCorrection',
+      ],
     },
     ReconciliationCountsDto: {
       type: 'object',
@@ -2787,17 +2959,36 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'number',
           nullable: true,
         },
+        voided: {
+          type: 'number',
+        },
         metered: {
           type: 'number',
         },
         attributed: {
           type: 'number',
         },
+        billable: {
+          type: 'number',
+        },
         billed: {
           type: 'number',
         },
+        pendingCorrection: {
+          type: 'number',
+        },
       },
-      required: ['accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'],
+      required: [
+        'accepted',
+        'stored',
+        'deduplicated',
+        'voided',
+        'metered',
+        'attributed',
+        'billable',
+        'billed',
+        'pendingCorrection',
+      ],
     },
     ReconciliationDayDto: {
       type: 'object',
@@ -2819,17 +3010,38 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'number',
           nullable: true,
         },
+        voided: {
+          type: 'number',
+        },
         metered: {
           type: 'number',
         },
         attributed: {
           type: 'number',
         },
+        billable: {
+          type: 'number',
+        },
         billed: {
           type: 'number',
         },
+        pendingCorrection: {
+          type: 'number',
+        },
       },
-      required: ['from', 'to', 'accepted', 'stored', 'deduplicated', 'metered', 'attributed', 'billed'],
+      required: [
+        'from',
+        'to',
+        'accepted',
+        'stored',
+        'deduplicated',
+        'voided',
+        'metered',
+        'attributed',
+        'billable',
+        'billed',
+        'pendingCorrection',
+      ],
     },
     RecurringPeriodView: {
       type: 'object',
@@ -3742,6 +3954,39 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       required: ['specversion', 'id', 'source', 'type', 'subject', 'time'],
       additionalProperties: {},
     },
+    UsageVoidActor: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'name'],
+    },
+    UsageVoidView: {
+      type: 'object',
+      properties: {
+        source: {
+          type: 'string',
+        },
+        id: {
+          type: 'string',
+        },
+        reason: {
+          type: 'string',
+        },
+        voidedAt: {
+          type: 'string',
+        },
+        actor: {
+          $ref: '#/components/schemas/UsageVoidActor',
+        },
+      },
+      required: ['source', 'id', 'reason', 'voidedAt', 'actor'],
+    },
     ValidationIssue: {
       type: 'object',
       properties: {
@@ -3780,6 +4025,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['id', 'createdAt', 'updatedAt', 'severity', 'code', 'component', 'message'],
+    },
+    VoidUsageAnswer: {
+      type: 'object',
+      properties: {
+        events: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/UsageVoidView',
+          },
+        },
+      },
+      required: ['events'],
     },
     WindowedBalanceHistoryView: {
       type: 'object',

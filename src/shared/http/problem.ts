@@ -23,6 +23,7 @@ const STATUS: Record<ErrorKind, number> = {
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  not_implemented: 501,
   unavailable: 503,
 };
 
@@ -42,6 +43,7 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  501: 'Not Implemented',
   503: 'Service Unavailable',
 };
 
