@@ -31,7 +31,7 @@ const CONTEXTS = {
 };
 const NAMES = Object.keys(CONTEXTS);
 /** The floors every context stands on; they import no domain context. */
-const FLOORS = ['shared', 'config', 'database', 'event-store', 'key-claims', 'projections', 'auth'];
+const FLOORS = ['shared', 'config', 'database', 'event-store', 'key-claims', 'projections', 'auth', 'telemetry'];
 
 /** Pure code: no framework, database or event store, and other contexts only through their model. */
 const PURE = [

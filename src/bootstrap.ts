@@ -26,6 +26,9 @@ import { MAX_JSON_DEPTH, scanJsonText } from './shared/http/json-depth';
 import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
 import { createLogger, NestPinoLogger } from './shared/logger';
+import { Metrics } from './telemetry/metrics';
+import { serveMetrics } from './telemetry/metrics-server';
+import { observeRequests } from './telemetry/observe-requests';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -42,6 +45,8 @@ export interface Tally {
   /** The HTTP application (absent in worker mode). */
   readonly app?: NestFastifyApplication;
   readonly url?: string;
+  /** `GET /metrics`, when `METRICS_PORT` is set (API and worker alike). */
+  readonly metricsUrl?: string;
   readonly dataSource: DataSource;
   readonly eventStore: EventStore;
   readonly projections: ProjectionsService;
@@ -87,7 +92,15 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     }
     const eventStore = createEventStore({ eventStoreUrl: config.eventStoreUrl, pool: poolOf(dataSource) });
     cleanups.push(() => eventStore.close());
-    const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock };
+    const metrics = new Metrics({ maxNamespaces: config.metricsMaxNamespaces });
+    const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock, metrics };
+    let metricsUrl: string | undefined;
+    if (config.metricsPort !== undefined && mode !== 'tool') {
+      const server = await serveMetrics(metrics, config.metricsHost, config.metricsPort);
+      cleanups.push(() => server.close());
+      metricsUrl = server.url;
+      logger.info({ context: 'metrics' }, `metrics at ${metricsUrl}`);
+    }
 
     if (mode !== 'api') {
       const context = await NestFactory.createApplicationContext(
@@ -97,6 +110,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       cleanups.push(() => context.close());
       return {
         config,
+        metricsUrl,
         dataSource,
         eventStore,
         projections: context.get(ProjectionsService),
@@ -133,6 +147,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       bodyParser: false,
     });
     cleanups.push(() => app.close());
+    observeRequests(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, metrics, logger);
     configureHttp(app);
     serveConsole(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, logger);
     answerWithin(
@@ -151,6 +166,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       config,
       app,
       url,
+      metricsUrl,
       dataSource,
       eventStore,
       projections: app.get(ProjectionsService),
@@ -215,7 +231,14 @@ function configureHttp(app: NestFastifyApplication): void {
       .setTitle('Tally')
       .setDescription("Event-sourced usage metering and billing, speaking OpenMeter's v1 API.")
       .setVersion('1')
-      .addBearerAuth()
+      // Tally's tokens are opaque secrets (`tally_…`), checked against their stored digests: not JWTs.
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An API token (`tally_…`) from POST /api/v1/tokens, or the first one in DATA_DIR/admin-token',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
