@@ -38,12 +38,23 @@ export function sendProblem(
   }
   if (reply.sent) return;
   if (body.status === 429 || body.status === 503) reply.header('retry-after', '1');
+  if (body.status === 401) reply.header('www-authenticate', bearerChallenge(body.code));
   if (!request.raw.complete && body.status !== 408) keepReading(request, reply);
   // A Buffer, so Fastify leaves the content type exactly as given (no "; charset" appended).
   reply
     .status(body.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .send(Buffer.from(JSON.stringify(body)));
+}
+
+/**
+ * Every 401 names the scheme to authenticate with (RFC 9110); a bearer token that was sent and
+ * refused is an `invalid_token` (RFC 6750), a request that sent none gets the bare challenge.
+ */
+function bearerChallenge(code: string): string {
+  return code === 'AUTH.INVALID_TOKEN'
+    ? 'Bearer realm="tally", error="invalid_token"'
+    : 'Bearer realm="tally"';
 }
 
 /**

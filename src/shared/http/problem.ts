@@ -108,7 +108,9 @@ export function problem(
   errors?: readonly FieldProblem[],
 ): ProblemDetails {
   return {
-    type: `https://tally.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    // RFC 9457's `about:blank`, as OpenMeter answers: the title is the status's own phrase, and the
+    // problem itself is named by `code`, which the README and the API document list.
+    type: 'about:blank',
     title: TITLES[status] ?? 'Error',
     status,
     detail,
