@@ -203,7 +203,7 @@ function configureHttp(app: NestFastifyApplication): void {
       }
       if (!scan.mayAlterNumbers) return json(request, text, done);
       // A number JSON.parse would not keep as sent is refused, never stored altered.
-      json(request, text, (error, parsed) => {
+      void json(request, text, (error, parsed) => {
         if (error) return done(error, undefined);
         const config = request.routeOptions.config as { bodyFields?: BodyFields };
         const problems = inexactNumbers(text, config.bodyFields ?? DEFAULT_BODY_FIELDS);

@@ -168,7 +168,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.running = false;
     this.nudge();
-    await Promise.all([...this.lanes.values()].map((lane) => lane.loop));
+    await Promise.all([...this.lanes.values()].flatMap((lane) => (lane.loop ? [lane.loop] : [])));
     await Promise.allSettled([...this.rebuilds.values()]);
     for (const lane of this.lanes.values()) if (lane.state === 'running') lane.state = 'stopped';
   }

@@ -72,8 +72,14 @@ export function problemFrom(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    // Nest's own exceptions carry a string, or a list of them (its validation pipe's).
     const detail =
-      typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      typeof message === 'string'
+        ? message
+        : Array.isArray(message)
+          ? message.map(String).join(',')
+          : error.message;
     return problem(status, `HTTP.${status}`, detail, instance);
   }
   if (error instanceof SyntaxError) return problem(400, 'HTTP.MALFORMED_JSON', error.message, instance);
