@@ -8,6 +8,15 @@ import pino, { DestinationStream, Logger } from 'pino';
  */
 const requestScope = new AsyncLocalStorage<string>();
 
+/**
+ * Whether this Node carries AsyncLocalStorage on V8's context frames (Node 24; Node 22 with
+ * `--experimental-async-context-frame`), nearly free. Elsewhere (Node 20, Node 22 by default) it
+ * rides on promise hooks, which once enabled tax every promise the process makes, ingestion's
+ * included: there the request scope stays off, and the lines the HTTP layer logs about a request
+ * (its log line, its problems, its timeout) name it themselves.
+ */
+export const REQUEST_SCOPE = !('_propagate' in AsyncLocalStorage.prototype);
+
 /** Runs `work` (and whatever it starts) as part of the request `id`: its log lines carry `reqId`. */
 export function withinRequest<T>(id: string, work: () => T): T {
   return requestScope.run(id, work);
@@ -55,22 +64,36 @@ function prettyTerminal(): DestinationStream {
  */
 const WIRING = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
+/** A line with fields of its own (`{ msg, reqId }`), given to a Nest logger as its message. */
+export interface LogLine {
+  readonly msg: string;
+  readonly [field: string]: unknown;
+}
+
+function line(message: unknown, fields: object): [object, string] {
+  if (typeof message === 'object' && message !== null && typeof (message as LogLine).msg === 'string') {
+    const { msg, ...more } = message as LogLine;
+    return [{ ...fields, ...more }, msg];
+  }
+  return [fields, String(message)];
+}
+
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    if (context !== undefined && WIRING.has(context)) this.logger.debug({ context }, String(message));
-    else this.logger.info({ context }, String(message));
+    if (context !== undefined && WIRING.has(context)) this.logger.debug(...line(message, { context }));
+    else this.logger.info(...line(message, { context }));
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+    this.logger.error(...line(message, { context, trace }));
   }
   warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+    this.logger.warn(...line(message, { context }));
   }
   debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+    this.logger.debug(...line(message, { context }));
   }
   verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+    this.logger.trace(...line(message, { context }));
   }
 }

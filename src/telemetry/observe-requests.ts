@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { withinRequest } from '../shared/logger';
+import { REQUEST_SCOPE, withinRequest } from '../shared/logger';
 import type { Metrics } from './metrics';
 import { nameHttpSpan } from './tracing';
 
@@ -21,11 +21,13 @@ export function observeRequests(fastify: FastifyInstance, metrics: Metrics, logg
   fastify.setChildLoggerFactory((root) => root);
   fastify.addHook('onRequest', (request, _reply, done) => {
     nameHttpSpan(request.method, request.routeOptions.url);
-    withinRequest(request.id, done);
+    if (REQUEST_SCOPE) withinRequest(request.id, done);
+    else done();
   });
   // Node reads the body in the connection's own context, which the scope does not reach: the
   // handler is started inside it again.
-  fastify.addHook('preHandler', (request, _reply, done) => withinRequest(request.id, done));
+  if (REQUEST_SCOPE)
+    fastify.addHook('preHandler', (request, _reply, done) => withinRequest(request.id, done));
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? UNMATCHED;
     metrics.httpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
