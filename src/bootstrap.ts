@@ -27,6 +27,9 @@ import { MAX_JSON_DEPTH, scanJsonText } from './shared/http/json-depth';
 import { StorableTextPipe } from './shared/http/storable-text';
 import { createValidationPipe } from './shared/http/validation';
 import { createLogger, NestPinoLogger } from './shared/logger';
+import { Metrics } from './telemetry/metrics';
+import { serveMetrics } from './telemetry/metrics-server';
+import { observeRequests } from './telemetry/observe-requests';
 
 export interface StartOptions {
   readonly clock?: Clock;
@@ -43,6 +46,8 @@ export interface Tally {
   /** The HTTP application (absent in worker mode). */
   readonly app?: NestFastifyApplication;
   readonly url?: string;
+  /** `GET /metrics`, when `METRICS_PORT` is set (API and worker alike). */
+  readonly metricsUrl?: string;
   readonly dataSource: DataSource;
   readonly eventStore: EventStore;
   readonly projections: ProjectionsService;
@@ -88,7 +93,15 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     }
     const eventStore = createEventStore({ eventStoreUrl: config.eventStoreUrl, pool: poolOf(dataSource) });
     cleanups.push(() => eventStore.close());
-    const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock };
+    const metrics = new Metrics({ maxNamespaces: config.metricsMaxNamespaces });
+    const runtime = { config, dataSource, eventStore, clock: options.clock ?? systemClock, metrics };
+    let metricsUrl: string | undefined;
+    if (config.metricsPort !== undefined && mode !== 'tool') {
+      const server = await serveMetrics(metrics, config.metricsHost, config.metricsPort);
+      cleanups.push(() => server.close());
+      metricsUrl = server.url;
+      logger.info({ context: 'metrics' }, `metrics at ${metricsUrl}`);
+    }
 
     if (mode !== 'api') {
       const context = await NestFactory.createApplicationContext(
@@ -98,6 +111,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       cleanups.push(() => context.close());
       return {
         config,
+        metricsUrl,
         dataSource,
         eventStore,
         projections: context.get(ProjectionsService),
@@ -134,6 +148,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       bodyParser: false,
     });
     cleanups.push(() => app.close());
+    observeRequests(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, metrics, logger);
     configureHttp(app);
     serveConsole(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, logger);
     answerWithin(
@@ -152,6 +167,7 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
       config,
       app,
       url,
+      metricsUrl,
       dataSource,
       eventStore,
       projections: app.get(ProjectionsService),
@@ -188,7 +204,7 @@ function configureHttp(app: NestFastifyApplication): void {
       }
       if (!scan.mayAlterNumbers) return json(request, text, done);
       // A number JSON.parse would not keep as sent is refused, never stored altered.
-      json(request, text, (error, parsed) => {
+      void json(request, text, (error, parsed) => {
         if (error) return done(error, undefined);
         const config = request.routeOptions.config as { bodyFields?: BodyFields };
         const problems = inexactNumbers(text, config.bodyFields ?? DEFAULT_BODY_FIELDS);

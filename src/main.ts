@@ -1,5 +1,6 @@
-import { startTally, Tally } from './bootstrap';
+import type { Tally } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
+import { startTracing, stopTracing } from './telemetry/tracing';
 
 /**
  * `npm start`. Stops cleanly — HTTP, projections, database pool, then embedded PostgreSQL — on
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     tally?.logger.info(`stopping (${reason})`);
     setTimeout(() => process.exit(code || 1), 15_000).unref();
     await tally?.close();
+    await stopTracing().catch(() => undefined);
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
@@ -34,6 +36,9 @@ async function main(): Promise<void> {
   }, 1_000).unref();
 
   try {
+    // Tracing hooks into `pg` and `http` as they load: before the rest of Tally (bootstrap) loads them.
+    if (config.tracesEndpoint) await startTracing(process.env.OTEL_SERVICE_NAME?.trim() || 'tally');
+    const { startTally } = await import('./bootstrap.js');
     tally = await startTally(config, { mode: process.argv.includes('--worker') ? 'worker' : 'api' });
   } catch (error) {
     console.error('Tally could not start:', error instanceof Error ? error.message : error);

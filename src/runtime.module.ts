@@ -5,6 +5,7 @@ import { TALLY_CONFIG } from './config/config.module';
 import { EVENT_STORE, EventStore } from './event-store/event-store.port';
 import { CLOCK, Clock } from './shared/clock';
 import { ProjectionsService } from './projections/projections.service';
+import { Metrics } from './telemetry/metrics';
 
 /** What Tally starts with, made before Nest (the database may have to be started first). */
 export interface TallyRuntime {
@@ -12,6 +13,7 @@ export interface TallyRuntime {
   readonly dataSource: DataSource;
   readonly eventStore: EventStore;
   readonly clock: Clock;
+  readonly metrics: Metrics;
 }
 
 @Global()
@@ -25,9 +27,10 @@ export class RuntimeModule {
         { provide: DataSource, useValue: runtime.dataSource },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: CLOCK, useValue: runtime.clock },
+        { provide: Metrics, useValue: runtime.metrics },
         ProjectionsService,
       ],
-      exports: [TALLY_CONFIG, DataSource, EVENT_STORE, CLOCK, ProjectionsService],
+      exports: [TALLY_CONFIG, DataSource, EVENT_STORE, CLOCK, Metrics, ProjectionsService],
     };
   }
 }

@@ -33,6 +33,15 @@ export interface TallyConfig {
   /** How long a query waits for projections to reach the log head it saw when it started. */
   readonly readYourWritesTimeoutMs: number;
   readonly requestTimeoutMs: number;
+  /** Where `GET /metrics` is served (`METRICS_HOST`:`METRICS_PORT`); no metrics listener without a port. */
+  readonly metricsPort?: number;
+  readonly metricsHost: string;
+  /** Namespaces with a metrics label of their own; the rest share `(other)`. */
+  readonly metricsMaxNamespaces: number;
+  /** `/readyz` fails once a projection's oldest unapplied event is older than this. */
+  readonly readinessMaxLagSeconds: number;
+  /** OTLP/HTTP endpoint traces go to (`OTEL_EXPORTER_OTLP_ENDPOINT`); no tracing without it. */
+  readonly tracesEndpoint?: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
     rateLimitAnonPerIp: integer('RATE_LIMIT_ANON_PER_IP', 100, 0, 10_000_000),
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000),
     requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    metricsPort: text('METRICS_PORT') === undefined ? undefined : integer('METRICS_PORT', 0, 0, 65535),
+    metricsHost: text('METRICS_HOST') ?? '127.0.0.1',
+    metricsMaxNamespaces: integer('METRICS_MAX_NAMESPACES', 100, 0, 100_000),
+    readinessMaxLagSeconds: integer('READINESS_MAX_LAG_SECONDS', 60, 1, 7 * 24 * 3600),
+    tracesEndpoint: url('OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:']),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

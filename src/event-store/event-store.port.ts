@@ -173,6 +173,11 @@ export interface EventStore {
    * `readAll` may return them yet or not; where supported.
    */
   countAfter?(after: LogPosition, cap: number, filter?: EventTypeFilter): Promise<number>;
+  /**
+   * How long ago, in seconds by the store's clock, the first committed event after `after` (of the
+   * types in `filter`) was recorded, readable yet or not; 0 when there is none. Where supported.
+   */
+  secondsBehind?(after: LogPosition, filter?: EventTypeFilter): Promise<number>;
   close(): Promise<void>;
 }
 

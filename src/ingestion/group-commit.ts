@@ -2,12 +2,15 @@ export interface GroupCommitOptions {
   /** Commits running at once; while all are busy, new items gather into the next group. */
   readonly maxInFlight: number;
   readonly maxGroupSize: number;
+  /** Told of each commit as it starts: how many items, and how long its first item waited (metrics). */
+  readonly onCommit?: (items: number, waitedMs: number) => void;
 }
 
 interface Group<Item> {
   readonly key: string;
   readonly items: Item[];
   readonly waiters: { resolve(): void; reject(error: unknown): void }[];
+  readonly openedAt: number;
 }
 
 /**
@@ -41,7 +44,7 @@ export class GroupCommit<Item> {
   private openGroup(key: string): Group<Item> {
     const current = this.open.get(key);
     if (current && current.items.length < this.options.maxGroupSize) return current;
-    const group: Group<Item> = { key, items: [], waiters: [] };
+    const group: Group<Item> = { key, items: [], waiters: [], openedAt: performance.now() };
     this.open.set(key, group);
     this.queue.push(group);
     return group;
@@ -67,6 +70,7 @@ export class GroupCommit<Item> {
       const group = this.queue.shift()!;
       if (this.open.get(group.key) === group) this.open.delete(group.key);
       this.inFlight += 1;
+      this.options.onCommit?.(group.items.length, performance.now() - group.openedAt);
       void this.run(group);
     }
     if (this.isIdle()) {

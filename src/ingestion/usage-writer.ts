@@ -4,6 +4,8 @@ import { TALLY_CONFIG } from '../config/config.module';
 import { ProjectionsService } from '../projections/projections.service';
 import { EVENT_STORE, EventStore, UsageIntake, UsageRecord } from '../event-store/event-store.port';
 import { usageStream } from '../event-store/stream-names';
+import { Metrics } from '../telemetry/metrics';
+import { traced } from '../telemetry/tracing';
 import { GroupCommit } from './group-commit';
 
 /**
@@ -25,6 +27,7 @@ export class UsageWriter implements BeforeApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
     @Inject(TALLY_CONFIG) config: TallyConfig,
+    private readonly metrics: Metrics,
   ) {
     // One commit at a time: whatever arrives meanwhile forms the next group. Groups grow with the load,
     // and PostgreSQL's cost per event falls with them, at a latency still well inside a request's
@@ -32,15 +35,22 @@ export class UsageWriter implements BeforeApplicationShutdown {
     this.singles = new GroupCommit((namespace, records) => this.write(namespace, records), {
       maxInFlight: 1,
       maxGroupSize: config.maxBatchEvents,
+      onCommit: (events, waitedMs) => metrics.groupCommitted(events, waitedMs / 1000),
     });
   }
 
   recordOne(namespace: string, record: UsageRecord): Promise<void> {
-    return this.singles.submit(namespace, record);
+    this.metrics.ingestionRequest(1);
+    return traced('ingestion.record', { 'tally.namespace': namespace, 'tally.events': 1 }, () =>
+      this.singles.submit(namespace, record),
+    );
   }
 
   recordBatch(namespace: string, records: readonly UsageRecord[]): Promise<void> {
-    return this.write(namespace, records);
+    this.metrics.ingestionRequest(records.length);
+    return traced('ingestion.record', { 'tally.namespace': namespace, 'tally.events': records.length }, () =>
+      this.write(namespace, records),
+    );
   }
 
   beforeApplicationShutdown(): Promise<void> {
@@ -48,7 +58,12 @@ export class UsageWriter implements BeforeApplicationShutdown {
   }
 
   private async write(namespace: string, records: readonly UsageRecord[]): Promise<void> {
-    await this.store.recordUsage(usageStream(namespace), firstOfEachKey(records), acceptedIntake(records));
+    const { storedKeys } = await this.store.recordUsage(
+      usageStream(namespace),
+      firstOfEachKey(records),
+      acceptedIntake(records),
+    );
+    this.metrics.usageWritten(namespace, records.length, storedKeys.size);
     this.projections.nudge();
   }
 }

@@ -13,6 +13,7 @@ import {
   matchesFilter,
 } from '../event-store/event-store.port';
 import { conflict } from '../shared/errors';
+import { traced } from '../telemetry/tracing';
 import {
   Projection,
   ProjectionState,
@@ -31,6 +32,8 @@ export interface ProjectionRunnerOptions {
   readonly pollIntervalMs?: number;
   readonly maxBackoffMs?: number;
   readonly logger?: RunnerLogger;
+  /** Told of every batch applied to a live projection (metrics). */
+  readonly onApplied?: (projection: string, events: number) => void;
 }
 
 export interface RebuildProgress {
@@ -83,6 +86,7 @@ export class ProjectionRunner {
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: RunnerLogger;
+  private readonly onApplied: (projection: string, events: number) => void;
   private running = false;
   private wakeUps = new Set<() => void>();
   private progressWaiters = new Set<() => void>();
@@ -108,6 +112,7 @@ export class ProjectionRunner {
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.logger = options.logger ?? { info: () => undefined, error: (m) => console.error(m) };
+    this.onApplied = options.onApplied ?? (() => undefined);
   }
 
   get projectionNames(): string[] {
@@ -163,7 +168,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     this.running = false;
     this.nudge();
-    await Promise.all([...this.lanes.values()].map((lane) => lane.loop));
+    await Promise.all([...this.lanes.values()].flatMap((lane) => (lane.loop ? [lane.loop] : [])));
     await Promise.allSettled([...this.rebuilds.values()]);
     for (const lane of this.lanes.values()) if (lane.state === 'running') lane.state = 'stopped';
   }
@@ -281,6 +286,9 @@ export class ProjectionRunner {
           version: versionOf(name),
           position: formatPosition(position),
           lag: this.store.countAfter ? await this.store.countAfter(position, 1_000_000, lane.handles) : null,
+          lagSeconds: this.store.secondsBehind
+            ? await this.store.secondsBehind(position, lane.handles)
+            : null,
           state,
           ...(lastError && state === 'failed' ? { lastError } : {}),
         };
@@ -304,6 +312,7 @@ export class ProjectionRunner {
       let step: Step;
       try {
         step = await this.step(lane);
+        if (step.kind === 'applied') this.onApplied(lane.projection.name, step.events);
         if (lane.state === 'failed') await this.recovered(lane);
         lane.state = 'running';
         lane.lastError = undefined;
@@ -355,8 +364,14 @@ export class ProjectionRunner {
         read.catch(() => undefined); // a failed read-ahead is only a read to do again
         lane.readAhead = { after: scannedTo, read };
       }
-      await this.applyBatch(lane, events, scannedTo, runner);
-      await runner.commitTransaction();
+      await traced(
+        'projection.batch',
+        { 'tally.projection': lane.checkpoint, 'tally.events': events.length },
+        async () => {
+          await this.applyBatch(lane, events, scannedTo, runner);
+          await runner.commitTransaction();
+        },
+      );
       this.announceProgress();
       return { kind: 'applied', events: events.length };
     } catch (error) {

@@ -42,6 +42,8 @@ export interface ProjectionStatus {
   readonly position: string;
   /** Events in the log after the checkpoint (capped), or null where the store cannot count them. */
   readonly lag: number | null;
+  /** How long ago the oldest event it has not applied was written (0 when caught up), or null where unknown. */
+  readonly lagSeconds: number | null;
   readonly state: ProjectionState;
   readonly lastError?: string;
 }

@@ -7,6 +7,7 @@ import { Projection, ProjectionStatus } from './projection';
 import { ProjectionRunner, RebuildProgress } from './projection-runner';
 import { BehindProblem, readYourWrites } from './read-your-writes';
 import { notFound } from '../shared/errors';
+import { Metrics } from '../telemetry/metrics';
 
 /**
  * Holds every projection the feature modules register, and the runner that feeds them — started in
@@ -22,6 +23,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly db: DataSource,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Feature modules call this from their constructors, before the application starts. */
@@ -33,7 +35,9 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     this.runner = new ProjectionRunner(this.store, this.db, this.projections, {
       logger: { info: (m) => this.logger.log(m), error: (m) => this.logger.error(m) },
+      onApplied: (name, events) => this.metrics.projectionApplied(name, events),
     });
+    this.metrics.watchProjections(() => this.status());
     if (this.config.runProjections) await this.runner.start();
     else await this.runner.register();
   }
@@ -65,8 +69,20 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
    * of now, or throws `behind` (503) after `READ_YOUR_WRITES_TIMEOUT_MS`.
    */
   readYourWrites(names: readonly string[], behind?: BehindProblem): Promise<void> {
+    const runner = this.active();
+    const started = performance.now();
+    const timed = {
+      waitFor: async (...wait: Parameters<ProjectionRunner['waitFor']>) => {
+        const caughtUp = await runner.waitFor(...wait);
+        this.metrics.readYourWrites(
+          caughtUp ? 'caught_up' : 'timed_out',
+          (performance.now() - started) / 1000,
+        );
+        return caughtUp;
+      },
+    };
     return readYourWrites(
-      this.active(),
+      timed,
       this.store.headPosition(),
       names,
       this.config.readYourWritesTimeoutMs,

@@ -2,6 +2,7 @@ import { TokenService } from '../../src/auth/tokens/token.service';
 import { InvoicePreviewQuery } from '../../src/billing/invoices/invoice-preview.query';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ManualClock } from '../../src/shared/clock';
+import { Metrics } from '../../src/telemetry/metrics';
 import { logSink } from '../support/log-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -232,5 +233,15 @@ describe("one customer's unbillable figure stays that customer's", () => {
     expect(await issuer.issueDue()).toBe(0);
     expect(notIssued()).toHaveLength(3);
     expect((await invoices()).filter((i) => i.status === 'draft')).toHaveLength(1);
+
+    // The metrics count each outcome: three issued, the invalid one at each of the three sweeps, the fault once.
+    const scrape = await app.tally.resolve(Metrics).text();
+    const total = (pattern: RegExp) =>
+      [...scrape.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect([
+      total(/^tally_invoices_issued_total\{[^}]*\} (\S+)$/gm),
+      total(/^tally_invoices_failed_total\{[^}]*reason="critical_issue"[^}]*\} (\S+)$/gm),
+      total(/^tally_invoices_failed_total\{[^}]*reason="error"[^}]*\} (\S+)$/gm),
+    ]).toEqual([3, 3, 1]);
   });
 });

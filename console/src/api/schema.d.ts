@@ -2181,6 +2181,8 @@ export interface components {
         ProjectionStatus: {
             /** @description Events in the log after the checkpoint (capped), or null where the store cannot count them. */
             lag: number | null;
+            /** @description How long ago the oldest event it has not applied was written (0 when caught up), or null where unknown. */
+            lagSeconds: number | null;
             lastError?: string;
             name: string;
             position: string;

@@ -10,6 +10,8 @@ import { EVENT_STORE, EventStore, formatPosition, LogPosition } from '../../even
 import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { CLOCK, Clock } from '../../shared/clock';
 import { isServiceUnavailable } from '../../shared/http/problem';
+import { Metrics } from '../../telemetry/metrics';
+import { traced } from '../../telemetry/tracing';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { CorrectionSweep } from '../corrections/correction-sweep.service';
 import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
@@ -41,6 +43,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
     private readonly corrections: CorrectionSweep,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,14 +69,16 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Read models behind or the database away: nothing more this sweep, the next one tries again. */
   private stopped(what: string, error: unknown): void {
-    const message = `${what} stopped for this sweep: ${error instanceof Error ? error.message : error}`;
+    const message = `${what} stopped for this sweep: ${error instanceof Error ? error.message : String(error)}`;
     if (isServiceUnavailable(error)) this.logger.warn(message);
     else this.logger.error(message);
   }
 
   /** Issues every period that is due now; returns how many invoices this call issued. */
   issueDue(): Promise<number> {
-    this.sweep ??= this.issueDueNow().finally(() => (this.sweep = undefined));
+    this.sweep ??= traced('billing.issue_invoices', {}, () => this.issueDueNow()).finally(
+      () => (this.sweep = undefined),
+    );
     return this.sweep;
   }
 
@@ -129,12 +134,18 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
               `invoice ${invoice.id} of ${ids} period ${period} not issued: ` +
                 problems.map((issue) => `${issue.code} ${issue.message}`).join('; '),
             );
+            this.metrics.invoiceNotIssued(row.namespace, 'critical_issue');
             break; // the subscription's later periods wait for this one
           }
-          issued += await this.issue(row.namespace, customer.id, row.subscription.id, invoice, through, now);
+          const count = await traced('billing.issue_invoice', { 'tally.namespace': row.namespace }, () =>
+            this.issue(row.namespace, customer.id, row.subscription.id, invoice, through, now),
+          );
+          this.metrics.invoicesIssued(row.namespace, count);
+          issued += count;
         }
       } catch (error) {
         if (isServiceUnavailable(error)) throw error;
+        this.metrics.invoiceNotIssued(row.namespace, 'error');
         this.logger.error(
           `issuing ${ids}${period ? ` period ${period}` : ''} failed; retried at the next sweep: ` +
             (error instanceof Error ? (error.stack ?? error.message) : String(error)),

@@ -151,6 +151,7 @@ function duplicateKeyProblems(
       seen.add(key);
       return [];
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a Set finds repeats of primitives only
     return [problem(field(index), Code.DUPLICATE_KEY, `key ${String(key)} is used twice`)];
   });
 }

@@ -373,6 +373,23 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0].count);
   }
 
+  async secondsBehind(after: LogPosition, filter?: EventTypeFilter): Promise<number> {
+    const types = filter ? `AND ${typesMatching(filter, '$3')}` : '';
+    // The first event in log order, as readers take them: the one a projection waits on longest.
+    const { rows } = await this.pool.query<{ seconds: number | null }>(
+      `SELECT extract(epoch FROM clock_timestamp() - (
+         SELECT recorded_at FROM tally_events
+         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) ${types}
+         ORDER BY transaction_id, global_position LIMIT 1))::float8 AS seconds`,
+      [
+        after.commit.toString(),
+        after.prepare.toString(),
+        ...(filter ? ['only' in filter ? filter.only : filter.except] : []),
+      ],
+    );
+    return Math.max(0, rows[0].seconds ?? 0);
+  }
+
   subscribe(from: LogPosition, onEvent: (event: RecordedEvent) => Promise<void>): Subscription {
     let running = true;
     let wake: (() => void) | undefined;

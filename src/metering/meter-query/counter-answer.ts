@@ -90,7 +90,7 @@ export async function answersFromCounters(
     byLine.set(line, [...(byLine.get(line) ?? []), own]);
   }
   return Promise.all(
-    queries.map(({ meter, query, shape }, index) => {
+    queries.map(async ({ meter, query, shape }, index) => {
       const plan = plans[index];
       if (plan) return plan.answer(byLine.get(index) ?? []);
       return query.windowSize || shape.dimensions.length > 0

@@ -98,7 +98,7 @@ export class MeterQueryService {
     });
     const counted = await answersFromCounters(db, planned);
     return Promise.all(
-      planned.map(({ meter, query, shape }, index) => {
+      planned.map(async ({ meter, query, shape }, index) => {
         const rows = counted[index];
         return rows
           ? { meter, shape, rows: rowsOf(meter, query, shape, rows) }

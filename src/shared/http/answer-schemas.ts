@@ -2866,6 +2866,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             'Events in the log after the checkpoint (capped), or null where the store cannot count them.',
         },
+        lagSeconds: {
+          type: 'number',
+          nullable: true,
+          description:
+            'How long ago the oldest event it has not applied was written (0 when caught up), or null where unknown.',
+        },
         state: {
           type: 'string',
           enum: ['running', 'rebuilding', 'stopped', 'failed'],
@@ -2874,7 +2880,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
         },
       },
-      required: ['name', 'version', 'position', 'lag', 'state'],
+      required: ['name', 'version', 'position', 'lag', 'lagSeconds', 'state'],
     },
     ReconciliationAnswerDto: {
       type: 'object',

@@ -1,6 +1,7 @@
 import { RequestTimeoutException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../errors';
+import type { LogLine } from '../logger';
 import { sendProblem } from './problem.filter';
 
 /**
@@ -41,9 +42,10 @@ export function answerWithin(
       // forgotten a return). A failure is logged by the problem filter as ever.
       const answeredAt = Date.now();
       reply.send = () => {
-        logger.warn(
-          `${request.method} ${request.url} (request ${request.id}) succeeded ${Date.now() - answeredAt} ms after its timeout answer: it took effect`,
-        );
+        logger.warn({
+          msg: `${request.method} ${request.url} (request ${request.id}) succeeded ${Date.now() - answeredAt} ms after its timeout answer: it took effect`,
+          reqId: request.id,
+        } satisfies LogLine);
         return reply;
       };
     }, ms);

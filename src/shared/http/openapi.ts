@@ -47,7 +47,14 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('Tally')
       .setDescription("Event-sourced usage metering and billing, speaking OpenMeter's v1 API.")
       .setVersion('1')
-      .addBearerAuth()
+      // Tally's tokens are opaque secrets (`tally_…`), checked against their stored digests: not JWTs.
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque',
+        description:
+          'An API token (`tally_…`) from POST /api/v1/tokens, or the first one in DATA_DIR/admin-token',
+      })
       .build(),
   );
   for (const [path, item] of Object.entries(document.paths)) {

@@ -79,8 +79,14 @@ export function problemFrom(error: unknown, instance?: string): ProblemDetails {
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    // Nest's own exceptions carry a string, or a list of them (its validation pipe's).
     const detail =
-      typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
+      typeof message === 'string'
+        ? message
+        : Array.isArray(message)
+          ? message.map(String).join(',')
+          : error.message;
     return problem(status, `HTTP.${status}`, detail, instance);
   }
   if (error instanceof SyntaxError) return problem(400, 'HTTP.MALFORMED_JSON', error.message, instance);
@@ -115,7 +121,9 @@ export function problem(
   errors?: readonly FieldProblem[],
 ): ProblemDetails {
   return {
-    type: `https://tally.dev/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+    // RFC 9457's `about:blank`, as OpenMeter answers: the title is the status's own phrase, and the
+    // problem itself is named by `code`, which the README and the API document list.
+    type: 'about:blank',
     title: titleOf(status),
     status,
     detail,
