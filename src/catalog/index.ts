@@ -7,4 +7,5 @@
 export * from './model';
 export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
+export { AlignmentDto, CustomPlanInputDto } from './plans/plan-content.dto';
 export type { PlanToSubscribe } from './plans/plan-to-subscribe';

@@ -16,6 +16,7 @@ import { UsageEventsJson1732400800200 } from './migrations/1732400800200-usage-e
 import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-event-store-log-order-key';
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
+import { OpenMeterPlanOptions1796619200000 } from './migrations/1796619200000-openmeter-plan-options';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -43,4 +44,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreLogOrderKey1732400800300,
   EventStoreJson1732400800400,
   SystemRole1732400930000,
+  OpenMeterPlanOptions1796619200000,
 ];

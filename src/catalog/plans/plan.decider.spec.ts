@@ -389,11 +389,11 @@ describe('plan decider', () => {
         expect(createProblems(withRateCards(unitOnFlatFee))).toEqual({
           'phases[0].rateCards[0].price.type': 'CATALOG.UNSUPPORTED_PRICE',
         });
-        const dynamic = {
-          ...activeUsersCard,
+        const dynamicOnFlatFee = {
+          ...platformFee,
           price: { type: 'dynamic', multiplier: '1' },
         } as unknown as RateCard;
-        expect(createProblems(withRateCards(dynamic))).toEqual({
+        expect(createProblems(withRateCards(dynamicOnFlatFee))).toEqual({
           'phases[0].rateCards[0].price.type': 'CATALOG.UNSUPPORTED_PRICE',
         });
       });
@@ -643,6 +643,96 @@ describe('plan decider', () => {
           });
         });
       });
+    });
+  });
+
+  describe("OpenMeter's plan options: alignment, settlement mode, tax config", () => {
+    const weekly: UsageBasedRateCard = { ...activeUsersCard, billingCadence: 'P1W' };
+    const taxed: FlatFeeRateCard = {
+      ...platformFee,
+      taxConfig: {
+        behavior: 'exclusive',
+        stripe: { code: 'txcd_10000000' },
+        taxCodeId: '01G65Z755AFWAKHE12NY0CQ9FH',
+      },
+    };
+
+    it('keeps alignment, settlement mode and a tax config as given', () => {
+      const options = {
+        alignment: { billablesMustAlign: true },
+        settlementMode: 'credit_only' as const,
+        phases: [{ ...defaultPhase, rateCards: [activeUsersCard, taxed] }],
+      };
+      spec
+        .given([])
+        .when(create(options))
+        .then([{ type: 'PlanCreated', data: { ...plan, ...options, at: NOW } }]);
+    });
+
+    it('refuses, with billablesMustAlign, a priced rate card billed at another cadence than the plan', () => {
+      const card = { ...activeUsersCard, billingCadence: 'P1W' };
+      const plan4w = { billingCadence: 'P4W', alignment: { billablesMustAlign: true } };
+      expect(createProblems(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [card] }] }))).toEqual(
+        {
+          'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_UNALIGNED',
+        },
+      );
+      // The same plan without the flag: a weekly rate card divides four weeks evenly.
+      expect(() =>
+        planDecider.decide(
+          create({ billingCadence: 'P4W', phases: [{ ...defaultPhase, rateCards: [card] }] }),
+          planDecider.initialState(),
+        ),
+      ).not.toThrow();
+      // Free rate cards and one-time fees bill nothing per period: they need not align.
+      const free = { ...weekly, price: null, entitlementTemplate: undefined };
+      const oneTime = { ...platformFee, billingCadence: null };
+      expect(() =>
+        planDecider.decide(
+          create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [free, oneTime] }] }),
+          planDecider.initialState(),
+        ),
+      ).not.toThrow();
+    });
+
+    it('refuses a malformed alignment, settlement mode or tax config', () => {
+      const badTax = {
+        ...platformFee,
+        taxConfig: { behavior: 'sometimes', stripe: { code: 'x' }, customInvoicing: {}, taxCodeId: 'nope' },
+      } as unknown as RateCard;
+      expect(
+        createProblems(
+          create({
+            alignment: { billablesMustAlign: 'yes' } as never,
+            settlementMode: 'barter' as never,
+            phases: [{ ...defaultPhase, rateCards: [badTax] }],
+          }),
+        ),
+      ).toEqual({
+        'alignment.billablesMustAlign': 'CATALOG.INVALID_ENUM',
+        settlementMode: 'CATALOG.INVALID_ENUM',
+        'phases[0].rateCards[0].taxConfig.behavior': 'CATALOG.INVALID_ENUM',
+        'phases[0].rateCards[0].taxConfig.taxCodeId': 'CATALOG.INVALID_TAX_CONFIG',
+        'phases[0].rateCards[0].taxConfig.stripe.code': 'CATALOG.INVALID_TAX_CONFIG',
+        'phases[0].rateCards[0].taxConfig.customInvoicing.code': 'CATALOG.INVALID_TAX_CONFIG',
+      });
+    });
+
+    it('carries the options to the next version', () => {
+      const options = {
+        alignment: { billablesMustAlign: false },
+        settlementMode: 'credit_then_invoice' as const,
+      };
+      const state = fold(planDecider, [
+        { type: 'PlanCreated', data: { ...plan, ...options, at: NOW } },
+        { type: 'PlanPublished', data: { ...plan, ...options, effectiveFrom: LATER, at: LATER } },
+      ]) as PublishedPlanState;
+      expect(nextVersionFrom(state, 'plan-2', LATEST)).toMatchObject(options);
+    });
+
+    it('reads plans written before the options existed', () => {
+      expect(fold(planDecider, [created])).toMatchObject({ status: 'draft', plan });
+      expect('alignment' in (fold(planDecider, [created]) as { plan: Plan }).plan).toBe(false);
     });
   });
 

@@ -6,7 +6,7 @@ import { Metadata } from '../../catalog-rules';
 import { Versioned } from '../../../shared/http/etag';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
-import type { ProRatingConfig } from '../plan.decider';
+import type { Alignment, ProRatingConfig, SettlementMode } from '../plan.decider';
 import type { RateCard } from '../rate-card';
 import { PLANS_PROJECTION } from './plans.projection';
 
@@ -34,6 +34,9 @@ export interface PlanView {
   readonly currency: string;
   readonly billingCadence: string;
   readonly proRatingConfig: ProRatingConfig;
+  /** As given; absent when the plan was written without it. */
+  readonly alignment?: Alignment;
+  readonly settlementMode?: SettlementMode;
   readonly phases: readonly PlanPhaseView[];
   readonly status: PlanStatus;
   readonly effectiveFrom?: string;
@@ -127,6 +130,8 @@ interface PlanRow {
   billing_cadence: string;
   pro_rating_config: ProRatingConfig;
   metadata: Metadata;
+  alignment: Alignment | null;
+  settlement_mode: SettlementMode | null;
   effective_from: Date | null;
   effective_to: Date | null;
   created_at: Date;
@@ -262,6 +267,8 @@ function toView(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly R
     currency: row.currency,
     billingCadence: row.billing_cadence,
     proRatingConfig: row.pro_rating_config,
+    ...(row.alignment !== null && { alignment: row.alignment }),
+    ...(row.settlement_mode !== null && { settlementMode: row.settlement_mode }),
     phases: phases
       .filter((phase) => phase.plan_id === row.id)
       .map((phase) => ({
