@@ -3,7 +3,8 @@
  * code in other contexts (deciders, pricing, billing periods) may import. `index.ts` adds the services.
  */
 export { CATALOG_KEY_PATTERN } from './catalog-rules';
-export type { FeatureEvent } from './features/feature.decider';
+export { filtersOf } from './features/feature.decider';
+export type { FeatureEvent, FeatureUnitCost } from './features/feature.decider';
 export type {
   MeterAggregation,
   MeterCreatedData,

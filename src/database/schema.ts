@@ -17,6 +17,7 @@ import { EventStoreLogOrderKey1732400800300 } from './migrations/1732400800300-e
 import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-store-json';
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { OpenMeterPlanOptions1796619200000 } from './migrations/1796619200000-openmeter-plan-options';
+import { FeatureFilters1796619300000 } from './migrations/1796619300000-feature-filters';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -45,4 +46,5 @@ export const MIGRATIONS: MixedList<Function> = [
   EventStoreJson1732400800400,
   SystemRole1732400930000,
   OpenMeterPlanOptions1796619200000,
+  FeatureFilters1796619300000,
 ];

@@ -5,14 +5,23 @@ import { ListEventsHandler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
+import { MeterValuesController } from './meter-values/meter-values.controller';
+import { ListMeterValuesHandler } from './meter-values/meter-values.query';
 import { UsageAccounting } from './usage-accounting/usage-accounting.query';
 import { UsageEvidence } from './usage-evidence/usage-evidence.query';
 import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
-  controllers: [QueryMeterController, ListEventsController],
-  providers: [MeterQueryService, UsageEvidence, UsageAccounting, QueryMeterHandler, ListEventsHandler],
+  controllers: [QueryMeterController, MeterValuesController, ListEventsController],
+  providers: [
+    MeterQueryService,
+    UsageEvidence,
+    UsageAccounting,
+    QueryMeterHandler,
+    ListMeterValuesHandler,
+    ListEventsHandler,
+  ],
   exports: [MeterQueryService, UsageEvidence, UsageAccounting],
 })
 export class MeteringModule {

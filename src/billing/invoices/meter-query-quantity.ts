@@ -25,9 +25,7 @@ export class MeterQueryQuantity implements MeteredQuantity {
         from: new Date(request.window.from),
         to: new Date(request.window.to),
         customerIds: [request.customerId],
-        filterGroupBy: Object.fromEntries(
-          Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]]),
-        ),
+        filterGroupBy: request.filterGroupBy,
       })),
     );
     return answers.map((answer) =>

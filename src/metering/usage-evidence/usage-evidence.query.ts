@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
-import { measure } from '../measurement';
+import { canonicalGroupValues, GroupValues, measure } from '../measurement';
+import { groupByFiltersSql } from '../meter-query/group-by-filter-sql';
 import { usageCaughtUp } from '../usage/usage-caught-up';
 import {
   factFromRow,
@@ -11,6 +12,7 @@ import {
   RawUsageRow,
   UsageTable,
 } from '../usage/usage-tables';
+import type { GroupByFilters } from '../../shared/string-filter';
 
 export interface EvidenceRequest {
   readonly namespace: string;
@@ -18,8 +20,8 @@ export interface EvidenceRequest {
   /** The subjects whose usage counts (a customer's key and subject keys). */
   readonly subjects: readonly string[];
   readonly window: { readonly from: string; readonly to: string };
-  /** Group-by values an event must have to count (a feature's filters). */
-  readonly filterGroupBy: Readonly<Record<string, string>>;
+  /** The filters an event's group-by values must pass to count (a feature's). */
+  readonly filterGroupBy: GroupByFilters;
   readonly limit: number;
 }
 
@@ -73,13 +75,16 @@ export class UsageEvidence {
        ORDER BY time, position_commit, position_prepare`,
       [namespace, meter.eventType, request.subjects, request.window.from, request.window.to],
     );
-    const filters = Object.entries(request.filterGroupBy);
+    const measuredRows = rows.map((row) => ({ row, measured: measure(meter, factFromRow(row)) }));
+    const passes = await this.filterPasses(
+      request.filterGroupBy,
+      measuredRows.flatMap(({ measured }) => (measured?.counted ? [measured.groupValues] : [])),
+    );
     const entries: { event: unknown; value?: string; repeats?: number }[] = [];
     const firstOfValue = new Map<string, { repeats: number }>();
-    for (const row of rows) {
-      const measured = measure(meter, factFromRow(row));
+    for (const { row, measured } of measuredRows) {
       if (!measured?.counted) continue;
-      if (filters.some(([name, wanted]) => measured.groupValues[name] !== wanted)) continue;
+      if (!passes(measured.groupValues)) continue;
       if (meter.aggregation === 'UNIQUE_COUNT') {
         const seen = firstOfValue.get(measured.value!);
         if (seen) {
@@ -102,5 +107,32 @@ export class UsageEvidence {
       totalCount: entries.length,
       items: entries.slice(0, request.limit),
     };
+  }
+
+  /**
+   * Which group values pass the filters, asked of the SQL the meter query filters with, so that a
+   * line's lineage lists exactly the usage its quantity counted.
+   */
+  private async filterPasses(
+    filters: GroupByFilters,
+    groupValues: readonly GroupValues[],
+  ): Promise<(values: GroupValues) => boolean> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const distinct = [...new Set(groupValues.map(canonicalGroupValues))];
+    const values = bind(
+      distinct.map((canonical) => JSON.stringify(Object.fromEntries(JSON.parse(canonical)))),
+    );
+    const condition = groupByFiltersSql(filters, 'src.group_values', bind);
+    if (!condition || distinct.length === 0) return () => true;
+    const kept = await this.db.query<{ n: string }[]>(
+      `SELECT n FROM unnest(${values}::jsonb[]) WITH ORDINALITY AS src(group_values, n) WHERE ${condition}`,
+      params,
+    );
+    const passing = new Set(kept.map(({ n }) => distinct[Number(n) - 1]));
+    return (values) => passing.has(canonicalGroupValues(values));
   }
 }
