@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
-import { ListEventsController } from './list-events/list-events.controller';
-import { ListEventsHandler } from './list-events/list-events.handler';
+import { ListEventsController, ListEventsV2Controller } from './list-events/list-events.controller';
+import { ListEventsHandler, ListEventsV2Handler } from './list-events/list-events.handler';
 import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
@@ -13,7 +13,7 @@ import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
-  controllers: [QueryMeterController, MeterValuesController, ListEventsController],
+  controllers: [QueryMeterController, MeterValuesController, ListEventsController, ListEventsV2Controller],
   providers: [
     MeterQueryService,
     UsageEvidence,
@@ -21,6 +21,7 @@ import { UsageProjection } from './usage/usage.projection';
     QueryMeterHandler,
     ListMeterValuesHandler,
     ListEventsHandler,
+    ListEventsV2Handler,
   ],
   exports: [MeterQueryService, UsageEvidence, UsageAccounting],
 })

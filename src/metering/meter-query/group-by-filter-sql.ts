@@ -20,6 +20,15 @@ export function groupByFiltersSql(
   return kept.length === 0 ? undefined : kept.join(' AND ');
 }
 
+/** The condition `value` (an SQL text expression) passes `filter` on: `true` for `{}`. */
+export function stringFilterSql(
+  filter: StringFilter,
+  value: string,
+  bind: (value: unknown) => string,
+): string {
+  return filterSql(filter, value, bind);
+}
+
 function filterSql(filter: StringFilter, value: string, bind: (value: unknown) => string): string {
   const operator = operatorOf(filter);
   if (!operator) return 'true';

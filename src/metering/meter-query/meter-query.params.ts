@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { FieldProblem, invalid } from '../../shared/errors';
+import { deepObjectOf } from '../../shared/http/deep-object';
 import { readInstant } from '../../shared/instant';
 import { GroupByFilters, groupByFiltersProblems, normalizeFilters } from '../../shared/string-filter';
 import { MeteringErrorCode, MeteringProblemCode } from '../metering-errors';
@@ -38,16 +39,18 @@ export function parseMeterQueryParams(raw: Readonly<Record<string, unknown>>): M
   };
 
   const filterGroupBy: Record<string, string[]> = {};
-  const bracketed: Record<string, unknown> = {};
   for (const name of Object.keys(raw)) {
     const dimension = FILTER_GROUP_BY.exec(name)?.[1];
     if (dimension !== undefined) filterGroupBy[dimension] = many(name) ?? [];
-    else if (name.startsWith(`${ADVANCED}[`)) bracketed[name.slice(ADVANCED.length)] = raw[name];
-    else if (!KNOWN_PARAMETERS.has(name))
+    else if (!name.startsWith(`${ADVANCED}[`) && !KNOWN_PARAMETERS.has(name))
       reader.fail(name, MeteringProblemCode.UNKNOWN_PARAMETER, 'is not a meter query parameter');
   }
   let advanced: unknown;
   const json = single(ADVANCED);
+  const brackets = deepObjectOf(raw, ADVANCED);
+  brackets.malformed.forEach((name) =>
+    reader.fail(name, MeteringProblemCode.INVALID_VALUE, `must be ${ADVANCED}[group-by name][operator]`),
+  );
   if (json !== undefined) {
     try {
       advanced = JSON.parse(json);
@@ -58,8 +61,8 @@ export function parseMeterQueryParams(raw: Readonly<Record<string, unknown>>): M
         'must be a JSON object of group-by name → filter',
       );
     }
-  } else if (Object.keys(bracketed).length > 0) {
-    advanced = fromBrackets(bracketed, reader);
+  } else if (brackets.value) {
+    advanced = brackets.value;
   }
   single(CLIENT_ID);
   return reader.finish({
@@ -228,46 +231,6 @@ class Reader {
       );
     return problems.length === 0 ? normalizeFilters(raw.advanced as GroupByFilters) : undefined;
   }
-}
-
-/** `[model][$in]` → `{ model: { $in: … } }`, as deepObject query strings nest; list operands repeat. */
-function fromBrackets(entries: Readonly<Record<string, unknown>>, reader: Reader): unknown {
-  const root: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(entries)) {
-    const keys = [...path.matchAll(/\[([^\]]*)\]/g)].map((match) => match[1]);
-    if (
-      keys.length < 2 ||
-      keys.join('').length + keys.length * 2 !== path.length ||
-      keys.some((k) => k === '')
-    ) {
-      reader.fail(
-        `${ADVANCED}${path}`,
-        MeteringProblemCode.INVALID_VALUE,
-        'must be [group-by name][operator]',
-      );
-      continue;
-    }
-    let node = root;
-    for (const key of keys.slice(0, -1)) {
-      if (!isObject(node[key])) node[key] = {};
-      node = node[key] as Record<string, unknown>;
-    }
-    const operator = keys[keys.length - 1];
-    const list = Array.isArray(value) ? value : [value];
-    node[operator] =
-      operator === '$in' || operator === '$nin'
-        ? list
-        : operator === '$exists'
-          ? list[0] === 'true'
-            ? true
-            : list[0] === 'false'
-              ? false
-              : list[0]
-          : list.length === 1
-            ? list[0]
-            : list;
-  }
-  return root;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
