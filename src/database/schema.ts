@@ -18,6 +18,7 @@ import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-st
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { OpenMeterPlanOptions1796619200000 } from './migrations/1796619200000-openmeter-plan-options';
 import { FeatureFilters1796619300000 } from './migrations/1796619300000-feature-filters';
+import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -47,4 +48,5 @@ export const MIGRATIONS: MixedList<Function> = [
   SystemRole1732400930000,
   OpenMeterPlanOptions1796619200000,
   FeatureFilters1796619300000,
+  Subjects1796619400000,
 ];

@@ -15,6 +15,7 @@ export const StreamCategory = {
   invoiceLedger: 'invoiceledger',
   usage: 'usage',
   keyClaim: 'keyclaim',
+  subject: 'subject',
 } as const;
 export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
 
@@ -34,10 +35,16 @@ export function idOf(streamId: string): string {
 
 /** The stream that holds the claim on a unique key: `kind` such as `meter_slug`, scoped by namespace. */
 export function keyClaimStream(namespace: string, kind: string, key: string): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([namespace, kind, key]))
-    .digest('base64url');
-  return streamName(StreamCategory.keyClaim, digest);
+  return streamName(StreamCategory.keyClaim, digestOf([namespace, kind, key]));
+}
+
+function digestOf(parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** A subject (OpenMeter's `/api/v1/subjects`): one stream per key, so upserts of a key serialize. */
+export function subjectStream(namespace: string, key: string): string {
+  return streamName(StreamCategory.subject, digestOf([namespace, key]));
 }
 
 /** Issued invoices of a namespace, in order: the stream's version is the last invoice number. */

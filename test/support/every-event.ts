@@ -118,6 +118,12 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     usageAttribution: { subjectKeys: ['gone'] },
   });
   await call('DELETE', '/api/v1/customers/gone');
+  await call('POST', '/api/v1/subjects', [
+    { key: 'acme-eu', displayName: 'Acme EU', metadata: { region: 'eu' } },
+    { key: 'nobody', displayName: 'Nobody' },
+  ]);
+  await call('POST', '/api/v1/subjects', [{ key: 'acme-eu', displayName: null }]);
+  await call('DELETE', '/api/v1/subjects/nobody');
   await call('POST', '/api/v1/customers', {
     name: 'Brief',
     key: 'brief',
