@@ -8,7 +8,6 @@ import { BillingModule } from './billing';
 import { CatalogModule } from './catalog';
 import { CustomersModule } from './customers';
 import { EntitlementsModule } from './entitlements';
-import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { RuntimeModule, TallyRuntime } from './runtime.module';
 import { HealthController } from './health/health.controller';
@@ -36,13 +35,11 @@ export class AppModule {
       imports: [RuntimeModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
       controllers: [HealthController, TokensController, ProjectionsController],
       providers: [
-        TokenService,
         // Guards run in this order: the rate limit first, so requests with bad tokens are limited too.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [TokenService],
     };
   }
 }

@@ -19,6 +19,7 @@ import { SystemRole1732400930000 } from './migrations/1732400930000-system-role'
 import { OpenMeterPlanOptions1796619200000 } from './migrations/1796619200000-openmeter-plan-options';
 import { FeatureFilters1796619300000 } from './migrations/1796619300000-feature-filters';
 import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
+import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tokens';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -49,4 +50,5 @@ export const MIGRATIONS: MixedList<Function> = [
   OpenMeterPlanOptions1796619200000,
   FeatureFilters1796619300000,
   Subjects1796619400000,
+  PortalTokens1796619500000,
 ];

@@ -6,6 +6,8 @@ import { MeterQueryService } from './meter-query/meter-query.service';
 import { QueryMeterController } from './meter-query/query-meter.controller';
 import { QueryMeterHandler } from './meter-query/query-meter.handler';
 import { MeterValuesController } from './meter-values/meter-values.controller';
+import { PortalQueryController } from './portal/portal-query.controller';
+import { PortalTokensController } from './portal/portal-tokens.controller';
 import { ListMeterValuesHandler } from './meter-values/meter-values.query';
 import { UsageAccounting } from './usage-accounting/usage-accounting.query';
 import { UsageEvidence } from './usage-evidence/usage-evidence.query';
@@ -13,7 +15,14 @@ import { UsageProjection } from './usage/usage.projection';
 
 /** Usage read models and what reads them: the meter query (also for billing) and the events listing. */
 @Module({
-  controllers: [QueryMeterController, MeterValuesController, ListEventsController, ListEventsV2Controller],
+  controllers: [
+    QueryMeterController,
+    MeterValuesController,
+    ListEventsController,
+    ListEventsV2Controller,
+    PortalTokensController,
+    PortalQueryController,
+  ],
   providers: [
     MeterQueryService,
     UsageEvidence,

@@ -70,6 +70,16 @@ export class MeterQueryService {
     return this.scan(meter, query, shape);
   }
 
+  /** Which of these slugs are live meters' (metering's own copy of the catalog's meters). */
+  async liveMeterSlugs(namespace: string, slugs: readonly string[]): Promise<Set<string>> {
+    await usageCaughtUp(this.projections);
+    const rows = await this.db.query<{ slug: string }[]>(
+      `SELECT slug FROM ${UsageTable.meters} WHERE namespace = $1 AND deleted_at IS NULL AND slug = ANY($2)`,
+      [namespace, [...slugs]],
+    );
+    return new Set(rows.map((row) => row.slug));
+  }
+
   /**
    * The values a meter has seen of one of its group-bys (or `subject`) over `[from, to)`, sorted:
    * read through the meter query itself, so a listed value is one a query can split or filter by.
