@@ -48,6 +48,9 @@ describe('measure', () => {
     );
     expect(valueOf(meter('SUM'), { v: true })).toBe('invalid event: unsupported value property type: bool');
     expect(valueOf(meter('SUM'), { v: null })).toBe('invalid event: value cannot be null');
+    expect(valueOf(meter('SUM'), { v: 'NaN' })).toBe('invalid event: value cannot be NaN');
+    expect(valueOf(meter('SUM'), { v: '-Inf' })).toBe('invalid event: value cannot be infinity');
+    expect(valueOf(meter('SUM'), { v: 'infinity' })).toBe('invalid event: value cannot be infinity');
     expect(valueOf(meter('SUM'), {})).toBe('invalid event: missing value property: "$.v"');
     expect(valueOf(meter('SUM'), undefined)).toBe('invalid event: null and missing value property');
   });

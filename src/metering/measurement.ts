@@ -99,9 +99,12 @@ type Read = { readonly ok: true; readonly value: string } | { readonly ok: false
 function numericValue(raw: unknown): Read {
   if (typeof raw === 'number') return { ok: true, value: new Decimal(raw).toFixed() };
   if (typeof raw === 'string') {
-    return raw.length <= MAX_NUMERIC_STRING_LENGTH && NUMERIC_STRING.test(raw)
-      ? { ok: true, value: new Decimal(raw).toFixed() }
-      : { ok: false, problem: `value cannot be parsed as float64: ${clip(raw)}` };
+    if (raw.length <= MAX_NUMERIC_STRING_LENGTH && NUMERIC_STRING.test(raw))
+      return { ok: true, value: new Decimal(raw).toFixed() };
+    // What Go's ParseFloat reads as not-a-number and infinities, OpenMeter refuses in these words.
+    if (/^nan$/i.test(raw)) return { ok: false, problem: 'value cannot be NaN' };
+    if (/^[+-]?inf(inity)?$/i.test(raw)) return { ok: false, problem: 'value cannot be infinity' };
+    return { ok: false, problem: `value cannot be parsed as float64: ${clip(raw)}` };
   }
   return { ok: false, problem: `unsupported value property type: ${goTypeOf(raw)}` };
 }
