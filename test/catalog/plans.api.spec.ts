@@ -343,30 +343,49 @@ describe('plans API', () => {
     });
   });
 
-  it('refuses, with alignment.billablesMustAlign, a priced rate card at another cadence (400, OpenMeter field path)', async () => {
-    const before = await eventCount(app);
+  it('keeps a misaligned draft, lists why in validationErrors, refuses to publish it (400, OpenMeter field path) until mended', async () => {
     const weekly = { ...activeUsersCard, billingCadence: 'P1W' };
-    const answer = await app.request('POST', '/api/v1/plans', {
-      body: {
-        ...perSeat,
-        key: 'aligned',
-        billingCadence: 'P4W',
-        alignment: { billablesMustAlign: true },
-        phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [weekly] }],
-      },
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({
+    const body = {
+      ...perSeat,
+      key: 'aligned',
+      billingCadence: 'P4W',
+      alignment: { billablesMustAlign: true },
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [weekly] }],
+    };
+    const draft = await app.request('POST', '/api/v1/plans', { body });
+    expect(draft.status).toBe(201);
+    const unaligned = {
+      field: '$.phases[0].rateCards[0].billingCadence',
+      code: 'CATALOG.CADENCE_UNALIGNED',
+      message: expect.stringContaining('billablesMustAlign'),
+    };
+    expect(draft.body).toMatchObject({ status: 'draft', validationErrors: [unaligned] });
+    expect((await app.request('GET', `/api/v1/plans/${draft.body.id}`)).body.validationErrors).toEqual([
+      unaligned,
+    ]);
+
+    const before = await eventCount(app);
+    const refused = await app.request('POST', `/api/v1/plans/${draft.body.id}/publish`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
       type: 'about:blank',
       title: 'Bad Request',
       status: 400,
-      extensions: {
-        validationErrors: [
-          { field: '$.phases[0].rateCards[0].billingCadence', code: 'CATALOG.CADENCE_UNALIGNED' },
-        ],
-      },
+      extensions: { validationErrors: [{ field: unaligned.field, code: unaligned.code }] },
     });
     expect(await eventCount(app)).toBe(before);
+
+    const { key: _key, currency: _currency, ...content } = body;
+    const mended = await app.request('PUT', `/api/v1/plans/${draft.body.id}`, {
+      body: { ...content, alignment: { billablesMustAlign: false } },
+    });
+    expect([mended.status, mended.body.validationErrors]).toEqual([200, null]);
+    const publishedPlan = await app.request('POST', `/api/v1/plans/${draft.body.id}/publish`);
+    expect([publishedPlan.status, publishedPlan.body.status, publishedPlan.body.validationErrors]).toEqual([
+      200,
+      'active',
+      null,
+    ]);
   });
 });
 

@@ -91,7 +91,7 @@ export class PlanLookup {
       ...(content.settlementMode !== undefined && { settlementMode: content.settlementMode }),
     };
     const features = await resolveFeatures(this.store, namespace, featureKeysOf(plan));
-    const problems = [...customPlanProblems(plan), ...planReferenceProblems(plan, features)];
+    const problems = [...customPlanProblems(plan, 'publish'), ...planReferenceProblems(plan, features)];
     if (problems.length > 0) {
       throw invalid(
         CatalogErrorCode.PLAN_INVALID,

@@ -32,7 +32,8 @@ const STRIPE_TAX_CODE = /^txcd_\d{8}$/;
 
 /**
  * Plan validation, split in two:
- * - `planProblems`: everything the plan itself must satisfy; checked on every create, update and publish;
+ * - `planProblems`: everything the plan itself must satisfy; checked on every create and update
+ *   (`draft`), and with how its rate cards' cadences relate to its own on publish (`publish`);
  * - `planReferenceProblems`: what depends on other aggregates (features); checked on publish, so a
  *   draft may name a feature that does not exist yet.
  * Each returns every problem it finds, with paths such as `phases[0].rateCards[1].price.amount`.
@@ -49,21 +50,32 @@ export type ResolvedFeatures = Readonly<Record<string, ResolvedFeature | undefin
 const durationMessage =
   'must be a positive ISO-8601 duration of whole units, at least one hour, of months or of days and time but not both (e.g. P1M)';
 
-export function planProblems(plan: Plan): FieldProblem[] {
+/**
+ * `draft`: what a plan must satisfy to be kept at all, on every create and update. `publish` adds
+ * how its rate cards' cadences relate to its own (they divide it evenly; with `billablesMustAlign`,
+ * the priced ones equal it): OpenMeter keeps a misaligned draft, lists the problems in its
+ * `validationErrors` and refuses to publish it, so a draft may be mended with a PUT.
+ */
+export type PlanStage = 'draft' | 'publish';
+
+export function planProblems(plan: Plan, stage: PlanStage): FieldProblem[] {
   return [
     ...keyProblems('key', plan.key),
     ...(Number.isSafeInteger(plan.version) && plan.version >= 1
       ? []
       : [problem('version', Code.INVALID_VERSION, 'must be an integer of at least 1')]),
-    ...customPlanProblems(plan),
+    ...customPlanProblems(plan, stage),
   ];
 }
 
 /**
  * What a plan without a key or version must satisfy: a plan given inline to one subscription
- * (`customPlan`), and every catalog plan too.
+ * (`customPlan`, held to the `publish` stage), and every catalog plan too.
  */
-export function customPlanProblems(plan: PlanContent & { readonly currency: string }): FieldProblem[] {
+export function customPlanProblems(
+  plan: PlanContent & { readonly currency: string },
+  stage: PlanStage,
+): FieldProblem[] {
   const cadence = parseCalendarDuration(plan.billingCadence);
   return [
     ...nameProblems('name', plan.name),
@@ -84,7 +96,10 @@ export function customPlanProblems(plan: PlanContent & { readonly currency: stri
     ...(plan.settlementMode === undefined || SETTLEMENT_MODES.includes(plan.settlementMode)
       ? []
       : [problem('settlementMode', Code.INVALID_ENUM, `must be one of ${SETTLEMENT_MODES.join(', ')}`)]),
-    ...phasesProblems(plan.phases, { cadence, mustAlign: plan.alignment?.billablesMustAlign === true }),
+    ...phasesProblems(plan.phases, {
+      cadence: stage === 'publish' ? cadence : undefined,
+      mustAlign: plan.alignment?.billablesMustAlign === true,
+    }),
   ];
 }
 
@@ -144,7 +159,10 @@ function alignmentProblems(alignment: unknown): FieldProblem[] {
     : [problem('alignment.billablesMustAlign', Code.INVALID_ENUM, 'must be true or false')];
 }
 
-/** The plan's cadence (undefined when it is not valid), and whether billables must match it exactly. */
+/**
+ * The plan's cadence, when rate cards are held to it (undefined for a draft, or when it is not
+ * valid), and whether billables must match it exactly.
+ */
 interface CadenceRule {
   readonly cadence: CalendarDuration | undefined;
   readonly mustAlign: boolean;

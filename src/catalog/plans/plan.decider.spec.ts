@@ -126,6 +126,18 @@ const archived: PlanArchived = {
   data: { id: 'plan-1', namespace: 'default', key: 'per_seat', version: 1, effectiveTo: LATEST, at: LATEST },
 };
 
+/**
+ * `field → code` of the problems publishing the draft a create command writes is refused with:
+ * the draft is kept (OpenMeter keeps it and lists them as its `validationErrors`).
+ */
+function publishProblems(command: CreatePlan): Record<string, string | undefined> {
+  const drafted = planDecider.decide(command, planDecider.initialState());
+  expect(drafted.map((event) => event.type)).toEqual(['PlanCreated']);
+  const error = rejection(planDecider, drafted, publish());
+  expect(error.code).toBe('CATALOG.PLAN_INVALID');
+  return problemCodes(error.problems);
+}
+
 /** `field → code` of the problems a create command is refused with. */
 function createProblems(command: CreatePlan): Record<string, string | undefined> {
   const error = rejection(planDecider, [], command);
@@ -353,15 +365,18 @@ describe('plan decider', () => {
         ['P1M', 'P1W'],
         ['P1M', 'P1D'],
         ['P1Y', 'P5M'],
-      ])('refuses a %s plan with a %s rate card', (planCadence, cardCadence) => {
-        const command = create({
-          billingCadence: planCadence,
-          phases: [{ ...defaultPhase, rateCards: [{ ...activeUsersCard, billingCadence: cardCadence }] }],
-        });
-        expect(createProblems(command)).toEqual({
-          'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_MISMATCH',
-        });
-      });
+      ])(
+        'keeps a %s plan with a %s rate card as a draft, and refuses to publish it',
+        (planCadence, cardCadence) => {
+          const command = create({
+            billingCadence: planCadence,
+            phases: [{ ...defaultPhase, rateCards: [{ ...activeUsersCard, billingCadence: cardCadence }] }],
+          });
+          expect(publishProblems(command)).toEqual({
+            'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_MISMATCH',
+          });
+        },
+      );
 
       it('refuses a malformed rate-card cadence', () => {
         expect(createProblems(withRateCards({ ...platformFee, billingCadence: 'every month' }))).toEqual({
@@ -669,30 +684,28 @@ describe('plan decider', () => {
         .then([{ type: 'PlanCreated', data: { ...plan, ...options, at: NOW } }]);
     });
 
-    it('refuses, with billablesMustAlign, a priced rate card billed at another cadence than the plan', () => {
+    it('refuses to publish, with billablesMustAlign, a priced rate card billed at another cadence than the plan', () => {
       const card = { ...activeUsersCard, billingCadence: 'P1W' };
       const plan4w = { billingCadence: 'P4W', alignment: { billablesMustAlign: true } };
-      expect(createProblems(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [card] }] }))).toEqual(
-        {
-          'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_UNALIGNED',
-        },
-      );
+      expect(
+        publishProblems(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [card] }] })),
+      ).toEqual({
+        'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_UNALIGNED',
+      });
+      const publishes = (command: CreatePlan) => {
+        const drafted = planDecider.decide(command, planDecider.initialState());
+        return planDecider.decide(publish(), fold(planDecider, drafted)).map((event) => event.type);
+      };
       // The same plan without the flag: a weekly rate card divides four weeks evenly.
-      expect(() =>
-        planDecider.decide(
-          create({ billingCadence: 'P4W', phases: [{ ...defaultPhase, rateCards: [card] }] }),
-          planDecider.initialState(),
-        ),
-      ).not.toThrow();
+      expect(
+        publishes(create({ billingCadence: 'P4W', phases: [{ ...defaultPhase, rateCards: [card] }] })),
+      ).toEqual(['PlanPublished']);
       // Free rate cards and one-time fees bill nothing per period: they need not align.
       const free = { ...weekly, price: null, entitlementTemplate: undefined };
       const oneTime = { ...platformFee, billingCadence: null };
-      expect(() =>
-        planDecider.decide(
-          create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [free, oneTime] }] }),
-          planDecider.initialState(),
-        ),
-      ).not.toThrow();
+      expect(
+        publishes(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [free, oneTime] }] })),
+      ).toEqual(['PlanPublished']);
     });
 
     it('refuses a malformed alignment, settlement mode or tax config', () => {

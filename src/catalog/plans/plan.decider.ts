@@ -363,7 +363,7 @@ function updatePlan({ data }: UpdatePlan, state: PlanState): readonly PlanEvent[
 function publishPlan({ data }: PublishPlan, state: PlanState): readonly PlanEvent[] {
   const plan = draft(state, data.id, data.namespace);
   const problems = [
-    ...planProblems(plan),
+    ...planProblems(plan, 'publish'),
     ...planReferenceProblems(plan, data.features),
     ...effectiveFromProblems(data.effectiveFrom, data.now),
   ];
@@ -435,7 +435,7 @@ function content(data: CreatePlan['data'] | UpdatePlan['data']): PlanContent {
 }
 
 function assertValid(plan: Plan): void {
-  const problems = planProblems(plan);
+  const problems = planProblems(plan, 'draft');
   if (problems.length > 0)
     throw invalid(CatalogErrorCode.PLAN_INVALID, planInvalidMessage(plan, problems.length), problems);
 }

@@ -133,7 +133,7 @@ export function problem(
   };
 }
 
-function openMeterValidationError(problem: FieldProblem): OpenMeterValidationError {
+export function openMeterValidationError(problem: FieldProblem): OpenMeterValidationError {
   return {
     field: jsonPathOf(problem.field),
     code: problem.code ?? 'validation_error',

@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { Metadata } from '../../catalog-rules';
 import { Versioned } from '../../../shared/http/etag';
+import { OpenMeterValidationError, openMeterValidationError } from '../../../shared/http/problem';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
 import type { Alignment, ProRatingConfig, SettlementMode } from '../plan.decider';
+import { customPlanProblems } from '../plan-validation';
 import type { RateCard } from '../rate-card';
 import { PLANS_PROJECTION } from './plans.projection';
 
@@ -45,10 +47,11 @@ export interface PlanView {
   readonly updatedAt: string;
   readonly deletedAt?: string;
   /**
-   * Always null: Tally checks a plan when it is written, and its feature references when it is
-   * published, answering 400 with every problem then; it keeps no list of problems on the plan.
+   * A draft's problems that would refuse its publishing (its rate cards' cadences against its own),
+   * as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends
+   * on features is checked when it is published (400 with every problem).
    */
-  readonly validationErrors: null;
+  readonly validationErrors: readonly OpenMeterValidationError[] | null;
 }
 
 export const PLAN_ORDER_BY = ['id', 'key', 'version', 'created_at', 'updated_at'] as const;
@@ -257,6 +260,17 @@ export class PlanVersionsOfHandler implements IQueryHandler<PlanVersionsOf> {
 }
 
 function toView(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly RateCardRow[]): PlanView {
+  const view = viewOf(row, phases, rateCards);
+  return { ...view, validationErrors: view.status === 'draft' ? publishProblems(view) : null };
+}
+
+/** Its key and version were checked when it was written; what publishing adds is about its content. */
+function publishProblems(view: PlanView): readonly OpenMeterValidationError[] | null {
+  const problems = customPlanProblems(view, 'publish');
+  return problems.length > 0 ? problems.map(openMeterValidationError) : null;
+}
+
+function viewOf(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly RateCardRow[]): PlanView {
   return {
     id: row.id,
     key: row.key,
