@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { parseRfc3339 } from '../../shared/instant';
 import { parseEventsV2Params } from './list-events-v2.params';
-import { IngestedEventsPageDoc } from './list-events.docs';
+import { IngestedEventDoc, IngestedEventsPageDoc } from './list-events.docs';
 import { ListEventsParams } from './list-events.params';
 import { IngestedEvent, IngestedEventsPage, ListEvents, ListEventsV2 } from './list-events.query';
 
@@ -21,6 +21,7 @@ export class ListEventsController {
     operationId: 'listEvents',
     summary: 'Recent ingested events, newest first, with why meters ignore any of them',
   })
+  @ApiOkResponse({ type: [IngestedEventDoc] })
   list(@QueryParams() params: ListEventsParams, @Ctx() ctx: RequestContext): Promise<IngestedEvent[]> {
     return this.queries.execute(
       new ListEvents(ctx.namespace, {
