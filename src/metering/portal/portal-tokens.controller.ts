@@ -47,10 +47,14 @@ export class CreatePortalTokenRequest {
   @Matches(CATALOG_KEY_PATTERN, { each: true, message: 'allowedMeterSlugs must be meter slugs' })
   allowedMeterSlugs?: string[];
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'In the future; an hour from now by default' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description: 'In the future; an hour from now by default (also when null)',
+  })
   @IsOptional()
   @IsInstant()
-  expiresAt?: string;
+  expiresAt?: string | null;
 }
 
 export class ListPortalTokensParams {
@@ -111,8 +115,11 @@ export class PortalTokensController {
   @ApiOkResponse({ type: PortalTokenView })
   async create(@Body() body: CreatePortalTokenRequest, @Ctx() ctx: RequestContext): Promise<PortalTokenView> {
     const now = this.clock.now().getTime();
+    // Null is not given: OpenMeter's field is read-only, so a client may send back a token it read.
     const expiresAt =
-      body.expiresAt === undefined ? now + PORTAL_TOKEN_LIFETIME_MS : Date.parse(body.expiresAt);
+      body.expiresAt === undefined || body.expiresAt === null
+        ? now + PORTAL_TOKEN_LIFETIME_MS
+        : Date.parse(body.expiresAt);
     const problems = [];
     if (expiresAt <= now)
       problems.push({ field: 'expiresAt', message: 'must be in the future', code: 'isFuture' });
