@@ -88,6 +88,25 @@ describe('subjects API', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  // Found by the write-route fuzz: a key holding NUL was written, and the subjects projection could
+  // not store it — the upsert waited for it past the client's patience.
+  it('refuses text PostgreSQL cannot hold (400 naming each field), writing nothing; subjects still answer', async () => {
+    const before = await eventCount();
+    const bad = await app.request('POST', '/api/v1/subjects', {
+      body: [{ key: 'nul\u0000key' }, { key: 'ok-key', displayName: '\ud800', metadata: { 'a\u0000': 'b' } }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      '[0].key',
+      '[1].displayName',
+      '[1].metadata.a\u0000',
+    ]);
+    expect(await eventCount()).toBe(before);
+    expect((await app.request('POST', '/api/v1/subjects', { body: [{ key: 'after-nul' }] })).status).toBe(
+      200,
+    );
+  });
+
   it('deletes (204, idempotent by id), keeping the id readable and freeing the key for a new subject', async () => {
     const { id } = (await app.request('GET', '/api/v1/subjects/loner')).body;
     expect((await app.request('DELETE', '/api/v1/subjects/loner')).status).toBe(204);

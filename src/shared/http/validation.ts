@@ -2,6 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldProblem, invalid } from '../errors';
+import { unstorableFields } from './storable-text';
 
 /**
  * DTOs are checked at the edge: unknown properties are refused (not silently dropped) and every
@@ -33,9 +34,13 @@ export function validateList<T extends object>(type: new () => T, body: unknown,
     ]);
   }
   const items = body.map((item: unknown) => plainToInstance(type, item as object));
+  // The storable-text pipe skips a body without a DTO: checked here, as it checks one.
   const problems = items.flatMap((item, index) =>
     typeof item === 'object' && item !== null && !Array.isArray(item)
-      ? flatten(validateSync(item, OPTIONS), `[${index}]`)
+      ? [
+          ...flatten(validateSync(item, OPTIONS), `[${index}]`),
+          ...unstorableFields(body[index], `[${index}]`),
+        ]
       : [{ field: `[${index}]`, message: 'must be an object', code: 'isObject' }],
   );
   if (problems.length > 0) throw invalid('REQUEST.INVALID', 'The request is not valid', problems);
