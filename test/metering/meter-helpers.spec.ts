@@ -211,6 +211,18 @@ describe('meter helpers and advanced group-by filters', () => {
     ]);
   });
 
+  it('refuses text PostgreSQL cannot hold in a POSTed query (400), never a 500', async () => {
+    const bad = await post('/api/v1/meters/tokens/query', {
+      subject: ['nul\u0000'],
+      advancedMeterGroupByFilters: { model: { $eq: '\u0000' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'advancedMeterGroupByFilters.model.$eq',
+      'subject[0]',
+    ]);
+  });
+
   it('keeps exactly the usage OpenMeter would, for every operator and combination', async () => {
     await fc.assert(
       fc.asyncProperty(filterArb, fc.option(filterArb, { nil: undefined }), async (model, type) => {

@@ -27,6 +27,7 @@ import { meterQueryCsv } from './meter-query.csv';
 import { MeterQueryParams, parseMeterQueryBody, parseMeterQueryParams } from './meter-query.params';
 import { MeterQueryAnswer, WINDOW_SIZES } from './meter-query';
 import { QueryMeter } from './query-meter.query';
+import { assertStorable } from '../../shared/http/storable-text';
 
 @ApiTags('Meters')
 @ApiBearerAuth()
@@ -96,6 +97,7 @@ export class QueryMeterController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    assertStorable(body);
     return this.answer(meter, parseMeterQueryBody(body), accept, ctx, reply);
   }
 
