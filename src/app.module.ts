@@ -10,7 +10,6 @@ import { CustomersModule } from './customers';
 import { EntitlementsModule } from './entitlements';
 import { SessionService } from './auth/sessions/session.service';
 import { SessionsController } from './auth/sessions/sessions.controller';
-import { TokenService } from './auth/tokens/token.service';
 import { TokensController } from './auth/tokens/tokens.controller';
 import { RuntimeModule, TallyRuntime } from './runtime.module';
 import { HealthController } from './health/health.controller';
@@ -38,14 +37,12 @@ export class AppModule {
       imports: [RuntimeModule.forRoot(runtime), CqrsModule.forRoot(), ...FEATURE_MODULES],
       controllers: [HealthController, TokensController, SessionsController, ProjectionsController],
       providers: [
-        TokenService,
         SessionService,
         // Guards run in this order: the rate limit first, so requests with bad tokens are limited too.
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
-      exports: [TokenService],
     };
   }
 }

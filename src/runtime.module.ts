@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TokenService } from './auth/tokens/token.service';
 import type { TallyConfig } from './config/config';
 import { TALLY_CONFIG } from './config/config.module';
 import { EVENT_STORE, EventStore } from './event-store/event-store.port';
@@ -29,8 +30,10 @@ export class RuntimeModule {
         { provide: CLOCK, useValue: runtime.clock },
         { provide: Metrics, useValue: runtime.metrics },
         ProjectionsService,
+        // Every context may check a token, and the portal's make them.
+        TokenService,
       ],
-      exports: [TALLY_CONFIG, DataSource, EVENT_STORE, CLOCK, Metrics, ProjectionsService],
+      exports: [TALLY_CONFIG, DataSource, EVENT_STORE, CLOCK, Metrics, ProjectionsService, TokenService],
     };
   }
 }

@@ -59,6 +59,12 @@ export class AuthGuard implements CanActivate {
       tokenName: token.name,
       role: token.role,
       requestId: String(request.id),
+      ...(token.portal && {
+        portal: {
+          subject: token.portal.subject,
+          ...(token.portal.allowedMeterSlugs && { allowedMeterSlugs: token.portal.allowedMeterSlugs }),
+        },
+      }),
     };
     return true;
   }

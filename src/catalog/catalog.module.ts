@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
+import { ListCurrenciesController } from './currencies/list-currencies.controller';
 import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
 import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
 import { CreateFeatureController } from './features/create-feature/create-feature.controller';
@@ -59,6 +60,7 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     PublishPlanController,
     ArchivePlanController,
     NextPlanController,
+    ListCurrenciesController,
   ],
   providers: [
     CreateMeterHandler,

@@ -7,4 +7,6 @@
 export * from './model';
 export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
+export { AlignmentDto, CustomPlanInputDto } from './plans/plan-content.dto';
+export { MeterParams } from './meters/meter.params';
 export type { PlanToSubscribe } from './plans/plan-to-subscribe';

@@ -3,7 +3,8 @@
  * code in other contexts (deciders, pricing, billing periods) may import. `index.ts` adds the services.
  */
 export { CATALOG_KEY_PATTERN } from './catalog-rules';
-export type { FeatureEvent } from './features/feature.decider';
+export { filtersOf } from './features/feature.decider';
+export type { FeatureEvent, FeatureUnitCost } from './features/feature.decider';
 export type {
   MeterAggregation,
   MeterCreatedData,
@@ -12,8 +13,9 @@ export type {
 } from './meters/meter.decider';
 export { parseCalendarDuration } from './plans/billing-cadence';
 export type { CalendarDuration } from './plans/billing-cadence';
-export { DEFAULT_PRO_RATING_CONFIG } from './plans/plan.decider';
-export type { ProRatingConfig } from './plans/plan.decider';
+export { DEFAULT_PRO_RATING_CONFIG, SETTLEMENT_MODES } from './plans/plan.decider';
+export type { Alignment, ProRatingConfig, SettlementMode } from './plans/plan.decider';
+export { unalignedRateCardProblems } from './plans/plan-validation';
 export { parsePercentage, validateDiscounts, validatePrice } from './plans/price';
 export type {
   Discounts,

@@ -10,6 +10,11 @@ import { DeleteCustomerController } from './customers/delete-customer/delete-cus
 import { DeleteCustomerHandler } from './customers/delete-customer/delete-customer.handler';
 import { UpdateCustomerController } from './customers/update-customer/update-customer.controller';
 import { UpdateCustomerHandler } from './customers/update-customer/update-customer.handler';
+import { DeleteSubjectHandler } from './subjects/delete-subject/delete-subject.handler';
+import { SubjectsController } from './subjects/subjects-read-model/subjects.controller';
+import { subjectsProjection } from './subjects/subjects-read-model/subjects.projection';
+import { GetSubjectHandler, ListSubjectsHandler } from './subjects/subjects-read-model/subjects.query';
+import { UpsertSubjectsHandler } from './subjects/upsert-subjects/upsert-subjects.handler';
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
 import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
@@ -21,7 +26,7 @@ import {
   ListCustomerSubscriptionsHandler,
 } from './subscriptions/subscriptions-read-model/subscriptions.query';
 
-/** Customers, their subscriptions to published plans, and what those entitle them to. */
+/** Customers, their subscriptions to published plans, and the subjects their usage comes under. */
 @Module({
   imports: [CatalogModule],
   controllers: [
@@ -32,6 +37,7 @@ import {
     SubscriptionsController,
     CreateSubscriptionController,
     CancelSubscriptionController,
+    SubjectsController,
   ],
   providers: [
     CreateCustomerHandler,
@@ -43,10 +49,15 @@ import {
     CancelSubscriptionHandler,
     GetSubscriptionHandler,
     ListCustomerSubscriptionsHandler,
+    UpsertSubjectsHandler,
+    DeleteSubjectHandler,
+    GetSubjectHandler,
+    ListSubjectsHandler,
   ],
 })
 export class CustomersModule {
   constructor(projections: ProjectionsService) {
-    for (const projection of [customersProjection, subscriptionsProjection]) projections.register(projection);
+    for (const projection of [customersProjection, subscriptionsProjection, subjectsProjection])
+      projections.register(projection);
   }
 }

@@ -19,7 +19,11 @@ import { SystemRole1732400930000 } from './migrations/1732400930000-system-role'
 import { ConsoleSessions1732401000000 } from './migrations/1732401000000-console-sessions';
 import { UsageVoids1796619197103 } from './migrations/1796619197103-usage-voids';
 import { BillingCorrections1796619197203 } from './migrations/1796619197203-billing-corrections';
+import { OpenMeterPlanOptions1796619200000 } from './migrations/1796619200000-openmeter-plan-options';
+import { FeatureFilters1796619300000 } from './migrations/1796619300000-feature-filters';
 import { Entitlements1796619303163 } from './migrations/1796619303163-entitlements';
+import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
+import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tokens';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -50,5 +54,9 @@ export const MIGRATIONS: MixedList<Function> = [
   ConsoleSessions1732401000000,
   UsageVoids1796619197103,
   BillingCorrections1796619197203,
+  OpenMeterPlanOptions1796619200000,
+  FeatureFilters1796619300000,
   Entitlements1796619303163,
+  Subjects1796619400000,
+  PortalTokens1796619500000,
 ];

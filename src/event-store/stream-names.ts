@@ -17,6 +17,7 @@ export const StreamCategory = {
   usageVoids: 'usagevoids',
   keyClaim: 'keyclaim',
   entitlement: 'entitlement',
+  subject: 'subject',
 } as const;
 export type StreamCategory = (typeof StreamCategory)[keyof typeof StreamCategory];
 
@@ -36,10 +37,16 @@ export function idOf(streamId: string): string {
 
 /** The stream that holds the claim on a unique key: `kind` such as `meter_slug`, scoped by namespace. */
 export function keyClaimStream(namespace: string, kind: string, key: string): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([namespace, kind, key]))
-    .digest('base64url');
-  return streamName(StreamCategory.keyClaim, digest);
+  return streamName(StreamCategory.keyClaim, digestOf([namespace, kind, key]));
+}
+
+function digestOf(parts: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** A subject (OpenMeter's `/api/v1/subjects`): one stream per key, so upserts of a key serialize. */
+export function subjectStream(namespace: string, key: string): string {
+  return streamName(StreamCategory.subject, digestOf([namespace, key]));
 }
 
 /** A customer's entitlements to one feature (and their grants and resets); keys may hold any character. */

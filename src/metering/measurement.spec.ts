@@ -32,26 +32,41 @@ describe('measure', () => {
     expect(valueOf(meter('MAX'), { v: 1e21 })).toBe('1000000000000000000000');
   });
 
-  it('ignores, with a reason, what is not a number', () => {
-    expect(valueOf(meter('SUM'), { v: 'lots' })).toBe('meter m: $.v is not a number ("lots")');
-    expect(valueOf(meter('AVG'), { v: ' 5' })).toBe('meter m: $.v is not a number (" 5")');
-    expect(valueOf(meter('MIN'), { v: '1e99999' })).toBe('meter m: $.v is not a number ("1e99999")');
-    expect(valueOf(meter('LATEST'), { v: { amount: 1 } })).toBe('meter m: $.v is not a number (an object)');
-    expect(valueOf(meter('SUM'), { v: true })).toBe('meter m: $.v is not a number (true)');
-    expect(valueOf(meter('SUM'), {})).toBe('meter m: $.v is missing');
-    expect(valueOf(meter('SUM'), undefined)).toBe('meter m: $.v is missing');
+  it("ignores, with OpenMeter's reason, what is not a number", () => {
+    expect(valueOf(meter('SUM'), { v: 'lots' })).toBe(
+      'invalid event: value cannot be parsed as float64: lots',
+    );
+    expect(valueOf(meter('AVG'), { v: ' 5' })).toBe('invalid event: value cannot be parsed as float64:  5');
+    expect(valueOf(meter('MIN'), { v: '1e99999' })).toBe(
+      'invalid event: value cannot be parsed as float64: 1e99999',
+    );
+    expect(valueOf(meter('LATEST'), { v: { amount: 1 } })).toBe(
+      'invalid event: unsupported value property type: map[string]interface {}',
+    );
+    expect(valueOf(meter('SUM'), { v: [1] })).toBe(
+      'invalid event: unsupported value property type: []interface {}',
+    );
+    expect(valueOf(meter('SUM'), { v: true })).toBe('invalid event: unsupported value property type: bool');
+    expect(valueOf(meter('SUM'), { v: null })).toBe('invalid event: value cannot be null');
+    expect(valueOf(meter('SUM'), { v: 'NaN' })).toBe('invalid event: value cannot be NaN');
+    expect(valueOf(meter('SUM'), { v: '-Inf' })).toBe('invalid event: value cannot be infinity');
+    expect(valueOf(meter('SUM'), { v: 'infinity' })).toBe('invalid event: value cannot be infinity');
+    expect(valueOf(meter('SUM'), {})).toBe('invalid event: missing value property: "$.v"');
+    expect(valueOf(meter('SUM'), undefined)).toBe('invalid event: null and missing value property');
   });
 
   it('compares UNIQUE_COUNT values as strings, and does not count a missing one', () => {
     expect(valueOf(meter('UNIQUE_COUNT'), { v: 1 })).toBe('1');
     expect(valueOf(meter('UNIQUE_COUNT'), { v: '1' })).toBe('1');
     expect(valueOf(meter('UNIQUE_COUNT'), { v: false })).toBe('false');
-    expect(valueOf(meter('UNIQUE_COUNT'), { v: null })).toBe('meter m: $.v is missing');
+    expect(valueOf(meter('UNIQUE_COUNT'), { v: null })).toBe('invalid event: value cannot be null');
+    expect(valueOf(meter('UNIQUE_COUNT'), { w: 1 })).toBe('invalid event: missing value property: "$.v"');
+    // Tally's own refusals (OpenMeter would count these), in Tally's words.
     expect(valueOf(meter('UNIQUE_COUNT'), { v: ['a'] })).toBe(
-      'meter m: $.v must be a string, number or boolean (an array)',
+      'invalid event: value must be a string, number or boolean (an array)',
     );
     expect(valueOf(meter('UNIQUE_COUNT'), { v: 'é'.repeat(513) })).toBe(
-      'meter m: $.v is longer than 1024 bytes',
+      'invalid event: value is longer than 1024 bytes',
     );
   });
 

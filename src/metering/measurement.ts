@@ -52,18 +52,28 @@ const compiledPaths = new Map<string, CompiledPath | undefined>();
  * How one event counts for one meter, or why it does not. The single definition of metering
  * semantics: the projection, meter backfills, sub-minute query edges and the events listing's
  * validation errors all call it. Events before the meter's `eventFrom` are not measured at all.
+ *
+ * A problem is worded as OpenMeter words the same one (`invalid event: missing value property:
+ * "$.tokens"`), so clients that read the events listing's `validationError` read Tally's; a value
+ * OpenMeter would count and Tally refuses (an object, an over-long distinct value) says so in Tally's.
  */
 export function measure(meter: MeterDefinition, fact: UsageFact): Measurement | undefined {
   if (meter.eventFrom !== undefined && fact.timeMs < meter.eventFrom) return undefined;
   let value: string | undefined;
   if (meter.aggregation !== 'COUNT') {
     const path = compiled(meter.valueProperty);
-    if (!path)
-      return { counted: false, problem: `meter ${meter.slug}: its value property is not a valid path` };
+    if (!path) return { counted: false, problem: 'invalid meter: its value property is not a valid path' };
+    if (fact.data === undefined || fact.data === null)
+      return { counted: false, problem: 'invalid event: null and missing value property' };
     const raw = path.extract(fact.data);
+    if (raw === undefined)
+      return {
+        counted: false,
+        problem: `invalid event: missing value property: ${JSON.stringify(meter.valueProperty)}`,
+      };
+    if (raw === null) return { counted: false, problem: 'invalid event: value cannot be null' };
     const read = meter.aggregation === 'UNIQUE_COUNT' ? distinctValue(raw) : numericValue(raw);
-    if (!read.ok)
-      return { counted: false, problem: `meter ${meter.slug}: ${meter.valueProperty} ${read.problem}` };
+    if (!read.ok) return { counted: false, problem: `invalid event: ${read.problem}` };
     value = read.value;
   }
   return { counted: true, value, groupValues: groupValuesOf(meter, fact.data) };
@@ -85,27 +95,40 @@ export function canonicalGroupValues(groupValues: GroupValues): string {
 
 type Read = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly problem: string };
 
+/** A value present and not null: a number, or a string that reads as one. */
 function numericValue(raw: unknown): Read {
   if (typeof raw === 'number') return { ok: true, value: new Decimal(raw).toFixed() };
-  if (typeof raw === 'string' && raw.length <= MAX_NUMERIC_STRING_LENGTH && NUMERIC_STRING.test(raw)) {
-    return { ok: true, value: new Decimal(raw).toFixed() };
+  if (typeof raw === 'string') {
+    if (raw.length <= MAX_NUMERIC_STRING_LENGTH && NUMERIC_STRING.test(raw))
+      return { ok: true, value: new Decimal(raw).toFixed() };
+    // What Go's ParseFloat reads as not-a-number and infinities, OpenMeter refuses in these words.
+    if (/^nan$/i.test(raw)) return { ok: false, problem: 'value cannot be NaN' };
+    if (/^[+-]?inf(inity)?$/i.test(raw)) return { ok: false, problem: 'value cannot be infinity' };
+    return { ok: false, problem: `value cannot be parsed as float64: ${clip(raw)}` };
   }
-  return {
-    ok: false,
-    problem: raw === undefined || raw === null ? 'is missing' : `is not a number (${describe(raw)})`,
-  };
+  return { ok: false, problem: `unsupported value property type: ${goTypeOf(raw)}` };
 }
 
 function distinctValue(raw: unknown): Read {
-  if (raw === undefined || raw === null) return { ok: false, problem: 'is missing' };
   if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
-    return { ok: false, problem: `must be a string, number or boolean (${describe(raw)})` };
+    return { ok: false, problem: `value must be a string, number or boolean (${describe(raw)})` };
   }
   const value = String(raw);
   if (Buffer.byteLength(value) > MAX_DISTINCT_VALUE_BYTES) {
-    return { ok: false, problem: `is longer than ${MAX_DISTINCT_VALUE_BYTES} bytes` };
+    return { ok: false, problem: `value is longer than ${MAX_DISTINCT_VALUE_BYTES} bytes` };
   }
   return { ok: true, value };
+}
+
+/** The Go type OpenMeter names for a JSON value it cannot read as a number. */
+function goTypeOf(raw: unknown): string {
+  if (Array.isArray(raw)) return '[]interface {}';
+  if (typeof raw === 'object') return 'map[string]interface {}';
+  return typeof raw === 'boolean' ? 'bool' : typeof raw;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function groupValuesOf(meter: MeterDefinition, data: unknown): GroupValues {

@@ -15,5 +15,6 @@ export const MeteringProblemCode = {
   INVALID_VALUE: 'METERING.INVALID_VALUE',
   TOO_MANY_VALUES: 'METERING.TOO_MANY_VALUES',
   UNKNOWN_GROUP_BY: 'METERING.UNKNOWN_GROUP_BY',
+  INVALID_FILTER: 'METERING.INVALID_FILTER',
 } as const;
 export type MeteringProblemCode = (typeof MeteringProblemCode)[keyof typeof MeteringProblemCode];

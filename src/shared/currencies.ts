@@ -32,6 +32,11 @@ export function isCurrencyCode(code: unknown): code is string {
   return typeof code === 'string' && MINOR_UNITS.has(code);
 }
 
+/** Every accepted code, in alphabetical order. */
+export function currencyCodes(): string[] {
+  return [...MINOR_UNITS.keys()].sort();
+}
+
 /** Decimal places of the currency's minor unit (USD 2, JPY 0, BHD 3), or undefined for a code not accepted. */
 export function minorUnitsOf(code: string): number | undefined {
   return MINOR_UNITS.get(code);

@@ -1,4 +1,5 @@
 import { Decimal, toDecimalString } from '../../src/shared/money';
+import type { StringFilter } from '../../src/shared/string-filter';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -27,6 +28,7 @@ describe('invoice preview lines read together, against one meter query per line'
       valueProperty?: string;
       type?: string;
       filter?: Record<string, string>;
+      advanced?: Record<string, StringFilter>;
     }
   > = {
     users: { meter: 'users', aggregation: 'UNIQUE_COUNT', valueProperty: '$.user_id' },
@@ -42,6 +44,19 @@ describe('invoice preview lines read together, against one meter query per line'
       aggregation: 'SUM',
       valueProperty: '$.tokens',
       filter: { model: 'gpt-4' },
+    },
+    // OpenMeter's advanced filters: what the line bills, what the query answers and what lineage lists agree.
+    other_tokens: {
+      meter: 'tokens',
+      aggregation: 'SUM',
+      valueProperty: '$.tokens',
+      advanced: { model: { $ne: 'gpt-4' } },
+    },
+    gpt_users: {
+      meter: 'users_by_model',
+      aggregation: 'UNIQUE_COUNT',
+      valueProperty: '$.user_id',
+      advanced: { model: { $or: [{ $like: 'gpt-4%' }, { $in: ['o1'] }] } },
     },
     calls: { meter: 'calls', aggregation: 'COUNT' },
     latency_latest: { meter: 'latency_latest', aggregation: 'LATEST', valueProperty: '$.latency' },
@@ -73,6 +88,7 @@ describe('invoice preview lines read together, against one meter query per line'
         name: key,
         meterSlug: l.meter,
         ...(l.filter ? { meterGroupByFilters: l.filter } : {}),
+        ...(l.advanced ? { advancedMeterGroupByFilters: l.advanced } : {}),
       });
     }
     const rateCards = Object.keys(lines).map((key) => ({
@@ -156,13 +172,14 @@ describe('invoice preview lines read together, against one meter query per line'
       ).toEqual(Object.keys(lines).sort());
       for (const line of preview.body.lines) {
         const key: string = line.subscription.item.id;
-        const { meter, filter } = lines[key];
+        const { meter, filter, advanced } = lines[key];
         const params = new URLSearchParams({
           from: line.period.from,
           to: line.period.to,
           filterCustomerId: customerId,
         });
         for (const [name, value] of Object.entries(filter ?? {})) params.set(`filterGroupBy[${name}]`, value);
+        if (advanced) params.set('advancedMeterGroupByFilters', JSON.stringify(advanced));
         const alone = await app.request('GET', `/api/v1/meters/${meter}/query?${params}`);
         expect(alone.status).toBe(200);
         const expected = toDecimalString(
@@ -172,6 +189,20 @@ describe('invoice preview lines read together, against one meter query per line'
           ),
         );
         expect([customerKey, key, line.meteredQuantity]).toEqual([customerKey, key, expected]);
+        if (advanced) {
+          // Lineage lists the events the line counted: each distinct user once, every token.
+          const lineage = await app.request(
+            'GET',
+            `/api/v1/billing/invoices/${preview.body.id}/lines/${line.id}/events?limit=1000`,
+          );
+          expect(lineage.status).toBe(200);
+          const counted = lineage.body.items as { value?: string }[];
+          const listed =
+            lines[key].aggregation === 'UNIQUE_COUNT'
+              ? String(counted.length)
+              : toDecimalString(counted.reduce((total, item) => total.plus(item.value!), new Decimal(0)));
+          expect([customerKey, key, listed]).toEqual([customerKey, key, expected]);
+        }
       }
       // The events themselves, for the lines whose sums are easy to state.
       const sum = (events: { data: { tokens: string } }[]) =>
@@ -192,6 +223,14 @@ describe('invoice preview lines read together, against one meter query per line'
       expect([customerKey, quantity('gpt4_tokens')]).toEqual([
         customerKey,
         sum(mine.filter((c) => c.data.model === 'gpt-4')),
+      ]);
+      expect([customerKey, quantity('other_tokens')]).toEqual([
+        customerKey,
+        sum(mine.filter((c) => c.data.model !== 'gpt-4')),
+      ]);
+      expect([customerKey, quantity('gpt_users')]).toEqual([
+        customerKey,
+        String(new Set(mine.filter((c) => c.data.model.startsWith('gpt-4')).map((c) => c.data.user_id)).size),
       ]);
       expect([customerKey, quantity('calls')]).toEqual([customerKey, String(mine.length)]);
       expect([customerKey, quantity('batch_tokens')]).toEqual([customerKey, sum(billedBatches)]);

@@ -38,6 +38,7 @@ describe('features API', () => {
       name: 'active-users',
       meterSlug: 'active_users_total',
       meterGroupByFilters: {},
+      advancedMeterGroupByFilters: {},
       metadata: {},
       createdAt: expect.any(String),
       updatedAt: created.body.createdAt,
@@ -59,6 +60,24 @@ describe('features API', () => {
     });
     expect(gpt4.status).toBe(201);
     expect(gpt4.body.meterGroupByFilters).toEqual({ model: 'gpt-4' });
+    expect(gpt4.body.advancedMeterGroupByFilters).toEqual({ model: { $eq: 'gpt-4' } });
+    // OpenMeter's advanced filters and unit cost: kept and shown back; no legacy map for a non-equality.
+    const gpt = await app.request('POST', '/api/v1/features', {
+      body: {
+        key: 'gpt_tokens',
+        name: 'GPT tokens',
+        meterSlug: 'tokens_total',
+        advancedMeterGroupByFilters: { model: { $or: [{ $like: 'gpt-%' }, { $in: ['o1', 'o3'] }] } },
+        unitCost: { type: 'llm', providerProperty: 'provider', model: 'gpt-4' },
+      },
+    });
+    expect(gpt.status).toBe(201);
+    expect(gpt.body).toMatchObject({
+      advancedMeterGroupByFilters: { model: { $or: [{ $like: 'gpt-%' }, { $in: ['o1', 'o3'] }] } },
+      unitCost: { type: 'llm', providerProperty: 'provider', model: 'gpt-4' },
+    });
+    expect(gpt.body).not.toHaveProperty('meterGroupByFilters');
+    expect((await app.request('GET', `/api/v1/features/${gpt.body.id}`)).body).toEqual(gpt.body);
     const sso = await app.request('POST', '/api/v1/features', {
       body: { key: 'sso', name: 'SSO', metadata: { tier: 'enterprise' } },
     });
@@ -91,7 +110,7 @@ describe('features API', () => {
     });
     expect(shape.status).toBe(400);
     expect(shape.body.errors.map((e: { field: string }) => e.field)).toEqual(
-      expect.arrayContaining(['key', 'name', 'meterGroupByFilters', 'unitCost']),
+      expect.arrayContaining(['key', 'name', 'meterGroupByFilters', 'unitCost.type']),
     );
     expect(await eventCount(app)).toBe(before);
   });
@@ -135,13 +154,13 @@ describe('features API', () => {
       'GET',
       '/api/v1/features?page=1&pageSize=2&includeArchived=true&orderBy=key',
     );
-    expect(page.body).toMatchObject({ totalCount: 4, page: 1, pageSize: 2 });
+    expect(page.body).toMatchObject({ totalCount: 5, page: 1, pageSize: 2 });
     expect(page.body.items.map((f: { key: string }) => f.key)).toEqual(['active_users', 'gpt_4_tokens']);
-    const two = await app.request(
+    const three = await app.request(
       'GET',
       '/api/v1/features?meterSlug=tokens_total&meterSlug=active_users_total',
     );
-    expect(two.body).toHaveLength(2);
+    expect(three.body).toHaveLength(3);
   });
 
   it('answers 404 for an unknown feature, on read and on delete', async () => {

@@ -65,14 +65,21 @@ describe('plans API', () => {
         ...perSeat,
         key: 'bad',
         currency: 'usd',
-        alignment: {},
+        alignment: { billablesMustAlign: 'yes' },
+        settlementMode: 'barter',
         phases: [
           {
             key: 'default',
             name: 'Default',
             rateCards: [
-              { ...activeUsersCard, price: { type: 'dynamic', multiplier: '1' } },
+              { ...activeUsersCard, price: { type: 'per_unit', amount: '1' } },
               { ...activeUsersCard, key: 'x', type: 'subscription' },
+              {
+                ...activeUsersCard,
+                key: 'z',
+                price: { type: 'dynamic', multiplier: 1.5 },
+                taxConfig: { stripe: {} },
+              },
               {
                 ...activeUsersCard,
                 key: 'y',
@@ -89,12 +96,15 @@ describe('plans API', () => {
     expect(fields(shape.body)).toEqual(
       expect.arrayContaining([
         'currency',
-        'alignment',
+        'alignment.billablesMustAlign',
+        'settlementMode',
         'phases[0].duration',
         'phases[0].rateCards[0].price.type',
         'phases[0].rateCards[1].type',
-        'phases[0].rateCards[2].price.amount',
-        'phases[0].rateCards[2].entitlementTemplate.extra',
+        'phases[0].rateCards[2].price.multiplier',
+        'phases[0].rateCards[2].taxConfig.stripe.code',
+        'phases[0].rateCards[3].price.amount',
+        'phases[0].rateCards[3].entitlementTemplate.extra',
       ]),
     );
 
@@ -256,6 +266,126 @@ describe('plans API', () => {
     const bad = await app.request('GET', '/api/v1/plans?status=gone&pageSize=0');
     expect(bad.status).toBe(400);
     expect(fields(bad.body)).toEqual(expect.arrayContaining(['status', 'pageSize']));
+  });
+
+  it("accepts every field of OpenMeter's plan schemas, keeps them and shows them back", async () => {
+    const body = {
+      key: 'everything',
+      name: 'Everything',
+      description: 'every field the spec defines',
+      metadata: { team: 'billing' },
+      currency: 'USD',
+      billingCadence: 'P1M',
+      proRatingConfig: { enabled: false, mode: 'prorate_prices' },
+      alignment: { billablesMustAlign: true },
+      settlementMode: 'credit_then_invoice',
+      phases: [
+        {
+          key: 'trial',
+          name: 'Trial',
+          description: 'free month',
+          metadata: { phase: 'one' },
+          duration: 'P1M',
+          rateCards: [{ type: 'flat_fee', key: 'setup', name: 'Setup', billingCadence: null, price: null }],
+        },
+        {
+          key: 'paid',
+          name: 'Paid',
+          duration: null,
+          rateCards: [
+            {
+              ...activeUsersCard,
+              description: 'per seat',
+              metadata: { kind: 'seat' },
+              taxConfig: {
+                behavior: 'exclusive',
+                stripe: { code: 'txcd_10000000' },
+                customInvoicing: { code: 'VAT-20' },
+                taxCodeId: '01G65Z755AFWAKHE12NY0CQ9FH',
+              },
+              price: { type: 'unit', amount: '1', minimumAmount: '5', maximumAmount: '500' },
+              discounts: { percentage: { percentage: 10 }, usage: { quantity: '2' } },
+            },
+            {
+              type: 'flat_fee',
+              key: 'platform',
+              name: 'Platform',
+              billingCadence: 'P1M',
+              price: { type: 'flat', amount: '10', paymentTerm: 'in_arrears' },
+              taxConfig: { behavior: 'inclusive' },
+              discounts: { percentage: { percentage: 5 } },
+            },
+            {
+              type: 'usage_based',
+              key: 'cost',
+              name: 'Cost passed through',
+              featureKey: 'cost',
+              billingCadence: 'P1M',
+              price: { type: 'dynamic', multiplier: '1.25' },
+            },
+          ],
+        },
+      ],
+    };
+    const created = await app.request('POST', '/api/v1/plans', { body });
+    expect([created.status, created.text]).toEqual([201, expect.any(String)]);
+    expect(created.body).toMatchObject(body);
+    expect((await app.request('GET', `/api/v1/plans/${created.body.id}`)).body).toEqual(created.body);
+    // PUT takes them too.
+    const { key: _key, currency: _currency, ...replacement } = body;
+    const replaced = await app.request('PUT', `/api/v1/plans/${created.body.id}`, {
+      body: { ...replacement, settlementMode: 'credit_only', alignment: { billablesMustAlign: false } },
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({
+      settlementMode: 'credit_only',
+      alignment: { billablesMustAlign: false },
+    });
+  });
+
+  it('keeps a misaligned draft, lists why in validationErrors, refuses to publish it (400, OpenMeter field path) until mended', async () => {
+    const weekly = { ...activeUsersCard, billingCadence: 'P1W' };
+    const body = {
+      ...perSeat,
+      key: 'aligned',
+      billingCadence: 'P4W',
+      alignment: { billablesMustAlign: true },
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [weekly] }],
+    };
+    const draft = await app.request('POST', '/api/v1/plans', { body });
+    expect(draft.status).toBe(201);
+    const unaligned = {
+      field: '$.phases[0].rateCards[0].billingCadence',
+      code: 'CATALOG.CADENCE_UNALIGNED',
+      message: expect.stringContaining('billablesMustAlign'),
+    };
+    expect(draft.body).toMatchObject({ status: 'draft', validationErrors: [unaligned] });
+    expect((await app.request('GET', `/api/v1/plans/${draft.body.id}`)).body.validationErrors).toEqual([
+      unaligned,
+    ]);
+
+    const before = await eventCount(app);
+    const refused = await app.request('POST', `/api/v1/plans/${draft.body.id}/publish`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      extensions: { validationErrors: [{ field: unaligned.field, code: unaligned.code }] },
+    });
+    expect(await eventCount(app)).toBe(before);
+
+    const { key: _key, currency: _currency, ...content } = body;
+    const mended = await app.request('PUT', `/api/v1/plans/${draft.body.id}`, {
+      body: { ...content, alignment: { billablesMustAlign: false } },
+    });
+    expect([mended.status, mended.body.validationErrors]).toEqual([200, null]);
+    const publishedPlan = await app.request('POST', `/api/v1/plans/${draft.body.id}/publish`);
+    expect([publishedPlan.status, publishedPlan.body.status, publishedPlan.body.validationErrors]).toEqual([
+      200,
+      'active',
+      null,
+    ]);
   });
 });
 

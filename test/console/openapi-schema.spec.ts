@@ -24,7 +24,8 @@ describe("the console's API types", () => {
   it("are generated from Tally's own OpenAPI document", async () => {
     const document = await app.request('GET', '/docs-json', { token: null });
     expect(document.status).toBe(200);
-    const generated = HEADER + astToString(await openapiTS(document.body, { alphabetize: true }));
+    const generated =
+      HEADER + astToString(await openapiTS(document.body, { alphabetize: true, defaultNonNullable: false }));
     if (process.env.TALLY_WRITE_SCHEMA === '1') writeFileSync(SCHEMA, generated);
     const committed = readFileSync(SCHEMA, 'utf8');
     if (committed !== generated) {

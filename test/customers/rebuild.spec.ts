@@ -1,8 +1,18 @@
 import { startTally, Tally } from '../../src/bootstrap';
+import { FEATURES_PROJECTION } from '../../src/catalog/features/features-read-model/features.projection';
+import { METERS_PROJECTION } from '../../src/catalog/meters/meters-read-model/meters.projection';
+import { PLANS_PROJECTION } from '../../src/catalog/plans/plans-read-model/plans.projection';
+import { CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION } from '../../src/customers';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const PROJECTIONS = ['meters@v1', 'features@v1', 'plans@v1', 'customers@v1', 'subscriptions@v1'];
+const PROJECTIONS = [
+  METERS_PROJECTION,
+  FEATURES_PROJECTION,
+  PLANS_PROJECTION,
+  CUSTOMERS_PROJECTION,
+  SUBSCRIPTIONS_PROJECTION,
+];
 const TABLES = [
   'meters',
   'features',

@@ -151,6 +151,28 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     events: fc.constantFrom([{ source: 'fuzz', id: 'fuzz-event' }], [{ source: 'fuzz', id: 'unknown' }]),
     reason: fc.string({ minLength: 1, maxLength: 20 }),
   }),
+  'POST /api/v1/meters/:meterIdOrSlug/query': fc.record({
+    from: fc.constantFrom('2024-01-01T00:00:00Z', '2024-01-01T00:00:00+05:30'),
+    to: fc.constant('2024-02-01T00:00:00Z'),
+    windowSize: fc.constantFrom('HOUR', 'DAY', 'MONTH'),
+    windowTimeZone: fc.constantFrom('UTC', 'Europe/Berlin'),
+    subject: fc.constant(['fuzz-subject']),
+    groupBy: fc.constant(['model', 'subject']),
+    advancedMeterGroupByFilters: fc.constant({
+      model: { $or: [{ $eq: 'gpt' }, { $like: 'claude%' }], $ne: 'x' },
+    }),
+  }),
+  'POST /api/v1/subjects': key.map((k) => [
+    { key: `s-${k}`, displayName: 'Fuzz', metadata: { a: 'b' } },
+    { key: 'fuzz-subject', displayName: null, stripeCustomerId: 'cus_x' },
+  ]),
+  'DELETE /api/v1/subjects/:subjectIdOrKey': undefined,
+  'POST /api/v1/portal/tokens': fc.record({
+    subject: fc.constantFrom('fuzz-subject', 'other'),
+    allowedMeterSlugs: fc.constant(['fuzz_meter']),
+    expiresAt: fc.constant('2099-01-01T00:00:00Z'),
+  }),
+  'POST /api/v1/portal/tokens/invalidate': fc.record({ subject: fc.constant('other') }),
 };
 
 function entitlementBody(version: 'v1' | 'v2') {
@@ -246,6 +268,8 @@ describe('fuzzing every write route', () => {
       },
     });
     expect(stored.status).toBe(204);
+    const [subject] = (await app.request('POST', '/api/v1/subjects', { body: [{ key: 'fuzz-subject' }] }))
+      .body;
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -256,7 +280,7 @@ describe('fuzzing every write route', () => {
       entitlementIdOrFeatureKey: [entitlement.id, 'fuzz_tokens'],
       entitlementId: [entitlement.id],
       grantId: [grant.id],
-      subjectIdOrKey: ['fuzz-subject', 'fuzz-customer'],
+      subjectIdOrKey: [subject.id, 'fuzz-subject', 'fuzz-customer'],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

@@ -13,6 +13,7 @@ interface Operation {
 type Paths = Record<string, Record<string, Operation>>;
 interface Schema {
   type?: string;
+  description?: string;
   $ref?: string;
   oneOf?: Schema[];
   allOf?: Schema[];
@@ -108,7 +109,8 @@ describe("Tally's OpenAPI document", () => {
       }
       for (const part of [...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) visit(part, where);
       if (schema.oneOf || schema.allOf) return;
-      if (!schema.type) vague.push(`${where}: no type`);
+      // Any JSON value is said so in words (OpenAPI 3.0 has no type for it).
+      if (!schema.type && !schema.description) vague.push(`${where}: no type`);
       if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined)
         vague.push(`${where}: an object without fields`);
       if (schema.type === 'array') visit(schema.items ?? {}, `${where}[]`);

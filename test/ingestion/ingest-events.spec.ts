@@ -332,7 +332,7 @@ describe('POST /api/v1/events and /v3/openmeter/events', () => {
     });
     expect(byId.get(garbage.id as string)).toMatchObject({
       validationError:
-        'meter tokens_total: $.tokens is not a number ("lots"); no customer found for event subject: garbage-test',
+        'invalid event: value cannot be parsed as float64: lots\nno customer found for event subject: garbage-test',
     });
   });
 });

@@ -302,7 +302,8 @@ describe('GET /api/v1/events', () => {
     expect(newest).toMatchObject({ validationError: 'no customer found for event subject: sigma' });
     expect(middle).toMatchObject({
       customerId: omegaCorp,
-      validationError: 'meter bytes: $.bytes is not a number ("many"); meter uploaders: $.user is missing',
+      validationError:
+        'invalid event: value cannot be parsed as float64: many\ninvalid event: missing value property: "$.user"',
     });
     expect(oldest).toEqual({
       event: expect.objectContaining({ data: { bytes: 10, user: 'u1' } }),
@@ -350,7 +351,8 @@ describe('GET /api/v1/events', () => {
     expect(before.body).toEqual([
       expect.objectContaining({
         validationError:
-          'meter bytes: $.bytes is not a number ("lots"); meter uploaders: $.user is missing; ' +
+          'invalid event: value cannot be parsed as float64: lots\n' +
+          'invalid event: missing value property: "$.user"\n' +
           'no customer found for event subject: delta',
       }),
     ]);
@@ -360,7 +362,8 @@ describe('GET /api/v1/events', () => {
     expect(after.body).toEqual([
       expect.objectContaining({
         customerId: deltaCorp,
-        validationError: 'meter bytes: $.bytes is not a number ("lots"); meter uploaders: $.user is missing',
+        validationError:
+          'invalid event: value cannot be parsed as float64: lots\ninvalid event: missing value property: "$.user"',
       }),
     ]);
   });

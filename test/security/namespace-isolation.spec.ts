@@ -17,6 +17,8 @@ describe('namespace isolation', () => {
   let app: TestApp;
   /** B's tokens: B's admin is a namespace admin, as every admin but the first. */
   let b: Record<Exclude<Role, 'system'>, string>;
+  /** A's portal token, for A's own reads through the portal. */
+  let aPortal: string;
   /** What A's resources are called, by route parameter. */
   let a: Record<string, string>;
   /** Strings that only ever appear in A's data. */
@@ -54,6 +56,13 @@ describe('namespace isolation', () => {
       body: { amount: 100, effectiveAt: entitlement.body.measureUsageFrom },
     });
     expect(grant.status).toBe(201);
+    const [subject] = (
+      await app.request('POST', '/api/v1/subjects', {
+        body: [{ key: 'acme-inc', displayName: 'Acme Inc', metadata: { tenant: 'a' } }],
+      })
+    ).body;
+    aPortal = (await app.request('POST', '/api/v1/portal/tokens', { body: { subject: 'acme-inc' } })).body
+      .token;
     const preview = await app.request('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
     expect(preview.status).toBe(200);
     const meter = await app.request('GET', '/api/v1/meters/active_users_total');
@@ -77,6 +86,8 @@ describe('namespace isolation', () => {
       tokenSecret: reader.body.secret,
       entitlementId: entitlement.body.id,
       grantId: grant.body.id,
+      subjectId: subject.id,
+      subjectKey: 'acme-inc',
     };
     markers = [
       ...Object.entries(a)
@@ -90,7 +101,19 @@ describe('namespace isolation', () => {
     const tokens = app.tally.resolve(TokenService);
     const token = async (role: Role) =>
       (await tokens.create({ namespace: B, name: `tenant b ${role}`, role })).secret;
-    b = { admin: await token('admin'), read: await token('read'), ingest: await token('ingest') };
+    b = {
+      admin: await token('admin'),
+      read: await token('read'),
+      ingest: await token('ingest'),
+      portal: (
+        await tokens.createPortal({
+          namespace: B,
+          subject: 'b-subject',
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          createdBy: (await tokens.list(B))[0].id,
+        })
+      ).secret,
+    };
   });
   afterAll(() => app.close());
 
@@ -125,7 +148,11 @@ describe('namespace isolation', () => {
       case 'grantId':
         return [a.grantId];
       case 'subjectIdOrKey':
-        return [a.customerKey];
+        return [a.subjectId, a.subjectKey];
+      case 'groupByKey':
+        return ['subject'];
+      case 'meterSlug':
+        return [a.meterSlug];
       case 'name':
         return [USAGE_PROJECTION];
       case 'idOrKey': {
@@ -176,9 +203,10 @@ describe('namespace isolation', () => {
           REQUIRED_QUERY[route.path] ?? (route.path.endsWith('/history') ? 'windowSize=DAY' : undefined);
         const path = query ? `${bare}?${query}` : bare;
         // A itself gets an answer there: the path names something real.
-        const own = await app.request('GET', path);
+        const portal = path.startsWith('/api/v1/portal/meters/');
+        const own = await app.request('GET', path, portal ? { token: aPortal } : {});
         if (own.status !== 200) leaks.push(`A's own GET ${path} answered ${own.status}`);
-        for (const role of ['admin', 'read'] as const) {
+        for (const role of portal ? (['portal'] as const) : (['admin', 'read'] as const)) {
           const answer = await app.request('GET', path, { token: b[role] });
           checked += 1;
           // A 404 may echo what was asked for; anything else of A's is a leak.
@@ -236,6 +264,7 @@ describe('namespace isolation', () => {
       events: [{ source: 'acme-platform', id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C' }],
       reason: 'B was here',
     },
+    'POST /api/v1/meters/:meterIdOrSlug/query': {},
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {
@@ -250,6 +279,10 @@ describe('namespace isolation', () => {
           'POST /api/v1/plans',
           'POST /api/v1/customers',
           'POST /api/v1/tokens',
+          'POST /api/v1/subjects',
+          'POST /api/v1/portal/tokens',
+          // Acts on B's own portal tokens only: checked below.
+          'POST /api/v1/portal/tokens/invalidate',
         ].includes(`${r.method} ${r.path}`) &&
         !['/api/v1/events', '/v3/openmeter/events'].includes(r.path) &&
         // Projections are the installation's, shared by every namespace: checked below.
@@ -330,6 +363,19 @@ describe('namespace isolation', () => {
       ).status,
     ).toBe(201);
     expect((await asB('/api/v1/tokens', { name: 'b extra', role: 'read' })).status).toBe(201);
+    expect((await asB('/api/v1/subjects', [{ key: 'acme-inc', displayName: 'Mallory' }])).status).toBe(200);
+    const bPortal = await asB('/api/v1/portal/tokens', { subject: 'acme-inc' });
+    expect(bPortal.status).toBe(200);
+    // B's own meter of that slug, B's usage of that subject: none yet, whatever A has.
+    const bPortalRead = await app.request('GET', '/api/v1/portal/meters/active_users_total/query', {
+      token: bPortal.body.token,
+    });
+    expect([bPortalRead.status, bPortalRead.body.data]).toEqual([200, []]);
+    // B invalidating "its" subject's portal tokens touches none of A's.
+    expect((await asB('/api/v1/portal/tokens/invalidate', { subject: 'acme-inc' })).status).toBe(204);
+    expect(
+      (await app.request('GET', '/api/v1/portal/meters/active_users_total/query', { token: aPortal })).status,
+    ).toBe(200);
     const event = {
       specversion: '1.0',
       id: '57B5F342-B8D5-49AE-9D6C-350C1D92155C',
@@ -363,6 +409,8 @@ describe('namespace isolation', () => {
       '/api/v1/meters/active_users_total/query',
       '/api/v1/events',
       '/api/v1/tokens',
+      '/api/v1/subjects',
+      '/api/v1/portal/tokens',
       `/api/v1/billing/customers/acme-inc/invoices/preview`,
       `/api/v1/customers/acme-inc/entitlements/active_users/value`,
       '/api/v2/customers/acme-inc/entitlements?includeDeleted=true',

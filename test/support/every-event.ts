@@ -45,6 +45,13 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     meterSlug: 'active_users',
   });
   await call('POST', '/api/v1/features', { key: 'tokens', name: 'Tokens', meterSlug: 'tokens' });
+  await call('POST', '/api/v1/features', {
+    key: 'big_tokens',
+    name: 'Big tokens',
+    meterSlug: 'tokens',
+    advancedMeterGroupByFilters: { model: { $in: ['big', 'bigger'] } },
+    unitCost: { type: 'manual', amount: '0.001' },
+  });
   const old = await call('POST', '/api/v1/features', { key: 'old', name: 'Old', meterSlug: 'tokens' });
   await call('DELETE', `/api/v1/features/${old.id}`);
   const rateCards = [
@@ -85,6 +92,8 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     name: 'Pro',
     currency: 'USD',
     billingCadence: 'P1M',
+    alignment: { billablesMustAlign: true },
+    settlementMode: 'credit_then_invoice',
     phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
   });
   await call('PUT', `/api/v1/plans/${plan.id}`, {
@@ -111,6 +120,12 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     usageAttribution: { subjectKeys: ['gone'] },
   });
   await call('DELETE', '/api/v1/customers/gone');
+  await call('POST', '/api/v1/subjects', [
+    { key: 'acme-eu', displayName: 'Acme EU', metadata: { region: 'eu' } },
+    { key: 'nobody', displayName: 'Nobody' },
+  ]);
+  await call('POST', '/api/v1/subjects', [{ key: 'acme-eu', displayName: null }]);
+  await call('DELETE', '/api/v1/subjects/nobody');
   await call('POST', '/api/v1/customers', {
     name: 'Brief',
     key: 'brief',
@@ -123,8 +138,14 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   });
   const brief = await call('POST', '/api/v1/subscriptions', {
     customerKey: 'brief',
-    plan: { key: 'pro' },
+    customPlan: {
+      name: 'Brief',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+    },
     timing: 'immediate',
+    costBasisMode: 'dynamic',
   });
   await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
   await call('POST', `/api/v1/plans/${plan.id}/archive`);

@@ -415,6 +415,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/info/currencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The currencies Tally accepts */
+        get: operations["listCurrencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meters": {
         parameters: {
             query?: never;
@@ -463,6 +480,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meters/{meterIdOrSlug}/group-by/{groupByKey}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values of one of a meter's group-bys over a range (the last 24 hours by default), sorted */
+        get: operations["listMeterGroupByValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meters/{meterIdOrSlug}/query": {
         parameters: {
             query?: never;
@@ -472,6 +506,24 @@ export interface paths {
         };
         /** Query a meter: values per window, subject, customer and group-by; JSON or CSV */
         get: operations["queryMeter"];
+        put?: never;
+        /** Query a meter, the parameters in the body; JSON or CSV */
+        post: operations["queryMeterPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{meterIdOrSlug}/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subjects a meter has seen over a range, sorted */
+        get: operations["listMeterSubjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -571,6 +623,94 @@ export interface paths {
         put?: never;
         post: operations["nextPlan"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/meters/{meterSlug}/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A portal token's subject's usage of a meter (the meter query's parameters but subject) */
+        get: operations["queryPortalMeter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The namespace’s portal tokens, newest first */
+        get: operations["listPortalTokens"];
+        put?: never;
+        /** A token reading one subject’s usage */
+        post: operations["createPortalToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tokens/invalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a portal token, or a subject’s */
+        post: operations["invalidatePortalTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live subjects, by key, each with its customer */
+        get: operations["listSubjects"];
+        put?: never;
+        /** Creates or partially updates subjects, by key */
+        post: operations["upsertSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{subjectIdOrKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subject by id (deleted ones too) or key */
+        get: operations["getSubject"];
+        put?: never;
+        post?: never;
+        /** Deletes a subject; its id still reads */
+        delete: operations["deleteSubject"];
         options?: never;
         head?: never;
         patch?: never;
@@ -950,6 +1090,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ingested events, newest first, filtered and paged by cursor */
+        get: operations["listEventsV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/grants": {
         parameters: {
             query?: never;
@@ -1042,15 +1199,28 @@ export interface components {
             postalCode?: string;
             state?: string;
         };
+        Alignment: {
+            billablesMustAlign?: boolean;
+        };
+        AlignmentDto: {
+            /** @description true: every rate card with a price bills at exactly the plan's billing cadence */
+            billablesMustAlign?: boolean;
+        };
         ApiToken: {
             createdAt: string;
             createdBy?: string;
             id: string;
             name: string;
             namespace: string;
+            /** @description A portal token's scope and end. */
+            portal?: {
+                allowedMeterSlugs?: string[];
+                expiresAt: string;
+                subject: string;
+            };
             revokedAt?: string;
             /** @enum {string} */
-            role: "system" | "admin" | "ingest" | "read";
+            role: "system" | "admin" | "ingest" | "read" | "portal";
         };
         AuditEntry: {
             data: unknown;
@@ -1102,14 +1272,14 @@ export interface components {
              * @default immediate
              * @enum {string}
              */
-            timing: "immediate" | "next_billing_cycle";
+            timing?: "immediate" | "next_billing_cycle";
         };
         ConsoleSessionAnswer: {
             csrfToken?: string;
             expiresAt?: string;
             namespace: string;
             /** @enum {string} */
-            role: "system" | "admin" | "ingest" | "read";
+            role: "system" | "admin" | "ingest" | "read" | "portal";
             tokenId: string;
             tokenName: string;
         };
@@ -1140,6 +1310,23 @@ export interface components {
             usageAttribution?: components["schemas"]["UsageAttributionDto"];
         };
         CreateFeatureRequest: {
+            /**
+             * @description Group-by name → filter; wins over meterGroupByFilters
+             * @example {
+             *       "model": {
+             *         "$in": [
+             *           "gpt-4",
+             *           "gpt-4o"
+             *         ]
+             *       },
+             *       "type": {
+             *         "$eq": "input"
+             *       }
+             *     }
+             */
+            advancedMeterGroupByFilters?: {
+                [key: string]: components["schemas"]["FilterString"];
+            };
             /** @example active_users */
             key: string;
             metadata?: {
@@ -1157,6 +1344,8 @@ export interface components {
             meterSlug?: string;
             /** @example active-users */
             name: string;
+            /** @description Kept and shown back; Tally prices through plans */
+            unitCost?: components["schemas"]["FeatureUnitCostDto"];
         };
         CreateMeterRequest: {
             /** @enum {string} */
@@ -1191,6 +1380,8 @@ export interface components {
             valueProperty?: string;
         };
         CreatePlanRequest: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
             /**
              * @description ISO-8601 duration: how often subscriptions are invoiced
              * @example P1M
@@ -1207,29 +1398,66 @@ export interface components {
             name: string;
             phases: components["schemas"]["PlanPhaseDto"][];
             proRatingConfig?: components["schemas"]["ProRatingConfigDto"];
+            /**
+             * @description Kept and shown back; Tally invoices every period whatever the mode
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+        };
+        CreatePortalTokenRequest: {
+            /** @description Only these meters; all when left out */
+            allowedMeterSlugs?: string[];
+            /**
+             * Format: date-time
+             * @description In the future; an hour from now by default (also when null)
+             */
+            expiresAt?: string | null;
+            /**
+             * @description The one subject whose usage the token reads
+             * @example customer-1
+             */
+            subject: string;
         };
         CreateSubscriptionRequest: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
             /**
              * Format: date-time
              * @description Periods are billingAnchor + n × billingCadence; defaults to the start
              */
             billingAnchor?: string;
+            /**
+             * @description Kept and shown back
+             * @default dynamic
+             * @enum {string}
+             */
+            costBasisMode?: "dynamic" | "pinned";
             /** @description The customer id; takes precedence over customerKey */
             customerId?: string;
             /** @example acme-inc */
             customerKey?: string;
+            /** @description A plan given inline, for this subscription alone */
+            customPlan?: components["schemas"]["CustomPlanInputDto"];
             description?: string;
             metadata?: {
                 [key: string]: string;
             };
             /** @description Defaults to the plan name */
             name?: string;
-            plan: components["schemas"]["PlanReferenceInputDto"];
+            /** @description A catalog plan; or else customPlan */
+            plan?: components["schemas"]["PlanReferenceInputDto"];
+            /**
+             * @description Kept and shown back
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+            /** @description The key of the phase to start in; earlier phases are skipped */
+            startingPhase?: string;
             /**
              * @description "immediate" (now, to the second) or an RFC 3339 date-time at most two minutes in the past
              * @default immediate
              */
-            timing: string;
+            timing?: string;
         };
         CreateTokenRequest: {
             /** @example ingest from checkout service */
@@ -1239,6 +1467,19 @@ export interface components {
              * @enum {string}
              */
             role: "system" | "admin" | "ingest" | "read";
+        };
+        CurrencyView: {
+            /** @example USD */
+            code: string;
+            /** @example US Dollar */
+            name: string;
+            /**
+             * @description How many minor units make one unit (0 when there are none)
+             * @example 100
+             */
+            subunits: number;
+            /** @example $ */
+            symbol: string;
         };
         CustomerAccessView: {
             /** @description Each feature the customer has an entitlement to now, by key, and its value */
@@ -1268,6 +1509,29 @@ export interface components {
                 subjectKeys: string[];
             };
         };
+        CustomPlanInputDto: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
+            /**
+             * @description ISO-8601 duration: how often subscriptions are invoiced
+             * @example P1M
+             */
+            billingCadence: string;
+            /** @example USD */
+            currency: string;
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            phases: components["schemas"]["PlanPhaseDto"][];
+            proRatingConfig?: components["schemas"]["ProRatingConfigDto"];
+            /**
+             * @description Kept and shown back; Tally invoices every period whatever the mode
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+        };
         DiscountPercentage: {
             percentage: string | number;
         };
@@ -1285,6 +1549,48 @@ export interface components {
         DocumentRef: {
             id: string;
             number: string;
+        };
+        DynamicCharge: {
+            billedQuantity: string;
+            /** @description Removed so the charge stays within the price's `maximumAmount`. */
+            capReduction: string;
+            currency: string;
+            discountAmount: string;
+            /** @description "0" without a percentage discount. */
+            discountPercentage: string;
+            /** @description Added so the charge reaches the price's `minimumAmount`. */
+            minimumTrueUp: string;
+            multiplier: string;
+            quantity: string;
+            subtotal: string;
+            total: string;
+            /** @enum {string} */
+            type: "dynamic";
+            unroundedTotal: string;
+            usageDiscountQuantity: string;
+        };
+        DynamicPriceDto: {
+            /** @description Most spend per billing period */
+            maximumAmount?: string;
+            /** @description Least spend per billing period */
+            minimumAmount?: string;
+            /**
+             * @default 1
+             * @example 1.5
+             */
+            multiplier?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DynamicPriceDto";
+        };
+        DynamicPriceWithCommitments: {
+            maximumAmount?: string;
+            minimumAmount?: string;
+            multiplier?: string;
+            /** @enum {string} */
+            type: "dynamic";
         };
         EmptyInvoice: {
             correctionOf?: components["schemas"]["DocumentRef"];
@@ -1343,19 +1649,19 @@ export interface components {
             featureKey?: string;
             grants?: components["schemas"]["GrantCreateRequest"][];
             /** @default false */
-            isSoftLimit: boolean;
+            isSoftLimit?: boolean;
             issue?: components["schemas"]["IssueAfterResetRequest"];
             /** @description A grant of this amount, restored at every reset */
             issueAfterReset?: number;
             /** @default 1 */
-            issueAfterResetPriority: number;
+            issueAfterResetPriority?: number;
             /** @description Metered: CURRENT_PERIOD_START, NOW or an RFC 3339 date-time; defaults to now */
             measureUsageFrom?: string;
             metadata?: {
                 [key: string]: string;
             };
             /** @default false */
-            preserveOverageAtReset: boolean;
+            preserveOverageAtReset?: boolean;
             /** @enum {string} */
             type: "metered" | "static" | "boolean";
             /** @description Required for metered entitlements */
@@ -1372,24 +1678,24 @@ export interface components {
             /** @description featureKey or featureId */
             featureKey?: string;
             /** @default false */
-            isSoftLimit: boolean;
+            isSoftLimit?: boolean;
             /** @description A grant of this amount, restored at every reset */
             issueAfterReset?: number;
             /** @default 1 */
-            issueAfterResetPriority: number;
+            issueAfterResetPriority?: number;
             /**
              * @deprecated
              * @description Ignored, as OpenMeter ignores it
              * @default false
              */
-            isUnlimited: boolean;
+            isUnlimited?: boolean;
             /** @description Metered: CURRENT_PERIOD_START, NOW or an RFC 3339 date-time; defaults to now */
             measureUsageFrom?: string;
             metadata?: {
                 [key: string]: string;
             };
             /** @default false */
-            preserveOverageAtReset: boolean;
+            preserveOverageAtReset?: boolean;
             /** @enum {string} */
             type: "metered" | "static" | "boolean";
             /** @description Required for metered entitlements */
@@ -1562,7 +1868,26 @@ export interface components {
             /** @enum {string} */
             duration: "HOUR" | "DAY" | "WEEK" | "MONTH" | "YEAR";
         };
+        FeatureUnitCostDto: {
+            /**
+             * @description manual: the cost of one unit, in USD
+             * @example 0.0001
+             */
+            amount?: string;
+            model?: string;
+            modelProperty?: string;
+            provider?: string;
+            providerProperty?: string;
+            tokenType?: string;
+            tokenTypeProperty?: string;
+            /** @enum {string} */
+            type: "manual" | "llm";
+        };
         FeatureView: {
+            /** @description What the feature counts of its meter; for a metered feature. */
+            advancedMeterGroupByFilters?: {
+                [key: string]: components["schemas"]["StringFilter"];
+            };
             archivedAt?: string;
             createdAt: string;
             id: string;
@@ -1570,17 +1895,52 @@ export interface components {
             metadata: {
                 [key: string]: string;
             };
+            /** @description While every filter is a plain equality (OpenMeter's legacy form). */
             meterGroupByFilters?: {
                 [key: string]: string;
             };
             meterSlug?: string;
             name: string;
+            unitCost?: {
+                amount: string;
+                /** @enum {string} */
+                type: "manual";
+            } | {
+                model?: string;
+                modelProperty?: string;
+                provider?: string;
+                providerProperty?: string;
+                tokenType?: string;
+                tokenTypeProperty?: string;
+                /** @enum {string} */
+                type: "llm";
+            };
             updatedAt: string;
         };
         FieldProblem: {
             code?: string;
             field: string;
             message: string;
+        };
+        /** @description One operator: $eq, $ne, $in, $nin, $like, $nlike, $ilike, $nilike, $contains, $ncontains, $gt, $gte, $lt, $lte, $exists, $and, $or */
+        FilterString: {
+            $and?: components["schemas"]["FilterString"][] | null;
+            $contains?: string | null;
+            $eq?: string | null;
+            $exists?: boolean | null;
+            $gt?: string | null;
+            $gte?: string | null;
+            $ilike?: string | null;
+            $in?: string[] | null;
+            $like?: string | null;
+            $lt?: string | null;
+            $lte?: string | null;
+            $ncontains?: string | null;
+            $ne?: string | null;
+            $nilike?: string | null;
+            $nin?: string[] | null;
+            $nlike?: string | null;
+            $or?: components["schemas"]["FilterString"][] | null;
         };
         FlatCharge: {
             billedQuantity: string;
@@ -1615,6 +1975,7 @@ export interface components {
             };
             name: string;
             price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+            taxConfig?: components["schemas"]["TaxConfig"];
             /** @enum {string} */
             type: "flat_fee";
         };
@@ -1638,6 +1999,8 @@ export interface components {
             name: string;
             /** @description null when free */
             price: components["schemas"]["FlatPriceDto"] | null;
+            /** @description Kept and shown back; Tally calculates no tax */
+            taxConfig?: components["schemas"]["TaxConfigDto"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1656,7 +2019,7 @@ export interface components {
              * @default in_advance
              * @enum {string}
              */
-            paymentTerm: "in_advance" | "in_arrears";
+            paymentTerm?: "in_advance" | "in_arrears";
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1703,12 +2066,12 @@ export interface components {
                 [key: string]: string;
             };
             /** @default 0 */
-            minRolloverAmount: number;
+            minRolloverAmount?: number;
             /**
              * @description 1 burns first
              * @default 1
              */
-            priority: number;
+            priority?: number;
             /** @description Anchor defaults to effectiveAt */
             recurrence?: components["schemas"]["RecurringPeriodRequest"];
         };
@@ -1725,17 +2088,17 @@ export interface components {
             effectiveAt: string;
             expiration: components["schemas"]["ExpirationRequest"];
             /** @default 0 */
-            maxRolloverAmount: number;
+            maxRolloverAmount?: number;
             metadata?: {
                 [key: string]: string;
             };
             /** @default 0 */
-            minRolloverAmount: number;
+            minRolloverAmount?: number;
             /**
              * @description 1 burns first
              * @default 1
              */
-            priority: number;
+            priority?: number;
             /** @description Anchor defaults to effectiveAt */
             recurrence?: components["schemas"]["RecurringPeriodRequest"];
         };
@@ -1782,7 +2145,7 @@ export interface components {
             event: components["schemas"]["UsageCloudEvent"];
             ingestedAt: string;
             storedAt: string;
-            /** @description Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and whether no customer claims its subject (its usage is then never billed). */
+            /** @description Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), that no meter reads its type, and whether no customer claims its subject (its usage is then never billed): one line each, worded as OpenMeter words them. */
             validationError?: string;
             /** @description Present once the event is voided (Tally's addition): it stays listed, and counts nowhere. */
             voided?: {
@@ -1793,6 +2156,17 @@ export interface components {
                 reason: string;
                 voidedAt: string;
             };
+        };
+        IngestedEventsPage: {
+            items: components["schemas"]["IngestedEvent"][];
+            /** @description Present when there may be more: pass it as `cursor` for the next page. */
+            nextCursor?: string;
+        };
+        InvalidatePortalTokensRequest: {
+            /** @description Invalidate a portal token by id */
+            id?: string;
+            /** @description Invalidate every portal token of a subject */
+            subject?: string;
         };
         Invoice: {
             correctionOf?: components["schemas"]["DocumentRef"];
@@ -1842,7 +2216,7 @@ export interface components {
         };
         InvoiceLine: {
             /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
-            charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"];
+            charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
             correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
             currency: string;
@@ -1858,12 +2232,12 @@ export interface components {
             meteredQuantity: string;
             name: string;
             period: components["schemas"]["Period"];
-            price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"];
+            price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"];
             quantity: string;
             rateCard: {
                 discounts?: components["schemas"]["Discounts"];
                 featureKey?: string;
-                price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"];
+                price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"];
             };
             /** @enum {string} */
             status: "valid";
@@ -1949,7 +2323,7 @@ export interface components {
         IssueAfterResetRequest: {
             amount: number;
             /** @default 1 */
-            priority: number;
+            priority?: number;
         };
         IssueAfterResetView: {
             amount: number;
@@ -1999,15 +2373,15 @@ export interface components {
         };
         MeteredEntitlementTemplateDto: {
             /** @default false */
-            isSoftLimit: boolean;
+            isSoftLimit?: boolean;
             issueAfterReset?: number;
             /** @default 1 */
-            issueAfterResetPriority: number;
+            issueAfterResetPriority?: number;
             metadata?: {
                 [key: string]: string;
             } | null;
             /** @default false */
-            preserveOverageAtReset: boolean;
+            preserveOverageAtReset?: boolean;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -2015,6 +2389,51 @@ export interface components {
             type: "MeteredEntitlementTemplateDto";
             /** @description ISO-8601 duration; defaults to the rate card billing cadence */
             usagePeriod?: string;
+        };
+        MeterQueryRequestDoc: {
+            /**
+             * @example {
+             *       "model": {
+             *         "$in": [
+             *           "gpt-4",
+             *           "gpt-4o"
+             *         ]
+             *       },
+             *       "type": {
+             *         "$eq": "input"
+             *       }
+             *     }
+             */
+            advancedMeterGroupByFilters?: {
+                [key: string]: components["schemas"]["FilterString"];
+            };
+            /** @description Accepted; changes nothing */
+            clientId?: string;
+            filterCustomerId?: string[];
+            /** @description Deprecated: use advancedMeterGroupByFilters */
+            filterGroupBy?: {
+                [key: string]: string[];
+            };
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            from?: string;
+            /** @description Group-by names, subject, customer_id */
+            groupBy?: string[];
+            subject?: string[];
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            to?: string;
+            /** @enum {string} */
+            windowSize?: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+            /**
+             * @description IANA time zone
+             * @default UTC
+             */
+            windowTimeZone?: string;
         };
         MeterView: {
             /** @enum {string} */
@@ -2035,6 +2454,11 @@ export interface components {
             slug: string;
             updatedAt: string;
             valueProperty?: string;
+        };
+        OpenMeterValidationError: {
+            code: string;
+            field: string;
+            message: string;
         };
         PackageCharge: {
             billedQuantity: string;
@@ -2130,6 +2554,7 @@ export interface components {
             version?: number;
         };
         PlanView: {
+            alignment?: components["schemas"]["Alignment"];
             billingCadence: string;
             createdAt: string;
             currency: string;
@@ -2146,14 +2571,25 @@ export interface components {
             phases: components["schemas"]["PlanPhaseView"][];
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /** @enum {string} */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+            /** @enum {string} */
             status: "draft" | "active" | "archived" | "scheduled";
             updatedAt: string;
-            /**
-             * @description Always null: Tally checks a plan when it is written, and its feature references when it is published, answering 400 with every problem then; it keeps no list of problems on the plan.
-             * @enum {unknown|null}
-             */
-            validationErrors: null;
+            /** @description A draft's problems that would refuse its publishing (its rate cards' cadences against its own), as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends on features is checked when it is published (400 with every problem). */
+            validationErrors: components["schemas"]["OpenMeterValidationError"][] | null;
             version: number;
+        };
+        PortalTokenView: {
+            allowedMeterSlugs?: string[];
+            /** Format: date-time */
+            createdAt: string;
+            expired: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            id: string;
+            subject: string;
+            /** @description The secret: in the create answer only */
+            token?: string;
         };
         PriceTier: {
             flatPrice?: components["schemas"]["FlatPrice"] | null;
@@ -2173,6 +2609,9 @@ export interface components {
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldProblem"][];
+            extensions?: {
+                validationErrors: components["schemas"]["OpenMeterValidationError"][];
+            };
             instance?: string;
             status: number;
             title: string;
@@ -2312,7 +2751,7 @@ export interface components {
             /** @description Defaults to the entitlement's preserveOverageAtReset */
             preserveOverage?: boolean;
             /** @default false */
-            retainAnchor: boolean;
+            retainAnchor?: boolean;
         };
         SignInRequest: {
             /** @description An API token of the `read`, `admin` or `system` role */
@@ -2342,17 +2781,86 @@ export interface components {
              */
             type: "StaticEntitlementTemplateDto";
         };
+        StringFilter: {
+            $and?: components["schemas"]["StringFilter"][] | null;
+            $contains?: string | null;
+            $eq?: string | null;
+            $exists?: boolean | null;
+            $gt?: string | null;
+            $gte?: string | null;
+            $ilike?: string | null;
+            $in?: string[] | null;
+            $like?: string | null;
+            $lt?: string | null;
+            $lte?: string | null;
+            $ncontains?: string | null;
+            $ne?: string | null;
+            $nilike?: string | null;
+            $nin?: string[] | null;
+            $nlike?: string | null;
+            $or?: components["schemas"]["StringFilter"][] | null;
+        };
+        StripeTaxCodeDto: {
+            /** @example txcd_10000000 */
+            code: string;
+        };
+        SubjectUpsertDto: {
+            /**
+             * Format: date-time
+             * @deprecated
+             */
+            currentPeriodEnd?: string | null;
+            /**
+             * Format: date-time
+             * @deprecated
+             */
+            currentPeriodStart?: string | null;
+            /** @example Customer Name */
+            displayName?: string | null;
+            /** @example customer-db-id-123 */
+            key: string;
+            /**
+             * @example {
+             *       "hubspotId": "123456"
+             *     }
+             */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @deprecated
+             * @example cus_JMOlctsKV8
+             */
+            stripeCustomerId?: string | null;
+        };
+        SubjectView: {
+            createdAt: string;
+            currentPeriodEnd?: string;
+            currentPeriodStart?: string;
+            customerId?: string;
+            customerKey?: string;
+            deletedAt?: string;
+            displayName?: string;
+            id: string;
+            key: string;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            stripeCustomerId?: string;
+            updatedAt: string;
+        };
         SubscriptionExpandedView: {
             activeFrom: string;
             activeTo?: string;
             alignment: {
+                billablesMustAlign?: boolean;
                 currentAlignedBillingPeriod?: components["schemas"]["Period"];
             };
             /** @description As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`. */
             billingAnchor: string;
             billingCadence: string;
             /** @enum {string} */
-            costBasisMode: "dynamic";
+            costBasisMode: "dynamic" | "pinned";
             costBasisPins: Record<string, never>[];
             createdAt: string;
             currency: string;
@@ -2365,17 +2873,18 @@ export interface components {
             };
             name: string;
             phases: components["schemas"]["SubscriptionPhaseView"][];
-            plan: {
+            /** @description The catalog plan; absent for a custom plan (given inline). */
+            plan?: {
                 id: string;
                 key: string;
                 version: number;
             };
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
-             * @description Tally invoices every period and pins no cost bases: these are fixed.
+             * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
              * @enum {string}
              */
-            settlementMode: "credit_then_invoice";
+            settlementMode: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
             status: "active" | "scheduled" | "inactive" | "canceled";
             updatedAt: string;
@@ -2401,6 +2910,7 @@ export interface components {
                 };
                 name: string;
                 price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+                taxConfig?: components["schemas"]["TaxConfig"];
                 /** @enum {string} */
                 type: "flat_fee";
             } | {
@@ -2418,7 +2928,8 @@ export interface components {
                     [key: string]: string;
                 };
                 name: string;
-                price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+                price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"]) | null;
+                taxConfig?: components["schemas"]["TaxConfig"];
                 /** @enum {string} */
                 type: "usage_based";
             })[];
@@ -2439,6 +2950,7 @@ export interface components {
                     };
                     name: string;
                     price: components["schemas"]["FlatPriceWithPaymentTerm"] | null;
+                    taxConfig?: components["schemas"]["TaxConfig"];
                     /** @enum {string} */
                     type: "flat_fee";
                 } | {
@@ -2456,7 +2968,8 @@ export interface components {
                         [key: string]: string;
                     };
                     name: string;
-                    price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+                    price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"]) | null;
+                    taxConfig?: components["schemas"]["TaxConfig"];
                     /** @enum {string} */
                     type: "usage_based";
                 })[];
@@ -2475,7 +2988,7 @@ export interface components {
             billingAnchor: string;
             billingCadence: string;
             /** @enum {string} */
-            costBasisMode: "dynamic";
+            costBasisMode: "dynamic" | "pinned";
             costBasisPins: Record<string, never>[];
             createdAt: string;
             currency: string;
@@ -2487,20 +3000,47 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
-            plan: {
+            /** @description The catalog plan; absent for a custom plan (given inline). */
+            plan?: {
                 id: string;
                 key: string;
                 version: number;
             };
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
-             * @description Tally invoices every period and pins no cost bases: these are fixed.
+             * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
              * @enum {string}
              */
-            settlementMode: "credit_then_invoice";
+            settlementMode: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
             status: "active" | "scheduled" | "inactive" | "canceled";
             updatedAt: string;
+        };
+        TaxCodeDto: {
+            /** @example txcd_10000000 */
+            code: string;
+        };
+        TaxConfig: {
+            /** @enum {string} */
+            behavior?: "inclusive" | "exclusive";
+            customInvoicing?: {
+                code: string;
+            };
+            /** @description `^txcd_\d{8}$`. */
+            stripe?: {
+                code: string;
+            };
+            /** @description A ULID. */
+            taxCodeId?: string;
+        };
+        TaxConfigDto: {
+            /** @enum {string} */
+            behavior?: "inclusive" | "exclusive";
+            /** @deprecated */
+            customInvoicing?: components["schemas"]["TaxCodeDto"];
+            /** @deprecated */
+            stripe?: components["schemas"]["StripeTaxCodeDto"];
+            taxCodeId?: string;
         };
         TierCharge: {
             amount: string;
@@ -2641,6 +3181,8 @@ export interface components {
             name?: string;
         };
         UpdatePlanRequest: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
             /**
              * @description ISO-8601 duration: how often subscriptions are invoiced
              * @example P1M
@@ -2653,6 +3195,11 @@ export interface components {
             name: string;
             phases: components["schemas"]["PlanPhaseDto"][];
             proRatingConfig?: components["schemas"]["ProRatingConfigDto"];
+            /**
+             * @description Kept and shown back; Tally invoices every period whatever the mode
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
         };
         UsageAttributionDto: {
             /**
@@ -2676,7 +3223,8 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
-            price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"]) | null;
+            price: (components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"]) | null;
+            taxConfig?: components["schemas"]["TaxConfig"];
             /** @enum {string} */
             type: "usage_based";
         };
@@ -2695,8 +3243,10 @@ export interface components {
                 [key: string]: string;
             } | null;
             name: string;
-            /** @description flat, unit, tiered or package; null when free */
-            price: (components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"]) | null;
+            /** @description flat, unit, tiered, package or dynamic; null when free */
+            price: (components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"] | components["schemas"]["DynamicPriceDto"]) | null;
+            /** @description Kept and shown back; Tally calculates no tax */
+            taxConfig?: components["schemas"]["TaxConfigDto"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -3529,7 +4079,7 @@ export interface operations {
             query?: {
                 expand?: "subscriptions"[];
                 includeDeleted?: boolean;
-                /** @description The customer key, exactly */
+                /** @description Part of the key, any case */
                 key?: string;
                 /** @description Part of the name, any case */
                 name?: string;
@@ -3537,9 +4087,11 @@ export interface operations {
                 orderBy?: "id" | "name" | "createdAt";
                 page?: number;
                 pageSize?: number;
+                /** @description The plan key of the subscription running now, exactly */
+                planKey?: string;
                 /** @description Part of the primary email, any case */
                 primaryEmail?: string;
-                /** @description A key or subject key the customer holds, exactly */
+                /** @description Part of a subject key the customer holds, any case */
                 subject?: string;
             };
             header?: never;
@@ -4422,11 +4974,20 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
+                /** @description Accepted; changes nothing */
+                clientId?: string;
+                /** @description Customer ids; repeat the parameter for several */
+                customerId?: string[];
                 /** @description Event time, inclusive (RFC 3339) */
                 from?: string;
-                /** @description The CloudEvent id */
+                /** @description Part of the CloudEvent id */
                 id?: string;
+                /** @description Ingestion time, inclusive (RFC 3339) */
+                ingestedAtFrom?: string;
+                /** @description Ingestion time, exclusive (RFC 3339) */
+                ingestedAtTo?: string;
                 limit?: number;
+                /** @description Part of the subject */
                 subject?: string;
                 /** @description Event time, exclusive (RFC 3339) */
                 to?: string;
@@ -5347,6 +5908,70 @@ export interface operations {
             };
         };
     };
+    listCurrencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrencyView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listMeters: {
         parameters: {
             query?: {
@@ -5828,11 +6453,100 @@ export interface operations {
             };
         };
     };
+    listMeterGroupByValues: {
+        parameters: {
+            query?: {
+                /** @description Inclusive */
+                from?: string;
+                /** @description Exclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A group-by name of the meter, or subject */
+                groupByKey: string;
+                /** @description The meter id (ULID) or slug */
+                meterIdOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     queryMeter: {
         parameters: {
             query?: {
+                /** @description Group-by name → filter, as JSON or deepObject brackets ([model][$in]=gpt-4) */
+                advancedMeterGroupByFilters?: {
+                    [key: string]: components["schemas"]["FilterString"];
+                };
+                /** @description Accepted; changes nothing */
+                clientId?: unknown;
                 filterCustomerId?: string[];
-                /** @description filterGroupBy[name]=value, repeatable */
+                /** @description filterGroupBy[name]=value, repeatable (deprecated: use advancedMeterGroupByFilters) */
                 filterGroupBy?: Record<string, never>;
                 /** @description RFC 3339, inclusive */
                 from?: unknown;
@@ -5876,6 +6590,192 @@ export interface operations {
                         windowSize?: "MINUTE" | "HOUR" | "DAY" | "MONTH";
                     };
                     "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    queryMeterPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meterIdOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeterQueryRequestDoc"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            customerId?: string;
+                            groupBy: {
+                                [key: string]: string | null;
+                            };
+                            subject: string | null;
+                            value: number;
+                            windowEnd: string;
+                            windowStart: string;
+                        }[];
+                        from?: string;
+                        to?: string;
+                        /** @enum {string} */
+                        windowSize?: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listMeterSubjects: {
+        parameters: {
+            query?: {
+                /** @description Inclusive */
+                from?: string;
+                /** @description Exclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The meter id (ULID) or slug */
+                meterIdOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
                 };
             };
             /** @description Bad Request */
@@ -6625,6 +7525,620 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlanView"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    queryPortalMeter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A meter the token may read */
+                meterSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            customerId?: string;
+                            groupBy: {
+                                [key: string]: string | null;
+                            };
+                            subject: string | null;
+                            value: number;
+                            windowEnd: string;
+                            windowStart: string;
+                        }[];
+                        from?: string;
+                        to?: string;
+                        /** @enum {string} */
+                        windowSize?: "MINUTE" | "HOUR" | "DAY" | "MONTH";
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listPortalTokens: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTokenView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createPortalToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePortalTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTokenView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    invalidatePortalTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvalidatePortalTokensRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSubjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    upsertSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectUpsertDto"][];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subject id (ULID) or key */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subject id (ULID) or key */
+                subjectIdOrKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -7958,9 +9472,15 @@ export interface operations {
                         id: string;
                         name: string;
                         namespace: string;
+                        /** @description A portal token's scope and end. */
+                        portal?: {
+                            allowedMeterSlugs?: string[];
+                            expiresAt: string;
+                            subject: string;
+                        };
                         revokedAt?: string;
                         /** @enum {string} */
-                        role: "system" | "admin" | "ingest" | "read";
+                        role: "system" | "admin" | "ingest" | "read" | "portal";
                         secret: string;
                     };
                 };
@@ -9089,6 +10609,79 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listEventsV2: {
+        parameters: {
+            query?: {
+                /** @description Accepted; changes nothing */
+                clientId?: unknown;
+                /** @description The previous page's nextCursor */
+                cursor?: unknown;
+                /** @description JSON (or deepObject brackets): id, source, subject, type (FilterString); customerId ({ $in }); time, ingestedAt (FilterTime) */
+                filter?: unknown;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestedEventsPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

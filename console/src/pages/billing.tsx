@@ -290,7 +290,13 @@ function SubscriptionTab({
             {paged.items.map((s) => (
               <tr key={s.id}>
                 <td>
-                  <Link to={`/product-catalog/plans/${s.plan.id}`}>{s.name}</Link> (v{s.plan.version})
+                  {s.plan ? (
+                    <>
+                      <Link to={`/product-catalog/plans/${s.plan.id}`}>{s.name}</Link> (v{s.plan.version})
+                    </>
+                  ) : (
+                    <>{s.name} (custom plan)</>
+                  )}
                 </td>
                 <td>
                   <span className={`status ${s.status}`}>{s.status}</span>

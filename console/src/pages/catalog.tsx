@@ -288,6 +288,8 @@ export function describePrice(price: Price | null, currency: string): string {
       return `${money(price.amount, currency)} per ${price.quantityPerPackage} units`;
     case 'tiered':
       return `tiered (${price.mode}, ${price.tiers.length} tiers)`;
+    case 'dynamic':
+      return `cost × ${price.multiplier ?? '1'}`;
   }
 }
 

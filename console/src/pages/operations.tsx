@@ -215,14 +215,16 @@ function ReconciliationPanel() {
   );
 }
 
-const ROLES: Role[] = ['read', 'ingest', 'admin', 'system'];
+/** The roles an API token may be created with (portal tokens are made by the portal's own route). */
+type TokenRole = Exclude<Role, 'portal'>;
+const ROLES: TokenRole[] = ['read', 'ingest', 'admin', 'system'];
 
 function Tokens() {
   const session = useSession();
   const tokens = useLoad(() => call<ApiToken[]>(api.GET('/api/v1/tokens')), []);
   const paged = usePaged(tokens.data);
   const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('read');
+  const [role, setRole] = useState<TokenRole>('read');
   const [created, setCreated] = useState<CreatedToken>();
   const [revoking, setRevoking] = useState<ApiToken>();
   const { submit, busy, problem, fields } = useSubmit();
@@ -242,7 +244,7 @@ function Tokens() {
         </Field>
         <Field label="Role" error={fields.role}>
           {(props) => (
-            <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select {...props} value={role} onChange={(e) => setRole(e.target.value as TokenRole)}>
               {ROLES.filter((r) => r !== 'system' || session.role === 'system').map((r) => (
                 <option key={r} value={r}>
                   {r}

@@ -55,8 +55,10 @@ export class SessionsController {
         { field: 'token', message: INVALID_TOKEN },
       ]);
     }
-    if (token.role === 'ingest') {
-      const message = 'An ingest token only sends events: sign in with a read or admin token';
+    // An ingest token only sends events; a portal token is a customer's, scoped to one subject's
+    // usage through the portal's routes — neither opens the console.
+    if (token.role === 'ingest' || token.role === 'portal') {
+      const message = `A ${token.role} token cannot open the console: sign in with a read or admin token`;
       throw new DomainError('forbidden', 'AUTH.ROLE_NOT_ALLOWED', message, [{ field: 'token', message }]);
     }
     const { session, secret } = await this.sessions.create(token);

@@ -8,8 +8,9 @@ import { TALLY_CONFIG } from '../../config/config.module';
 import type { TallyConfig } from '../../config/config';
 import { poolOf } from '../../database/data-source';
 import { NotificationListener } from '../../database/notifications';
+import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
-import type { Role } from '../request-context';
+import type { PortalScope, Role } from '../request-context';
 
 export interface ApiToken {
   readonly id: string;
@@ -19,6 +20,8 @@ export interface ApiToken {
   readonly createdAt: string;
   readonly createdBy?: string;
   readonly revokedAt?: string;
+  /** A portal token's scope and end. */
+  readonly portal?: PortalScope & { readonly expiresAt: string };
 }
 
 interface TokenRow {
@@ -30,9 +33,13 @@ interface TokenRow {
   created_at: Date;
   created_by: string | null;
   revoked_at: Date | null;
+  subject: string | null;
+  allowed_meter_slugs: string[] | null;
+  expires_at: Date | null;
 }
 
 const SECRET_PREFIX = 'tally_';
+const PORTAL_SECRET_PREFIX = 'tally_portal_';
 /** Who made the first admin token: Tally itself, not a token. */
 const BOOTSTRAP = 'bootstrap';
 /**
@@ -55,6 +62,7 @@ export class TokenService implements OnApplicationShutdown {
   constructor(
     private readonly db: DataSource,
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(input: {
@@ -81,9 +89,10 @@ export class TokenService implements OnApplicationShutdown {
     return { token: (await this.get(input.namespace, id))!, secret };
   }
 
+  /** The namespace's API tokens (portal tokens are listed by `listPortal`). */
   async list(namespace: string): Promise<ApiToken[]> {
     const rows = await this.db.query<TokenRow[]>(
-      `SELECT * FROM tally_api_tokens WHERE namespace = $1 ORDER BY created_at, id`,
+      `SELECT * FROM tally_api_tokens WHERE namespace = $1 AND role <> 'portal' ORDER BY created_at, id`,
       [namespace],
     );
     return rows.map(toToken);
@@ -91,32 +100,102 @@ export class TokenService implements OnApplicationShutdown {
 
   async get(namespace: string, id: string): Promise<ApiToken | undefined> {
     const rows = await this.db.query<TokenRow[]>(
-      `SELECT * FROM tally_api_tokens WHERE namespace = $1 AND id = $2`,
+      `SELECT * FROM tally_api_tokens WHERE namespace = $1 AND id = $2 AND role <> 'portal'`,
       [namespace, id],
     );
     return rows.length ? toToken(rows[0]) : undefined;
   }
 
   /**
-   * Revokes the token. Every listening process hears of it as this commits and forgets what it
+   * Revokes the API token. Every listening process hears of it as this commits and forgets what it
    * remembered; one that misses the news stops trusting the token within `TOKEN_CACHE_MS` anyway.
    */
   async revoke(namespace: string, id: string): Promise<void> {
+    const revoked = await this.revokeWhere(`namespace = $1 AND id = $2 AND role <> 'portal'`, [
+      namespace,
+      id,
+    ]);
+    if (revoked === 0) throw notFound('AUTH.TOKEN_NOT_FOUND', `no token ${id}`);
+  }
+
+  /**
+   * A portal token: it reads `subject`'s usage of the allowed meters (all when none are listed)
+   * until `expiresAt`, through the portal's routes only. Made by a live token, as an API token is.
+   */
+  async createPortal(input: {
+    namespace: string;
+    subject: string;
+    allowedMeterSlugs?: readonly string[];
+    expiresAt: string;
+    createdBy: string;
+  }): Promise<{ token: ApiToken; secret: string }> {
+    const secret = PORTAL_SECRET_PREFIX + randomBytes(32).toString('base64url');
+    const id = ulid();
+    const inserted = await this.db.query<TokenRow[]>(
+      `INSERT INTO tally_api_tokens (id, namespace, name, role, secret_digest, created_by, subject, allowed_meter_slugs,
+         expires_at)
+       SELECT $1, $2, $3, 'portal', $4, $5, $6, $7, $8
+       WHERE EXISTS (SELECT 1 FROM tally_api_tokens WHERE id = $5 AND revoked_at IS NULL)
+       RETURNING *`,
+      [
+        id,
+        input.namespace,
+        `portal: ${input.subject}`.slice(0, 256),
+        digest(secret),
+        input.createdBy,
+        input.subject,
+        input.allowedMeterSlugs ?? null,
+        input.expiresAt,
+      ],
+    );
+    if (inserted.length === 0) {
+      throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', 'The token is unknown or revoked');
+    }
+    return { token: toToken(inserted[0]), secret };
+  }
+
+  /** The namespace's portal tokens, newest first, revoked and expired ones too. */
+  async listPortal(namespace: string, limit: number): Promise<ApiToken[]> {
+    const rows = await this.db.query<TokenRow[]>(
+      `SELECT * FROM tally_api_tokens WHERE namespace = $1 AND role = 'portal' ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [namespace, limit],
+    );
+    return rows.map(toToken);
+  }
+
+  /** Revokes one portal token by id, or every one of a subject; how many were live. */
+  async invalidatePortal(namespace: string, match: { id?: string; subject?: string }): Promise<number> {
+    return this.revokeWhere(
+      `namespace = $1 AND role = 'portal' AND revoked_at IS NULL AND ($2::text IS NULL OR id = $2)
+       AND ($3::text IS NULL OR subject = $3)`,
+      [namespace, match.id ?? null, match.subject ?? null],
+    );
+  }
+
+  /** Revokes the tokens `where` picks, announcing each; how many rows it touched. */
+  private async revokeWhere(where: string, params: readonly unknown[]): Promise<number> {
     // The notification is sent when the UPDATE commits, never before: no process drops its cache
     // and then reads the token as still live.
     const rows = await this.db.query<{ id: string }[]>(
       `WITH revoked AS (
-         UPDATE tally_api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE namespace = $1 AND id = $2 RETURNING id
+         UPDATE tally_api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE ${where} RETURNING id
        )
        SELECT id, pg_notify('${REVOKED_CHANNEL}', id) FROM revoked`,
-      [namespace, id],
+      params,
     );
-    if (rows.length === 0) throw notFound('AUTH.TOKEN_NOT_FOUND', `no token ${id}`);
-    this.forget();
+    if (rows.length > 0) this.forget();
+    return rows.length;
   }
 
-  /** The live token a secret belongs to, or undefined. */
+  /** The live token a secret belongs to, or undefined: a portal token past its end is not live. */
   async verify(secret: string): Promise<ApiToken | undefined> {
+    const token = await this.lookup(secret);
+    return token?.portal && Date.parse(token.portal.expiresAt) <= this.clock.now().getTime()
+      ? undefined
+      : token;
+  }
+
+  private async lookup(secret: string): Promise<ApiToken | undefined> {
     const key = digest(secret);
     const cacheKey = key.toString('base64');
     const started = Date.now();
@@ -212,5 +291,13 @@ function toToken(row: TokenRow): ApiToken {
     createdAt: row.created_at.toISOString(),
     ...(row.created_by ? { createdBy: row.created_by } : {}),
     ...(row.revoked_at ? { revokedAt: row.revoked_at.toISOString() } : {}),
+    ...(row.role === 'portal' &&
+      row.subject !== null && {
+        portal: {
+          subject: row.subject,
+          ...(row.allowed_meter_slugs !== null && { allowedMeterSlugs: row.allowed_meter_slugs }),
+          expiresAt: (row.expires_at ?? row.created_at).toISOString(),
+        },
+      }),
   };
 }

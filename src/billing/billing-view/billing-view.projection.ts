@@ -1,10 +1,10 @@
 import type { CustomerEvent, SubscriptionEvent } from '../../customers';
-import type { FeatureEvent } from '../../catalog';
+import { type FeatureEvent, filtersOf } from '../../catalog';
 import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 import { unreachable } from '../../shared/decider';
 
-export const BILLING_VIEW_PROJECTION = 'billing_view@v1';
+export const BILLING_VIEW_PROJECTION = 'billing_view@v2';
 
 type BillingInput = CustomerEvent | SubscriptionEvent | FeatureEvent;
 
@@ -73,9 +73,9 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
     case 'FeatureCreated': {
       const f = event.data;
       await tx.query(
-        `INSERT INTO ${features} (namespace, id, key, meter_slug, meter_group_by_filters) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO ${features} (namespace, id, key, meter_slug, group_by_filters) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (namespace, id) DO NOTHING`,
-        [f.namespace, f.id, f.key, f.meterSlug ?? null, JSON.stringify(f.meterGroupByFilters ?? {})],
+        [f.namespace, f.id, f.key, f.meterSlug ?? null, JSON.stringify(filtersOf(f))],
       );
       return;
     }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Subscription } from '../../customers';
+import type { GroupByFilters } from '../../shared/string-filter';
 
-/** What a feature bills: the meter it reads, and the group-by values it keeps. */
+/** What a feature bills: the meter it reads, and the filters its group-by values must pass. */
 export interface BilledFeature {
   readonly key: string;
   readonly meterSlug: string;
-  readonly filterGroupBy: Readonly<Record<string, string>>;
+  readonly filterGroupBy: GroupByFilters;
 }
 
 /** A subscription as recorded in billing's view, and when it ends if it does. */
@@ -27,9 +28,9 @@ export class BillingViewQuery {
   /** The billed feature of each key (all the namespace's keys when `keys` is absent); keys with none are left out. */
   async billedFeatures(namespace: string, keys?: readonly string[]): Promise<Map<string, BilledFeature>> {
     const rows = await this.db.query<
-      { key: string; meter_slug: string | null; meter_group_by_filters: Record<string, string> }[]
+      { key: string; meter_slug: string | null; group_by_filters: GroupByFilters }[]
     >(
-      `SELECT DISTINCT ON (key) key, meter_slug, meter_group_by_filters FROM billing_features
+      `SELECT DISTINCT ON (key) key, meter_slug, group_by_filters FROM billing_features
        WHERE namespace = $1 AND ($2::text[] IS NULL OR key = ANY($2)) ORDER BY key, archived, id DESC`,
       [namespace, keys ? [...new Set(keys)] : null],
     );
@@ -39,7 +40,7 @@ export class BillingViewQuery {
         features.set(row.key, {
           key: row.key,
           meterSlug: row.meter_slug,
-          filterGroupBy: row.meter_group_by_filters,
+          filterGroupBy: row.group_by_filters,
         });
       }
     }

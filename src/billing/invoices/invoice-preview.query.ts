@@ -29,6 +29,7 @@ import {
   PeriodPlan,
 } from './subscription-period';
 import { stableUlid } from '../../shared/stable-id';
+import type { GroupByFilters } from '../../shared/string-filter';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;
@@ -56,7 +57,7 @@ export interface LineSource {
   readonly rateCardKey: string;
   readonly featureKey: string;
   readonly meterSlug: string;
-  readonly filterGroupBy: Readonly<Record<string, string>>;
+  readonly filterGroupBy: GroupByFilters;
 }
 
 interface SubscriptionRow {

@@ -46,9 +46,7 @@ function queryOf(namespace: string, request: MeteredQuantityRequest): MeterQuery
     from: new Date(request.window.from),
     to: new Date(request.window.to),
     customerIds: [request.customerId],
-    filterGroupBy: Object.fromEntries(
-      Object.entries(request.filterGroupBy).map(([key, value]) => [key, [value]]),
-    ),
+    filterGroupBy: request.filterGroupBy,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { LogPosition } from '../../event-store/event-store.port';
 import type { Period } from './draft-invoice';
+import type { GroupByFilters } from '../../shared/string-filter';
 
 export const METERED_QUANTITY = Symbol('MeteredQuantity');
 
@@ -8,7 +9,7 @@ export interface MeteredQuantityRequest {
   /** Usage is attributed to the customer through its key and subject keys. */
   readonly customerId: string;
   readonly window: Period;
-  readonly filterGroupBy: Readonly<Record<string, string>>;
+  readonly filterGroupBy: GroupByFilters;
 }
 
 /** The meter's value for a customer over a window, as a decimal string: what an invoice line bills. */

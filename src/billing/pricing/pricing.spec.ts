@@ -166,6 +166,20 @@ describe('priceUsage', () => {
     expect(graduated.total).toBe({ '0': '0', '3': '16', '7.25': '24.5' }[quantity]);
   });
 
+  describe('dynamic price: the usage is the amount, times the multiplier', () => {
+    it.each<[Price, string, Partial<Charge>]>([
+      [
+        { type: 'dynamic' },
+        '12.345',
+        { type: 'dynamic', multiplier: '1', subtotal: '12.345', total: '12.35' },
+      ],
+      [{ type: 'dynamic', multiplier: '1.5' }, '10', { multiplier: '1.5', subtotal: '15', total: '15' }],
+      [{ type: 'dynamic', multiplier: '0.5', minimumAmount: '20' }, '10', { subtotal: '5', total: '20' }],
+    ])('%j on usage %s', (price, quantity, expected) => {
+      expect(usd(price)(quantity)).toMatchObject(expected);
+    });
+  });
+
   describe('package price: started packages are whole packages', () => {
     const perHundred = usd({ type: 'package', amount: '10', quantityPerPackage: '100' });
     it.each<Case>([

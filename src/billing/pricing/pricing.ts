@@ -69,16 +69,22 @@ export interface PackageCharge extends ChargeCommon {
   readonly quantityPerPackage: string;
   readonly packages: string;
 }
+/** The usage is the amount: `multiplier` × the billed quantity. */
+export interface DynamicCharge extends ChargeCommon {
+  readonly type: 'dynamic';
+  readonly multiplier: string;
+}
 /** Graduated: one entry per tier the quantity reaches. Volume: the one tier the whole quantity falls in. */
 export interface TieredCharge extends ChargeCommon {
   readonly type: 'tiered';
   readonly mode: TieredPriceMode;
   readonly tiers: readonly TierCharge[];
 }
-export type Charge = FlatCharge | UnitCharge | PackageCharge | TieredCharge;
+export type Charge = FlatCharge | UnitCharge | PackageCharge | TieredCharge | DynamicCharge;
 
 type Rated =
   | { readonly type: 'flat' | 'unit'; readonly subtotal: Decimal; readonly unitPrice: string }
+  | { readonly type: 'dynamic'; readonly subtotal: Decimal; readonly multiplier: string }
   | {
       readonly type: 'package';
       readonly subtotal: Decimal;
@@ -195,6 +201,14 @@ function rate(price: Price, quantity: Decimal): Rated {
         mode: price.mode,
         ...(price.mode === 'graduated' ? rateGraduated : rateVolume)(price, quantity),
       };
+    case 'dynamic': {
+      const multiplier = new Decimal(price.multiplier ?? 1);
+      return {
+        type: 'dynamic',
+        subtotal: quantity.times(multiplier),
+        multiplier: toDecimalString(multiplier),
+      };
+    }
     default: {
       const unknown: never = price;
       throw invalid('BILLING.INVALID_PRICE', `Unknown price type: ${JSON.stringify(unknown)}`);

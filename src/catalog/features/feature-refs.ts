@@ -3,7 +3,9 @@ import type { EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { Holds, isPastGrace, keyOwner } from '../../key-claims/key-claims';
 import { CatalogKeyKind } from '../catalog-keys';
+import { liveMeterBySlug } from '../meters/meter-refs';
 import type { MeterFeatureLink } from '../meters/meter.decider';
+import type { ResolvedFeatures } from '../plans/plan-validation';
 import { Feature, featureDecider } from './feature.decider';
 
 /** The live feature holding `key` in the namespace, if any, read from the log. */
@@ -16,6 +18,28 @@ export async function liveFeatureByKey(
   if (owner === undefined) return undefined;
   const { state } = await loadState(store, streamName(StreamCategory.feature, owner), featureDecider);
   return state.status === 'active' && state.feature.namespace === namespace ? state.feature : undefined;
+}
+
+/**
+ * Each key's live feature, and the aggregation of its meter (none for a feature without one): what a
+ * plan's rate cards are checked against when it is published, or given inline to a subscription.
+ */
+export async function resolveFeatures(
+  store: EventStore,
+  namespace: string,
+  keys: readonly string[],
+): Promise<ResolvedFeatures> {
+  const resolved: Record<string, { aggregation?: string } | undefined> = {};
+  for (const key of keys) {
+    const feature = await liveFeatureByKey(store, namespace, key);
+    if (feature === undefined) continue;
+    const meter =
+      feature.meterSlug === undefined
+        ? undefined
+        : await liveMeterBySlug(store, namespace, feature.meterSlug);
+    resolved[key] = meter === undefined ? {} : { aggregation: meter.aggregation };
+  }
+  return resolved;
 }
 
 /** Whether a feature still holds the key it claimed: it is not archived. */

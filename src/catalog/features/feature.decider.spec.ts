@@ -8,6 +8,7 @@ import {
   FeatureCreated,
   ResolvedMeter,
   featureDecider,
+  filtersOf,
 } from './feature.decider';
 
 const NOW = '2024-05-01T10:00:00.000Z';
@@ -50,6 +51,7 @@ const created: FeatureCreated = {
     name: 'active-users',
     meterSlug: 'active_users_total',
     meterGroupByFilters: {},
+    advancedMeterGroupByFilters: {},
     metadata: {},
     at: NOW,
   },
@@ -93,11 +95,97 @@ describe('feature decider', () => {
               name: 'GPT-4 tokens',
               meterSlug: 'tokens_total',
               meterGroupByFilters: { model: 'gpt-4' },
+              advancedMeterGroupByFilters: { model: { $eq: 'gpt-4' } },
               metadata: { tier: 'premium' },
               at: NOW,
             },
           },
         ]);
+    });
+
+    it('creates a feature with advanced filters, kept without nulls; the legacy map only while all are $eq', () => {
+      const [event] = featureDecider.decide(
+        create({
+          key: 'gpt_tokens',
+          meterSlug: 'tokens_total',
+          meter: tokensMeter,
+          advancedMeterGroupByFilters: {
+            model: { $in: ['gpt-4', 'gpt-4o'], $eq: null },
+            type: { $or: [{ $eq: 'input' }, { $like: 'cache%' }] },
+          },
+          unitCost: { type: 'manual', amount: '0.0001' },
+        }),
+        featureDecider.initialState(),
+      );
+      expect(event.data).toEqual(
+        expect.objectContaining({
+          advancedMeterGroupByFilters: {
+            model: { $in: ['gpt-4', 'gpt-4o'] },
+            type: { $or: [{ $eq: 'input' }, { $like: 'cache%' }] },
+          },
+          unitCost: { type: 'manual', amount: '0.0001' },
+        }),
+      );
+      expect(event.data).not.toHaveProperty('meterGroupByFilters');
+      const [equalities] = featureDecider.decide(
+        create({
+          meterSlug: 'tokens_total',
+          meter: tokensMeter,
+          advancedMeterGroupByFilters: { model: { $eq: 'gpt-4' } },
+          meterGroupByFilters: { model: 'gpt-4' },
+        }),
+        featureDecider.initialState(),
+      );
+      expect(equalities.data).toMatchObject({ meterGroupByFilters: { model: 'gpt-4' } });
+    });
+
+    it('refuses malformed advanced filters, ones on unknown group-bys, and a legacy map that disagrees', () => {
+      expect(
+        problemCodes(
+          rejection(
+            featureDecider,
+            [],
+            create({
+              meterSlug: 'tokens_total',
+              meter: tokensMeter,
+              advancedMeterGroupByFilters: {
+                model: { $eq: 'a', $ne: 'b' },
+                type: { $in: [] },
+                region: { $eq: 'eu' },
+              } as never,
+              unitCost: { type: 'manual', amount: 'cheap' },
+            }),
+          ).problems,
+        ),
+      ).toEqual({
+        'advancedMeterGroupByFilters.model': 'CATALOG.INVALID_GROUP_BY',
+        'advancedMeterGroupByFilters.type.$in': 'CATALOG.INVALID_GROUP_BY',
+        'unitCost.amount': 'CATALOG.INVALID_DECIMAL',
+      });
+      expect(
+        problemCodes(
+          rejection(
+            featureDecider,
+            [],
+            create({
+              meterSlug: 'tokens_total',
+              meter: tokensMeter,
+              advancedMeterGroupByFilters: { region: { $eq: 'eu' } },
+              meterGroupByFilters: { model: 'gpt-4' },
+            }),
+          ).problems,
+        ),
+      ).toEqual({
+        'advancedMeterGroupByFilters.region': 'CATALOG.UNKNOWN_GROUP_BY',
+        meterGroupByFilters: 'CATALOG.NOT_ALLOWED',
+      });
+    });
+
+    it('reads features created before advanced filters, as equalities', () => {
+      const old = { ...created.data, meterGroupByFilters: { model: 'gpt-4' } };
+      delete (old as { advancedMeterGroupByFilters?: unknown }).advancedMeterGroupByFilters;
+      const state = fold(featureDecider, [{ type: 'FeatureCreated', data: old }]);
+      expect(state.status === 'active' && filtersOf(state.feature)).toEqual({ model: { $eq: 'gpt-4' } });
     });
 
     it('creates a feature without a meter (for boolean or static entitlements)', () => {

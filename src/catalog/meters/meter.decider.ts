@@ -95,7 +95,7 @@ export type UpdateMeter = Message<
     description?: string;
     groupBy?: Readonly<Record<string, string>>;
     metadata?: Metadata;
-    /** Resolved by the handler: group-by names that live features filter on (`meterGroupByFilters` keys). */
+    /** Resolved by the handler: group-by names that live features filter on (their filters' keys). */
     groupByKeysInUse: readonly string[];
     now: string;
   }

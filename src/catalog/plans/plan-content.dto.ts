@@ -19,8 +19,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CATALOG_KEY_PATTERN, Metadata } from '../catalog-rules';
-import { IfPresent, IsStringMap, RequiredOrNull } from '../../shared/http/list-params';
-import { CreatePlan, PRO_RATING_MODES, PlanPhase, ProRatingMode } from './plan.decider';
+import { IfPresent, IsStringMap, RequiredOrNull, ULID_PATTERN } from '../../shared/http/list-params';
+import {
+  CreatePlan,
+  PRO_RATING_MODES,
+  PlanPhase,
+  ProRatingMode,
+  SETTLEMENT_MODES,
+  SettlementMode,
+} from './plan.decider';
 import {
   Discounts,
   PAYMENT_TERMS,
@@ -30,14 +37,21 @@ import {
   TIERED_PRICE_MODES,
   TieredPriceMode,
 } from './price';
-import { ENTITLEMENT_TEMPLATE_TYPES, EntitlementTemplate, RATE_CARD_TYPES, RateCard } from './rate-card';
+import {
+  ENTITLEMENT_TEMPLATE_TYPES,
+  EntitlementTemplate,
+  RATE_CARD_TYPES,
+  RateCard,
+  TAX_BEHAVIORS,
+  TaxBehavior,
+  TaxConfig,
+} from './rate-card';
 
 /**
  * The request shapes of a plan's content (OpenMeter's `PlanPhase`, `RateCardFlatFee`,
- * `RateCardUsageBased` and their prices, discounts and entitlement templates), checked at the edge:
- * types, required fields, enums and patterns, with every unknown property refused. The rules that
- * span fields (cadences, tiers, keys) are the plan decider's. Not supported: dynamic prices,
- * `taxConfig`, `alignment` and `settlementMode`.
+ * `RateCardUsageBased` and their prices, discounts, tax configs and entitlement templates), checked
+ * at the edge: types, required fields, enums and patterns, with every unknown property refused. The
+ * rules that span fields (cadences, alignment, tiers, keys) are the plan decider's.
  */
 
 /** OpenMeter's `Numeric`: a decimal string. */
@@ -201,6 +215,18 @@ export class PackagePriceDto extends CommitmentsDto {
   quantityPerPackage!: string;
 }
 
+/** The usage is the amount (a meter of cost), times `multiplier`. */
+export class DynamicPriceDto extends CommitmentsDto {
+  @ApiProperty({ enum: ['dynamic'] })
+  @IsIn(['dynamic'])
+  type!: 'dynamic';
+
+  @ApiPropertyOptional({ example: '1.5', default: '1' })
+  @IfPresent()
+  @Numeric()
+  multiplier?: string;
+}
+
 export class PercentageDiscountDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 10 })
   @IsNumber()
@@ -227,6 +253,56 @@ export class DiscountsDto {
   @ValidateNested()
   @Type(() => UsageDiscountDto)
   usage?: UsageDiscountDto;
+}
+
+class TaxCodeDto {
+  @ApiProperty({ example: 'txcd_10000000' })
+  @IsString()
+  @Length(1, 256)
+  code!: string;
+}
+
+class StripeTaxCodeDto {
+  @ApiProperty({ example: 'txcd_10000000', pattern: '^txcd_\\d{8}$' })
+  @IsString()
+  @Matches(/^txcd_\d{8}$/, { message: 'code must be a Stripe product tax code such as txcd_10000000' })
+  code!: string;
+}
+
+/** OpenMeter's `TaxConfig`: kept and shown back; Tally calculates no tax. */
+export class TaxConfigDto {
+  @ApiPropertyOptional({ enum: TAX_BEHAVIORS })
+  @IfPresent()
+  @IsIn(TAX_BEHAVIORS)
+  behavior?: TaxBehavior;
+
+  @ApiPropertyOptional({ type: StripeTaxCodeDto, deprecated: true })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => StripeTaxCodeDto)
+  stripe?: StripeTaxCodeDto;
+
+  @ApiPropertyOptional({ type: TaxCodeDto, deprecated: true })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => TaxCodeDto)
+  customInvoicing?: TaxCodeDto;
+
+  @ApiPropertyOptional({ pattern: ULID_PATTERN.source })
+  @IfPresent()
+  @IsString()
+  @Matches(ULID_PATTERN, { message: 'taxCodeId must be a tax code id (ULID)' })
+  taxCodeId?: string;
+}
+
+/** OpenMeter's `Alignment`. */
+export class AlignmentDto {
+  @ApiPropertyOptional({
+    description: "true: every rate card with a price bills at exactly the plan's billing cadence",
+  })
+  @IfPresent()
+  @IsBoolean()
+  billablesMustAlign?: boolean;
 }
 
 /** What an entitlement template with an unknown `type` is read as: only its type is checked, and refused. */
@@ -361,6 +437,7 @@ const oneOfTypes = (...classes: (new () => object)[]) => ({
   UnitPriceDto,
   TieredPriceDto,
   PackagePriceDto,
+  DynamicPriceDto,
 )
 class RateCardCommonDto extends KeyedDto {
   @ApiPropertyOptional({ example: 'active_users', pattern: CATALOG_KEY_PATTERN.source })
@@ -383,6 +460,12 @@ class RateCardCommonDto extends KeyedDto {
   @ValidateNested()
   @Type(() => DiscountsDto)
   discounts?: DiscountsDto;
+
+  @ApiPropertyOptional({ type: TaxConfigDto, description: 'Kept and shown back; Tally calculates no tax' })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => TaxConfigDto)
+  taxConfig?: TaxConfigDto;
 }
 
 export class FlatFeeRateCardDto extends RateCardCommonDto {
@@ -415,8 +498,8 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
 
   @ApiProperty({
     nullable: true,
-    description: 'flat, unit, tiered or package; null when free',
-    ...oneOfTypes(FlatPriceDto, UnitPriceDto, TieredPriceDto, PackagePriceDto),
+    description: 'flat, unit, tiered, package or dynamic; null when free',
+    ...oneOfTypes(FlatPriceDto, UnitPriceDto, TieredPriceDto, PackagePriceDto, DynamicPriceDto),
   })
   @RequiredOrNull()
   @IsDefined()
@@ -430,10 +513,11 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
         { name: 'unit', value: UnitPriceDto },
         { name: 'tiered', value: TieredPriceDto },
         { name: 'package', value: PackagePriceDto },
+        { name: 'dynamic', value: DynamicPriceDto },
       ],
     },
   })
-  price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | null;
+  price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | DynamicPriceDto | null;
 }
 
 @ApiExtraModels(FlatFeeRateCardDto, UsageBasedRateCardDto)
@@ -483,6 +567,20 @@ export class PlanContentDto extends DescribedDto {
   @Type(() => ProRatingConfigDto)
   proRatingConfig?: ProRatingConfigDto;
 
+  @ApiPropertyOptional({ type: AlignmentDto, deprecated: true })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => AlignmentDto)
+  alignment?: AlignmentDto;
+
+  @ApiPropertyOptional({
+    enum: SETTLEMENT_MODES,
+    description: 'Kept and shown back; Tally invoices every period whatever the mode',
+  })
+  @IfPresent()
+  @IsIn(SETTLEMENT_MODES)
+  settlementMode?: SettlementMode;
+
   @ApiProperty({ type: [PlanPhaseDto], minItems: 1 })
   @IsArray()
   @ArrayMinSize(1)
@@ -493,9 +591,24 @@ export class PlanContentDto extends DescribedDto {
   phases!: PlanPhaseDto[];
 }
 
+/** OpenMeter's `CustomPlanInput`: a plan given inline to one subscription, without key or version. */
+export class CustomPlanInputDto extends PlanContentDto {
+  @ApiProperty({ example: 'USD', pattern: '^[A-Z]{3}$' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code such as USD' })
+  currency!: string;
+}
+
 export type PlanContentInput = Pick<
   CreatePlan['data'],
-  'name' | 'description' | 'billingCadence' | 'proRatingConfig' | 'phases' | 'metadata'
+  | 'name'
+  | 'description'
+  | 'billingCadence'
+  | 'proRatingConfig'
+  | 'phases'
+  | 'metadata'
+  | 'alignment'
+  | 'settlementMode'
 >;
 
 /** The request as the decider takes it, `null` metadata read as none. */
@@ -510,6 +623,8 @@ export function planContentOf(dto: PlanContentDto): PlanContentInput {
     },
     phases: dto.phases.map(phaseOf),
     metadata: dto.metadata ?? undefined,
+    alignment: dto.alignment && { ...dto.alignment },
+    settlementMode: dto.settlementMode,
   };
 }
 
@@ -533,6 +648,7 @@ function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateC
     featureKey: rateCard.featureKey,
     entitlementTemplate: rateCard.entitlementTemplate as EntitlementTemplate | undefined,
     discounts: rateCard.discounts as Discounts | undefined,
+    taxConfig: rateCard.taxConfig as TaxConfig | undefined,
   };
   return rateCard.type === 'flat_fee'
     ? { ...common, type: 'flat_fee', billingCadence: rateCard.billingCadence, price: rateCard.price }

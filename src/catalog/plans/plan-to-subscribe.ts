@@ -1,20 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { ulid } from 'ulid';
 import { loadState } from '../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../event-store/stream-names';
 import { keyOwner } from '../../key-claims/key-claims';
-import { notFound } from '../../shared/errors';
+import { invalid, notFound } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
 import { CatalogKeyKind, planVersionKey } from '../catalog-keys';
-import { Plan, PlanState, planDecider } from './plan.decider';
+import { DEFAULT_PRO_RATING_CONFIG, Plan, PlanState, featureKeysOf, planDecider } from './plan.decider';
+import { CustomPlanInputDto, planContentOf } from './plan-content.dto';
+import { customPlanProblems, planReferenceProblems } from './plan-validation';
+import { resolveFeatures } from '../features/feature-refs';
 import { PlanVersionsOf } from './plans-read-model/plans.query';
 import type { PlanStatus } from './plans-read-model/plans.query';
+import { jsonCopy } from '../catalog-rules';
 
-/** A plan version as a subscription takes it: the whole plan, and its status at the moment asked. */
+/**
+ * A plan as a subscription takes it: the whole plan, and its status at the moment asked. A custom
+ * plan (given inline) has its own id, an empty key and version 0, and is `active` once it is valid.
+ */
 export interface PlanToSubscribe {
   readonly plan: Plan;
   readonly status: PlanStatus;
+  readonly custom?: true;
 }
 
 /**
@@ -57,6 +66,40 @@ export class PlanLookup {
       throw notFound(CatalogErrorCode.PLAN_NOT_FOUND, `Plan ${ref.key}${version} not found`);
     }
     return { plan: state.plan, status: planStatusAt(state, now) };
+  }
+
+  /**
+   * A plan given inline with one subscription (OpenMeter's `customPlan`), checked by the rules a
+   * catalog plan is held to when it is published — its own and its features' — with every problem
+   * named under `customPlan`. It is the subscription's alone: nothing is written to the catalog.
+   */
+  async customPlan(namespace: string, input: CustomPlanInputDto): Promise<PlanToSubscribe> {
+    const content = planContentOf(input);
+    const plan: Plan = {
+      id: ulid(),
+      namespace,
+      key: '',
+      version: 0,
+      currency: input.currency,
+      name: content.name,
+      ...(content.description !== undefined && { description: content.description }),
+      billingCadence: content.billingCadence,
+      proRatingConfig: jsonCopy(content.proRatingConfig) ?? DEFAULT_PRO_RATING_CONFIG,
+      phases: jsonCopy(content.phases),
+      metadata: jsonCopy(content.metadata) ?? {},
+      ...(content.alignment !== undefined && { alignment: jsonCopy(content.alignment) }),
+      ...(content.settlementMode !== undefined && { settlementMode: content.settlementMode }),
+    };
+    const features = await resolveFeatures(this.store, namespace, featureKeysOf(plan));
+    const problems = [...customPlanProblems(plan, 'publish'), ...planReferenceProblems(plan, features)];
+    if (problems.length > 0) {
+      throw invalid(
+        CatalogErrorCode.PLAN_INVALID,
+        `The custom plan is not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+        problems.map((problem) => ({ ...problem, field: `body.customPlan.${problem.field}` })),
+      );
+    }
+    return { plan, status: 'active', custom: true };
   }
 
   private async currentVersionOf(namespace: string, key: string): Promise<string | undefined> {

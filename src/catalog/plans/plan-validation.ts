@@ -13,14 +13,27 @@ import {
   problem,
   timestampProblems,
 } from '../catalog-rules';
-import { CalendarDuration, dividesEvenly, parseCalendarDuration } from './billing-cadence';
-import type { Plan, PlanPhase } from './plan.decider';
+import { CalendarDuration, dividesEvenly, parseCalendarDuration, sameDuration } from './billing-cadence';
+import type { Plan, PlanContent, PlanPhase } from './plan.decider';
 import { Discounts, validatePrice, PRICE_TYPES, Price } from './price';
-import { ENTITLEMENT_TEMPLATE_TYPES, EntitlementTemplate, RATE_CARD_TYPES, RateCard } from './rate-card';
+import {
+  ENTITLEMENT_TEMPLATE_TYPES,
+  EntitlementTemplate,
+  RATE_CARD_TYPES,
+  RateCard,
+  TAX_BEHAVIORS,
+  TaxConfig,
+} from './rate-card';
+
+/** OpenMeter's enum, repeated here so this pure module needs nothing of the decider's runtime. */
+const SETTLEMENT_MODES = ['credit_then_invoice', 'credit_only'];
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+const STRIPE_TAX_CODE = /^txcd_\d{8}$/;
 
 /**
  * Plan validation, split in two:
- * - `planProblems`: everything the plan itself must satisfy; checked on every create, update and publish;
+ * - `planProblems`: everything the plan itself must satisfy; checked on every create and update
+ *   (`draft`), and with how its rate cards' cadences relate to its own on publish (`publish`);
  * - `planReferenceProblems`: what depends on other aggregates (features); checked on publish, so a
  *   draft may name a feature that does not exist yet.
  * Each returns every problem it finds, with paths such as `phases[0].rateCards[1].price.amount`.
@@ -37,13 +50,34 @@ export type ResolvedFeatures = Readonly<Record<string, ResolvedFeature | undefin
 const durationMessage =
   'must be a positive ISO-8601 duration of whole units, at least one hour, of months or of days and time but not both (e.g. P1M)';
 
-export function planProblems(plan: Plan): FieldProblem[] {
-  const cadence = parseCalendarDuration(plan.billingCadence);
+/**
+ * `draft`: what a plan must satisfy to be kept at all, on every create and update. `publish` adds
+ * how its rate cards' cadences relate to its own (they divide it evenly; with `billablesMustAlign`,
+ * the priced ones equal it): OpenMeter keeps a misaligned draft, lists the problems in its
+ * `validationErrors` and refuses to publish it, so a draft may be mended with a PUT.
+ */
+export type PlanStage = 'draft' | 'publish';
+
+export function planProblems(plan: Plan, stage: PlanStage): FieldProblem[] {
   return [
     ...keyProblems('key', plan.key),
     ...(Number.isSafeInteger(plan.version) && plan.version >= 1
       ? []
       : [problem('version', Code.INVALID_VERSION, 'must be an integer of at least 1')]),
+    ...customPlanProblems(plan, stage),
+  ];
+}
+
+/**
+ * What a plan without a key or version must satisfy: a plan given inline to one subscription
+ * (`customPlan`, held to the `publish` stage), and every catalog plan too.
+ */
+export function customPlanProblems(
+  plan: PlanContent & { readonly currency: string },
+  stage: PlanStage,
+): FieldProblem[] {
+  const cadence = parseCalendarDuration(plan.billingCadence);
+  return [
     ...nameProblems('name', plan.name),
     ...descriptionProblems('description', plan.description),
     ...metadataProblems('metadata', plan.metadata),
@@ -58,8 +92,33 @@ export function planProblems(plan: Plan): FieldProblem[] {
         ]),
     ...(cadence ? [] : [problem('billingCadence', Code.INVALID_DURATION, durationMessage)]),
     ...proRatingProblems(plan.proRatingConfig),
-    ...phasesProblems(plan.phases, cadence),
+    ...alignmentProblems(plan.alignment),
+    ...(plan.settlementMode === undefined || SETTLEMENT_MODES.includes(plan.settlementMode)
+      ? []
+      : [problem('settlementMode', Code.INVALID_ENUM, `must be one of ${SETTLEMENT_MODES.join(', ')}`)]),
+    ...phasesProblems(plan.phases, {
+      cadence: stage === 'publish' ? cadence : undefined,
+      mustAlign: plan.alignment?.billablesMustAlign === true,
+    }),
   ];
+}
+
+/**
+ * The rate cards of a plan that break `billablesMustAlign`: with a price (billable) and a recurring
+ * cadence other than the plan's own. OpenMeter's rule while it had the flag ("ratecards with prices
+ * must have the exact same billing cadence"); a subscription that asks for alignment checks its plan
+ * with it too.
+ */
+export function unalignedRateCardProblems(
+  plan: Pick<PlanContent, 'billingCadence' | 'phases'>,
+): FieldProblem[] {
+  const cadence = parseCalendarDuration(plan.billingCadence);
+  if (!cadence) return [];
+  return listOf(plan.phases).flatMap((phase, i) =>
+    listOf(isPlainObject(phase) ? phase.rateCards : []).flatMap((rateCard, j) =>
+      isPlainObject(rateCard) ? alignmentRuleProblems(rateCard, `phases[${i}].rateCards[${j}]`, cadence) : [],
+    ),
+  );
 }
 
 export function planReferenceProblems(plan: Plan, features: ResolvedFeatures): FieldProblem[] {
@@ -90,22 +149,36 @@ function proRatingProblems(config: unknown): FieldProblem[] {
   ];
 }
 
-function phasesProblems(phases: unknown, planCadence: CalendarDuration | undefined): FieldProblem[] {
+function alignmentProblems(alignment: unknown): FieldProblem[] {
+  if (alignment === undefined) return [];
+  if (!isPlainObject(alignment))
+    return [problem('alignment', Code.INVALID_ENUM, 'must be { billablesMustAlign }')];
+  const { billablesMustAlign } = alignment;
+  return billablesMustAlign === undefined || typeof billablesMustAlign === 'boolean'
+    ? []
+    : [problem('alignment.billablesMustAlign', Code.INVALID_ENUM, 'must be true or false')];
+}
+
+/**
+ * The plan's cadence, when rate cards are held to it (undefined for a draft, or when it is not
+ * valid), and whether billables must match it exactly.
+ */
+interface CadenceRule {
+  readonly cadence: CalendarDuration | undefined;
+  readonly mustAlign: boolean;
+}
+
+function phasesProblems(phases: unknown, rule: CadenceRule): FieldProblem[] {
   if (!Array.isArray(phases) || phases.length === 0)
     return [problem('phases', Code.NO_PHASES, 'a plan needs at least one phase')];
   const typed = phases as readonly PlanPhase[];
   return [
     ...duplicateKeyProblems(typed, (i) => `phases[${i}].key`),
-    ...typed.flatMap((phase, i) => phaseProblems(phase, `phases[${i}]`, i === typed.length - 1, planCadence)),
+    ...typed.flatMap((phase, i) => phaseProblems(phase, `phases[${i}]`, i === typed.length - 1, rule)),
   ];
 }
 
-function phaseProblems(
-  phase: PlanPhase,
-  path: string,
-  last: boolean,
-  planCadence: CalendarDuration | undefined,
-): FieldProblem[] {
+function phaseProblems(phase: PlanPhase, path: string, last: boolean, rule: CadenceRule): FieldProblem[] {
   if (!isPlainObject(phase)) return [problem(path, Code.REQUIRED, 'must be a phase object')];
   const problems = [
     ...keyProblems(`${path}.key`, phase.key),
@@ -134,9 +207,7 @@ function phaseProblems(
   return [
     ...problems,
     ...duplicateKeyProblems(phase.rateCards, (j) => `${path}.rateCards[${j}].key`),
-    ...phase.rateCards.flatMap((rateCard, j) =>
-      rateCardProblems(rateCard, `${path}.rateCards[${j}]`, planCadence),
-    ),
+    ...phase.rateCards.flatMap((rateCard, j) => rateCardProblems(rateCard, `${path}.rateCards[${j}]`, rule)),
   ];
 }
 
@@ -156,11 +227,7 @@ function duplicateKeyProblems(
   });
 }
 
-function rateCardProblems(
-  rateCard: RateCard,
-  path: string,
-  planCadence: CalendarDuration | undefined,
-): FieldProblem[] {
+function rateCardProblems(rateCard: RateCard, path: string, rule: CadenceRule): FieldProblem[] {
   if (!isPlainObject(rateCard)) return [problem(path, Code.REQUIRED, 'must be a rate card object')];
   if (!includes(RATE_CARD_TYPES, rateCard.type))
     return [problem(`${path}.type`, Code.INVALID_ENUM, `must be one of ${RATE_CARD_TYPES.join(', ')}`)];
@@ -182,7 +249,9 @@ function rateCardProblems(
       ...entitlementTemplateProblems(rateCard.entitlementTemplate, `${path}.entitlementTemplate`),
     );
   }
-  problems.push(...rateCardCadenceProblems(rateCard, path, planCadence));
+  problems.push(...rateCardCadenceProblems(rateCard, path, rule));
+  if (rateCard.taxConfig !== undefined)
+    problems.push(...taxConfigProblems(rateCard.taxConfig, `${path}.taxConfig`));
   const price = rateCard.price ?? null;
   if (price !== null) {
     const allowed: readonly string[] = rateCard.type === 'flat_fee' ? ['flat'] : PRICE_TYPES;
@@ -212,11 +281,7 @@ function rateCardProblems(
   return problems;
 }
 
-function rateCardCadenceProblems(
-  rateCard: RateCard,
-  path: string,
-  planCadence: CalendarDuration | undefined,
-): FieldProblem[] {
+function rateCardCadenceProblems(rateCard: RateCard, path: string, rule: CadenceRule): FieldProblem[] {
   const field = `${path}.billingCadence`;
   if (rateCard.billingCadence === null || rateCard.billingCadence === undefined) {
     return rateCard.type === 'usage_based'
@@ -225,6 +290,7 @@ function rateCardCadenceProblems(
   }
   const cadence = parseCalendarDuration(rateCard.billingCadence);
   if (!cadence) return [problem(field, Code.INVALID_DURATION, durationMessage)];
+  const planCadence = rule.cadence;
   if (planCadence && !dividesEvenly(cadence, planCadence)) {
     return [
       problem(
@@ -234,7 +300,57 @@ function rateCardCadenceProblems(
       ),
     ];
   }
-  return [];
+  return planCadence && rule.mustAlign ? alignmentRuleProblems(rateCard, path, planCadence) : [];
+}
+
+/** `billablesMustAlign`: a rate card with a price bills at exactly the plan's cadence, or once. */
+function alignmentRuleProblems(
+  rateCard: RateCard,
+  path: string,
+  planCadence: CalendarDuration,
+): FieldProblem[] {
+  const billable = rateCard.price !== null && rateCard.price !== undefined;
+  const cadence = parseCalendarDuration(rateCard.billingCadence);
+  if (!billable || !cadence || sameDuration(cadence, planCadence)) return [];
+  return [
+    problem(
+      `${path}.billingCadence`,
+      Code.CADENCE_UNALIGNED,
+      "ratecards with prices must have the exact same billing cadence: the plan's, as alignment.billablesMustAlign asks",
+    ),
+  ];
+}
+
+/** OpenMeter's `TaxConfig`, checked as its spec says; Tally keeps it but calculates no tax. */
+function taxConfigProblems(taxConfig: TaxConfig, path: string): FieldProblem[] {
+  if (!isPlainObject(taxConfig)) return [problem(path, Code.INVALID_TAX_CONFIG, 'must be an object')];
+  const problems: FieldProblem[] = [];
+  if (taxConfig.behavior !== undefined && !includes(TAX_BEHAVIORS, taxConfig.behavior))
+    problems.push(
+      problem(`${path}.behavior`, Code.INVALID_ENUM, `must be one of ${TAX_BEHAVIORS.join(', ')}`),
+    );
+  if (
+    taxConfig.taxCodeId !== undefined &&
+    !(typeof taxConfig.taxCodeId === 'string' && ULID.test(taxConfig.taxCodeId))
+  )
+    problems.push(problem(`${path}.taxCodeId`, Code.INVALID_TAX_CONFIG, 'must be a tax code id (ULID)'));
+  for (const [provider, pattern] of [
+    ['stripe', STRIPE_TAX_CODE],
+    ['customInvoicing', undefined],
+  ] as const) {
+    const config: unknown = taxConfig[provider];
+    if (config === undefined) continue;
+    const code = isPlainObject(config) ? config.code : undefined;
+    if (typeof code !== 'string' || code === '' || (pattern && !pattern.test(code)))
+      problems.push(
+        problem(
+          `${path}.${provider}.code`,
+          Code.INVALID_TAX_CONFIG,
+          pattern ? `must match ${pattern.source}` : 'is required',
+        ),
+      );
+  }
+  return problems;
 }
 
 /**

@@ -126,6 +126,18 @@ const archived: PlanArchived = {
   data: { id: 'plan-1', namespace: 'default', key: 'per_seat', version: 1, effectiveTo: LATEST, at: LATEST },
 };
 
+/**
+ * `field → code` of the problems publishing the draft a create command writes is refused with:
+ * the draft is kept (OpenMeter keeps it and lists them as its `validationErrors`).
+ */
+function publishProblems(command: CreatePlan): Record<string, string | undefined> {
+  const drafted = planDecider.decide(command, planDecider.initialState());
+  expect(drafted.map((event) => event.type)).toEqual(['PlanCreated']);
+  const error = rejection(planDecider, drafted, publish());
+  expect(error.code).toBe('CATALOG.PLAN_INVALID');
+  return problemCodes(error.problems);
+}
+
 /** `field → code` of the problems a create command is refused with. */
 function createProblems(command: CreatePlan): Record<string, string | undefined> {
   const error = rejection(planDecider, [], command);
@@ -353,15 +365,18 @@ describe('plan decider', () => {
         ['P1M', 'P1W'],
         ['P1M', 'P1D'],
         ['P1Y', 'P5M'],
-      ])('refuses a %s plan with a %s rate card', (planCadence, cardCadence) => {
-        const command = create({
-          billingCadence: planCadence,
-          phases: [{ ...defaultPhase, rateCards: [{ ...activeUsersCard, billingCadence: cardCadence }] }],
-        });
-        expect(createProblems(command)).toEqual({
-          'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_MISMATCH',
-        });
-      });
+      ])(
+        'keeps a %s plan with a %s rate card as a draft, and refuses to publish it',
+        (planCadence, cardCadence) => {
+          const command = create({
+            billingCadence: planCadence,
+            phases: [{ ...defaultPhase, rateCards: [{ ...activeUsersCard, billingCadence: cardCadence }] }],
+          });
+          expect(publishProblems(command)).toEqual({
+            'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_MISMATCH',
+          });
+        },
+      );
 
       it('refuses a malformed rate-card cadence', () => {
         expect(createProblems(withRateCards({ ...platformFee, billingCadence: 'every month' }))).toEqual({
@@ -389,11 +404,11 @@ describe('plan decider', () => {
         expect(createProblems(withRateCards(unitOnFlatFee))).toEqual({
           'phases[0].rateCards[0].price.type': 'CATALOG.UNSUPPORTED_PRICE',
         });
-        const dynamic = {
-          ...activeUsersCard,
+        const dynamicOnFlatFee = {
+          ...platformFee,
           price: { type: 'dynamic', multiplier: '1' },
         } as unknown as RateCard;
-        expect(createProblems(withRateCards(dynamic))).toEqual({
+        expect(createProblems(withRateCards(dynamicOnFlatFee))).toEqual({
           'phases[0].rateCards[0].price.type': 'CATALOG.UNSUPPORTED_PRICE',
         });
       });
@@ -643,6 +658,94 @@ describe('plan decider', () => {
           });
         });
       });
+    });
+  });
+
+  describe("OpenMeter's plan options: alignment, settlement mode, tax config", () => {
+    const weekly: UsageBasedRateCard = { ...activeUsersCard, billingCadence: 'P1W' };
+    const taxed: FlatFeeRateCard = {
+      ...platformFee,
+      taxConfig: {
+        behavior: 'exclusive',
+        stripe: { code: 'txcd_10000000' },
+        taxCodeId: '01G65Z755AFWAKHE12NY0CQ9FH',
+      },
+    };
+
+    it('keeps alignment, settlement mode and a tax config as given', () => {
+      const options = {
+        alignment: { billablesMustAlign: true },
+        settlementMode: 'credit_only' as const,
+        phases: [{ ...defaultPhase, rateCards: [activeUsersCard, taxed] }],
+      };
+      spec
+        .given([])
+        .when(create(options))
+        .then([{ type: 'PlanCreated', data: { ...plan, ...options, at: NOW } }]);
+    });
+
+    it('refuses to publish, with billablesMustAlign, a priced rate card billed at another cadence than the plan', () => {
+      const card = { ...activeUsersCard, billingCadence: 'P1W' };
+      const plan4w = { billingCadence: 'P4W', alignment: { billablesMustAlign: true } };
+      expect(
+        publishProblems(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [card] }] })),
+      ).toEqual({
+        'phases[0].rateCards[0].billingCadence': 'CATALOG.CADENCE_UNALIGNED',
+      });
+      const publishes = (command: CreatePlan) => {
+        const drafted = planDecider.decide(command, planDecider.initialState());
+        return planDecider.decide(publish(), fold(planDecider, drafted)).map((event) => event.type);
+      };
+      // The same plan without the flag: a weekly rate card divides four weeks evenly.
+      expect(
+        publishes(create({ billingCadence: 'P4W', phases: [{ ...defaultPhase, rateCards: [card] }] })),
+      ).toEqual(['PlanPublished']);
+      // Free rate cards and one-time fees bill nothing per period: they need not align.
+      const free = { ...weekly, price: null, entitlementTemplate: undefined };
+      const oneTime = { ...platformFee, billingCadence: null };
+      expect(
+        publishes(create({ ...plan4w, phases: [{ ...defaultPhase, rateCards: [free, oneTime] }] })),
+      ).toEqual(['PlanPublished']);
+    });
+
+    it('refuses a malformed alignment, settlement mode or tax config', () => {
+      const badTax = {
+        ...platformFee,
+        taxConfig: { behavior: 'sometimes', stripe: { code: 'x' }, customInvoicing: {}, taxCodeId: 'nope' },
+      } as unknown as RateCard;
+      expect(
+        createProblems(
+          create({
+            alignment: { billablesMustAlign: 'yes' } as never,
+            settlementMode: 'barter' as never,
+            phases: [{ ...defaultPhase, rateCards: [badTax] }],
+          }),
+        ),
+      ).toEqual({
+        'alignment.billablesMustAlign': 'CATALOG.INVALID_ENUM',
+        settlementMode: 'CATALOG.INVALID_ENUM',
+        'phases[0].rateCards[0].taxConfig.behavior': 'CATALOG.INVALID_ENUM',
+        'phases[0].rateCards[0].taxConfig.taxCodeId': 'CATALOG.INVALID_TAX_CONFIG',
+        'phases[0].rateCards[0].taxConfig.stripe.code': 'CATALOG.INVALID_TAX_CONFIG',
+        'phases[0].rateCards[0].taxConfig.customInvoicing.code': 'CATALOG.INVALID_TAX_CONFIG',
+      });
+    });
+
+    it('carries the options to the next version', () => {
+      const options = {
+        alignment: { billablesMustAlign: false },
+        settlementMode: 'credit_then_invoice' as const,
+      };
+      const state = fold(planDecider, [
+        { type: 'PlanCreated', data: { ...plan, ...options, at: NOW } },
+        { type: 'PlanPublished', data: { ...plan, ...options, effectiveFrom: LATER, at: LATER } },
+      ]) as PublishedPlanState;
+      expect(nextVersionFrom(state, 'plan-2', LATEST)).toMatchObject(options);
+    });
+
+    it('reads plans written before the options existed', () => {
+      expect(fold(planDecider, [created])).toMatchObject({ status: 'draft', plan });
+      expect('alignment' in (fold(planDecider, [created]) as { plan: Plan }).plan).toBe(false);
     });
   });
 

@@ -36,6 +36,19 @@ export interface ProRatingConfig {
 /** OpenMeter's default, written out on every plan so read models need no defaults of their own. */
 export const DEFAULT_PRO_RATING_CONFIG: ProRatingConfig = { enabled: true, mode: 'prorate_prices' };
 
+/**
+ * OpenMeter's `Alignment`. `billablesMustAlign: true` holds every rate card with a price and a
+ * recurring cadence to the plan's own billing cadence, exactly; without it a rate card's cadence
+ * need only divide the plan's evenly (see `plan-validation.ts`).
+ */
+export interface Alignment {
+  readonly billablesMustAlign?: boolean;
+}
+
+/** OpenMeter's `BillingSettlementMode`: kept and shown back, not acted on (Tally invoices every period). */
+export const SETTLEMENT_MODES = ['credit_then_invoice', 'credit_only'] as const;
+export type SettlementMode = (typeof SETTLEMENT_MODES)[number];
+
 export interface PlanPhase {
   /** Unique within the plan. */
   readonly key: string;
@@ -57,6 +70,9 @@ export interface PlanContent {
   readonly phases: readonly PlanPhase[];
   /** `{}` when none. */
   readonly metadata: Metadata;
+  /** As given; absent in plans written before Tally read it. */
+  readonly alignment?: Alignment;
+  readonly settlementMode?: SettlementMode;
 }
 
 /** One version of a plan, whole, as every Created/Updated/Published event carries it. */
@@ -87,6 +103,8 @@ export type CreatePlan = Message<
     proRatingConfig?: ProRatingConfig;
     phases: readonly PlanPhase[];
     metadata?: Metadata;
+    alignment?: Alignment;
+    settlementMode?: SettlementMode;
     now: string;
   }
 >;
@@ -103,6 +121,8 @@ export type UpdatePlan = Message<
     proRatingConfig?: ProRatingConfig;
     phases: readonly PlanPhase[];
     metadata?: Metadata;
+    alignment?: Alignment;
+    settlementMode?: SettlementMode;
     now: string;
   }
 >;
@@ -296,6 +316,8 @@ export function nextVersionFrom(
     proRatingConfig: plan.proRatingConfig,
     phases: jsonCopy(plan.phases),
     metadata: plan.metadata,
+    ...optional('alignment', plan.alignment),
+    ...optional('settlementMode', plan.settlementMode),
     now,
   };
 }
@@ -341,7 +363,7 @@ function updatePlan({ data }: UpdatePlan, state: PlanState): readonly PlanEvent[
 function publishPlan({ data }: PublishPlan, state: PlanState): readonly PlanEvent[] {
   const plan = draft(state, data.id, data.namespace);
   const problems = [
-    ...planProblems(plan),
+    ...planProblems(plan, 'publish'),
     ...planReferenceProblems(plan, data.features),
     ...effectiveFromProblems(data.effectiveFrom, data.now),
   ];
@@ -407,11 +429,13 @@ function content(data: CreatePlan['data'] | UpdatePlan['data']): PlanContent {
     proRatingConfig: jsonCopy(data.proRatingConfig) ?? DEFAULT_PRO_RATING_CONFIG,
     phases: jsonCopy(data.phases),
     metadata: jsonCopy(data.metadata) ?? {},
+    ...optional('alignment', jsonCopy(data.alignment)),
+    ...optional('settlementMode', data.settlementMode),
   };
 }
 
 function assertValid(plan: Plan): void {
-  const problems = planProblems(plan);
+  const problems = planProblems(plan, 'draft');
   if (problems.length > 0)
     throw invalid(CatalogErrorCode.PLAN_INVALID, planInvalidMessage(plan, problems.length), problems);
 }

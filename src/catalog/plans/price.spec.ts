@@ -29,13 +29,16 @@ describe('validatePrice', () => {
       'volume, one open tier',
       { type: 'tiered', mode: 'volume', tiers: [{ unitPrice: { type: 'unit', amount: '1' } }] },
     ],
+    ['dynamic', { type: 'dynamic', multiplier: '1.5', maximumAmount: '100' }],
+    ['dynamic, multiplier by default', { type: 'dynamic' }],
   ])('accepts a %s price', (_, price) => {
     expect(validatePrice(price)).toEqual([]);
   });
 
   it.each<[string, unknown, string[]]>([
     ['not an object', 'unit', ['price']],
-    ['an unknown type', { type: 'dynamic', multiplier: '1.2' }, ['price.type']],
+    ['an unknown type', { type: 'per_seat', amount: '1.2' }, ['price.type']],
+    ['a negative multiplier', { type: 'dynamic', multiplier: '-1.2' }, ['price.multiplier']],
     ['a missing amount', { type: 'unit' }, ['price.amount']],
     ['a float amount', { type: 'unit', amount: 0.1 }, ['price.amount']],
     ['an exponent amount', { type: 'unit', amount: '1e3' }, ['price.amount']],

@@ -4,7 +4,7 @@ import { Decimal, isDecimalString } from '../../shared/money';
 /**
  * The one price model: prices and discounts as OpenMeter's v1 API spells them (schema names kept so
  * they can be grepped in the spec), what plans store in their rate cards and what billing prices
- * with. Every amount and quantity is a decimal string; `dynamic` prices are not supported.
+ * with. Every amount and quantity is a decimal string.
  * `validatePrice` and `validateDiscounts` are the rule: what they accept, billing can price.
  */
 
@@ -76,13 +76,23 @@ export interface PackagePriceWithCommitments extends SpendCommitments {
   readonly quantityPerPackage: string;
 }
 
+/**
+ * The usage is itself the amount (a meter of cost), charged × `multiplier` (`"1"` when absent): a
+ * cost passed through at 100%, 150% or 50%.
+ */
+export interface DynamicPriceWithCommitments extends SpendCommitments {
+  readonly type: 'dynamic';
+  readonly multiplier?: string;
+}
+
 /** A usage-based rate card's price; a flat-fee rate card's price is the `flat` member alone. */
 export type Price =
   | FlatPriceWithPaymentTerm
   | UnitPriceWithCommitments
   | TieredPriceWithCommitments
-  | PackagePriceWithCommitments;
-export const PRICE_TYPES = ['flat', 'unit', 'tiered', 'package'] as const;
+  | PackagePriceWithCommitments
+  | DynamicPriceWithCommitments;
+export const PRICE_TYPES = ['flat', 'unit', 'tiered', 'package', 'dynamic'] as const;
 export type PriceType = Price['type'];
 
 /** 50% is `50`: a ratio, not money. OpenMeter sends a JSON number; a decimal string is accepted too. */
@@ -180,8 +190,12 @@ export function validatePrice(price: unknown): FieldProblem[] {
       validateTiers(price.tiers, problems);
       validateCommitments(price, problems);
       break;
+    case 'dynamic':
+      problems.amount(price.multiplier, 'price.multiplier', false);
+      validateCommitments(price, problems);
+      break;
     default:
-      problems.add('price.type', 'must be one of "flat", "unit", "tiered", "package"');
+      problems.add('price.type', 'must be one of "flat", "unit", "tiered", "package", "dynamic"');
   }
   return problems.list;
 }

@@ -4,9 +4,25 @@ import type { Discounts, FlatPriceWithPaymentTerm, Price } from './price';
 /**
  * Rate cards and entitlement templates as OpenMeter's v1 spec defines them (`RateCardFlatFee`,
  * `RateCardUsageBased`, `RateCardEntitlement`); their prices and discounts are the price model of
- * `./price`. Money and quantities are decimal strings (`Numeric`), never numbers. Not supported:
- * dynamic prices and `taxConfig`. Every type is JSON-safe: it is stored as is in plan events.
+ * `./price`. Money and quantities are decimal strings (`Numeric`), never numbers. Every type is
+ * JSON-safe: it is stored as is in plan events.
  */
+
+export const TAX_BEHAVIORS = ['inclusive', 'exclusive'] as const;
+export type TaxBehavior = (typeof TAX_BEHAVIORS)[number];
+
+/**
+ * OpenMeter's `TaxConfig`: kept with the rate card and shown back, not acted on — Tally calculates
+ * no tax (its invoices' tax totals are 0).
+ */
+export interface TaxConfig {
+  readonly behavior?: TaxBehavior;
+  /** `^txcd_\d{8}$`. */
+  readonly stripe?: { readonly code: string };
+  readonly customInvoicing?: { readonly code: string };
+  /** A ULID. */
+  readonly taxCodeId?: string;
+}
 
 export interface BooleanEntitlementTemplate {
   readonly type: 'boolean';
@@ -50,6 +66,7 @@ interface RateCardCommon {
   readonly entitlementTemplate?: EntitlementTemplate;
   /** Needs a price. */
   readonly discounts?: Discounts;
+  readonly taxConfig?: TaxConfig;
 }
 
 /** A recurring fee, or a one-time fee when `billingCadence` is null. Free when `price` is null. */

@@ -235,6 +235,69 @@ describe('subscription decider', () => {
     });
   });
 
+  describe("OpenMeter's options: startingPhase, alignment, settlement and cost-basis modes", () => {
+    const trial = { key: 'trial', duration: 'P1M', rateCards: [] };
+    const ramp: PlanSnapshot = { ...perSeat, phases: [trial, ...perSeat.phases] };
+
+    it('starts in the phase asked for, dropping the ones before it, and keeps the options as asked', () => {
+      spec
+        .given([])
+        .when(
+          create({
+            plan: ramp,
+            startingPhase: 'default',
+            alignment: { billablesMustAlign: true },
+            settlementMode: 'credit_only',
+            costBasisMode: 'pinned',
+          }),
+        )
+        .then([
+          created({
+            plan: perSeat,
+            startingPhase: 'default',
+            alignment: { billablesMustAlign: true },
+            settlementMode: 'credit_only',
+            costBasisMode: 'pinned',
+          }),
+        ]);
+    });
+
+    it('refuses a starting phase the plan does not have', () => {
+      spec
+        .given([])
+        .when(create({ plan: ramp, startingPhase: 'gold' }))
+        .thenThrows('SUBSCRIPTIONS.INVALID_STARTING_PHASE');
+    });
+
+    it('refuses alignment a plan does not meet: a priced rate card at another cadence', () => {
+      const weekly = {
+        ...perSeat,
+        billingCadence: 'P4W',
+        phases: [
+          {
+            ...perSeat.phases[0],
+            rateCards: [{ ...(perSeat.phases[0].rateCards[0] as object), billingCadence: 'P1W' }],
+          },
+        ],
+      };
+      spec
+        .given([])
+        .when(create({ plan: weekly, alignment: { billablesMustAlign: true } }))
+        .thenThrows('SUBSCRIPTIONS.UNALIGNED');
+      expect(
+        subscriptionDecider.decide(create({ plan: weekly, alignment: { billablesMustAlign: false } }), {
+          status: 'empty',
+        }),
+      ).toHaveLength(1);
+    });
+
+    it('reads subscriptions created before the options existed', () => {
+      const state = stateOf(created());
+      expect(state).toEqual({ status: 'open', subscription: subscription() });
+      expect(Object.keys((state as { subscription: object }).subscription)).not.toContain('startingPhase');
+    });
+  });
+
   describe('CancelSubscription', () => {
     it('immediate: ends with the second now falls in, so usage stamped in it is billed', () => {
       spec

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { Alignment, SettlementMode, unalignedRateCardProblems } from '../../catalog/model';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import {
@@ -34,7 +35,15 @@ export const SubscriptionErrors = {
   invalidName: 'SUBSCRIPTIONS.INVALID_NAME',
   /** 400: the plan's cadence is not one `isValidCadence` accepts (also thrown by `billing-period.ts`). */
   invalidBillingCadence: 'SUBSCRIPTIONS.INVALID_BILLING_CADENCE',
+  /** 400: `startingPhase` names no phase of the plan. */
+  invalidStartingPhase: 'SUBSCRIPTIONS.INVALID_STARTING_PHASE',
+  /** 400: `alignment.billablesMustAlign`, and a priced rate card of the plan bills at another cadence. */
+  unaligned: 'SUBSCRIPTIONS.UNALIGNED',
 } as const;
+
+/** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
+export const COST_BASIS_MODES = ['dynamic', 'pinned'] as const;
+export type CostBasisMode = (typeof COST_BASIS_MODES)[number];
 
 /** How far before `now` an explicit start may lie: absorbs clock skew and request latency, no backdating. */
 export const MAX_START_IN_PAST_MS = 2 * 60 * 1000;
@@ -66,6 +75,11 @@ export interface PlanSnapshot {
   readonly currency: string;
   readonly billingCadence: string;
   readonly phases: readonly PlanPhaseSnapshot[];
+  /**
+   * A plan given inline with the subscription (OpenMeter's `customPlan`), not from the catalog: its
+   * `id` is its own, its `key` empty and `version` 0, and the subscription shows no plan reference.
+   */
+  readonly custom?: true;
 }
 
 /** The subscription as created; it never changes afterwards except by cancelation. */
@@ -91,6 +105,12 @@ export interface Subscription {
    */
   readonly billingAnchor: string;
   readonly createdAt: string;
+  /** OpenMeter's options, as requested; absent on subscriptions created before Tally read them. */
+  readonly alignment?: Alignment;
+  readonly settlementMode?: SettlementMode;
+  readonly costBasisMode?: CostBasisMode;
+  /** The phase the subscription started in: the snapshot's phases begin with it. */
+  readonly startingPhase?: string;
 }
 
 export type CreateSubscription = Message<
@@ -109,6 +129,11 @@ export type CreateSubscription = Message<
     /** `immediate` or an RFC 3339 date-time (OpenMeter's `SubscriptionTiming` for a create). */
     timing: string;
     billingAnchor?: string;
+    alignment?: Alignment;
+    settlementMode?: SettlementMode;
+    costBasisMode?: CostBasisMode;
+    /** The key of the plan's phase to start in; earlier phases are skipped. */
+    startingPhase?: string;
     now: string;
     /**
      * Resolved by the handler: whether the customer has a subscription that has not ended at `now`
@@ -212,6 +237,41 @@ function resolveName(name: string | undefined, plan: PlanSnapshot): string {
   ]);
 }
 
+/** The plan from `startingPhase` on (OpenMeter drops the phases before it), or as it is. */
+function fromStartingPhase(plan: PlanSnapshot, startingPhase: string | undefined): PlanSnapshot {
+  if (startingPhase === undefined) return plan;
+  const index = plan.phases.findIndex((phase) => phase.key === startingPhase);
+  if (index < 0) {
+    const message = `must be the key of a phase of the plan: ${plan.phases.map((phase) => phase.key).join(', ')}`;
+    throw invalid(SubscriptionErrors.invalidStartingPhase, `Invalid startingPhase "${startingPhase}"`, [
+      { field: 'body.startingPhase', message, code: SubscriptionErrors.invalidStartingPhase },
+    ]);
+  }
+  return { ...plan, phases: plan.phases.slice(index) };
+}
+
+/**
+ * `alignment.billablesMustAlign: true` holds the plan to OpenMeter's rule: every rate card with a
+ * price bills at exactly the plan's cadence. `false` is kept but changes nothing: Tally bills every
+ * subscription in its plan's periods, as OpenMeter does since it removed unaligned subscriptions.
+ */
+function assertAligned(plan: PlanSnapshot, alignment: Alignment | undefined): void {
+  if (alignment?.billablesMustAlign !== true) return;
+  const unaligned = unalignedRateCardProblems(
+    plan as unknown as Parameters<typeof unalignedRateCardProblems>[0],
+  );
+  if (unaligned.length === 0) return;
+  throw invalid(
+    SubscriptionErrors.unaligned,
+    `Plan ${plan.custom ? '(custom)' : `${plan.key} v${plan.version}`} does not align: ${unaligned.map((p) => p.field).join(', ')}`,
+    unaligned.map((problem) => ({
+      field: 'body.alignment.billablesMustAlign',
+      message: `${problem.field} of the plan: ${problem.message}`,
+      code: SubscriptionErrors.unaligned,
+    })),
+  );
+}
+
 function assertSubscribable(command: CreateSubscription): void {
   const { plan, planStatus, customerId, customerHasActiveSubscription } = command.data;
   if (!isValidCadence(plan.billingCadence)) {
@@ -235,14 +295,17 @@ function assertSubscribable(command: CreateSubscription): void {
 }
 
 function create(command: CreateSubscription, state: SubscriptionState): SubscriptionEvent[] {
-  const { id, namespace, customerId, customerKey, plan, name, description, metadata, timing, billingAnchor } =
+  const { id, namespace, customerId, customerKey, name, description, metadata, timing, billingAnchor } =
     command.data;
+  const { alignment, settlementMode, costBasisMode, startingPhase } = command.data;
   if (state.status !== 'empty')
     throw conflict(SubscriptionErrors.alreadyExists, `Subscription ${id} already exists`);
   const now = parseInstant(command.data.now, 'now');
   const activeFrom = resolveActiveFrom(timing, now);
   const anchor = resolveBillingAnchor(billingAnchor, activeFrom);
+  const plan = fromStartingPhase(command.data.plan, startingPhase);
   const resolvedName = resolveName(name, plan);
+  assertAligned(plan, alignment);
   assertSubscribable(command);
   return [
     {
@@ -261,6 +324,10 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
         activeFrom,
         billingAnchor: anchor,
         createdAt: formatInstant(now),
+        ...(alignment !== undefined && { alignment: { ...alignment } }),
+        ...(settlementMode !== undefined && { settlementMode }),
+        ...(costBasisMode !== undefined && { costBasisMode }),
+        ...(startingPhase !== undefined && { startingPhase }),
       },
     },
   ];

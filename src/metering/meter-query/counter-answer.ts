@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { aggregateSql } from './aggregate-sql';
+import { groupByFiltersSql } from './group-by-filter-sql';
 import { CounterUnit, METER_SCOPE, unitStart } from '../usage/distinct-counters';
 import { UsageTable } from '../usage/usage-tables';
 import type { MeterDefinition } from '../measurement';
@@ -158,9 +159,8 @@ function counterPlan(
     ...(from !== undefined ? [`first_time < ${bind(new Date(from).toISOString())}`] : []),
     ...(to !== undefined ? [`last_time >= ${bind(new Date(to).toISOString())}`] : []),
   ];
-  for (const [name, values] of Object.entries(query.filterGroupBy ?? {})) {
-    where.push(`group_values->>${bind(name)} = ANY(${bind(values)})`);
-  }
+  const filtered = groupByFiltersSql(query.filterGroupBy, 'group_values', bind);
+  if (filtered) where.push(filtered);
   const select: string[] = [];
   if (query.windowSize) select.push('unit_start AS window_start');
   if (shape.byCustomer) select.push('scope AS customer_id');

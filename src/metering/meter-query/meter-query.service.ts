@@ -23,6 +23,7 @@ import {
 } from '../usage/usage-tables';
 import { aggregateSql } from './aggregate-sql';
 import { answerFromCounters, answersFromCounters, CountedRow } from './counter-answer';
+import { groupByFiltersSql } from './group-by-filter-sql';
 import type { MeterQuery, MeterQueryAnswer, MeterQueryRow, MeterQueryShape, WindowSize } from './meter-query';
 
 /** Dimensions every meter has besides its own group-bys. */
@@ -74,6 +75,49 @@ export class MeterQueryService {
     const counted = await answerFromCounters(this.db, meter, query, shape);
     if (counted) return { meter, shape, rows: rowsOf(meter, query, shape, counted) };
     return this.scan(meter, query, shape);
+  }
+
+  /** Which of these slugs are live meters' (metering's own copy of the catalog's meters). */
+  async liveMeterSlugs(namespace: string, slugs: readonly string[]): Promise<Set<string>> {
+    await usageCaughtUp(this.projections);
+    const rows = await this.db.query<{ slug: string }[]>(
+      `SELECT slug FROM ${UsageTable.meters} WHERE namespace = $1 AND deleted_at IS NULL AND slug = ANY($2)`,
+      [namespace, [...slugs]],
+    );
+    return new Set(rows.map((row) => row.slug));
+  }
+
+  /**
+   * The values a meter has seen of one of its group-bys (or `subject`) over `[from, to)`, sorted:
+   * read through the meter query itself, so a listed value is one a query can split or filter by.
+   * A group-by an event lacked is no value.
+   */
+  async distinctValues(
+    namespace: string,
+    meterIdOrSlug: string,
+    dimension: string,
+    range: { readonly from?: Date; readonly to?: Date },
+  ): Promise<string[]> {
+    await usageCaughtUp(this.projections);
+    const meter = await this.findMeter(namespace, meterIdOrSlug);
+    if (dimension !== SUBJECT_DIMENSION && !Object.hasOwn(meter.groupBy, dimension)) {
+      throw invalid(MeteringErrorCode.INVALID_QUERY, `Meter ${meter.slug} has no group-by ${dimension}`, [
+        {
+          field: 'groupByKey',
+          code: MeteringProblemCode.UNKNOWN_GROUP_BY,
+          message: `meter ${meter.slug} has no group-by ${dimension}`,
+        },
+      ]);
+    }
+    const query: MeterQuery = { namespace, meter: meter.id, ...range, groupBy: [dimension] };
+    const shape = shapeOf(meter, query);
+    const { rows } = await this.scan(meter, query, shape);
+    const values = rows.map((row) =>
+      dimension === SUBJECT_DIMENSION ? row.subject : row.groupBy[dimension],
+    );
+    return [
+      ...new Set(values.filter((value): value is string => value !== null && value !== undefined)),
+    ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /**
@@ -247,7 +291,10 @@ function shapeOf(meter: MeterDefinition, query: MeterQuery): MeterQueryShape {
   for (const name of Object.keys(query.filterGroupBy ?? {})) {
     if (!known(name)) {
       problems.push({
-        field: `filterGroupBy[${name}]`,
+        field:
+          query.filtersFrom === 'advancedMeterGroupByFilters'
+            ? `advancedMeterGroupByFilters.${name}`
+            : `filterGroupBy[${name}]`,
         code: MeteringProblemCode.UNKNOWN_GROUP_BY,
         message: `meter ${meter.slug} has no group-by ${name}`,
       });
@@ -312,9 +359,8 @@ function resultSql(
   const where: string[] = [];
   const customerIds = nonEmpty(query.customerIds);
   if (customerIds) where.push(`cs.customer_id = ANY(${bind(customerIds)})`);
-  for (const [name, values] of Object.entries(query.filterGroupBy ?? {})) {
-    where.push(`src.group_values->>${bind(name)} = ANY(${bind(values)})`);
-  }
+  const filtered = groupByFiltersSql(query.filterGroupBy, 'src.group_values', bind);
+  if (filtered) where.push(filtered);
   const join = shape.byCustomer
     ? `LEFT JOIN ${UsageTable.customerSubjects} cs ON cs.namespace = ${bind(meter.namespace)} AND cs.subject_key = src.subject`
     : '';

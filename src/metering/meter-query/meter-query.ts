@@ -1,3 +1,4 @@
+import type { GroupByFilters } from '../../shared/string-filter';
 import type { MeterDefinition } from '../measurement';
 
 /** A meter query and its answer, as the service, the HTTP edge and billing speak of them. */
@@ -22,8 +23,13 @@ export interface MeterQuery {
   readonly customerIds?: readonly string[];
   /** The meter's group-by names, `subject` and `customer_id`. */
   readonly groupBy?: readonly string[];
-  /** Group-by name → the values to keep (any of them). */
-  readonly filterGroupBy?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Group-by name → the filter its value must pass (OpenMeter's `advancedMeterGroupByFilters`; the
+   * legacy `filterGroupBy[name]=value` is `{ $in: [value, …] }`).
+   */
+  readonly filterGroupBy?: GroupByFilters;
+  /** Which parameter the filters came in (the legacy one by default), to name it in a problem. */
+  readonly filtersFrom?: 'filterGroupBy' | 'advancedMeterGroupByFilters';
 }
 
 export interface MeterQueryRow {

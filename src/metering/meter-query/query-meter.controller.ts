@@ -1,12 +1,25 @@
-import { Controller, Get, Headers, Param, Query as QueryParams, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query as QueryParams,
+  Res,
+} from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../auth/request-context';
+import { GROUP_BY_FILTERS_SCHEMA } from '../../shared/http/group-by-filters';
+import { MeterQueryRequestDoc } from './meter-query.docs';
 import { meterQueryCsv } from './meter-query.csv';
-import { parseMeterQueryParams } from './meter-query.params';
+import { MeterQueryParams, parseMeterQueryBody, parseMeterQueryParams } from './meter-query.params';
 import { MeterQueryAnswer, WINDOW_SIZES } from './meter-query';
 import { QueryMeter } from './query-meter.query';
+import { assertStorable } from '../../shared/http/storable-text';
 
 @ApiTags('Meters')
 @ApiBearerAuth()
@@ -39,8 +52,15 @@ export class QueryMeterController {
     style: 'deepObject',
     explode: true,
     type: 'object',
-    description: 'filterGroupBy[name]=value, repeatable',
+    description: 'filterGroupBy[name]=value, repeatable (deprecated: use advancedMeterGroupByFilters)',
   })
+  @ApiQuery({
+    name: 'advancedMeterGroupByFilters',
+    required: false,
+    schema: GROUP_BY_FILTERS_SCHEMA,
+    description: 'Group-by name → filter, as JSON or deepObject brackets ([model][$in]=gpt-4)',
+  })
+  @ApiQuery({ name: 'clientId', required: false, description: 'Accepted; changes nothing' })
   async query(
     @Param('meterIdOrSlug') meter: string,
     @QueryParams() params: Record<string, unknown>,
@@ -48,29 +68,68 @@ export class QueryMeterController {
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const parsed = parseMeterQueryParams(params);
+    return this.answer(meter, parseMeterQueryParams(params), accept, ctx, reply);
+  }
+
+  /** The same query as GET, its parameters in the body (OpenMeter's `MeterQueryRequest`). */
+  @Post(':meterIdOrSlug/query')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'queryMeterPost',
+    summary: 'Query a meter, the parameters in the body; JSON or CSV',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiBody({ type: MeterQueryRequestDoc })
+  async queryPost(
+    @Param('meterIdOrSlug') meter: string,
+    @Body() body: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertStorable(body);
+    return this.answer(meter, parseMeterQueryBody(body), accept, ctx, reply);
+  }
+
+  private async answer(
+    meter: string,
+    parsed: MeterQueryParams,
+    accept: string | undefined,
+    ctx: RequestContext,
+    reply: FastifyReply,
+  ) {
     const answer: MeterQueryAnswer = await this.queries.execute(
       new QueryMeter({ namespace: ctx.namespace, meter, ...parsed }),
     );
-    if (prefersCsv(accept)) {
-      reply.header('content-type', 'text/csv; charset=utf-8');
-      return meterQueryCsv(answer);
-    }
-    return {
-      ...(parsed.from ? { from: parsed.from.toISOString() } : {}),
-      ...(parsed.to ? { to: parsed.to.toISOString() } : {}),
-      ...(parsed.windowSize ? { windowSize: parsed.windowSize } : {}),
-      // OpenMeter's MeterQueryRow: `value` is a JSON number; the decimal string stays exact inside Tally.
-      data: answer.rows.map((row) => ({
-        value: Number(row.value),
-        windowStart: row.windowStart.toISOString(),
-        windowEnd: row.windowEnd.toISOString(),
-        subject: row.subject,
-        ...(row.customerId ? { customerId: row.customerId } : {}),
-        groupBy: row.groupBy,
-      })),
-    };
+    return meterQueryAnswer(answer, parsed, accept, reply);
   }
+}
+
+/** The answer in the format `Accept` asks for: CSV, or OpenMeter's `MeterQueryResult`. */
+export function meterQueryAnswer(
+  answer: MeterQueryAnswer,
+  parsed: MeterQueryParams,
+  accept: string | undefined,
+  reply: FastifyReply,
+) {
+  if (prefersCsv(accept)) {
+    reply.header('content-type', 'text/csv; charset=utf-8');
+    return meterQueryCsv(answer);
+  }
+  return {
+    ...(parsed.from ? { from: parsed.from.toISOString() } : {}),
+    ...(parsed.to ? { to: parsed.to.toISOString() } : {}),
+    ...(parsed.windowSize ? { windowSize: parsed.windowSize } : {}),
+    // OpenMeter's MeterQueryRow: `value` is a JSON number; the decimal string stays exact inside Tally.
+    data: answer.rows.map((row) => ({
+      value: Number(row.value),
+      windowStart: row.windowStart.toISOString(),
+      windowEnd: row.windowEnd.toISOString(),
+      subject: row.subject,
+      ...(row.customerId ? { customerId: row.customerId } : {}),
+      groupBy: row.groupBy,
+    })),
+  };
 }
 
 function prefersCsv(accept: string | undefined): boolean {

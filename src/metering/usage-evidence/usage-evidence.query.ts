@@ -3,7 +3,8 @@ import type { UsageCloudEvent } from '../../ingestion';
 import { DataSource } from 'typeorm';
 import { comparePositions, type LogPosition } from '../../event-store/event-store.port';
 import { ProjectionsService } from '../../projections/projections.service';
-import { measure } from '../measurement';
+import { canonicalGroupValues, GroupValues, measure } from '../measurement';
+import { groupByFiltersSql } from '../meter-query/group-by-filter-sql';
 import { usageCaughtUp } from '../usage/usage-caught-up';
 import {
   factFromRow,
@@ -13,6 +14,7 @@ import {
   RawUsageRow,
   UsageTable,
 } from '../usage/usage-tables';
+import type { GroupByFilters } from '../../shared/string-filter';
 
 export interface EvidenceRequest {
   readonly namespace: string;
@@ -20,8 +22,8 @@ export interface EvidenceRequest {
   /** The subjects whose usage counts (a customer's key and subject keys). */
   readonly subjects: readonly string[];
   readonly window: { readonly from: string; readonly to: string };
-  /** Group-by values an event must have to count (a feature's filters). */
-  readonly filterGroupBy: Readonly<Record<string, string>>;
+  /** The filters an event's group-by values must pass to count (a feature's). */
+  readonly filterGroupBy: GroupByFilters;
   readonly limit: number;
   /**
    * What a document billed, by log position. Without it: the usage counted now. With `through`: the
@@ -108,17 +110,22 @@ export class UsageEvidence {
     );
     const billed = request.billed;
     const after = billed?.after;
-    const filters = Object.entries(request.filterGroupBy);
+    const measuredRows = rows.flatMap((row) => {
+      const now = billed ? countedAt(row, billed.through) : row.void_commit === null;
+      const before = after !== undefined && countedAt(row, after);
+      if (now === before) return [];
+      const measured = measure(meter, factFromRow(row));
+      return measured?.counted ? [{ row, measured, now }] : [];
+    });
+    const passes = await this.filterPasses(
+      request.filterGroupBy,
+      measuredRows.map(({ measured }) => measured.groupValues),
+    );
     const entries: EvidenceEntry[] = [];
     const takenAway: EvidenceEntry[] = [];
     const firstOfValue = new Map<string, { repeats: number }>();
-    for (const row of rows) {
-      const now = billed ? countedAt(row, billed.through) : row.void_commit === null;
-      const before = after !== undefined && countedAt(row, after);
-      if (now === before) continue;
-      const measured = measure(meter, factFromRow(row));
-      if (!measured?.counted) continue;
-      if (filters.some(([name, wanted]) => measured.groupValues[name] !== wanted)) continue;
+    for (const { row, measured, now } of measuredRows) {
+      if (!passes(measured.groupValues)) continue;
       if (!now) {
         takenAway.push({
           event: row.event,
@@ -154,5 +161,32 @@ export class UsageEvidence {
       totalCount: entries.length,
       items: entries.slice(0, request.limit),
     };
+  }
+
+  /**
+   * Which group values pass the filters, asked of the SQL the meter query filters with, so that a
+   * line's lineage lists exactly the usage its quantity counted.
+   */
+  private async filterPasses(
+    filters: GroupByFilters,
+    groupValues: readonly GroupValues[],
+  ): Promise<(values: GroupValues) => boolean> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const distinct = [...new Set(groupValues.map(canonicalGroupValues))];
+    const values = bind(
+      distinct.map((canonical) => JSON.stringify(Object.fromEntries(JSON.parse(canonical)))),
+    );
+    const condition = groupByFiltersSql(filters, 'src.group_values', bind);
+    if (!condition || distinct.length === 0) return () => true;
+    const kept = await this.db.query<{ n: string }[]>(
+      `SELECT n FROM unnest(${values}::jsonb[]) WITH ORDINALITY AS src(group_values, n) WHERE ${condition}`,
+      params,
+    );
+    const passing = new Set(kept.map(({ n }) => distinct[Number(n) - 1]));
+    return (values) => passing.has(canonicalGroupValues(values));
   }
 }

@@ -10,6 +10,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/grants/{grantId}': null,
     'delete /api/v1/meters/{meterIdOrSlug}': null,
     'delete /api/v1/plans/{planId}': null,
+    'delete /api/v1/subjects/{subjectIdOrKey}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
     'delete /api/v1/tokens/{tokenId}': null,
     'delete /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': null,
@@ -215,6 +216,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         ],
       },
     },
+    'get /api/v1/info/currencies': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/CurrencyView',
+        },
+      },
+    },
     'get /api/v1/meters': {
       'application/json': {
         type: 'array',
@@ -231,6 +240,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'get /api/v1/meters/{meterIdOrSlug}': {
       'application/json': {
         $ref: '#/components/schemas/MeterView',
+      },
+    },
+    'get /api/v1/meters/{meterIdOrSlug}/group-by/{groupByKey}/values': {
+      'application/json': {
+        type: 'array',
+        items: {
+          type: 'string',
+        },
       },
     },
     'get /api/v1/meters/{meterIdOrSlug}/query': {
@@ -287,6 +304,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         type: 'string',
       },
     },
+    'get /api/v1/meters/{meterIdOrSlug}/subjects': {
+      'application/json': {
+        type: 'array',
+        items: {
+          type: 'string',
+        },
+      },
+    },
     'get /api/v1/plans': {
       'application/json': {
         type: 'object',
@@ -318,6 +343,81 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'get /api/v1/plans/{planId}': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'get /api/v1/portal/meters/{meterSlug}/query': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          data: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                groupBy: {
+                  type: 'object',
+                  properties: {},
+                  additionalProperties: {
+                    type: 'string',
+                    nullable: true,
+                  },
+                },
+                customerId: {
+                  type: 'string',
+                },
+                value: {
+                  type: 'number',
+                },
+                windowStart: {
+                  type: 'string',
+                },
+                windowEnd: {
+                  type: 'string',
+                },
+                subject: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+              required: ['groupBy', 'value', 'windowStart', 'windowEnd', 'subject'],
+            },
+          },
+          windowSize: {
+            type: 'string',
+            enum: ['MINUTE', 'HOUR', 'DAY', 'MONTH'],
+          },
+          to: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+        },
+        required: ['data'],
+      },
+      'text/csv': {
+        type: 'string',
+      },
+    },
+    'get /api/v1/portal/tokens': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/PortalTokenView',
+        },
+      },
+    },
+    'get /api/v1/subjects': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/SubjectView',
+        },
+      },
+    },
+    'get /api/v1/subjects/{subjectIdOrKey}': {
+      'application/json': {
+        $ref: '#/components/schemas/SubjectView',
       },
     },
     'get /api/v1/subjects/{subjectIdOrKey}/entitlements': {
@@ -404,6 +504,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/EntitlementV2View',
       },
     },
+    'get /api/v2/events': {
+      'application/json': {
+        $ref: '#/components/schemas/IngestedEventsPage',
+      },
+    },
     'get /api/v2/grants': {
       'application/json': {
         $ref: '#/components/schemas/GrantPageView',
@@ -452,6 +557,60 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/MeterView',
       },
     },
+    'post /api/v1/meters/{meterIdOrSlug}/query': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          data: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                groupBy: {
+                  type: 'object',
+                  properties: {},
+                  additionalProperties: {
+                    type: 'string',
+                    nullable: true,
+                  },
+                },
+                customerId: {
+                  type: 'string',
+                },
+                value: {
+                  type: 'number',
+                },
+                windowStart: {
+                  type: 'string',
+                },
+                windowEnd: {
+                  type: 'string',
+                },
+                subject: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+              required: ['groupBy', 'value', 'windowStart', 'windowEnd', 'subject'],
+            },
+          },
+          windowSize: {
+            type: 'string',
+            enum: ['MINUTE', 'HOUR', 'DAY', 'MONTH'],
+          },
+          to: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+        },
+        required: ['data'],
+      },
+      'text/csv': {
+        type: 'string',
+      },
+    },
     'post /api/v1/plans': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
@@ -470,6 +629,20 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'post /api/v1/plans/{planId}/publish': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'post /api/v1/portal/tokens': {
+      'application/json': {
+        $ref: '#/components/schemas/PortalTokenView',
+      },
+    },
+    'post /api/v1/portal/tokens/invalidate': null,
+    'post /api/v1/subjects': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/SubjectView',
+        },
       },
     },
     'post /api/v1/subjects/{subjectIdOrKey}/entitlements': {
@@ -511,7 +684,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           },
           role: {
             type: 'string',
-            enum: ['system', 'admin', 'ingest', 'read'],
+            enum: ['system', 'admin', 'ingest', 'read', 'portal'],
           },
           createdAt: {
             type: 'string',
@@ -521,6 +694,25 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           },
           revokedAt: {
             type: 'string',
+          },
+          portal: {
+            type: 'object',
+            properties: {
+              subject: {
+                type: 'string',
+              },
+              allowedMeterSlugs: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              expiresAt: {
+                type: 'string',
+              },
+            },
+            required: ['subject', 'expiresAt'],
+            description: "A portal token's scope and end.",
           },
         },
         required: ['secret', 'id', 'namespace', 'name', 'role', 'createdAt'],
@@ -591,6 +783,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
     },
+    Alignment: {
+      type: 'object',
+      properties: {
+        billablesMustAlign: {
+          type: 'boolean',
+        },
+      },
+    },
     ApiToken: {
       type: 'object',
       properties: {
@@ -605,7 +805,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         role: {
           type: 'string',
-          enum: ['system', 'admin', 'ingest', 'read'],
+          enum: ['system', 'admin', 'ingest', 'read', 'portal'],
         },
         createdAt: {
           type: 'string',
@@ -615,6 +815,25 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         revokedAt: {
           type: 'string',
+        },
+        portal: {
+          type: 'object',
+          properties: {
+            subject: {
+              type: 'string',
+            },
+            allowedMeterSlugs: {
+              type: 'array',
+              items: {
+                type: 'string',
+              },
+            },
+            expiresAt: {
+              type: 'string',
+            },
+          },
+          required: ['subject', 'expiresAt'],
+          description: "A portal token's scope and end.",
         },
       },
       required: ['id', 'namespace', 'name', 'role', 'createdAt'],
@@ -736,7 +955,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         role: {
           type: 'string',
-          enum: ['system', 'admin', 'ingest', 'read'],
+          enum: ['system', 'admin', 'ingest', 'read', 'portal'],
         },
         tokenId: {
           type: 'string',
@@ -771,6 +990,24 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['type', 'total', 'id', 'number'],
+    },
+    CurrencyView: {
+      type: 'object',
+      properties: {
+        code: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        symbol: {
+          type: 'string',
+        },
+        subunits: {
+          type: 'number',
+        },
+      },
+      required: ['code', 'name', 'symbol', 'subunits'],
     },
     CustomerAccessView: {
       type: 'object',
@@ -898,6 +1135,88 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['id', 'number'],
+    },
+    DynamicCharge: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['dynamic'],
+        },
+        multiplier: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'string',
+        },
+        usageDiscountQuantity: {
+          type: 'string',
+        },
+        billedQuantity: {
+          type: 'string',
+        },
+        subtotal: {
+          type: 'string',
+        },
+        discountPercentage: {
+          type: 'string',
+          description: '"0" without a percentage discount.',
+        },
+        discountAmount: {
+          type: 'string',
+        },
+        minimumTrueUp: {
+          type: 'string',
+          description: "Added so the charge reaches the price's `minimumAmount`.",
+        },
+        capReduction: {
+          type: 'string',
+          description: "Removed so the charge stays within the price's `maximumAmount`.",
+        },
+        unroundedTotal: {
+          type: 'string',
+        },
+        total: {
+          type: 'string',
+        },
+      },
+      required: [
+        'type',
+        'multiplier',
+        'currency',
+        'quantity',
+        'usageDiscountQuantity',
+        'billedQuantity',
+        'subtotal',
+        'discountPercentage',
+        'discountAmount',
+        'minimumTrueUp',
+        'capReduction',
+        'unroundedTotal',
+        'total',
+      ],
+    },
+    DynamicPriceWithCommitments: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['dynamic'],
+        },
+        multiplier: {
+          type: 'string',
+        },
+        minimumAmount: {
+          type: 'string',
+        },
+        maximumAmount: {
+          type: 'string',
+        },
+      },
+      required: ['type'],
     },
     EmptyInvoice: {
       type: 'object',
@@ -1406,6 +1725,60 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           additionalProperties: {
             type: 'string',
           },
+          description: "While every filter is a plain equality (OpenMeter's legacy form).",
+        },
+        advancedMeterGroupByFilters: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            $ref: '#/components/schemas/StringFilter',
+          },
+          description: 'What the feature counts of its meter; for a metered feature.',
+        },
+        unitCost: {
+          oneOf: [
+            {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                  enum: ['manual'],
+                },
+                amount: {
+                  type: 'string',
+                },
+              },
+              required: ['type', 'amount'],
+            },
+            {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                  enum: ['llm'],
+                },
+                providerProperty: {
+                  type: 'string',
+                },
+                provider: {
+                  type: 'string',
+                },
+                modelProperty: {
+                  type: 'string',
+                },
+                model: {
+                  type: 'string',
+                },
+                tokenTypeProperty: {
+                  type: 'string',
+                },
+                tokenType: {
+                  type: 'string',
+                },
+              },
+              required: ['type'],
+            },
+          ],
         },
         metadata: {
           type: 'object',
@@ -1559,6 +1932,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         discounts: {
           $ref: '#/components/schemas/Discounts',
+        },
+        taxConfig: {
+          $ref: '#/components/schemas/TaxConfig',
         },
       },
       required: ['type', 'billingCadence', 'price', 'key', 'name'],
@@ -1758,7 +2134,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         validationError: {
           type: 'string',
           description:
-            "Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), and whether no customer claims its subject (its usage is then never billed).",
+            "Why live meters of the event's type ignore it (e.g. a SUM meter's value is not a number), that no meter reads its type, and whether no customer claims its subject (its usage is then never billed): one line each, worded as OpenMeter words them.",
         },
         ingestedAt: {
           type: 'string',
@@ -1794,6 +2170,22 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['event', 'ingestedAt', 'storedAt'],
+    },
+    IngestedEventsPage: {
+      type: 'object',
+      properties: {
+        items: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/IngestedEvent',
+          },
+        },
+        nextCursor: {
+          type: 'string',
+          description: 'Present when there may be more: pass it as `cursor` for the next page.',
+        },
+      },
+      required: ['items'],
     },
     Invoice: {
       type: 'object',
@@ -2018,6 +2410,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             {
               $ref: '#/components/schemas/PackagePriceWithCommitments',
             },
+            {
+              $ref: '#/components/schemas/DynamicPriceWithCommitments',
+            },
           ],
         },
         rateCard: {
@@ -2039,6 +2434,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 },
                 {
                   $ref: '#/components/schemas/PackagePriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/DynamicPriceWithCommitments',
                 },
               ],
             },
@@ -2106,6 +2504,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             {
               $ref: '#/components/schemas/TieredCharge',
+            },
+            {
+              $ref: '#/components/schemas/DynamicCharge',
             },
           ],
           description:
@@ -2543,6 +2944,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['type'],
     },
+    OpenMeterValidationError: {
+      type: 'object',
+      properties: {
+        field: {
+          type: 'string',
+        },
+        code: {
+          type: 'string',
+        },
+        message: {
+          type: 'string',
+        },
+      },
+      required: ['field', 'code', 'message'],
+    },
     PackageCharge: {
       type: 'object',
       properties: {
@@ -2733,6 +3149,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         proRatingConfig: {
           $ref: '#/components/schemas/ProRatingConfig',
         },
+        alignment: {
+          $ref: '#/components/schemas/Alignment',
+        },
+        settlementMode: {
+          type: 'string',
+          enum: ['credit_then_invoice', 'credit_only'],
+        },
         phases: {
           type: 'array',
           items: {
@@ -2759,10 +3182,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
         },
         validationErrors: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/OpenMeterValidationError',
+          },
           nullable: true,
-          enum: [null],
           description:
-            'Always null: Tally checks a plan when it is written, and its feature references when it is published, answering 400 with every problem then; it keeps no list of problems on the plan.',
+            "A draft's problems that would refuse its publishing (its rate cards' cadences against its own), as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends on features is checked when it is published (400 with every problem).",
         },
       },
       required: [
@@ -2780,6 +3206,36 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'updatedAt',
         'validationErrors',
       ],
+    },
+    PortalTokenView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        subject: {
+          type: 'string',
+        },
+        allowedMeterSlugs: {
+          type: 'array',
+          items: {
+            type: 'string',
+          },
+        },
+        expiresAt: {
+          type: 'string',
+        },
+        expired: {
+          type: 'boolean',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        token: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'subject', 'expiresAt', 'expired', 'createdAt'],
     },
     PriceTier: {
       type: 'object',
@@ -2844,6 +3300,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/FieldProblem',
           },
+        },
+        extensions: {
+          type: 'object',
+          properties: {
+            validationErrors: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/OpenMeterValidationError',
+              },
+            },
+          },
+          required: ['validationErrors'],
         },
       },
       required: ['type', 'title', 'status', 'detail', 'code'],
@@ -3085,12 +3553,144 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['type', 'config'],
     },
+    StringFilter: {
+      type: 'object',
+      properties: {
+        $eq: {
+          type: 'string',
+          nullable: true,
+        },
+        $ne: {
+          type: 'string',
+          nullable: true,
+        },
+        $exists: {
+          type: 'boolean',
+          nullable: true,
+        },
+        $in: {
+          type: 'array',
+          items: {
+            type: 'string',
+          },
+          nullable: true,
+        },
+        $nin: {
+          type: 'array',
+          items: {
+            type: 'string',
+          },
+          nullable: true,
+        },
+        $like: {
+          type: 'string',
+          nullable: true,
+        },
+        $nlike: {
+          type: 'string',
+          nullable: true,
+        },
+        $ilike: {
+          type: 'string',
+          nullable: true,
+        },
+        $nilike: {
+          type: 'string',
+          nullable: true,
+        },
+        $contains: {
+          type: 'string',
+          nullable: true,
+        },
+        $ncontains: {
+          type: 'string',
+          nullable: true,
+        },
+        $gt: {
+          type: 'string',
+          nullable: true,
+        },
+        $gte: {
+          type: 'string',
+          nullable: true,
+        },
+        $lt: {
+          type: 'string',
+          nullable: true,
+        },
+        $lte: {
+          type: 'string',
+          nullable: true,
+        },
+        $and: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/StringFilter',
+          },
+          nullable: true,
+        },
+        $or: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/StringFilter',
+          },
+          nullable: true,
+        },
+      },
+    },
+    SubjectView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        key: {
+          type: 'string',
+        },
+        displayName: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+        },
+        currentPeriodStart: {
+          type: 'string',
+        },
+        currentPeriodEnd: {
+          type: 'string',
+        },
+        stripeCustomerId: {
+          type: 'string',
+        },
+        customerId: {
+          type: 'string',
+        },
+        customerKey: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+      },
+      required: ['id', 'key', 'createdAt', 'updatedAt'],
+    },
     SubscriptionExpandedView: {
       type: 'object',
       properties: {
         alignment: {
           type: 'object',
           properties: {
+            billablesMustAlign: {
+              type: 'boolean',
+            },
             currentAlignedBillingPeriod: {
               $ref: '#/components/schemas/Period',
             },
@@ -3151,6 +3751,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
           },
           required: ['id', 'key', 'version'],
+          description: 'The catalog plan; absent for a custom plan (given inline).',
         },
         currency: {
           type: 'string',
@@ -3168,12 +3769,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         settlementMode: {
           type: 'string',
-          enum: ['credit_then_invoice'],
-          description: 'Tally invoices every period and pins no cost bases: these are fixed.',
+          enum: ['credit_then_invoice', 'credit_only'],
+          description:
+            "As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.",
         },
         costBasisMode: {
           type: 'string',
-          enum: ['dynamic'],
+          enum: ['dynamic', 'pinned'],
         },
         costBasisPins: {
           type: 'array',
@@ -3196,7 +3798,6 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'activeFrom',
         'status',
         'customerId',
-        'plan',
         'currency',
         'billingCadence',
         'billingAnchor',
@@ -3297,6 +3898,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   discounts: {
                     $ref: '#/components/schemas/Discounts',
                   },
+                  taxConfig: {
+                    $ref: '#/components/schemas/TaxConfig',
+                  },
                   activeFrom: {
                     type: 'string',
                   },
@@ -3329,6 +3933,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                       },
                       {
                         $ref: '#/components/schemas/PackagePriceWithCommitments',
+                      },
+                      {
+                        $ref: '#/components/schemas/DynamicPriceWithCommitments',
                       },
                     ],
                     nullable: true,
@@ -3369,6 +3976,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   discounts: {
                     $ref: '#/components/schemas/Discounts',
+                  },
+                  taxConfig: {
+                    $ref: '#/components/schemas/TaxConfig',
                   },
                   activeFrom: {
                     type: 'string',
@@ -3445,6 +4055,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                     discounts: {
                       $ref: '#/components/schemas/Discounts',
                     },
+                    taxConfig: {
+                      $ref: '#/components/schemas/TaxConfig',
+                    },
                     activeFrom: {
                       type: 'string',
                     },
@@ -3477,6 +4090,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                         },
                         {
                           $ref: '#/components/schemas/PackagePriceWithCommitments',
+                        },
+                        {
+                          $ref: '#/components/schemas/DynamicPriceWithCommitments',
                         },
                       ],
                       nullable: true,
@@ -3517,6 +4133,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                     },
                     discounts: {
                       $ref: '#/components/schemas/Discounts',
+                    },
+                    taxConfig: {
+                      $ref: '#/components/schemas/TaxConfig',
                     },
                     activeFrom: {
                       type: 'string',
@@ -3586,6 +4205,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
           },
           required: ['id', 'key', 'version'],
+          description: 'The catalog plan; absent for a custom plan (given inline).',
         },
         currency: {
           type: 'string',
@@ -3603,12 +4223,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         settlementMode: {
           type: 'string',
-          enum: ['credit_then_invoice'],
-          description: 'Tally invoices every period and pins no cost bases: these are fixed.',
+          enum: ['credit_then_invoice', 'credit_only'],
+          description:
+            "As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.",
         },
         costBasisMode: {
           type: 'string',
-          enum: ['dynamic'],
+          enum: ['dynamic', 'pinned'],
         },
         costBasisPins: {
           type: 'array',
@@ -3629,7 +4250,6 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'activeFrom',
         'status',
         'customerId',
-        'plan',
         'currency',
         'billingCadence',
         'billingAnchor',
@@ -3638,6 +4258,38 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'costBasisMode',
         'costBasisPins',
       ],
+    },
+    TaxConfig: {
+      type: 'object',
+      properties: {
+        behavior: {
+          type: 'string',
+          enum: ['inclusive', 'exclusive'],
+        },
+        stripe: {
+          type: 'object',
+          properties: {
+            code: {
+              type: 'string',
+            },
+          },
+          required: ['code'],
+          description: '`^txcd_\\d{8}$`.',
+        },
+        customInvoicing: {
+          type: 'object',
+          properties: {
+            code: {
+              type: 'string',
+            },
+          },
+          required: ['code'],
+        },
+        taxCodeId: {
+          type: 'string',
+          description: 'A ULID.',
+        },
+      },
     },
     TierCharge: {
       type: 'object',
@@ -3877,6 +4529,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             {
               $ref: '#/components/schemas/PackagePriceWithCommitments',
             },
+            {
+              $ref: '#/components/schemas/DynamicPriceWithCommitments',
+            },
           ],
           nullable: true,
         },
@@ -3916,6 +4571,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         discounts: {
           $ref: '#/components/schemas/Discounts',
+        },
+        taxConfig: {
+          $ref: '#/components/schemas/TaxConfig',
         },
       },
       required: ['type', 'billingCadence', 'price', 'key', 'name'],

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ANSWER_SCHEMAS } from './answer-schemas';
+import { STRING_FILTER_SCHEMA } from './group-by-filters';
 import { PROBLEM_CONTENT_TYPE, titleOf } from './problem';
 
 /** A JSON Schema as OpenAPI 3.0 writes one. */
@@ -85,6 +86,7 @@ export function apiDocument(app: INestApplication): OpenAPIObject {
     ...document.components,
     schemas: {
       ...(ANSWER_SCHEMAS.components as Record<string, DocumentSchema>),
+      FilterString: STRING_FILTER_SCHEMA as unknown as DocumentSchema,
       ...document.components?.schemas,
     },
   };

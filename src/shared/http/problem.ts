@@ -1,7 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorKind, FieldProblem } from '../errors';
 
-/** RFC 9457 problem details, as every error leaves Tally. */
+/**
+ * RFC 9457 problem details, as every error leaves Tally, shaped as OpenMeter shapes them so its
+ * clients read them unchanged: `type` `about:blank`, `title` the status text OpenMeter (Go's
+ * `http.StatusText`) gives, and each invalid field under `extensions.validationErrors` with a
+ * JSONPath (`$.phases[0].key`). Tally's own `code` and `errors[]` stay beside them.
+ */
 export interface ProblemDetails {
   readonly type: string;
   readonly title: string;
@@ -10,6 +15,14 @@ export interface ProblemDetails {
   readonly code: string;
   readonly instance?: string;
   readonly errors?: readonly FieldProblem[];
+  readonly extensions?: { readonly validationErrors: readonly OpenMeterValidationError[] };
+}
+
+/** OpenMeter's `ValidationError`: what its clients read of each invalid field. */
+export interface OpenMeterValidationError {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -37,8 +50,8 @@ const TITLES: Record<number, string> = {
   408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
-  413: 'Content Too Large',
-  414: 'URI Too Long',
+  413: 'Request Entity Too Large',
+  414: 'Request URI Too Long',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -129,8 +142,31 @@ export function problem(
     detail,
     code,
     ...(instance ? { instance } : {}),
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(errors && errors.length > 0
+      ? { errors, extensions: { validationErrors: errors.map(openMeterValidationError) } }
+      : {}),
   };
+}
+
+export function openMeterValidationError(problem: FieldProblem): OpenMeterValidationError {
+  return {
+    field: jsonPathOf(problem.field),
+    code: problem.code ?? 'validation_error',
+    message: problem.message,
+  };
+}
+
+/**
+ * A field as OpenMeter names it: a JSONPath from the request body (`$.phases[0].rateCards[1].price`),
+ * without Tally's `body.` prefix; a map entry's name in brackets (`filterGroupBy[model]`) as a member.
+ */
+export function jsonPathOf(field: string): string {
+  if (field.startsWith('$')) return field;
+  const path = field
+    .replace(/^body(\.|$)/, '')
+    .replace(/\[(?!\d+\])([^\]]*)\]/g, (_, name: string) => `['${name.replace(/'/g, "\\'")}']`);
+  if (path === '') return '$';
+  return path.startsWith('[') ? `$${path}` : `$.${path}`;
 }
 
 /** Connection-level failures: the request did nothing we can vouch for, and a retry may succeed. */

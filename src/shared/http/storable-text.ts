@@ -21,11 +21,16 @@ export class StorableTextPipe implements PipeTransform {
     if (metadata.type === 'custom') return value;
     if (metadata.type === 'body' && (metadata.metatype === undefined || metadata.metatype === Object))
       return value;
-    const problems = unstorableFields(value, metadata.data ?? '');
-    if (problems.length > 0) {
-      throw invalid('REQUEST.UNSTORABLE_TEXT', 'The request holds text that cannot be stored', problems);
-    }
+    assertStorable(value, metadata.data ?? '');
     return value;
+  }
+}
+
+/** 400 naming every string PostgreSQL cannot hold; for a handler that validates its raw body itself. */
+export function assertStorable(value: unknown, path = ''): void {
+  const problems = unstorableFields(value, path);
+  if (problems.length > 0) {
+    throw invalid('REQUEST.UNSTORABLE_TEXT', 'The request holds text that cannot be stored', problems);
   }
 }
 

@@ -1,19 +1,50 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { FieldProblem, invalid } from '../errors';
+import { unstorableFields } from './storable-text';
 
 /**
  * DTOs are checked at the edge: unknown properties are refused (not silently dropped) and every
  * problem is named, with its path, in one 400 answer.
  */
+const OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+} as const;
+
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
+    ...OPTIONS,
     transform: true,
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => invalid('REQUEST.INVALID', 'The request is not valid', flatten(errors)),
   });
+}
+
+/**
+ * A body that is a list of DTOs (OpenMeter's `SubjectUpsert[]`), checked as the pipe checks one:
+ * every problem of every item, at `[index].field`, in one 400; at most `max` items.
+ */
+export function validateList<T extends object>(type: new () => T, body: unknown, max: number): T[] {
+  if (!Array.isArray(body) || body.length > max) {
+    throw invalid('REQUEST.INVALID', 'The request is not valid', [
+      { field: 'body', message: `must be a list of at most ${max} items`, code: 'isArray' },
+    ]);
+  }
+  const items = body.map((item: unknown) => plainToInstance(type, item as object));
+  // The storable-text pipe skips a body without a DTO: checked here, as it checks one.
+  const problems = items.flatMap((item, index) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? [
+          ...flatten(validateSync(item, OPTIONS), `[${index}]`),
+          ...unstorableFields(body[index], `[${index}]`),
+        ]
+      : [{ field: `[${index}]`, message: 'must be an object', code: 'isObject' }],
+  );
+  if (problems.length > 0) throw invalid('REQUEST.INVALID', 'The request is not valid', problems);
+  return items;
 }
 
 export function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {

@@ -12,7 +12,8 @@ import { CatalogKeyKind } from '../../catalog-keys';
 import { liveMeterBySlug } from '../../meters/meter-refs';
 import { meterDecider } from '../../meters/meter.decider';
 import { featureHoldsKey } from '../feature-refs';
-import { CreateFeature, featureDecider } from '../feature.decider';
+import { CreateFeature, FeatureUnitCost, featureDecider } from '../feature.decider';
+import { jsonCopy } from '../../catalog-rules';
 import { CreateFeatureCommand } from './create-feature.command';
 
 @CommandHandler(CreateFeatureCommand)
@@ -39,6 +40,8 @@ export class CreateFeatureHandler implements ICommandHandler<CreateFeatureComman
         name: request.name,
         meterSlug: request.meterSlug,
         meterGroupByFilters: request.meterGroupByFilters,
+        advancedMeterGroupByFilters: request.advancedMeterGroupByFilters,
+        unitCost: request.unitCost && (jsonCopy(request.unitCost) as FeatureUnitCost),
         metadata: request.metadata ?? undefined,
         meter: meter && {
           slug: meter.slug,

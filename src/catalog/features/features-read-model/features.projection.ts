@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '../../../event-store/event-store.port';
 import type { Projection, ProjectionTransaction } from '../../../projections/projection';
 import { unreachable } from '../../../shared/decider';
-import type { FeatureEvent } from '../feature.decider';
+import { type FeatureEvent, filtersOf } from '../feature.decider';
 
-export const FEATURES_PROJECTION = 'features@v1';
+export const FEATURES_PROJECTION = 'features@v2';
 
 /** Features, archived ones kept; changes guarded by the stream version (a redelivery is a no-op). */
 export const featuresProjection: Projection = {
@@ -23,9 +23,9 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
     case 'FeatureCreated': {
       const { at, ...feature } = event.data;
       await tx.query(
-        `INSERT INTO ${features} (namespace, id, key, name, meter_slug, meter_group_by_filters, metadata,
-           created_at, updated_at, stream_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)
+        `INSERT INTO ${features} (namespace, id, key, name, meter_slug, meter_group_by_filters,
+           advanced_meter_group_by_filters, unit_cost, metadata, created_at, updated_at, stream_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
          ON CONFLICT (namespace, id) DO NOTHING`,
         [
           feature.namespace,
@@ -34,6 +34,8 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
           feature.name,
           feature.meterSlug ?? null,
           feature.meterGroupByFilters === undefined ? null : JSON.stringify(feature.meterGroupByFilters),
+          feature.meterSlug === undefined ? null : JSON.stringify(filtersOf(feature)),
+          feature.unitCost === undefined ? null : JSON.stringify(feature.unitCost),
           JSON.stringify(feature.metadata),
           at,
           version,

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { Versioned } from '../../../shared/http/etag';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
+import type { GroupByFilters } from '../../../shared/string-filter';
+import type { FeatureUnitCost } from '../feature.decider';
 import { FEATURES_PROJECTION } from './features.projection';
 
 /** OpenMeter's `Feature`. */
@@ -11,7 +13,11 @@ export interface FeatureView {
   readonly key: string;
   readonly name: string;
   readonly meterSlug?: string;
+  /** While every filter is a plain equality (OpenMeter's legacy form). */
   readonly meterGroupByFilters?: Readonly<Record<string, string>>;
+  /** What the feature counts of its meter; for a metered feature. */
+  readonly advancedMeterGroupByFilters?: GroupByFilters;
+  readonly unitCost?: FeatureUnitCost;
   readonly metadata: Readonly<Record<string, string>>;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -62,10 +68,8 @@ export class ListFeatures extends Query<Page<FeatureView> | FeatureView[]> {
   }
 }
 
-/** The live features measured by a meter, with the group-by values they filter on. */
-export class LiveFeaturesOfMeter extends Query<
-  { key: string; meterGroupByFilters: Record<string, string> }[]
-> {
+/** The live features measured by a meter, with the group-by names they filter on. */
+export class LiveFeaturesOfMeter extends Query<{ key: string; filteredGroupBys: string[] }[]> {
   constructor(
     readonly namespace: string,
     readonly meterSlug: string,
@@ -80,6 +84,8 @@ interface FeatureRow {
   name: string;
   meter_slug: string | null;
   meter_group_by_filters: Record<string, string> | null;
+  advanced_meter_group_by_filters: GroupByFilters | null;
+  unit_cost: FeatureUnitCost | null;
   metadata: Record<string, string>;
   created_at: Date;
   updated_at: Date;
@@ -142,12 +148,15 @@ export class LiveFeaturesOfMeterHandler implements IQueryHandler<LiveFeaturesOfM
 
   async execute({ namespace, meterSlug }: LiveFeaturesOfMeter) {
     await this.projections.readYourWrites([FEATURES_PROJECTION]);
-    const rows = await this.db.query<Pick<FeatureRow, 'key' | 'meter_group_by_filters'>[]>(
-      `SELECT key, meter_group_by_filters FROM features
+    const rows = await this.db.query<Pick<FeatureRow, 'key' | 'advanced_meter_group_by_filters'>[]>(
+      `SELECT key, advanced_meter_group_by_filters FROM features
        WHERE namespace = $1 AND meter_slug = $2 AND archived_at IS NULL ORDER BY key`,
       [namespace, meterSlug],
     );
-    return rows.map((row) => ({ key: row.key, meterGroupByFilters: row.meter_group_by_filters ?? {} }));
+    return rows.map((row) => ({
+      key: row.key,
+      filteredGroupBys: Object.keys(row.advanced_meter_group_by_filters ?? {}),
+    }));
   }
 }
 
@@ -158,6 +167,10 @@ function toView(row: FeatureRow): FeatureView {
     name: row.name,
     ...(row.meter_slug !== null && { meterSlug: row.meter_slug }),
     ...(row.meter_group_by_filters !== null && { meterGroupByFilters: row.meter_group_by_filters }),
+    ...(row.advanced_meter_group_by_filters !== null && {
+      advancedMeterGroupByFilters: row.advanced_meter_group_by_filters,
+    }),
+    ...(row.unit_cost !== null && { unitCost: row.unit_cost }),
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -33,9 +33,7 @@ export class UpdateMeterHandler implements ICommandHandler<UpdateMeterCommand> {
       state.status === 'empty'
         ? []
         : await this.queries.execute(new LiveFeaturesOfMeter(namespace, state.meter.slug));
-    const groupByKeysInUse = [
-      ...new Set(features.flatMap((feature) => Object.keys(feature.meterGroupByFilters))),
-    ];
+    const groupByKeysInUse = [...new Set(features.flatMap((feature) => feature.filteredGroupBys))];
     await decideAndAppend(
       this.store,
       stream,

@@ -3,7 +3,7 @@ import type { Projection, ProjectionTransaction } from '../../../projections/pro
 import { unreachable } from '../../../shared/decider';
 import type { Plan, PlanEvent } from '../plan.decider';
 
-export const PLANS_PROJECTION = 'plans@v1';
+export const PLANS_PROJECTION = 'plans@v2';
 
 /**
  * Plan versions, with their phases and rate cards in tables of their own (rate cards kept whole as
@@ -28,8 +28,8 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       const { at, ...plan } = event.data;
       const inserted = await tx.query(
         `INSERT INTO ${plans} (namespace, id, key, version, name, description, currency, billing_cadence,
-           pro_rating_config, metadata, created_at, updated_at, stream_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+           pro_rating_config, metadata, alignment, settlement_mode, created_at, updated_at, stream_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
          ON CONFLICT (namespace, id) DO NOTHING RETURNING id`,
         [...planColumns(plan), at, version],
       );
@@ -43,9 +43,9 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       const plan: Plan = { ...rest };
       const updated = await tx.query(
         `UPDATE ${plans} SET key = $3, version = $4, name = $5, description = $6, currency = $7, billing_cadence = $8,
-           pro_rating_config = $9, metadata = $10, updated_at = $11, stream_version = $12,
-           effective_from = coalesce($13, effective_from)
-         WHERE namespace = $1 AND id = $2 AND stream_version < $12 RETURNING id`,
+           pro_rating_config = $9, metadata = $10, alignment = $11, settlement_mode = $12, updated_at = $13,
+           stream_version = $14, effective_from = coalesce($15, effective_from)
+         WHERE namespace = $1 AND id = $2 AND stream_version < $14 RETURNING id`,
         [...planColumns(plan), at, version, effectiveFrom],
       );
       if (updated.length > 0) await writePhases(tx, plan);
@@ -82,6 +82,8 @@ function planColumns(plan: Plan): unknown[] {
     plan.billingCadence,
     JSON.stringify(plan.proRatingConfig),
     JSON.stringify(plan.metadata),
+    plan.alignment === undefined ? null : JSON.stringify(plan.alignment),
+    plan.settlementMode ?? null,
   ];
 }
 

@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { Metadata } from '../../catalog-rules';
 import { Versioned } from '../../../shared/http/etag';
+import { OpenMeterValidationError, openMeterValidationError } from '../../../shared/http/problem';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
-import type { ProRatingConfig } from '../plan.decider';
+import type { Alignment, ProRatingConfig, SettlementMode } from '../plan.decider';
+import { customPlanProblems } from '../plan-validation';
 import type { RateCard } from '../rate-card';
 import { PLANS_PROJECTION } from './plans.projection';
 
@@ -34,6 +36,9 @@ export interface PlanView {
   readonly currency: string;
   readonly billingCadence: string;
   readonly proRatingConfig: ProRatingConfig;
+  /** As given; absent when the plan was written without it. */
+  readonly alignment?: Alignment;
+  readonly settlementMode?: SettlementMode;
   readonly phases: readonly PlanPhaseView[];
   readonly status: PlanStatus;
   readonly effectiveFrom?: string;
@@ -42,10 +47,11 @@ export interface PlanView {
   readonly updatedAt: string;
   readonly deletedAt?: string;
   /**
-   * Always null: Tally checks a plan when it is written, and its feature references when it is
-   * published, answering 400 with every problem then; it keeps no list of problems on the plan.
+   * A draft's problems that would refuse its publishing (its rate cards' cadences against its own),
+   * as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends
+   * on features is checked when it is published (400 with every problem).
    */
-  readonly validationErrors: null;
+  readonly validationErrors: readonly OpenMeterValidationError[] | null;
 }
 
 export const PLAN_ORDER_BY = ['id', 'key', 'version', 'created_at', 'updated_at'] as const;
@@ -127,6 +133,8 @@ interface PlanRow {
   billing_cadence: string;
   pro_rating_config: ProRatingConfig;
   metadata: Metadata;
+  alignment: Alignment | null;
+  settlement_mode: SettlementMode | null;
   effective_from: Date | null;
   effective_to: Date | null;
   created_at: Date;
@@ -252,6 +260,17 @@ export class PlanVersionsOfHandler implements IQueryHandler<PlanVersionsOf> {
 }
 
 function toView(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly RateCardRow[]): PlanView {
+  const view = viewOf(row, phases, rateCards);
+  return { ...view, validationErrors: view.status === 'draft' ? publishProblems(view) : null };
+}
+
+/** Its key and version were checked when it was written; what publishing adds is about its content. */
+function publishProblems(view: PlanView): readonly OpenMeterValidationError[] | null {
+  const problems = customPlanProblems(view, 'publish');
+  return problems.length > 0 ? problems.map(openMeterValidationError) : null;
+}
+
+function viewOf(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly RateCardRow[]): PlanView {
   return {
     id: row.id,
     key: row.key,
@@ -262,6 +281,8 @@ function toView(row: PlanRow, phases: readonly PhaseRow[], rateCards: readonly R
     currency: row.currency,
     billingCadence: row.billing_cadence,
     proRatingConfig: row.pro_rating_config,
+    ...(row.alignment !== null && { alignment: row.alignment }),
+    ...(row.settlement_mode !== null && { settlementMode: row.settlement_mode }),
     phases: phases
       .filter((phase) => phase.plan_id === row.id)
       .map((phase) => ({

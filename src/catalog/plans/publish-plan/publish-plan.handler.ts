@@ -5,11 +5,10 @@ import { decideAndAppend, loadState } from '../../../event-store/decide-and-appe
 import { EVENT_STORE, EventMetadata, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
-import { liveFeatureByKey } from '../../features/feature-refs';
+import { resolveFeatures } from '../../features/feature-refs';
 import { releaseKey } from '../../../key-claims/key-claims';
 import { CatalogKeyKind } from '../../catalog-keys';
-import { liveMeterBySlug } from '../../meters/meter-refs';
-import { ResolvedFeatures, featureKeysOf, planDecider } from '../plan.decider';
+import { featureKeysOf, planDecider } from '../plan.decider';
 import { PlanVersionsOf } from '../plans-read-model/plans.query';
 import { PublishPlanCommand } from './publish-plan.command';
 
@@ -30,7 +29,7 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     const stream = streamName(StreamCategory.plan, id);
     const { state } = await loadState(this.store, stream, planDecider);
     const features =
-      state.status === 'empty' ? {} : await this.features(namespace, featureKeysOf(state.plan));
+      state.status === 'empty' ? {} : await resolveFeatures(this.store, namespace, featureKeysOf(state.plan));
     const now = this.clock.now().toISOString();
     const { events } = await decideAndAppend(
       this.store,
@@ -50,21 +49,6 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
       await this.archivePredecessors(namespace, event.data.key, id, now, metadata);
     }
     this.projections.nudge();
-  }
-
-  /** Each feature key's live feature, and the aggregation of its meter (none for a feature without one). */
-  private async features(namespace: string, keys: readonly string[]): Promise<ResolvedFeatures> {
-    const resolved: Record<string, { aggregation?: string } | undefined> = {};
-    for (const key of keys) {
-      const feature = await liveFeatureByKey(this.store, namespace, key);
-      if (feature === undefined) continue;
-      const meter =
-        feature.meterSlug === undefined
-          ? undefined
-          : await liveMeterBySlug(this.store, namespace, feature.meterSlug);
-      resolved[key] = meter === undefined ? {} : { aggregation: meter.aggregation };
-    }
-    return resolved;
   }
 
   private async archivePredecessors(

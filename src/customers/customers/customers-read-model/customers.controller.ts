@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext } from '../../../auth/request-context';
 import { answer } from '../../../shared/http/etag';
@@ -40,7 +40,7 @@ export class ListCustomersParams extends PageParams implements CustomerListFilte
   @IsBoolean()
   includeDeleted?: boolean;
 
-  @ApiPropertyOptional({ description: 'The customer key, exactly' })
+  @ApiPropertyOptional({ description: 'Part of the key, any case' })
   @IsOptional()
   @IsString()
   key?: string;
@@ -55,10 +55,16 @@ export class ListCustomersParams extends PageParams implements CustomerListFilte
   @IsString()
   primaryEmail?: string;
 
-  @ApiPropertyOptional({ description: 'A key or subject key the customer holds, exactly' })
+  @ApiPropertyOptional({ description: 'Part of a subject key the customer holds, any case' })
   @IsOptional()
   @IsString()
   subject?: string;
+
+  @ApiPropertyOptional({ description: 'The plan key of the subscription running now, exactly' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  planKey?: string;
 
   @ApiPropertyOptional({ enum: CUSTOMER_EXPANDS, isArray: true })
   @IsOptional()

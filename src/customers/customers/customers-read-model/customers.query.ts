@@ -49,14 +49,16 @@ export interface CustomerListFilter {
   readonly order?: SortOrder;
   readonly orderBy?: CustomerOrderBy;
   readonly includeDeleted?: boolean;
-  /** Exact. */
+  /** Case-insensitive, partial (OpenMeter's `key`). */
   readonly key?: string;
   /** Case-insensitive, partial. */
   readonly name?: string;
   /** Case-insensitive, partial. */
   readonly primaryEmail?: string;
-  /** A key or subject key the customer holds, exactly. */
+  /** Case-insensitive, partial: a subject the customer's usage is attributed by (its key or a subject key). */
   readonly subject?: string;
+  /** Exactly: the key of the catalog plan of the customer's subscription running now. */
+  readonly planKey?: string;
   readonly expand?: readonly CustomerExpand[];
 }
 
@@ -160,11 +162,17 @@ export class ListCustomersHandler extends CustomerReader implements IQueryHandle
     await this.projections.readYourWrites([CUSTOMERS_PROJECTION, SUBSCRIPTIONS_PROJECTION]);
     const direction = filter.order === 'DESC' ? 'DESC' : 'ASC';
     const column = ORDER_COLUMNS[filter.orderBy ?? 'createdAt'];
-    const where = `namespace = $1 AND ($2 OR deleted_at IS NULL)
-      AND ($3::text IS NULL OR key = $3)
-      AND ($4::text IS NULL OR strpos(lower(name), lower($4)) > 0)
-      AND ($5::text IS NULL OR strpos(lower(primary_email), lower($5)) > 0)
-      AND ($6::text IS NULL OR $6 = key OR $6 = ANY(subject_keys))`;
+    // OpenMeter's filters: key, name, email and subject match any part, in any case; planKey exactly,
+    // among subscriptions running now.
+    const where = `c.namespace = $1 AND ($2 OR c.deleted_at IS NULL)
+      AND ($3::text IS NULL OR strpos(lower(c.key), lower($3)) > 0)
+      AND ($4::text IS NULL OR strpos(lower(c.name), lower($4)) > 0)
+      AND ($5::text IS NULL OR strpos(lower(c.primary_email), lower($5)) > 0)
+      AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM unnest(c.key || c.subject_keys) AS s(key)
+        WHERE strpos(lower(s.key), lower($6)) > 0))
+      AND ($7::text IS NULL OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.namespace = c.namespace
+        AND s.customer_id = c.id AND s.plan_key = $7 AND s.active_from <= $8
+        AND (s.active_to IS NULL OR s.active_to > $8)))`;
     const params = [
       namespace,
       filter.includeDeleted ?? false,
@@ -172,14 +180,17 @@ export class ListCustomersHandler extends CustomerReader implements IQueryHandle
       filter.name ?? null,
       filter.primaryEmail ?? null,
       filter.subject ?? null,
+      filter.planKey ?? null,
+      this.clock.now(),
     ];
     const { page, pageSize, offset } = pageOf(filter);
     const rows = await this.db.query<CustomerRow[]>(
-      `SELECT * FROM customers WHERE ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT $7 OFFSET $8`,
+      `SELECT c.* FROM customers c WHERE ${where}
+       ORDER BY c.${column} ${direction}, c.id ${direction} LIMIT $9 OFFSET $10`,
       [...params, pageSize, offset],
     );
     const [{ count }] = await this.db.query<{ count: string }[]>(
-      `SELECT count(*) FROM customers WHERE ${where}`,
+      `SELECT count(*) FROM customers c WHERE ${where}`,
       params,
     );
     return {

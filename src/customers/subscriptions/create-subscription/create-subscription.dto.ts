@@ -2,18 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
+  IsIn,
   IsInt,
   IsString,
   Length,
   Matches,
   MaxLength,
   Min,
+  MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CATALOG_KEY_PATTERN } from '../../../catalog';
+import {
+  AlignmentDto,
+  CATALOG_KEY_PATTERN,
+  CustomPlanInputDto,
+  SETTLEMENT_MODES,
+  SettlementMode,
+} from '../../../catalog';
 import { IfPresent, IsStringMap, ULID_PATTERN } from '../../../shared/http/list-params';
 import { IsInstant } from '../../../shared/http/is-instant';
+import { COST_BASIS_MODES, CostBasisMode } from '../subscription.decider';
 
 /** OpenMeter's `PlanReferenceInput`. */
 export class PlanReferenceInputDto {
@@ -30,7 +40,10 @@ export class PlanReferenceInputDto {
   version?: number;
 }
 
-/** OpenMeter's `PlanSubscriptionCreate`, without alignment, starting phase and settlement options. */
+/**
+ * OpenMeter's `SubscriptionCreate`: a `PlanSubscriptionCreate` (a catalog `plan`) or a
+ * `CustomSubscriptionCreate` (a `customPlan` given inline), exactly one of the two.
+ */
 export class CreateSubscriptionRequest {
   @ApiPropertyOptional({ description: 'The customer id; takes precedence over customerKey' })
   @ValidateIf(
@@ -48,11 +61,52 @@ export class CreateSubscriptionRequest {
   @Length(1, 256)
   customerKey?: string;
 
-  @ApiProperty({ type: PlanReferenceInputDto })
-  @IsDefined()
+  @ApiPropertyOptional({ type: PlanReferenceInputDto, description: 'A catalog plan; or else customPlan' })
+  @ValidateIf(
+    (request: CreateSubscriptionRequest) => request.plan !== undefined || request.customPlan === undefined,
+  )
+  @IsDefined({ message: 'plan or customPlan is required' })
   @ValidateNested()
   @Type(() => PlanReferenceInputDto)
-  plan!: PlanReferenceInputDto;
+  plan?: PlanReferenceInputDto;
+
+  @ApiPropertyOptional({
+    type: CustomPlanInputDto,
+    description: 'A plan given inline, for this subscription alone',
+  })
+  @IfPresent()
+  @ValidateBy({
+    name: 'withoutPlan',
+    validator: {
+      validate: (_value, args) => (args?.object as CreateSubscriptionRequest).plan === undefined,
+      defaultMessage: () => 'customPlan and plan may not both be given',
+    },
+  })
+  @ValidateNested()
+  @Type(() => CustomPlanInputDto)
+  customPlan?: CustomPlanInputDto;
+
+  @ApiPropertyOptional({ description: 'The key of the phase to start in; earlier phases are skipped' })
+  @IfPresent()
+  @IsString()
+  @MinLength(1)
+  startingPhase?: string;
+
+  @ApiPropertyOptional({ type: AlignmentDto, deprecated: true })
+  @IfPresent()
+  @ValidateNested()
+  @Type(() => AlignmentDto)
+  alignment?: AlignmentDto;
+
+  @ApiPropertyOptional({ enum: SETTLEMENT_MODES, description: 'Kept and shown back' })
+  @IfPresent()
+  @IsIn(SETTLEMENT_MODES)
+  settlementMode?: SettlementMode;
+
+  @ApiPropertyOptional({ enum: COST_BASIS_MODES, default: 'dynamic', description: 'Kept and shown back' })
+  @IfPresent()
+  @IsIn(COST_BASIS_MODES)
+  costBasisMode?: CostBasisMode;
 
   @ApiPropertyOptional({
     default: 'immediate',

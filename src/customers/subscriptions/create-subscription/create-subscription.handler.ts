@@ -13,8 +13,9 @@ import { CreateSubscription, subscriptionDecider } from '../subscription.decider
 import { CreateSubscriptionCommand } from './create-subscription.command';
 
 /**
- * Subscribes a customer to a published plan version. The plan is copied whole from its own events
- * into `SubscriptionCreated`, so billing prices from that event alone, whatever becomes of the plan.
+ * Subscribes a customer to a published plan version, or to a plan given inline (`customPlan`). The
+ * plan is copied whole into `SubscriptionCreated`, so billing prices from that event alone, whatever
+ * becomes of the plan.
  */
 @CommandHandler(CreateSubscriptionCommand)
 export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscriptionCommand> {
@@ -32,7 +33,10 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
       namespace,
       request.customerId !== undefined ? { id: request.customerId } : { key: request.customerKey },
     );
-    const { plan, status } = await this.plans.planToSubscribe(namespace, request.plan, now);
+    const { plan, status, custom } =
+      request.customPlan !== undefined
+        ? await this.plans.customPlan(namespace, request.customPlan)
+        : await this.plans.planToSubscribe(namespace, request.plan!, now);
     const id = ulid();
     const command: CreateSubscription = {
       type: 'CreateSubscription',
@@ -41,13 +45,17 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
         namespace,
         customerId: customer.id,
         customerKey: customer.key,
-        plan,
+        plan: custom ? { ...plan, custom } : plan,
         planStatus: status,
         name: request.name,
         description: request.description,
         metadata: request.metadata,
         timing: request.timing ?? 'immediate',
         billingAnchor: request.billingAnchor,
+        alignment: request.alignment && { ...request.alignment },
+        settlementMode: request.settlementMode,
+        costBasisMode: request.costBasisMode,
+        startingPhase: request.startingPhase,
         now,
         customerHasActiveSubscription:
           (await slotHolder(this.store, namespace, customer.id, now)) !== undefined,

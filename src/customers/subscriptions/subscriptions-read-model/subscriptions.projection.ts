@@ -3,7 +3,7 @@ import type { Projection, ProjectionTransaction } from '../../../projections/pro
 import { unreachable } from '../../../shared/decider';
 import type { SubscriptionEvent } from '../subscription.decider';
 
-export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v1';
+export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v2';
 
 /**
  * Subscriptions with the plan snapshot they were created with. Status and current period depend on
@@ -28,8 +28,8 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       await tx.query(
         `INSERT INTO ${subscriptions} (namespace, id, customer_id, customer_key, name, description, metadata, plan_id,
            plan_key, plan_version, plan, currency, billing_cadence, billing_anchor, active_from, created_at, updated_at,
-           stream_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17)
+           stream_version, alignment, settlement_mode, cost_basis_mode, starting_phase)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (namespace, id) DO NOTHING`,
         [
           subscription.namespace,
@@ -49,6 +49,10 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
           subscription.activeFrom,
           subscription.createdAt,
           version,
+          subscription.alignment === undefined ? null : JSON.stringify(subscription.alignment),
+          subscription.settlementMode ?? null,
+          subscription.costBasisMode ?? null,
+          subscription.startingPhase ?? null,
         ],
       );
       return;

@@ -4,11 +4,18 @@ import { DataSource } from 'typeorm';
 import { Versioned } from '../../../shared/http/etag';
 import { Page, SortOrder, pageOf } from '../../../shared/http/list-params';
 import { ProjectionsService } from '../../../projections/projections.service';
-import { DEFAULT_PRO_RATING_CONFIG, ProRatingConfig, RateCard } from '../../../catalog';
+import {
+  Alignment,
+  DEFAULT_PRO_RATING_CONFIG,
+  ProRatingConfig,
+  RateCard,
+  SettlementMode,
+} from '../../../catalog';
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { phaseWindows } from '../subscription-phases';
 import {
+  CostBasisMode,
   PlanSnapshot,
   Subscription,
   SubscriptionState,
@@ -35,15 +42,19 @@ export interface SubscriptionView {
   readonly activeTo?: string;
   readonly status: SubscriptionStatus;
   readonly customerId: string;
-  readonly plan: { readonly id: string; readonly key: string; readonly version: number };
+  /** The catalog plan; absent for a custom plan (given inline). */
+  readonly plan?: { readonly id: string; readonly key: string; readonly version: number };
   readonly currency: string;
   readonly billingCadence: string;
   /** As given at creation (else `activeFrom`): periods are `billingAnchor + n × billingCadence`. */
   readonly billingAnchor: string;
   readonly proRatingConfig: ProRatingConfig;
-  /** Tally invoices every period and pins no cost bases: these are fixed. */
-  readonly settlementMode: 'credit_then_invoice';
-  readonly costBasisMode: 'dynamic';
+  /**
+   * As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally
+   * invoices every period and pins no cost bases.
+   */
+  readonly settlementMode: SettlementMode;
+  readonly costBasisMode: CostBasisMode;
   readonly costBasisPins: readonly never[];
   readonly currentPeriod?: Period;
 }
@@ -66,7 +77,7 @@ export interface SubscriptionPhaseView {
 }
 
 export interface SubscriptionExpandedView extends SubscriptionView {
-  readonly alignment: { readonly currentAlignedBillingPeriod?: Period };
+  readonly alignment: Alignment & { readonly currentAlignedBillingPeriod?: Period };
   readonly phases: readonly SubscriptionPhaseView[];
 }
 
@@ -128,6 +139,10 @@ interface SubscriptionRow {
   updated_at: Date;
   canceled_at: Date | null;
   stream_version: number;
+  alignment: Alignment | null;
+  settlement_mode: SettlementMode | null;
+  cost_basis_mode: CostBasisMode | null;
+  starting_phase: string | null;
 }
 
 /** The subscriptions of these customers, oldest first; callers have caught the read model up. */
@@ -168,26 +183,40 @@ export function subscriptionView({ state, updatedAt }: SubscriptionRecord, at: s
     ...(state.status === 'canceled' && { activeTo: state.activeTo }),
     status: subscriptionStatusAt(state, at),
     customerId: subscription.customerId,
-    plan: { id: subscription.plan.id, key: subscription.plan.key, version: subscription.plan.version },
+    ...(!subscription.plan.custom && {
+      plan: { id: subscription.plan.id, key: subscription.plan.key, version: subscription.plan.version },
+    }),
     currency: subscription.currency,
     billingCadence: subscription.billingCadence,
     billingAnchor: subscription.billingAnchor,
     proRatingConfig:
-      (subscription.plan as { proRatingConfig?: ProRatingConfig }).proRatingConfig ??
-      DEFAULT_PRO_RATING_CONFIG,
-    settlementMode: 'credit_then_invoice',
-    costBasisMode: 'dynamic',
+      planOption<ProRatingConfig>(subscription, 'proRatingConfig') ?? DEFAULT_PRO_RATING_CONFIG,
+    settlementMode:
+      subscription.settlementMode ??
+      planOption<SettlementMode>(subscription, 'settlementMode') ??
+      'credit_then_invoice',
+    costBasisMode: subscription.costBasisMode ?? 'dynamic',
     costBasisPins: [],
     ...(period !== undefined && { currentPeriod: { from: period.from, to: period.to } }),
   };
 }
 
+/** An option of the plan as the catalog stored it; the snapshot carries it verbatim. */
+function planOption<T>(subscription: Subscription, name: string): T | undefined {
+  return (subscription.plan as unknown as Record<string, T | undefined>)[name];
+}
+
 function expandedView(record: SubscriptionRecord, at: string): SubscriptionExpandedView {
   const view = subscriptionView(record, at);
-  const { createdAt } = record.state.subscription;
+  const { createdAt, alignment } = record.state.subscription;
   return {
     ...view,
-    alignment: view.currentPeriod === undefined ? {} : { currentAlignedBillingPeriod: view.currentPeriod },
+    alignment: {
+      ...(alignment?.billablesMustAlign !== undefined && {
+        billablesMustAlign: alignment.billablesMustAlign,
+      }),
+      ...(view.currentPeriod !== undefined && { currentAlignedBillingPeriod: view.currentPeriod }),
+    },
     phases: phaseWindows(record.state).map((window) => {
       const phase = window.phase as PlanSnapshot['phases'][number] & {
         name?: string;
@@ -289,6 +318,10 @@ function recordOf(row: SubscriptionRow): SubscriptionRecord {
     activeFrom: row.active_from.toISOString(),
     billingAnchor: row.billing_anchor.toISOString(),
     createdAt: row.created_at.toISOString(),
+    ...(row.alignment !== null && { alignment: row.alignment }),
+    ...(row.settlement_mode !== null && { settlementMode: row.settlement_mode }),
+    ...(row.cost_basis_mode !== null && { costBasisMode: row.cost_basis_mode }),
+    ...(row.starting_phase !== null && { startingPhase: row.starting_phase }),
   };
   const state: SubscriptionRecord['state'] =
     row.active_to === null || row.canceled_at === null
