@@ -18,6 +18,7 @@ import { EventStoreJson1732400800400 } from './migrations/1732400800400-event-st
 import { SystemRole1732400930000 } from './migrations/1732400930000-system-role';
 import { UsageVoids1796619197103 } from './migrations/1796619197103-usage-voids';
 import { BillingCorrections1796619197203 } from './migrations/1796619197203-billing-corrections';
+import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing-profiles';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -47,4 +48,5 @@ export const MIGRATIONS: MixedList<Function> = [
   SystemRole1732400930000,
   UsageVoids1796619197103,
   BillingCorrections1796619197203,
+  BillingProfiles1796622170394,
 ];

@@ -13,6 +13,7 @@ export const StreamCategory = {
   subscription: 'subscription',
   invoice: 'invoice',
   invoiceLedger: 'invoiceledger',
+  billingProfiles: 'billingprofiles',
   usage: 'usage',
   usageVoids: 'usagevoids',
   keyClaim: 'keyclaim',
@@ -44,6 +45,11 @@ export function keyClaimStream(namespace: string, kind: string, key: string): st
 /** Issued invoices of a namespace, in order: the stream's version is the last invoice number. */
 export function invoiceLedgerStream(namespace: string): string {
   return streamName(StreamCategory.invoiceLedger, namespace);
+}
+
+/** A namespace's billing profiles and customer overrides: one stream, since its rules span profiles. */
+export function billingProfilesStream(namespace: string): string {
+  return streamName(StreamCategory.billingProfiles, namespace);
 }
 
 /** All usage of a namespace is one logical stream; the PostgreSQL adapter deduplicates within it. */

@@ -120,6 +120,33 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     billingAnchor: fc.constantFrom('2024-01-31T00:00:00Z', '2024-02-29T12:00:00+05:30'),
     name: fc.constant('sub'),
   }),
+  'POST /api/v1/billing/profiles': fc.record({
+    name: fc.constantFrom('EU', 'US'),
+    supplier: fc.constant({ name: 'Tally', taxId: { code: 'DE1' }, addresses: [{ country: 'DE' }] }),
+    default: fc.boolean(),
+    workflow: fc.constant({
+      collection: { alignment: { type: 'subscription' }, interval: 'PT2H' },
+      invoicing: { autoAdvance: true, draftPeriod: 'P1D', dueAfter: 'P14D', progressiveBilling: false },
+      payment: { collectionMethod: 'send_invoice' },
+      tax: { enabled: false, enforced: false },
+    }),
+    apps: fc.constant({
+      tax: '01G65Z755AFWAKHE12NY0CQ9FH',
+      invoicing: '01G65Z755AFWAKHE12NY0CQ9FH',
+      payment: '01G65Z755AFWAKHE12NY0CQ9FH',
+    }),
+  }),
+  'PUT /api/v1/billing/profiles/:id': fc.record({
+    name: fc.constant('Renamed'),
+    supplier: fc.constant({ name: 'Tally' }),
+    default: fc.boolean(),
+    workflow: fc.constant({ invoicing: { dueAfter: 'P7D' }, collection: { interval: 'P1D' } }),
+  }),
+  'DELETE /api/v1/billing/profiles/:id': undefined,
+  'PUT /api/v1/billing/customers/:customerId': fc.record({
+    workflow: fc.constant({ collection: { interval: 'P1D' }, invoicing: { dueAfter: 'P7D' } }),
+  }),
+  'DELETE /api/v1/billing/customers/:customerId': undefined,
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
@@ -172,6 +199,7 @@ describe('fuzzing every write route', () => {
       timing: 'immediate',
     });
     const token = await created('/api/v1/tokens', { name: 'fuzz', role: 'read' });
+    const profile = await created('/api/v1/billing/profiles', { name: 'Fuzz', supplier: {}, default: false });
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -179,6 +207,8 @@ describe('fuzzing every write route', () => {
       customerIdOrKey: [customer.id, 'fuzz-customer'],
       subscriptionId: [subscription.id],
       tokenId: [token.id],
+      id: [profile.id],
+      customerId: [customer.id, 'fuzz-customer'],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

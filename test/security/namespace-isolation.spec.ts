@@ -36,6 +36,14 @@ describe('namespace isolation', () => {
     expect(await sendTutorialEvents(app, new Date().toISOString())).toEqual([202, 202, 202, 202]);
     const draft = await app.request('POST', '/api/v1/plans/per_seat/next');
     expect(draft.status).toBe(201);
+    const profile = await app.request('POST', '/api/v1/billing/profiles', {
+      body: { name: 'Tenant A entity', supplier: { name: 'Acme Supplier' }, default: false },
+    });
+    expect(profile.status).toBe(201);
+    const override = await app.request('PUT', '/api/v1/billing/customers/acme-inc', {
+      body: { billingProfileId: profile.body.id },
+    });
+    expect(override.status).toBe(200);
     const reader = await app.request('POST', '/api/v1/tokens', {
       body: { name: 'tenant a reader', role: 'read' },
     });
@@ -59,6 +67,7 @@ describe('namespace isolation', () => {
       invoiceId: preview.body.id,
       lineId: preview.body.lines[0].id,
       tokenId: reader.body.id,
+      profileId: profile.body.id,
       tokenSecret: reader.body.secret,
     };
     markers = [
@@ -69,6 +78,7 @@ describe('namespace isolation', () => {
       'tenant a reader',
       'acme-inc',
       'Acme Inc',
+      'Tenant A entity',
     ];
     const tokens = app.tally.resolve(TokenService);
     const token = async (role: Role) =>
@@ -92,6 +102,7 @@ describe('namespace isolation', () => {
         if (method === 'GET' || path.endsWith('/next')) return [a.planId, a.planKey];
         return method === 'POST' && path.endsWith('/archive') ? [a.planId] : [a.draftPlanId, a.planId];
       case 'customerIdOrKey':
+      case 'customerId':
         return [a.customerId, a.customerKey];
       case 'subscriptionId':
         return [a.subscriptionId];
@@ -101,6 +112,9 @@ describe('namespace isolation', () => {
         return [a.lineId];
       case 'tokenId':
         return [a.tokenId];
+      case 'id':
+        if (path.startsWith('/api/v1/billing/profiles')) return [a.profileId];
+        break;
       case 'name':
         return [USAGE_PROJECTION];
       case 'idOrKey': {
@@ -182,6 +196,8 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
+    'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
+    'PUT /api/v1/billing/customers/:customerId': { workflow: { invoicing: { dueAfter: 'P1D' } } },
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {
@@ -196,6 +212,7 @@ describe('namespace isolation', () => {
           'POST /api/v1/plans',
           'POST /api/v1/customers',
           'POST /api/v1/tokens',
+          'POST /api/v1/billing/profiles',
         ].includes(`${r.method} ${r.path}`) &&
         !['/api/v1/events', '/v3/openmeter/events'].includes(r.path) &&
         // Projections are the installation's, shared by every namespace: checked below.
@@ -307,6 +324,8 @@ describe('namespace isolation', () => {
       '/api/v1/meters/active_users_total/query',
       '/api/v1/events',
       '/api/v1/tokens',
+      '/api/v1/billing/profiles?includeArchived=true',
+      '/api/v1/billing/customers?expand=customer',
       `/api/v1/billing/customers/acme-inc/invoices/preview`,
       `/api/v1/customers/acme-inc/entitlements/active_users/value`,
     ];

@@ -1,0 +1,146 @@
+import { OpenMeter } from '@openmeter/sdk';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const APP_ID = '01G65Z755AFWAKHE12NY0CQ9FH';
+
+/**
+ * Billing profiles (and what the issue's part builds around them) through OpenMeter's own
+ * JavaScript SDK: a real third-party client, so routes, shapes and status codes are an OpenMeter
+ * user's. Figures are checked by hand in the comments.
+ */
+describe('billing workflow through @openmeter/sdk', () => {
+  let app: TestApp;
+  let sdk: OpenMeter;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    sdk = new OpenMeter({ baseUrl: app.url, apiKey: app.adminToken });
+  });
+  afterAll(() => app.close());
+
+  it('lists, creates, reads, updates and deletes billing profiles (billing.profiles.*)', async () => {
+    const first = present(await sdk.billing.profiles.list());
+    expect(first.totalCount).toBe(1);
+    const standard = first.items[0];
+    expect(standard).toMatchObject({ default: true, name: 'Default billing profile' });
+    // COLLECTION_GRACE_SECONDS is 3600 in tests: the default's interval is one hour.
+    expect(standard.workflow.collection?.interval).toBe('PT1H');
+
+    const eu = present(
+      await sdk.billing.profiles.create({
+        name: 'EU entity',
+        supplier: { name: 'Tally GmbH', addresses: [{ country: 'DE', city: 'Berlin' }] },
+        default: false,
+        workflow: { invoicing: { dueAfter: 'P14D' } },
+        apps: { tax: APP_ID, invoicing: APP_ID, payment: APP_ID },
+      }),
+    );
+    expect(eu).toMatchObject({ name: 'EU entity', default: false });
+    expect(eu.workflow.invoicing).toEqual({
+      autoAdvance: true,
+      draftPeriod: 'P0D',
+      dueAfter: 'P14D',
+      progressiveBilling: false,
+    });
+    expect(eu.createdAt).toBeInstanceOf(Date);
+    expect(present(await sdk.billing.profiles.get(eu.id))).toEqual(eu);
+
+    const promoted = present(
+      await sdk.billing.profiles.update(eu.id, {
+        name: 'EU',
+        supplier: { name: 'Tally GmbH' },
+        default: true,
+        workflow: { invoicing: { dueAfter: 'P7D' } },
+      }),
+    );
+    expect(promoted).toMatchObject({ name: 'EU', default: true });
+    expect(present(await sdk.billing.profiles.get(standard.id)).default).toBe(false);
+    await expect(sdk.billing.profiles.delete(eu.id)).rejects.toThrow();
+    present(
+      await sdk.billing.profiles.update(standard.id, {
+        name: standard.name,
+        supplier: {},
+        default: true,
+        workflow: standard.workflow,
+      }),
+    );
+    await sdk.billing.profiles.delete(eu.id);
+    expect(present(await sdk.billing.profiles.list()).items.map((p) => p.id)).toEqual([standard.id]);
+  });
+
+  it('pins a customer to a profile with its own settings (billing.customers.*Override)', async () => {
+    const customer = present(await sdk.customers.create({ name: 'Acme Inc', key: 'acme-inc' }));
+    const standard = present(await sdk.billing.profiles.list()).items[0];
+    const eu = present(
+      await sdk.billing.profiles.create({
+        name: 'EU',
+        supplier: { name: 'Tally GmbH' },
+        default: false,
+        workflow: { invoicing: { dueAfter: 'P14D' } },
+        apps: { tax: APP_ID, invoicing: APP_ID, payment: APP_ID },
+      }),
+    );
+    const unpinned = present(await sdk.billing.customers.getOverride(customer.id));
+    expect(unpinned.customerOverride).toBeUndefined();
+    expect(unpinned.baseBillingProfileId).toBe(standard.id);
+
+    const pinned = present(
+      await sdk.billing.customers.createOverride(customer.id, { billingProfileId: eu.id }),
+    );
+    expect(pinned.baseBillingProfileId).toBe(eu.id);
+    expect(pinned.customerOverride?.billingProfileId).toBe(eu.id);
+    // The EU profile's dueAfter, OpenMeter's other defaults.
+    expect(pinned.customerProfile?.workflow.invoicing).toEqual({
+      autoAdvance: true,
+      draftPeriod: 'P0D',
+      dueAfter: 'P14D',
+      progressiveBilling: false,
+    });
+    const listed = present(await sdk.billing.customers.listOverrides({ billingProfile: [eu.id] }));
+    expect(listed.items.map((item) => item.customerOverride?.customerId)).toEqual([customer.id]);
+    await sdk.billing.customers.deleteOverride(customer.id);
+    expect(present(await sdk.billing.customers.getOverride(customer.id)).baseBillingProfileId).toBe(
+      standard.id,
+    );
+  });
+
+  it('documents each new route in /docs-json with its operationId and schemas', async () => {
+    const docs = await app.request('GET', '/docs-json', { token: null });
+    const operations: Record<string, { operationId?: string; requestBody?: unknown; responses: object }> = {};
+    for (const [path, item] of Object.entries(docs.body.paths as Record<string, Record<string, never>>))
+      for (const [method, operation] of Object.entries(item))
+        operations[`${method.toUpperCase()} ${path}`] = operation;
+    const expected: Record<string, string> = {
+      'GET /api/v1/billing/profiles': 'listBillingProfiles',
+      'POST /api/v1/billing/profiles': 'createBillingProfile',
+      'GET /api/v1/billing/profiles/{id}': 'getBillingProfile',
+      'PUT /api/v1/billing/profiles/{id}': 'updateBillingProfile',
+      'DELETE /api/v1/billing/profiles/{id}': 'deleteBillingProfile',
+      'GET /api/v1/billing/customers': 'listBillingProfileCustomerOverrides',
+      'GET /api/v1/billing/customers/{customerId}': 'getBillingProfileCustomerOverride',
+      'PUT /api/v1/billing/customers/{customerId}': 'upsertBillingProfileCustomerOverride',
+      'DELETE /api/v1/billing/customers/{customerId}': 'deleteBillingProfileCustomerOverride',
+    };
+    for (const [route, operationId] of Object.entries(expected)) {
+      expect([route, operations[route]?.operationId]).toEqual([route, operationId]);
+      if (route.startsWith('POST') || route.startsWith('PUT'))
+        expect([route, operations[route].requestBody]).toEqual([route, expect.anything()]);
+    }
+    const schemas = docs.body.components.schemas;
+    expect(Object.keys(schemas.WorkflowDto.properties)).toEqual([
+      'collection',
+      'invoicing',
+      'payment',
+      'tax',
+    ]);
+    expect(schemas.BillingProfileAnswer.required).toEqual(
+      expect.arrayContaining(['id', 'name', 'supplier', 'workflow', 'apps', 'default']),
+    );
+    expect(operations['GET /api/v1/billing/profiles'].responses).toHaveProperty('200');
+  });
+});
+
+function present<T>(value: T | undefined): T {
+  expect(value).toBeDefined();
+  return value as T;
+}
