@@ -2,6 +2,7 @@ import type { Discounts, Price, RateCard } from '../../catalog';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { Charge, priceUsage, roundMoney } from '../pricing';
+import type { WorkflowInput } from '../profiles/workflow';
 import { stableUlid } from './stable-id';
 
 export interface Period {
@@ -177,14 +178,27 @@ export interface Invoice {
   readonly issuedAt?: string;
   readonly currency: string;
   readonly period: Period;
-  readonly supplier: { readonly name: string };
+  /** OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
+  readonly supplier: Readonly<Record<string, unknown>>;
   readonly customer: {
     readonly id: string;
     readonly key?: string;
     readonly name: string;
     readonly usageAttribution: { readonly subjectKeys: readonly string[] };
   };
-  readonly workflow: { readonly workflow: { readonly invoicing: { readonly autoAdvance: boolean } } };
+  /**
+   * OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow
+   * at issue (profile with override), so a later profile change never changes an issued invoice.
+   */
+  readonly workflow: {
+    readonly sourceBillingProfileId?: string;
+    readonly apps?: Readonly<Record<'tax' | 'invoicing' | 'payment', { readonly id: string }>>;
+    readonly workflow: WorkflowInput;
+  };
+  /** When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+  readonly dueAt?: string;
+  /** When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+  readonly collectionAt?: string;
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];

@@ -61,7 +61,17 @@ export class BillingProfiles {
     ).state;
   }
 
+  /** The namespace's profiles as the log has them now, deciding nothing (no default made). */
+  async current(namespace: string): Promise<BillingProfilesState> {
+    return (await loadState(this.store, billingProfilesStream(namespace), billingProfilesDecider)).state;
+  }
+
+  /** The collection interval a namespace's default profile starts with: `COLLECTION_GRACE_SECONDS`. */
+  defaultCollectionInterval(): string {
+    return intervalOfSeconds(this.config.collectionGraceMs / 1000);
+  }
+
   private seed(): DefaultSeed {
-    return { id: ulid(), collectionInterval: intervalOfSeconds(this.config.collectionGraceMs / 1000) };
+    return { id: ulid(), collectionInterval: this.defaultCollectionInterval() };
   }
 }

@@ -75,6 +75,12 @@ export function addWorkflowDuration(instant: string, duration: string): string {
   return DateTime.fromISO(instant, { zone: 'utc' }).plus(parsed).toUTC().toISO()!;
 }
 
+/** `instant` minus a workflow duration, along the UTC calendar, as an ISO string. */
+export function subtractWorkflowDuration(instant: string, duration: string): string {
+  const parsed = parseWorkflowDuration(duration) ?? Duration.fromMillis(0);
+  return DateTime.fromISO(instant, { zone: 'utc' }).minus(parsed).toUTC().toISO()!;
+}
+
 /** A workflow duration in milliseconds from `instant` (months and days along the UTC calendar). */
 export function workflowDurationMs(instant: string, duration: string): number {
   return Date.parse(addWorkflowDuration(instant, duration)) - Date.parse(instant);
