@@ -101,7 +101,8 @@ export interface InvoiceLine {
   readonly updatedAt: string;
   readonly managedBy: 'subscription';
   readonly status: 'valid';
-  readonly type: 'usage_based';
+  /** A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it. */
+  readonly type: 'flat_fee' | 'usage_based';
   readonly currency: string;
   readonly invoice: { readonly id: string };
   readonly period: Period;
@@ -391,7 +392,7 @@ function invoiceLine(
     updatedAt: input.issuedAt ?? input.period.from,
     managedBy: 'subscription',
     status: 'valid',
-    type: 'usage_based',
+    type: rateCard.type === 'flat_fee' ? 'flat_fee' : 'usage_based',
     currency,
     invoice: { id: invoiceId },
     period: line.usageWindow,
