@@ -1,5 +1,6 @@
 import { OpenMeter } from '@openmeter/sdk';
 import { startTestApp, TestApp } from '../support/test-app';
+import { createTutorialCatalog, TUTORIAL } from '../support/tutorial';
 
 const APP_ID = '01G65Z755AFWAKHE12NY0CQ9FH';
 
@@ -69,7 +70,7 @@ describe('billing workflow through @openmeter/sdk', () => {
   });
 
   it('pins a customer to a profile with its own settings (billing.customers.*Override)', async () => {
-    const customer = present(await sdk.customers.create({ name: 'Acme Inc', key: 'acme-inc' }));
+    const customer = present(await sdk.customers.create({ name: 'Globex', key: 'globex' }));
     const standard = present(await sdk.billing.profiles.list()).items[0];
     const eu = present(
       await sdk.billing.profiles.create({
@@ -104,6 +105,29 @@ describe('billing workflow through @openmeter/sdk', () => {
     );
   });
 
+  it("lists invoices with the spec's filters (billing.invoices.list)", async () => {
+    // The seed tutorial's customer, subscribed now: its open period's invoice is `gathering`.
+    await createTutorialCatalog(app);
+    present(await sdk.subscriptions.create(TUTORIAL.subscription));
+    const all = present(await sdk.billing.invoices.list({ statuses: ['gathering'] }));
+    expect(all.items.map((invoice) => invoice.status)).toEqual(['gathering']);
+    expect(present(await sdk.billing.invoices.list({ statuses: ['issued'] })).totalCount).toBe(0);
+    const recent = present(
+      await sdk.billing.invoices.list({
+        extendedStatuses: ['gathering'],
+        periodStartAfter: new Date(Date.now() - 3_600_000),
+        expand: ['lines'],
+        orderBy: 'periodStart',
+        order: 'DESC',
+        page: 1,
+        pageSize: 10,
+      }),
+    );
+    expect(recent.items).toHaveLength(1);
+    expect(recent.items[0].lines?.map((line) => line.name)).toEqual(['active-users']);
+    await expect(sdk.billing.invoices.list({ statuses: ['finished' as 'paid'] })).rejects.toThrow();
+  });
+
   it('documents each new route in /docs-json with its operationId and schemas', async () => {
     const docs = await app.request('GET', '/docs-json', { token: null });
     const operations: Record<string, { operationId?: string; requestBody?: unknown; responses: object }> = {};
@@ -120,6 +144,7 @@ describe('billing workflow through @openmeter/sdk', () => {
       'GET /api/v1/billing/customers/{customerId}': 'getBillingProfileCustomerOverride',
       'PUT /api/v1/billing/customers/{customerId}': 'upsertBillingProfileCustomerOverride',
       'DELETE /api/v1/billing/customers/{customerId}': 'deleteBillingProfileCustomerOverride',
+      'GET /api/v1/billing/invoices': 'listInvoices',
     };
     for (const [route, operationId] of Object.entries(expected)) {
       expect([route, operations[route]?.operationId]).toEqual([route, operationId]);
