@@ -21,6 +21,7 @@ import { BillingProfiles } from './profiles/billing-profiles.service';
 import { CustomerOverridesController } from './profiles/customer-overrides-read-model/customer-overrides.controller';
 import { CustomerOverridesQuery } from './profiles/customer-overrides-read-model/customer-overrides.query';
 import { DeleteCustomerOverrideController } from './profiles/delete-customer-override/delete-customer-override.controller';
+import { SimulateInvoiceController } from './simulate-invoice/simulate-invoice.controller';
 import { UpsertCustomerOverrideController } from './profiles/upsert-customer-override/upsert-customer-override.controller';
 import { CreateBillingProfileController } from './profiles/create-billing-profile/create-billing-profile.controller';
 import { DeleteBillingProfileController } from './profiles/delete-billing-profile/delete-billing-profile.controller';
@@ -38,6 +39,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     CustomerOverridesController,
     UpsertCustomerOverrideController,
     DeleteCustomerOverrideController,
+    SimulateInvoiceController,
   ],
   providers: [
     BillingViewQuery,

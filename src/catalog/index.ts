@@ -7,4 +7,12 @@
 export * from './model';
 export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
+export {
+  DiscountsDto,
+  FlatPriceDto,
+  PackagePriceDto,
+  TieredPriceDto,
+  UnitPriceDto,
+  UnknownPriceDto,
+} from './plans/plan-content.dto';
 export type { PlanToSubscribe } from './plans/plan-to-subscribe';

@@ -128,6 +128,37 @@ describe('billing workflow through @openmeter/sdk', () => {
     await expect(sdk.billing.invoices.list({ statuses: ['finished' as 'paid'] })).rejects.toThrow();
   });
 
+  it('simulates an invoice without storing it (billing.invoices.simulate)', async () => {
+    const customer = present(await sdk.customers.create({ name: 'Initech', key: 'initech' }));
+    const period = { from: new Date('2027-01-01T00:00:00Z'), to: new Date('2027-02-01T00:00:00Z') };
+    const before = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`);
+    const simulated = present(
+      await sdk.billing.invoices.simulate(customer.id, {
+        currency: 'USD',
+        lines: [
+          {
+            name: 'Calls',
+            period,
+            invoiceAt: period.to,
+            quantity: '1200',
+            rateCard: { price: { type: 'package', amount: '5', quantityPerPackage: '1000' } },
+          },
+          {
+            name: 'Seats',
+            period,
+            invoiceAt: period.to,
+            quantity: '4',
+            rateCard: { price: { type: 'unit', amount: '2.25' } },
+          },
+        ],
+      }),
+    );
+    // 1,200 calls in packages of 1,000 at $5: two packages, $10. 4 seats × $2.25 = $9. Total $19.
+    expect(simulated.lines?.map((line) => line.totals.total)).toEqual(['10', '9']);
+    expect(simulated.totals.total).toBe('19');
+    expect(await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`)).toEqual(before);
+  });
+
   it('documents each new route in /docs-json with its operationId and schemas', async () => {
     const docs = await app.request('GET', '/docs-json', { token: null });
     const operations: Record<string, { operationId?: string; requestBody?: unknown; responses: object }> = {};
@@ -145,6 +176,7 @@ describe('billing workflow through @openmeter/sdk', () => {
       'PUT /api/v1/billing/customers/{customerId}': 'upsertBillingProfileCustomerOverride',
       'DELETE /api/v1/billing/customers/{customerId}': 'deleteBillingProfileCustomerOverride',
       'GET /api/v1/billing/invoices': 'listInvoices',
+      'POST /api/v1/billing/customers/{customerId}/invoices/simulate': 'simulateInvoice',
     };
     for (const [route, operationId] of Object.entries(expected)) {
       expect([route, operations[route]?.operationId]).toEqual([route, operationId]);

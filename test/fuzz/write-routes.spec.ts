@@ -143,10 +143,29 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     workflow: fc.constant({ invoicing: { dueAfter: 'P7D' }, collection: { interval: 'P1D' } }),
   }),
   'DELETE /api/v1/billing/profiles/:id': undefined,
-  'PUT /api/v1/billing/customers/:customerId': fc.record({
+  'PUT /api/v1/billing/customers/:customerIdOrKey': fc.record({
     workflow: fc.constant({ collection: { interval: 'P1D' }, invoicing: { dueAfter: 'P7D' } }),
   }),
-  'DELETE /api/v1/billing/customers/:customerId': undefined,
+  'DELETE /api/v1/billing/customers/:customerIdOrKey': undefined,
+  'POST /api/v1/billing/customers/:customerIdOrKey/invoices/simulate': fc.record({
+    currency: fc.constantFrom('USD', 'JPY'),
+    lines: fc.constant([
+      {
+        name: 'Calls',
+        period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+        invoiceAt: '2027-02-01T00:00:00Z',
+        quantity: '7',
+        rateCard: { featureKey: 'fuzz_feature', price: { type: 'unit', amount: '0.5' } },
+      },
+      {
+        name: 'Fee',
+        period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+        invoiceAt: '2027-01-01T00:00:00Z',
+        quantity: '1',
+        price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+      },
+    ]),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
@@ -208,7 +227,6 @@ describe('fuzzing every write route', () => {
       subscriptionId: [subscription.id],
       tokenId: [token.id],
       id: [profile.id],
-      customerId: [customer.id, 'fuzz-customer'],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

@@ -102,7 +102,6 @@ describe('namespace isolation', () => {
         if (method === 'GET' || path.endsWith('/next')) return [a.planId, a.planKey];
         return method === 'POST' && path.endsWith('/archive') ? [a.planId] : [a.draftPlanId, a.planId];
       case 'customerIdOrKey':
-      case 'customerId':
         return [a.customerId, a.customerKey];
       case 'subscriptionId':
         return [a.subscriptionId];
@@ -197,7 +196,19 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
     'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
-    'PUT /api/v1/billing/customers/:customerId': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    'PUT /api/v1/billing/customers/:customerIdOrKey': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    'POST /api/v1/billing/customers/:customerIdOrKey/invoices/simulate': {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'x',
+          period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+          invoiceAt: '2027-02-01T00:00:00Z',
+          quantity: '1',
+          rateCard: { price: { type: 'unit', amount: '1' } },
+        },
+      ],
+    },
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {
