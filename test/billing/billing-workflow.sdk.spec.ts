@@ -194,6 +194,11 @@ describe('billing workflow through @openmeter/sdk', () => {
       expect.arrayContaining(['id', 'name', 'supplier', 'workflow', 'apps', 'default']),
     );
     expect(operations['GET /api/v1/billing/profiles'].responses).toHaveProperty('200');
+    const simulated = operations['POST /api/v1/billing/customers/{customerId}/invoices/simulate'];
+    expect(JSON.stringify(simulated.responses)).toContain('#/components/schemas/InvoiceAnswer');
+    expect(Object.keys(schemas.InvoiceAnswer.properties)).toEqual(
+      expect.arrayContaining(['dueAt', 'collectionAt', 'supplier', 'workflow', 'lines']),
+    );
   });
 });
 

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { InvoiceLineageQuery } from '../invoice-lineage/invoice-lineage.query';
 import { LineEventsQuery } from '../invoice-lineage/line-events.dto';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { InvoicePageAnswer } from './invoice.answer';
 import { InvoicesQuery } from './invoices.query';
 import { ListInvoicesQuery } from './list-invoices.dto';
 
@@ -29,6 +30,7 @@ export class InvoicesController {
     summary:
       "List invoices: issued documents, then each closed period's draft and each open period (gathering)",
   })
+  @ApiOkResponse({ type: InvoicePageAnswer })
   list(@Query() query: ListInvoicesQuery, @Ctx() ctx: RequestContext) {
     return this.invoices.list(ctx.namespace, {
       customers: query.customers,

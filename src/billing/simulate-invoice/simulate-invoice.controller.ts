@@ -5,6 +5,7 @@ import { Ctx, RequestContext } from '../../auth/request-context';
 import { GetCustomer } from '../../customers';
 import { notFound } from '../../shared/errors';
 import { CustomerOverrideParams } from '../profiles/customer-override.dto';
+import { InvoiceAnswer } from '../read-invoices/invoice.answer';
 import { SimulateInvoiceRequest } from './simulate-invoice.dto';
 import { SimulatedInvoice, simulateInvoice } from './simulated-invoice';
 
@@ -21,7 +22,7 @@ export class SimulateInvoiceController {
   @Post(':customerId/invoices/simulate')
   @HttpCode(200)
   @ApiOperation({ operationId: 'simulateInvoice', summary: 'Simulate an invoice for a customer' })
-  @ApiOkResponse({ description: "OpenMeter's Invoice, with the simulated lines (managedBy: manual)" })
+  @ApiOkResponse({ type: InvoiceAnswer, description: 'The simulated lines are managedBy: manual' })
   async simulate(
     @Param() { customerId }: CustomerOverrideParams,
     @Body() body: SimulateInvoiceRequest,
