@@ -14,11 +14,33 @@ import { issuedInvoicesProjection } from './issue-invoices/issued-invoices.proje
 import { InvoicesController } from './read-invoices/invoices.controller';
 import { InvoicesQuery } from './read-invoices/invoices.query';
 import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
+import { BillingProfilesController } from './profiles/billing-profiles-read-model/billing-profiles.controller';
+import { billingProfilesProjection } from './profiles/billing-profiles-read-model/billing-profiles.projection';
+import { BillingProfilesQuery } from './profiles/billing-profiles-read-model/billing-profiles.query';
+import { BillingProfiles } from './profiles/billing-profiles.service';
+import { CustomerOverridesController } from './profiles/customer-overrides-read-model/customer-overrides.controller';
+import { CustomerOverridesQuery } from './profiles/customer-overrides-read-model/customer-overrides.query';
+import { DeleteCustomerOverrideController } from './profiles/delete-customer-override/delete-customer-override.controller';
+import { SimulateInvoiceController } from './simulate-invoice/simulate-invoice.controller';
+import { UpsertCustomerOverrideController } from './profiles/upsert-customer-override/upsert-customer-override.controller';
+import { CreateBillingProfileController } from './profiles/create-billing-profile/create-billing-profile.controller';
+import { DeleteBillingProfileController } from './profiles/delete-billing-profile/delete-billing-profile.controller';
+import { UpdateBillingProfileController } from './profiles/update-billing-profile/update-billing-profile.controller';
 
 /** Pricing, invoice previews, period close, issued invoices and their corrections. */
 @Module({
   imports: [MeteringModule],
-  controllers: [InvoicesController],
+  controllers: [
+    InvoicesController,
+    BillingProfilesController,
+    CreateBillingProfileController,
+    UpdateBillingProfileController,
+    DeleteBillingProfileController,
+    CustomerOverridesController,
+    UpsertCustomerOverrideController,
+    DeleteCustomerOverrideController,
+    SimulateInvoiceController,
+  ],
   providers: [
     BillingViewQuery,
     InvoicePreviewQuery,
@@ -28,6 +50,9 @@ import { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';
     CorrectionSweep,
     InvoiceLineageQuery,
     InvoiceSnapshotService,
+    BillingProfiles,
+    BillingProfilesQuery,
+    CustomerOverridesQuery,
     { provide: METERED_QUANTITY, useClass: MeterQueryQuantity },
   ],
   exports: [
@@ -43,5 +68,6 @@ export class BillingModule {
   constructor(projections: ProjectionsService) {
     projections.register(billingViewProjection);
     projections.register(issuedInvoicesProjection);
+    projections.register(billingProfilesProjection);
   }
 }

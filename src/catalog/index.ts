@@ -9,4 +9,12 @@ export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
 export { AlignmentDto, CustomPlanInputDto } from './plans/plan-content.dto';
 export { MeterParams } from './meters/meter.params';
+export {
+  DiscountsDto,
+  FlatPriceDto,
+  PackagePriceDto,
+  TieredPriceDto,
+  UnitPriceDto,
+  UnknownPriceDto,
+} from './plans/plan-content.dto';
 export type { PlanToSubscribe } from './plans/plan-to-subscribe';

@@ -5,7 +5,9 @@
  */
 export * from './model';
 export { CustomersModule } from './customers.module';
+export { AddressDto } from './customers/customer-fields.dto';
 export { CUSTOMERS_PROJECTION } from './customers/customers-read-model/customers.projection';
-export { customerRowFor } from './customers/customers-read-model/customers.query';
+export { customerRowFor, GetCustomer, ListCustomers } from './customers/customers-read-model/customers.query';
+export type { CustomerView } from './customers/customers-read-model/customers.query';
 export { SUBSCRIPTIONS_PROJECTION } from './subscriptions/subscriptions-read-model/subscriptions.projection';
 export { runningAt, subscriptionsOf } from './subscriptions/subscriptions-read-model/subscriptions.query';

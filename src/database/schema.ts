@@ -24,6 +24,7 @@ import { FeatureFilters1796619300000 } from './migrations/1796619300000-feature-
 import { Entitlements1796619303163 } from './migrations/1796619303163-entitlements';
 import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
 import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tokens';
+import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing-profiles';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -59,4 +60,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Entitlements1796619303163,
   Subjects1796619400000,
   PortalTokens1796619500000,
+  BillingProfiles1796622170394,
 ];

@@ -13,6 +13,7 @@ export const StreamCategory = {
   subscription: 'subscription',
   invoice: 'invoice',
   invoiceLedger: 'invoiceledger',
+  billingProfiles: 'billingprofiles',
   usage: 'usage',
   usageVoids: 'usagevoids',
   keyClaim: 'keyclaim',
@@ -60,6 +61,11 @@ export function entitlementStream(namespace: string, customerId: string, feature
 /** Issued invoices of a namespace, in order: the stream's version is the last invoice number. */
 export function invoiceLedgerStream(namespace: string): string {
   return streamName(StreamCategory.invoiceLedger, namespace);
+}
+
+/** A namespace's billing profiles and customer overrides: one stream, since its rules span profiles. */
+export function billingProfilesStream(namespace: string): string {
+  return streamName(StreamCategory.billingProfiles, namespace);
 }
 
 /** All usage of a namespace is one logical stream; the PostgreSQL adapter deduplicates within it. */

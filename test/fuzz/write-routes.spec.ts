@@ -122,6 +122,52 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     billingAnchor: fc.constantFrom('2024-01-31T00:00:00Z', '2024-02-29T12:00:00+05:30'),
     name: fc.constant('sub'),
   }),
+  'POST /api/v1/billing/profiles': fc.record({
+    name: fc.constantFrom('EU', 'US'),
+    supplier: fc.constant({ name: 'Tally', taxId: { code: 'DE1' }, addresses: [{ country: 'DE' }] }),
+    default: fc.boolean(),
+    workflow: fc.constant({
+      collection: { alignment: { type: 'subscription' }, interval: 'PT2H' },
+      invoicing: { autoAdvance: true, draftPeriod: 'P1D', dueAfter: 'P14D', progressiveBilling: false },
+      payment: { collectionMethod: 'send_invoice' },
+      tax: { enabled: false, enforced: false },
+    }),
+    apps: fc.constant({
+      tax: '01G65Z755AFWAKHE12NY0CQ9FH',
+      invoicing: '01G65Z755AFWAKHE12NY0CQ9FH',
+      payment: '01G65Z755AFWAKHE12NY0CQ9FH',
+    }),
+  }),
+  'PUT /api/v1/billing/profiles/:id': fc.record({
+    name: fc.constant('Renamed'),
+    supplier: fc.constant({ name: 'Tally' }),
+    default: fc.boolean(),
+    workflow: fc.constant({ invoicing: { dueAfter: 'P7D' }, collection: { interval: 'P1D' } }),
+  }),
+  'DELETE /api/v1/billing/profiles/:id': undefined,
+  'PUT /api/v1/billing/customers/:customerIdOrKey': fc.record({
+    workflow: fc.constant({ collection: { interval: 'P1D' }, invoicing: { dueAfter: 'P7D' } }),
+  }),
+  'DELETE /api/v1/billing/customers/:customerIdOrKey': undefined,
+  'POST /api/v1/billing/customers/:customerIdOrKey/invoices/simulate': fc.record({
+    currency: fc.constantFrom('USD', 'JPY'),
+    lines: fc.constant([
+      {
+        name: 'Calls',
+        period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+        invoiceAt: '2027-02-01T00:00:00Z',
+        quantity: '7',
+        rateCard: { featureKey: 'fuzz_feature', price: { type: 'unit', amount: '0.5' } },
+      },
+      {
+        name: 'Fee',
+        period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+        invoiceAt: '2027-01-01T00:00:00Z',
+        quantity: '1',
+        price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+      },
+    ]),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
@@ -270,6 +316,7 @@ describe('fuzzing every write route', () => {
     expect(stored.status).toBe(204);
     const [subject] = (await app.request('POST', '/api/v1/subjects', { body: [{ key: 'fuzz-subject' }] }))
       .body;
+    const profile = await created('/api/v1/billing/profiles', { name: 'Fuzz', supplier: {}, default: false });
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -281,6 +328,7 @@ describe('fuzzing every write route', () => {
       entitlementId: [entitlement.id],
       grantId: [grant.id],
       subjectIdOrKey: [subject.id, 'fuzz-subject', 'fuzz-customer'],
+      id: [profile.id],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

@@ -38,6 +38,14 @@ describe('namespace isolation', () => {
     expect(await sendTutorialEvents(app, new Date().toISOString())).toEqual([202, 202, 202, 202]);
     const draft = await app.request('POST', '/api/v1/plans/per_seat/next');
     expect(draft.status).toBe(201);
+    const profile = await app.request('POST', '/api/v1/billing/profiles', {
+      body: { name: 'Tenant A entity', supplier: { name: 'Acme Supplier' }, default: false },
+    });
+    expect(profile.status).toBe(201);
+    const override = await app.request('PUT', '/api/v1/billing/customers/acme-inc', {
+      body: { billingProfileId: profile.body.id },
+    });
+    expect(override.status).toBe(200);
     const reader = await app.request('POST', '/api/v1/tokens', {
       body: { name: 'tenant a reader', role: 'read' },
     });
@@ -83,6 +91,7 @@ describe('namespace isolation', () => {
       invoiceId: preview.body.id,
       lineId: preview.body.lines[0].id,
       tokenId: reader.body.id,
+      profileId: profile.body.id,
       tokenSecret: reader.body.secret,
       entitlementId: entitlement.body.id,
       grantId: grant.body.id,
@@ -97,6 +106,7 @@ describe('namespace isolation', () => {
       'tenant a reader',
       'acme-inc',
       'Acme Inc',
+      'Tenant A entity',
     ];
     const tokens = app.tally.resolve(TokenService);
     const token = async (role: Role) =>
@@ -148,11 +158,15 @@ describe('namespace isolation', () => {
       case 'grantId':
         return [a.grantId];
       case 'subjectIdOrKey':
-        return [a.subjectId, a.subjectKey];
+        // The entitlement routes name a subject by its key only (README, Entitlements).
+        return path.includes('/entitlements') ? [a.subjectKey] : [a.subjectId, a.subjectKey];
       case 'groupByKey':
         return ['subject'];
       case 'meterSlug':
         return [a.meterSlug];
+      case 'id':
+        if (path.startsWith('/api/v1/billing/profiles')) return [a.profileId];
+        break;
       case 'name':
         return [USAGE_PROJECTION];
       case 'idOrKey': {
@@ -265,6 +279,20 @@ describe('namespace isolation', () => {
       reason: 'B was here',
     },
     'POST /api/v1/meters/:meterIdOrSlug/query': {},
+    'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
+    'PUT /api/v1/billing/customers/:customerIdOrKey': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    'POST /api/v1/billing/customers/:customerIdOrKey/invoices/simulate': {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'x',
+          period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+          invoiceAt: '2027-02-01T00:00:00Z',
+          quantity: '1',
+          rateCard: { price: { type: 'unit', amount: '1' } },
+        },
+      ],
+    },
   };
 
   it("lets B's admin change nothing of A's, through any write route", async () => {
@@ -283,6 +311,7 @@ describe('namespace isolation', () => {
           'POST /api/v1/portal/tokens',
           // Acts on B's own portal tokens only: checked below.
           'POST /api/v1/portal/tokens/invalidate',
+          'POST /api/v1/billing/profiles',
         ].includes(`${r.method} ${r.path}`) &&
         !['/api/v1/events', '/v3/openmeter/events'].includes(r.path) &&
         // Projections are the installation's, shared by every namespace: checked below.
@@ -411,6 +440,8 @@ describe('namespace isolation', () => {
       '/api/v1/tokens',
       '/api/v1/subjects',
       '/api/v1/portal/tokens',
+      '/api/v1/billing/profiles?includeArchived=true',
+      '/api/v1/billing/customers?expand=customer',
       `/api/v1/billing/customers/acme-inc/invoices/preview`,
       `/api/v1/customers/acme-inc/entitlements/active_users/value`,
       '/api/v2/customers/acme-inc/entitlements?includeDeleted=true',

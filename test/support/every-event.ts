@@ -131,6 +131,29 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     key: 'brief',
     usageAttribution: { subjectKeys: ['brief'] },
   });
+  // Billing profiles: the default made on first use, another made default and back, one deleted.
+  const [standard] = (await call('GET', '/api/v1/billing/profiles')).items;
+  await call('POST', '/api/v1/billing/profiles', {
+    name: 'EU',
+    supplier: { name: 'Tally GmbH' },
+    default: true,
+    workflow: { invoicing: { dueAfter: 'P14D' } },
+  });
+  await call('PUT', `/api/v1/billing/profiles/${standard.id}`, {
+    name: standard.name,
+    supplier: { name: 'Tally Inc' },
+    default: true,
+    workflow: standard.workflow,
+  });
+  const spare = await call('POST', '/api/v1/billing/profiles', {
+    name: 'Spare',
+    supplier: {},
+    default: false,
+  });
+  await call('DELETE', `/api/v1/billing/profiles/${spare.id}`);
+  await call('PUT', '/api/v1/billing/customers/brief', { workflow: { invoicing: { dueAfter: 'P7D' } } });
+  await call('DELETE', '/api/v1/billing/customers/brief');
+  await call('PUT', '/api/v1/billing/customers/brief', { billingProfileId: standard.id });
   await call('POST', '/api/v1/subscriptions', {
     customerKey: 'acme',
     plan: { key: 'pro' },

@@ -70,6 +70,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customer overrides */
+        get: operations["listBillingProfileCustomerOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer override */
+        get: operations["getBillingProfileCustomerOverride"];
+        /** Create a new or update a customer override */
+        put: operations["upsertBillingProfileCustomerOverride"];
+        post?: never;
+        /** Delete a customer override */
+        delete: operations["deleteBillingProfileCustomerOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/customers/{customerId}/invoices/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simulate an invoice for a customer */
+        post: operations["simulateInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/customers/{customerIdOrKey}/invoices/preview": {
         parameters: {
             query?: never;
@@ -93,6 +146,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List invoices: issued documents, then each closed period's draft and each open period (gathering) */
         get: operations["listInvoices"];
         put?: never;
         post?: never;
@@ -129,6 +183,43 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List billing profiles */
+        get: operations["listBillingProfiles"];
+        put?: never;
+        /** Create a new billing profile */
+        post: operations["createBillingProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a billing profile */
+        get: operations["getBillingProfile"];
+        /** Update a billing profile */
+        put: operations["updateBillingProfile"];
+        post?: never;
+        /** Delete a billing profile */
+        delete: operations["deleteBillingProfile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1250,6 +1341,33 @@ export interface components {
             period: components["schemas"]["PeriodView"];
             usage: number;
         };
+        BillingProfileView: {
+            apps: {
+                invoicing: {
+                    id: string;
+                };
+                payment: {
+                    id: string;
+                };
+                tax: {
+                    id: string;
+                };
+            };
+            createdAt: string;
+            default: boolean;
+            deletedAt?: string;
+            description?: string;
+            id: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            supplier: {
+                [key: string]: unknown;
+            };
+            updatedAt: string;
+            workflow: components["schemas"]["Workflow"];
+        };
         BooleanEntitlementTemplate: {
             metadata?: {
                 [key: string]: string;
@@ -1274,6 +1392,28 @@ export interface components {
              */
             timing?: "immediate" | "next_billing_cycle";
         };
+        CollectionAlignmentDto: {
+            /**
+             * @description `anchored` is not built
+             * @enum {string}
+             */
+            type: "subscription";
+        };
+        CollectionSettingsDto: {
+            /**
+             * @default {
+             *       "type": "subscription"
+             *     }
+             */
+            alignment?: components["schemas"]["CollectionAlignmentDto"];
+            /**
+             * Format: ISO8601
+             * @description How long after a period ends its invoice is issued (the default profile starts at COLLECTION_GRACE_SECONDS)
+             * @default PT1H
+             * @example PT1H
+             */
+            interval?: string;
+        };
         ConsoleSessionAnswer: {
             csrfToken?: string;
             expiresAt?: string;
@@ -1289,6 +1429,19 @@ export interface components {
             total: string;
             /** @enum {string} */
             type: "standard" | "credit_note";
+        };
+        CreateBillingProfileRequest: {
+            apps?: components["schemas"]["ProfileAppsDto"];
+            /** @description Making a profile the default unsets the previous default */
+            default: boolean;
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** @example EU entity */
+            name: string;
+            supplier: components["schemas"]["SupplierDto"];
+            workflow?: components["schemas"]["WorkflowDto"];
         };
         CreateCustomerRequest: {
             billingAddress?: components["schemas"]["AddressDto"];
@@ -1487,6 +1640,56 @@ export interface components {
                 [key: string]: components["schemas"]["EntitlementValueView"];
             };
         };
+        CustomerOverrideView: {
+            baseBillingProfileId: string;
+            customer?: components["schemas"]["CustomerView"];
+            customerOverride?: {
+                billingProfileId?: string;
+                createdAt: string;
+                customerId: string;
+                updatedAt: string;
+                workflow?: {
+                    collection?: {
+                        alignment?: {
+                            /** @enum {string} */
+                            type?: "subscription";
+                        };
+                        interval?: string;
+                    };
+                    invoicing?: {
+                        autoAdvance?: boolean;
+                        draftPeriod?: string;
+                        dueAfter?: string;
+                        progressiveBilling?: boolean;
+                    };
+                    payment?: {
+                        /** @enum {string} */
+                        collectionMethod?: "charge_automatically" | "send_invoice";
+                    };
+                    tax?: {
+                        enabled?: boolean;
+                        enforced?: boolean;
+                    };
+                };
+            };
+            customerProfile: {
+                apps: {
+                    invoicing: {
+                        id: string;
+                    };
+                    payment: {
+                        id: string;
+                    };
+                    tax: {
+                        id: string;
+                    };
+                };
+                supplier: {
+                    [key: string]: unknown;
+                };
+                workflow: components["schemas"]["Workflow"];
+            };
+        };
         CustomerView: {
             billingAddress?: components["schemas"]["Address"];
             createdAt: string;
@@ -1593,6 +1796,8 @@ export interface components {
             type: "dynamic";
         };
         EmptyInvoice: {
+            /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+            collectionAt?: string;
             correctionOf?: components["schemas"]["DocumentRef"];
             /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
             corrections?: components["schemas"]["CorrectionRef"][];
@@ -1606,6 +1811,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+            dueAt?: string;
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
@@ -1621,18 +1828,50 @@ export interface components {
                 failed: boolean;
                 immutable: boolean;
             };
+            /** @description OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
             supplier: {
-                name: string;
+                [key: string]: unknown;
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
-                workflow: {
+                apps?: {
                     invoicing: {
-                        autoAdvance: boolean;
+                        id: string;
+                    };
+                    payment: {
+                        id: string;
+                    };
+                    tax: {
+                        id: string;
+                    };
+                };
+                sourceBillingProfileId?: string;
+                workflow: {
+                    collection?: {
+                        alignment?: {
+                            /** @enum {string} */
+                            type?: "subscription";
+                        };
+                        interval?: string;
+                    };
+                    invoicing?: {
+                        autoAdvance?: boolean;
+                        draftPeriod?: string;
+                        dueAfter?: string;
+                        progressiveBilling?: boolean;
+                    };
+                    payment?: {
+                        /** @enum {string} */
+                        collectionMethod?: "charge_automatically" | "send_invoice";
+                    };
+                    tax?: {
+                        enabled?: boolean;
+                        enforced?: boolean;
                     };
                 };
             };
@@ -2169,6 +2408,8 @@ export interface components {
             subject?: string;
         };
         Invoice: {
+            /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+            collectionAt?: string;
             correctionOf?: components["schemas"]["DocumentRef"];
             /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
             corrections?: components["schemas"]["CorrectionRef"][];
@@ -2182,6 +2423,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+            dueAt?: string;
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
@@ -2198,18 +2441,50 @@ export interface components {
                 failed: boolean;
                 immutable: boolean;
             };
+            /** @description OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
             supplier: {
-                name: string;
+                [key: string]: unknown;
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
-                workflow: {
+                apps?: {
                     invoicing: {
-                        autoAdvance: boolean;
+                        id: string;
+                    };
+                    payment: {
+                        id: string;
+                    };
+                    tax: {
+                        id: string;
+                    };
+                };
+                sourceBillingProfileId?: string;
+                workflow: {
+                    collection?: {
+                        alignment?: {
+                            /** @enum {string} */
+                            type?: "subscription";
+                        };
+                        interval?: string;
+                    };
+                    invoicing?: {
+                        autoAdvance?: boolean;
+                        draftPeriod?: string;
+                        dueAfter?: string;
+                        progressiveBilling?: boolean;
+                    };
+                    payment?: {
+                        /** @enum {string} */
+                        collectionMethod?: "charge_automatically" | "send_invoice";
+                    };
+                    tax?: {
+                        enabled?: boolean;
+                        enforced?: boolean;
                     };
                 };
             };
@@ -2254,8 +2529,11 @@ export interface components {
                 };
             };
             totals: components["schemas"]["InvoiceTotals"];
-            /** @enum {string} */
-            type: "usage_based";
+            /**
+             * @description A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it.
+             * @enum {string}
+             */
+            type: "flat_fee" | "usage_based";
             updatedAt: string;
         };
         InvoicePage: {
@@ -2266,6 +2544,8 @@ export interface components {
             totalCount: number;
         };
         InvoiceSummary: {
+            /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+            collectionAt?: string;
             correctionOf?: components["schemas"]["DocumentRef"];
             /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
             corrections?: components["schemas"]["CorrectionRef"][];
@@ -2279,6 +2559,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+            dueAt?: string;
             id: string;
             issuedAt?: string;
             number: string;
@@ -2294,18 +2576,50 @@ export interface components {
                 failed: boolean;
                 immutable: boolean;
             };
+            /** @description OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
             supplier: {
-                name: string;
+                [key: string]: unknown;
             };
             totals: components["schemas"]["InvoiceTotals"];
             /** @enum {string} */
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
-                workflow: {
+                apps?: {
                     invoicing: {
-                        autoAdvance: boolean;
+                        id: string;
+                    };
+                    payment: {
+                        id: string;
+                    };
+                    tax: {
+                        id: string;
+                    };
+                };
+                sourceBillingProfileId?: string;
+                workflow: {
+                    collection?: {
+                        alignment?: {
+                            /** @enum {string} */
+                            type?: "subscription";
+                        };
+                        interval?: string;
+                    };
+                    invoicing?: {
+                        autoAdvance?: boolean;
+                        draftPeriod?: string;
+                        dueAfter?: string;
+                        progressiveBilling?: boolean;
+                    };
+                    payment?: {
+                        /** @enum {string} */
+                        collectionMethod?: "charge_automatically" | "send_invoice";
+                    };
+                    tax?: {
+                        enabled?: boolean;
+                        enforced?: boolean;
                     };
                 };
             };
@@ -2319,6 +2633,32 @@ export interface components {
             taxesInclusiveTotal: string;
             taxesTotal: string;
             total: string;
+        };
+        InvoicingSettingsDto: {
+            /**
+             * @description Stored; Tally issues every invoice itself today
+             * @default true
+             */
+            autoAdvance?: boolean;
+            /**
+             * Format: ISO8601
+             * @description Stored; drafts are not built yet
+             * @default P0D
+             * @example P1D
+             */
+            draftPeriod?: string;
+            /**
+             * Format: ISO8601
+             * @description An issued invoice is due this long after issue
+             * @default P30D
+             * @example P30D
+             */
+            dueAfter?: string;
+            /**
+             * @description `true` is refused: progressive billing is not built
+             * @default false
+             */
+            progressiveBilling?: boolean;
         };
         IssueAfterResetRequest: {
             amount: number;
@@ -2507,6 +2847,13 @@ export interface components {
             /** @enum {string} */
             type: "package";
         };
+        PaymentSettingsDto: {
+            /**
+             * @default charge_automatically
+             * @enum {string}
+             */
+            collectionMethod?: "charge_automatically" | "send_invoice";
+        };
         PercentageDiscountDto: {
             /** @example 10 */
             percentage: number;
@@ -2573,7 +2920,7 @@ export interface components {
             /** @enum {string} */
             settlementMode?: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
-            status: "draft" | "active" | "archived" | "scheduled";
+            status: "active" | "scheduled" | "draft" | "archived";
             updatedAt: string;
             /** @description A draft's problems that would refuse its publishing (its rate cards' cadences against its own), as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends on features is checked when it is published (400 with every problem). */
             validationErrors: components["schemas"]["OpenMeterValidationError"][] | null;
@@ -2616,6 +2963,11 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        ProfileAppsDto: {
+            invoicing: string;
+            payment: string;
+            tax: string;
         };
         ProjectionStatus: {
             /** @description Events in the log after the checkpoint (capped), or null where the store cannot count them. */
@@ -2757,6 +3109,182 @@ export interface components {
             /** @description An API token of the `read`, `admin` or `system` role */
             token: string;
         };
+        SimulatedInvoice: {
+            /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+            collectionAt?: string;
+            correctionOf?: components["schemas"]["DocumentRef"];
+            /** @description An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued. */
+            corrections?: components["schemas"]["CorrectionRef"][];
+            createdAt: string;
+            currency: string;
+            customer: {
+                id: string;
+                key?: string;
+                name: string;
+                usageAttribution: {
+                    subjectKeys: string[];
+                };
+            };
+            /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+            dueAt?: string;
+            id: string;
+            issuedAt?: string;
+            lines: components["schemas"]["SimulatedLine"][];
+            number: string;
+            period: components["schemas"]["Period"];
+            /** @enum {string} */
+            status: "gathering" | "draft" | "issued";
+            statusDetails: {
+                availableActions: {
+                    [key: string]: Record<string, never>;
+                };
+                extendedStatus: string;
+                /** @description True while a critical validation issue keeps the invoice from being issued. */
+                failed: boolean;
+                immutable: boolean;
+            };
+            /** @description OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
+            supplier: {
+                [key: string]: unknown;
+            };
+            totals: components["schemas"]["InvoiceTotals"];
+            /** @enum {string} */
+            type: "standard" | "credit_note";
+            updatedAt: string;
+            validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
+            workflow: {
+                apps?: {
+                    invoicing: {
+                        id: string;
+                    };
+                    payment: {
+                        id: string;
+                    };
+                    tax: {
+                        id: string;
+                    };
+                };
+                sourceBillingProfileId?: string;
+                workflow: {
+                    collection?: {
+                        alignment?: {
+                            /** @enum {string} */
+                            type?: "subscription";
+                        };
+                        interval?: string;
+                    };
+                    invoicing?: {
+                        autoAdvance?: boolean;
+                        draftPeriod?: string;
+                        dueAfter?: string;
+                        progressiveBilling?: boolean;
+                    };
+                    payment?: {
+                        /** @enum {string} */
+                        collectionMethod?: "charge_automatically" | "send_invoice";
+                    };
+                    tax?: {
+                        enabled?: boolean;
+                        enforced?: boolean;
+                    };
+                };
+            };
+        };
+        SimulatedLine: {
+            /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
+            charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
+            correction?: components["schemas"]["LineCorrection"];
+            createdAt: string;
+            currency: string;
+            description?: string;
+            featureKey?: string;
+            id: string;
+            invoice: {
+                id: string;
+            };
+            invoiceAt: string;
+            /** @enum {string} */
+            managedBy: "manual";
+            metadata?: {
+                [key: string]: string;
+            };
+            meteredQuantity: string;
+            name: string;
+            period: components["schemas"]["Period"];
+            price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"];
+            quantity: string;
+            rateCard: {
+                discounts?: components["schemas"]["Discounts"];
+                featureKey?: string;
+                price: components["schemas"]["FlatPriceWithPaymentTerm"] | components["schemas"]["UnitPriceWithCommitments"] | components["schemas"]["TieredPriceWithCommitments"] | components["schemas"]["PackagePriceWithCommitments"] | components["schemas"]["DynamicPriceWithCommitments"];
+            };
+            /** @enum {string} */
+            status: "valid";
+            totals: components["schemas"]["InvoiceTotals"];
+            /**
+             * @description A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it.
+             * @enum {string}
+             */
+            type: "flat_fee" | "usage_based";
+            updatedAt: string;
+        };
+        SimulateInvoiceRequest: {
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["SimulationLineDto"][];
+            /** @example INV-2027-SIM */
+            number?: string;
+        };
+        SimulationLineDto: {
+            description?: string;
+            /** @deprecated */
+            featureKey?: string;
+            id?: string;
+            /** Format: date-time */
+            invoiceAt: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            period: components["schemas"]["SimulationPeriodDto"];
+            /** @description Accepted; progressive billing is not built, so not acted on */
+            preLinePeriodQuantity?: string;
+            /**
+             * @deprecated
+             * @description Use rateCard.price
+             */
+            price?: components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"];
+            /**
+             * @description A decimal string
+             * @example 12.5
+             */
+            quantity: string;
+            rateCard?: components["schemas"]["SimulationRateCardDto"];
+            /**
+             * @deprecated
+             * @description Accepted, not acted on
+             */
+            taxConfig?: {
+                [key: string]: unknown;
+            };
+        };
+        SimulationPeriodDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        SimulationRateCardDto: {
+            discounts?: components["schemas"]["DiscountsDto"];
+            featureKey?: string;
+            /** @description flat, unit, tiered or package, as a plan takes it; null when free */
+            price: (components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"]) | null;
+            /** @description Accepted, not acted on */
+            taxConfig?: {
+                [key: string]: unknown;
+            };
+        };
         StaticEntitlementTemplate: {
             /** @description A JSON object, serialized: returned as is by entitlement checks. */
             config: string;
@@ -2886,7 +3414,7 @@ export interface components {
              */
             settlementMode: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
-            status: "active" | "scheduled" | "inactive" | "canceled";
+            status: "active" | "inactive" | "canceled" | "scheduled";
             updatedAt: string;
         };
         SubscriptionPhaseView: {
@@ -3013,8 +3541,15 @@ export interface components {
              */
             settlementMode: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
-            status: "active" | "scheduled" | "inactive" | "canceled";
+            status: "active" | "inactive" | "canceled" | "scheduled";
             updatedAt: string;
+        };
+        SupplierDto: {
+            addresses?: components["schemas"]["AddressDto"][];
+            key?: string;
+            /** @example Tally Inc */
+            name?: string;
+            taxId?: components["schemas"]["TaxIdentityDto"];
         };
         TaxCodeDto: {
             /** @example txcd_10000000 */
@@ -3041,6 +3576,15 @@ export interface components {
             /** @deprecated */
             stripe?: components["schemas"]["StripeTaxCodeDto"];
             taxCodeId?: string;
+        };
+        TaxIdentityDto: {
+            code?: string;
+        };
+        TaxSettingsDto: {
+            /** @default true */
+            enabled?: boolean;
+            /** @default false */
+            enforced?: boolean;
         };
         TierCharge: {
             amount: string;
@@ -3150,6 +3694,18 @@ export interface components {
             /** @enum {string} */
             type: "unit";
         };
+        UpdateBillingProfileRequest: {
+            /** @description Making a profile the default unsets the previous default */
+            default: boolean;
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** @example EU entity */
+            name: string;
+            supplier: components["schemas"]["SupplierDto"];
+            workflow: components["schemas"]["WorkflowDto"];
+        };
         UpdateCustomerRequest: {
             billingAddress?: components["schemas"]["AddressDto"];
             /** @example USD */
@@ -3200,6 +3756,12 @@ export interface components {
              * @enum {string}
              */
             settlementMode?: "credit_then_invoice" | "credit_only";
+        };
+        UpsertCustomerOverrideRequest: {
+            /** @description Pin this profile; else the default applies */
+            billingProfileId?: string;
+            /** @description Tally's: settings over the profile's, for this customer */
+            workflow?: components["schemas"]["WorkflowDto"];
         };
         UsageAttributionDto: {
             /**
@@ -3326,6 +3888,35 @@ export interface components {
         WindowedBalanceHistoryView: {
             burndownHistory: components["schemas"]["GrantBurnDownHistorySegmentView"][];
             windowedHistory: components["schemas"]["BalanceHistoryWindowView"][];
+        };
+        Workflow: {
+            collection: {
+                alignment: {
+                    /** @enum {string} */
+                    type: "subscription";
+                };
+                interval: string;
+            };
+            invoicing: {
+                autoAdvance: boolean;
+                draftPeriod: string;
+                dueAfter: string;
+                progressiveBilling: boolean;
+            };
+            payment: {
+                /** @enum {string} */
+                collectionMethod: "charge_automatically" | "send_invoice";
+            };
+            tax: {
+                enabled: boolean;
+                enforced: boolean;
+            };
+        };
+        WorkflowDto: {
+            collection?: components["schemas"]["CollectionSettingsDto"];
+            invoicing?: components["schemas"]["InvoicingSettingsDto"];
+            payment?: components["schemas"]["PaymentSettingsDto"];
+            tax?: components["schemas"]["TaxSettingsDto"];
         };
     };
     responses: never;
@@ -3637,6 +4228,437 @@ export interface operations {
             };
         };
     };
+    listBillingProfileCustomerOverrides: {
+        parameters: {
+            query?: {
+                /** @description Only customers billed under these profiles */
+                billingProfile?: string[];
+                customerId?: string[];
+                /** @description Exact */
+                customerKey?: string;
+                /** @description Case-insensitive, partial */
+                customerName?: string;
+                /** @description Case-insensitive, partial */
+                customerPrimaryEmail?: string;
+                /** @description Only customers with no pinned profile (implies includeAllCustomers) */
+                customersWithoutPinnedProfile?: boolean;
+                expand?: ("apps" | "customer")[];
+                /** @description Customers without an override too */
+                includeAllCustomers?: boolean;
+                order?: "ASC" | "DESC";
+                orderBy?: "customerId" | "customerName" | "customerKey" | "customerPrimaryEmail" | "customerCreatedAt";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CustomerOverrideView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getBillingProfileCustomerOverride: {
+        parameters: {
+            query?: {
+                expand?: ("apps" | "customer")[];
+            };
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerOverrideView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    upsertBillingProfileCustomerOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpsertCustomerOverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerOverrideView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteBillingProfileCustomerOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    simulateInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimulatedInvoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     previewCustomerInvoice: {
         parameters: {
             query?: never;
@@ -3716,11 +4738,32 @@ export interface operations {
     listInvoices: {
         parameters: {
             query?: {
+                /** @description Created at or after (inclusive) */
+                createdAfter?: string;
+                /** @description Created at or before (inclusive) */
+                createdBefore?: string;
                 /** @description Customer ids or keys */
                 customers?: string[];
                 expand?: "lines"[];
+                /** @description Only invoices in these extended statuses (a status, refined: `draft.waiting_auto_approval`) */
+                extendedStatuses?: string[];
+                /** @description Accepted; Tally deletes no invoice */
+                includeDeleted?: boolean;
+                /** @description Issued at or after (inclusive) */
+                issuedAfter?: string;
+                /** @description Issued at or before (inclusive) */
+                issuedBefore?: string;
+                order?: "ASC" | "DESC";
+                /** @description Without it: issued documents by number, then those not issued yet */
+                orderBy?: "customer.name" | "issuedAt" | "status" | "createdAt" | "updatedAt" | "periodStart";
                 page?: number;
                 pageSize?: number;
+                /** @description Period starting at or after (inclusive) */
+                periodStartAfter?: string;
+                /** @description Period starting at or before (inclusive) */
+                periodStartBefore?: string;
+                /** @description Only invoices in these statuses */
+                statuses?: ("gathering" | "draft" | "issuing" | "issued" | "payment_processing" | "overdue" | "paid" | "uncollectible" | "voided")[];
                 /** @description Only documents of these types: invoices and corrections billing more, or corrections giving back (Tally's filter) */
                 types?: ("standard" | "credit_note")[];
             };
@@ -3914,6 +4957,410 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listBillingProfiles: {
+        parameters: {
+            query?: {
+                expand?: "apps"[];
+                includeArchived?: boolean;
+                order?: "ASC" | "DESC";
+                orderBy?: "createdAt" | "updatedAt" | "default" | "name";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BillingProfileView"][];
+                        page: number;
+                        pageSize: number;
+                        totalCount: number;
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBillingProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getBillingProfile: {
+        parameters: {
+            query?: {
+                expand?: "apps"[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBillingProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingProfileView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteBillingProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,9 @@ export class InvoiceLineageQuery {
     const line = invoice.lines.find((l) => l.id === lineId);
     if (!line) throw notFound('BILLING.LINE_NOT_FOUND', `invoice ${invoiceId} has no line ${lineId}`);
     const base = { invoiceId, lineId, meteredQuantity: line.meteredQuantity, period: line.period };
+    // No usage is behind a flat fee, even one naming a feature (for its entitlement); the price
+    // says so on lines issued before flat fees were typed `flat_fee` too.
+    if (line.price.type === 'flat') return { ...base, totalCount: 0, items: [] };
     await this.projections.readYourWrites([BILLING_VIEW_PROJECTION]);
     const feature = line.featureKey
       ? (await this.view.billedFeatures(namespace, [line.featureKey])).get(line.featureKey)

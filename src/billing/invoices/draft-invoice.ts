@@ -2,6 +2,7 @@ import type { Discounts, Price, RateCard } from '../../catalog';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { Charge, priceUsage, roundMoney } from '../pricing';
+import type { WorkflowInput } from '../profiles/workflow';
 import { stableUlid } from '../../shared/stable-id';
 
 export interface Period {
@@ -100,7 +101,8 @@ export interface InvoiceLine {
   readonly updatedAt: string;
   readonly managedBy: 'subscription';
   readonly status: 'valid';
-  readonly type: 'usage_based';
+  /** A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it. */
+  readonly type: 'flat_fee' | 'usage_based';
   readonly currency: string;
   readonly invoice: { readonly id: string };
   readonly period: Period;
@@ -177,14 +179,27 @@ export interface Invoice {
   readonly issuedAt?: string;
   readonly currency: string;
   readonly period: Period;
-  readonly supplier: { readonly name: string };
+  /** OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
+  readonly supplier: Readonly<Record<string, unknown>>;
   readonly customer: {
     readonly id: string;
     readonly key?: string;
     readonly name: string;
     readonly usageAttribution: { readonly subjectKeys: readonly string[] };
   };
-  readonly workflow: { readonly workflow: { readonly invoicing: { readonly autoAdvance: boolean } } };
+  /**
+   * OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow
+   * at issue (profile with override), so a later profile change never changes an issued invoice.
+   */
+  readonly workflow: {
+    readonly sourceBillingProfileId?: string;
+    readonly apps?: Readonly<Record<'tax' | 'invoicing' | 'payment', { readonly id: string }>>;
+    readonly workflow: WorkflowInput;
+  };
+  /** When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
+  readonly dueAt?: string;
+  /** When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
+  readonly collectionAt?: string;
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];
@@ -377,7 +392,7 @@ function invoiceLine(
     updatedAt: input.issuedAt ?? input.period.from,
     managedBy: 'subscription',
     status: 'valid',
-    type: 'usage_based',
+    type: rateCard.type === 'flat_fee' ? 'flat_fee' : 'usage_based',
     currency,
     invoice: { id: invoiceId },
     period: line.usageWindow,

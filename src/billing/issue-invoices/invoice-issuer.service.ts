@@ -18,12 +18,16 @@ import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods } from '../invoices/subscription-period';
+import { BillingProfilesState, effectiveWorkflow } from '../profiles/billing-profiles.decider';
+import { BillingProfiles } from '../profiles/billing-profiles.service';
+import { subtractWorkflowDuration } from '../profiles/workflow';
 import { invoiceLedgerDecider } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 
 /**
- * Closes billing periods: once a period has ended and the collection grace has passed (late usage
- * still counts until then), its draft becomes an issued, immutable invoice, which bills the usage at
+ * Closes billing periods: once a period has ended and the customer's collection interval has passed
+ * (its billing profile's `workflow.collection.interval`, or its override's; late usage still counts
+ * until then), its draft becomes an issued, immutable invoice, which bills the usage at
  * or before the log position its figures were read at. Each sweep then has the issued periods that
  * changed since corrected (`CorrectionSweep`). Runs where projections run; any number of issuers may
  * sweep at once, since the ledger refuses a second issue of a period.
@@ -44,6 +48,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
     private readonly corrections: CorrectionSweep,
     private readonly metrics: Metrics,
+    private readonly profiles: BillingProfiles,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -98,7 +103,8 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
-    const cutoff = new Date(now.getTime() - this.config.collectionGraceMs).toISOString();
+    // Each customer's cutoff is its own (its collection interval); subscriptions not started yet wait.
+    const started = now.toISOString();
     const rows = await this.db.query<
       {
         namespace: string;
@@ -112,8 +118,16 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
        LEFT JOIN (SELECT namespace, subscription_id, max(period_to) AS issued_to FROM billing_invoices
                   GROUP BY namespace, subscription_id) i ON i.namespace = s.namespace AND i.subscription_id = s.id
        WHERE s.active_from < $1 ORDER BY s.namespace, s.active_from, s.id`,
-      [cutoff],
+      [started],
     );
+    // Read from the log, deciding nothing: a namespace's default is made when it first issues.
+    const settings = new Map<string, BillingProfilesState>();
+    const cutoffFor = async (namespace: string, customerId: string) => {
+      if (!settings.has(namespace)) settings.set(namespace, await this.profiles.current(namespace));
+      const effective = effectiveWorkflow(settings.get(namespace)!, customerId);
+      const interval = effective?.workflow.collection.interval ?? this.profiles.defaultCollectionInterval();
+      return subtractWorkflowDuration(started, interval);
+    };
     let issued = 0;
     for (const row of rows) {
       const billed = {
@@ -123,6 +137,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       const ids = `namespace ${row.namespace} customer ${row.customer_id} subscription ${row.subscription.id}`;
       let period: string | undefined;
       try {
+        const cutoff = await cutoffFor(row.namespace, row.customer_id);
         for (const plan of closedPeriods(billed, cutoff, row.issued_to?.toISOString())) {
           period = `${plan.period.from}..${plan.period.to}`;
           const customer = await this.previews.customer(row.namespace, row.customer_id);
@@ -164,6 +179,9 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     billedThrough: LogPosition,
     now: Date,
   ): Promise<number> {
+    const metadata = { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } };
+    // What the invoice is issued under, snapshotted on it: the profile as the log has it now.
+    const effective = effectiveWorkflow(await this.profiles.ensureDefault(namespace, metadata), customerId);
     const { events } = await decideAndAppend(
       this.store,
       invoiceLedgerStream(namespace),
@@ -176,13 +194,18 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           subscriptionId,
           invoice,
           billedThrough: formatPosition(billedThrough),
+          ...(effective && {
+            profile: {
+              id: effective.profile.id,
+              supplier: effective.profile.supplier,
+              apps: effective.profile.apps,
+              workflow: effective.workflow,
+            },
+          }),
           now: now.toISOString(),
         },
       },
-      {
-        metadata: { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } },
-        attempts: 20,
-      },
+      { metadata, attempts: 20 },
     );
     return events.length;
   }

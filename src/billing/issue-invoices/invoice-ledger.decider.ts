@@ -2,6 +2,8 @@ import { comparePositions, parsePosition } from '../../event-store/event-store.p
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict } from '../../shared/errors';
 import { hasCriticalIssues, type Invoice } from '../invoices/draft-invoice';
+import type { BillingProfile } from '../profiles/billing-profiles.decider';
+import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
 
 /**
  * A namespace's issued documents: invoices and their corrections. Numbers are the ledger's own
@@ -23,9 +25,19 @@ export type IssueInvoice = Message<
     readonly subscriptionId: string;
     /** The usage projection's checkpoint the invoice's figures were read at (`commit/prepare`). */
     readonly billedThrough: string;
+    /** The customer's billing profile and effective workflow now: snapshotted onto the invoice. */
+    readonly profile?: IssuingProfile;
     readonly now: string;
   }
 >;
+
+/** What an invoice is issued under: its profile (supplier, apps) and the customer's effective workflow. */
+export interface IssuingProfile {
+  readonly id: string;
+  readonly supplier: BillingProfile['supplier'];
+  readonly apps: BillingProfile['apps'];
+  readonly workflow: Workflow;
+}
 
 export type IssueCorrection = Message<
   'IssueCorrection',
@@ -121,8 +133,29 @@ function refuseInvalid(invoice: Invoice): void {
   }
 }
 
+/**
+ * The profile's snapshot on an invoice being issued: supplier, workflow, and the dates the workflow
+ * sets — due `dueAfter` after issue, collected `collection.interval` after the period's end.
+ */
+function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now: string): Invoice {
+  if (profile === undefined) return invoice;
+  const { apps, workflow } = profile;
+  return {
+    ...invoice,
+    supplier: profile.supplier,
+    workflow: {
+      sourceBillingProfileId: profile.id,
+      apps: { tax: { id: apps.tax }, invoicing: { id: apps.invoicing }, payment: { id: apps.payment } },
+      workflow,
+    },
+    dueAt: addWorkflowDuration(now, workflow.invoicing.dueAfter),
+    collectionAt: addWorkflowDuration(invoice.period.to, workflow.collection.interval),
+  };
+}
+
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
-  const { invoice, now, namespace, customerId, subscriptionId, billedThrough } = command.data;
+  const { now, namespace, customerId, subscriptionId, billedThrough } = command.data;
+  const invoice = underProfile(command.data.invoice, command.data.profile, now);
   if (documents(state).some((doc) => doc.id === invoice.id)) return [];
   refuseInvalid(invoice);
   const sequence = state.lastSequence + 1;

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext } from '../../auth/request-context';
 import { InvoiceLineageQuery } from '../invoice-lineage/invoice-lineage.query';
 import { LineEventsQuery } from '../invoice-lineage/line-events.dto';
@@ -25,11 +25,27 @@ export class InvoicesController {
   }
 
   @Get('invoices')
-  @ApiOperation({ operationId: 'listInvoices' })
+  @ApiOperation({
+    operationId: 'listInvoices',
+    summary:
+      "List invoices: issued documents, then each closed period's draft and each open period (gathering)",
+  })
   list(@Query() query: ListInvoicesQuery, @Ctx() ctx: RequestContext) {
     return this.invoices.list(ctx.namespace, {
       customers: query.customers,
       types: query.types,
+      filter: {
+        statuses: query.statuses,
+        extendedStatuses: query.extendedStatuses,
+        issuedAfter: query.issuedAfter,
+        issuedBefore: query.issuedBefore,
+        periodStartAfter: query.periodStartAfter,
+        periodStartBefore: query.periodStartBefore,
+        createdAfter: query.createdAfter,
+        createdBefore: query.createdBefore,
+      },
+      orderBy: query.orderBy,
+      order: query.order,
       withLines: query.expand?.includes('lines') ?? false,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 100,

@@ -7,6 +7,7 @@ import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection
 import type { CorrectionRef, Invoice, InvoiceType } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
+import { InvoiceFilter, InvoiceOrderBy, matchesFilter, sortInvoices } from './invoice-filter';
 
 export interface InvoicePage {
   readonly totalCount: number;
@@ -48,11 +49,15 @@ export class InvoicesQuery {
     options: {
       customers?: readonly string[];
       types?: readonly InvoiceType[];
+      filter?: InvoiceFilter;
+      orderBy?: InvoiceOrderBy;
+      order?: 'ASC' | 'DESC';
       withLines: boolean;
       page: number;
       pageSize: number;
     },
   ): Promise<InvoicePage> {
+    const filter = options.filter ?? {};
     await this.catchUp();
     const customerIds = options.customers ? await this.customerIds(namespace, options.customers) : undefined;
     const issued = await this.db.query<IssuedRow[]>(
@@ -61,12 +66,17 @@ export class InvoicesQuery {
        ORDER BY sequence`,
       [namespace, customerIds ?? null, options.types ?? null],
     );
-    // Invoices not issued yet are all `standard`.
-    const unissued =
-      !options.types || options.types.includes('standard')
-        ? await this.previews.unissued(namespace, { customers: customerIds, closed: true })
-        : [];
-    const all = [...issued.map(withCorrections), ...unissued];
+    // Invoices not issued yet are all `standard`, `gathering` or `draft`: not drafted when not asked for.
+    const unissuedWanted =
+      (!options.types || options.types.includes('standard')) &&
+      (filter.statuses === undefined || filter.statuses.some((s) => s === 'gathering' || s === 'draft'));
+    const unissued = unissuedWanted
+      ? await this.previews.unissued(namespace, { customers: customerIds, closed: true })
+      : [];
+    const matching = [...issued.map(withCorrections), ...unissued].filter((invoice) =>
+      matchesFilter(invoice, filter),
+    );
+    const all = options.orderBy ? sortInvoices(matching, options.orderBy, options.order ?? 'ASC') : matching;
     const start = (options.page - 1) * options.pageSize;
     const items = all
       .slice(start, start + options.pageSize)

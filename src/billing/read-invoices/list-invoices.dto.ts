@@ -1,7 +1,34 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '../../shared/http/list-params';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsInstant } from '../../shared/http/is-instant';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  QueryBoolean,
+  SORT_ORDERS,
+  SortOrder,
+} from '../../shared/http/list-params';
+import {
+  EXTENDED_STATUS,
+  INVOICE_ORDER_BY,
+  INVOICE_STATUSES,
+  InvoiceOrderBy,
+  InvoiceStatusName,
+} from './invoice-filter';
 
 /** Repeated query parameters arrive as an array, a single one as a string. */
 const asArray = ({ value }: { value: unknown }) =>
@@ -29,6 +56,84 @@ export class ListInvoicesQuery {
   @ArrayMaxSize(2)
   @IsIn(['standard', 'credit_note'], { each: true })
   types?: ('standard' | 'credit_note')[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: INVOICE_STATUSES,
+    description: 'Only invoices in these statuses',
+  })
+  @IsOptional()
+  @Transform(asArray)
+  @IsArray()
+  @ArrayMaxSize(INVOICE_STATUSES.length)
+  @IsIn(INVOICE_STATUSES, { each: true })
+  statuses?: InvoiceStatusName[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['draft.invalid'],
+    description:
+      'Only invoices in these extended statuses (a status, refined: `draft.waiting_auto_approval`)',
+  })
+  @IsOptional()
+  @Transform(asArray)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(EXTENDED_STATUS, {
+    each: true,
+    message: `extendedStatuses must each be a status (${INVOICE_STATUSES.join(', ')}), optionally refined as status.detail`,
+  })
+  extendedStatuses?: string[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or after (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  issuedAfter?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Issued at or before (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  issuedBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Period starting at or after (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  periodStartAfter?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Period starting at or before (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  periodStartBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  createdAfter?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or before (inclusive)' })
+  @IsOptional()
+  @IsInstant()
+  createdBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Accepted; Tally deletes no invoice' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeDeleted?: boolean;
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'ASC' })
+  @IsOptional()
+  @IsIn(SORT_ORDERS)
+  order?: SortOrder;
+
+  @ApiPropertyOptional({
+    enum: INVOICE_ORDER_BY,
+    description: 'Without it: issued documents by number, then those not issued yet',
+  })
+  @IsOptional()
+  @IsIn(INVOICE_ORDER_BY)
+  orderBy?: InvoiceOrderBy;
 
   @ApiPropertyOptional({ type: [String], enum: ['lines'] })
   @IsOptional()

@@ -4,6 +4,8 @@ import type { AnswerSchemas } from './openapi';
 
 export const ANSWER_SCHEMAS: AnswerSchemas = {
   routes: {
+    'delete /api/v1/billing/customers/{customerId}': null,
+    'delete /api/v1/billing/profiles/{id}': null,
     'delete /api/v1/console/session': null,
     'delete /api/v1/customers/{customerIdOrKey}': null,
     'delete /api/v1/features/{featureId}': null,
@@ -32,6 +34,29 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/AuditPage',
       },
     },
+    'get /api/v1/billing/customers': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CustomerOverrideView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
     'get /api/v1/billing/customers/{customerIdOrKey}/invoices/preview': {
       'application/json': {
         oneOf: [
@@ -42,6 +67,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             $ref: '#/components/schemas/EmptyInvoice',
           },
         ],
+      },
+    },
+    'get /api/v1/billing/customers/{customerId}': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerOverrideView',
       },
     },
     'get /api/v1/billing/invoices': {
@@ -57,6 +87,34 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'get /api/v1/billing/invoices/{invoiceId}/lines/{lineId}/events': {
       'application/json': {
         $ref: '#/components/schemas/LineLineage',
+      },
+    },
+    'get /api/v1/billing/profiles': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BillingProfileView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/billing/profiles/{id}': {
+      'application/json': {
+        $ref: '#/components/schemas/BillingProfileView',
       },
     },
     'get /api/v1/console/session': {
@@ -531,6 +589,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/ProjectionStatus',
       },
     },
+    'post /api/v1/billing/customers/{customerId}/invoices/simulate': {
+      'application/json': {
+        $ref: '#/components/schemas/SimulatedInvoice',
+      },
+    },
+    'post /api/v1/billing/profiles': {
+      'application/json': {
+        $ref: '#/components/schemas/BillingProfileView',
+      },
+    },
     'post /api/v1/console/sessions': {
       'application/json': {
         $ref: '#/components/schemas/ConsoleSessionAnswer',
@@ -730,6 +798,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     },
     'post /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/reset': null,
     'post /v3/openmeter/events': null,
+    'put /api/v1/billing/customers/{customerId}': {
+      'application/json': {
+        $ref: '#/components/schemas/CustomerOverrideView',
+      },
+    },
+    'put /api/v1/billing/profiles/{id}': {
+      'application/json': {
+        $ref: '#/components/schemas/BillingProfileView',
+      },
+    },
     'put /api/v1/customers/{customerIdOrKey}': {
       'application/json': {
         $ref: '#/components/schemas/CustomerView',
@@ -930,6 +1008,81 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['period', 'usage', 'balanceAtStart'],
     },
+    BillingProfileView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        supplier: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+        },
+        workflow: {
+          $ref: '#/components/schemas/Workflow',
+        },
+        apps: {
+          type: 'object',
+          properties: {
+            tax: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+            invoicing: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+            payment: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+          },
+          required: ['tax', 'invoicing', 'payment'],
+        },
+        default: {
+          type: 'boolean',
+        },
+      },
+      required: ['id', 'name', 'createdAt', 'updatedAt', 'supplier', 'workflow', 'apps', 'default'],
+    },
     BooleanEntitlementTemplate: {
       type: 'object',
       properties: {
@@ -1021,6 +1174,142 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['entitlements'],
+    },
+    CustomerOverrideView: {
+      type: 'object',
+      properties: {
+        customerOverride: {
+          type: 'object',
+          properties: {
+            createdAt: {
+              type: 'string',
+            },
+            updatedAt: {
+              type: 'string',
+            },
+            billingProfileId: {
+              type: 'string',
+            },
+            customerId: {
+              type: 'string',
+            },
+            workflow: {
+              type: 'object',
+              properties: {
+                collection: {
+                  type: 'object',
+                  properties: {
+                    alignment: {
+                      type: 'object',
+                      properties: {
+                        type: {
+                          type: 'string',
+                          enum: ['subscription'],
+                        },
+                      },
+                    },
+                    interval: {
+                      type: 'string',
+                    },
+                  },
+                },
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    autoAdvance: {
+                      type: 'boolean',
+                    },
+                    draftPeriod: {
+                      type: 'string',
+                    },
+                    dueAfter: {
+                      type: 'string',
+                    },
+                    progressiveBilling: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    collectionMethod: {
+                      type: 'string',
+                      enum: ['charge_automatically', 'send_invoice'],
+                    },
+                  },
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    enabled: {
+                      type: 'boolean',
+                    },
+                    enforced: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          required: ['createdAt', 'updatedAt', 'customerId'],
+        },
+        baseBillingProfileId: {
+          type: 'string',
+        },
+        customerProfile: {
+          type: 'object',
+          properties: {
+            supplier: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {},
+            },
+            workflow: {
+              $ref: '#/components/schemas/Workflow',
+            },
+            apps: {
+              type: 'object',
+              properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+              },
+              required: ['tax', 'invoicing', 'payment'],
+            },
+          },
+          required: ['supplier', 'workflow', 'apps'],
+        },
+        customer: {
+          $ref: '#/components/schemas/CustomerView',
+        },
+      },
+      required: ['baseBillingProfileId', 'customerProfile'],
     },
     CustomerView: {
       type: 'object',
@@ -1255,6 +1544,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           },
           required: ['id', 'name', 'usageAttribution'],
         },
+        supplier: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+          description:
+            "OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue.",
+        },
         id: {
           type: 'string',
         },
@@ -1298,35 +1594,117 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         currency: {
           type: 'string',
         },
-        supplier: {
-          type: 'object',
-          properties: {
-            name: {
-              type: 'string',
-            },
-          },
-          required: ['name'],
-        },
         workflow: {
           type: 'object',
           properties: {
+            sourceBillingProfileId: {
+              type: 'string',
+            },
+            apps: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+              },
+              required: ['invoicing', 'payment', 'tax'],
+            },
             workflow: {
               type: 'object',
               properties: {
+                collection: {
+                  type: 'object',
+                  properties: {
+                    alignment: {
+                      type: 'object',
+                      properties: {
+                        type: {
+                          type: 'string',
+                          enum: ['subscription'],
+                        },
+                      },
+                    },
+                    interval: {
+                      type: 'string',
+                    },
+                  },
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
                     autoAdvance: {
                       type: 'boolean',
                     },
+                    draftPeriod: {
+                      type: 'string',
+                    },
+                    dueAfter: {
+                      type: 'string',
+                    },
+                    progressiveBilling: {
+                      type: 'boolean',
+                    },
                   },
-                  required: ['autoAdvance'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    collectionMethod: {
+                      type: 'string',
+                      enum: ['charge_automatically', 'send_invoice'],
+                    },
+                  },
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    enabled: {
+                      type: 'boolean',
+                    },
+                    enforced: {
+                      type: 'boolean',
+                    },
+                  },
                 },
               },
-              required: ['invoicing'],
             },
           },
           required: ['workflow'],
+          description:
+            "OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice.",
+        },
+        dueAt: {
+          type: 'string',
+          description: "When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`.",
+        },
+        collectionAt: {
+          type: 'string',
+          description:
+            "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -1359,13 +1737,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'number',
         'type',
         'customer',
+        'supplier',
         'id',
         'status',
         'statusDetails',
         'createdAt',
         'updatedAt',
         'currency',
-        'supplier',
         'workflow',
         'totals',
         'lines',
@@ -2245,12 +2623,10 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         supplier: {
           type: 'object',
-          properties: {
-            name: {
-              type: 'string',
-            },
-          },
-          required: ['name'],
+          properties: {},
+          additionalProperties: {},
+          description:
+            "OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue.",
         },
         customer: {
           type: 'object',
@@ -2282,23 +2658,114 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         workflow: {
           type: 'object',
           properties: {
+            sourceBillingProfileId: {
+              type: 'string',
+            },
+            apps: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+              },
+              required: ['invoicing', 'payment', 'tax'],
+            },
             workflow: {
               type: 'object',
               properties: {
+                collection: {
+                  type: 'object',
+                  properties: {
+                    alignment: {
+                      type: 'object',
+                      properties: {
+                        type: {
+                          type: 'string',
+                          enum: ['subscription'],
+                        },
+                      },
+                    },
+                    interval: {
+                      type: 'string',
+                    },
+                  },
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
                     autoAdvance: {
                       type: 'boolean',
                     },
+                    draftPeriod: {
+                      type: 'string',
+                    },
+                    dueAfter: {
+                      type: 'string',
+                    },
+                    progressiveBilling: {
+                      type: 'boolean',
+                    },
                   },
-                  required: ['autoAdvance'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    collectionMethod: {
+                      type: 'string',
+                      enum: ['charge_automatically', 'send_invoice'],
+                    },
+                  },
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    enabled: {
+                      type: 'boolean',
+                    },
+                    enforced: {
+                      type: 'boolean',
+                    },
+                  },
                 },
               },
-              required: ['invoicing'],
             },
           },
           required: ['workflow'],
+          description:
+            "OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice.",
+        },
+        dueAt: {
+          type: 'string',
+          description: "When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`.",
+        },
+        collectionAt: {
+          type: 'string',
+          description:
+            "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -2373,7 +2840,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         type: {
           type: 'string',
-          enum: ['usage_based'],
+          enum: ['flat_fee', 'usage_based'],
+          description:
+            "A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it.",
         },
         currency: {
           type: 'string',
@@ -2602,6 +3071,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           },
           required: ['id', 'name', 'usageAttribution'],
         },
+        supplier: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+          description:
+            "OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue.",
+        },
         period: {
           $ref: '#/components/schemas/Period',
         },
@@ -2648,35 +3124,117 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         currency: {
           type: 'string',
         },
-        supplier: {
-          type: 'object',
-          properties: {
-            name: {
-              type: 'string',
-            },
-          },
-          required: ['name'],
-        },
         workflow: {
           type: 'object',
           properties: {
+            sourceBillingProfileId: {
+              type: 'string',
+            },
+            apps: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+              },
+              required: ['invoicing', 'payment', 'tax'],
+            },
             workflow: {
               type: 'object',
               properties: {
+                collection: {
+                  type: 'object',
+                  properties: {
+                    alignment: {
+                      type: 'object',
+                      properties: {
+                        type: {
+                          type: 'string',
+                          enum: ['subscription'],
+                        },
+                      },
+                    },
+                    interval: {
+                      type: 'string',
+                    },
+                  },
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
                     autoAdvance: {
                       type: 'boolean',
                     },
+                    draftPeriod: {
+                      type: 'string',
+                    },
+                    dueAfter: {
+                      type: 'string',
+                    },
+                    progressiveBilling: {
+                      type: 'boolean',
+                    },
                   },
-                  required: ['autoAdvance'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    collectionMethod: {
+                      type: 'string',
+                      enum: ['charge_automatically', 'send_invoice'],
+                    },
+                  },
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    enabled: {
+                      type: 'boolean',
+                    },
+                    enforced: {
+                      type: 'boolean',
+                    },
+                  },
                 },
               },
-              required: ['invoicing'],
             },
           },
           required: ['workflow'],
+          description:
+            "OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice.",
+        },
+        dueAt: {
+          type: 'string',
+          description: "When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`.",
+        },
+        collectionAt: {
+          type: 'string',
+          description:
+            "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -2703,6 +3261,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'number',
         'type',
         'customer',
+        'supplier',
         'period',
         'id',
         'status',
@@ -2710,7 +3269,6 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'createdAt',
         'updatedAt',
         'currency',
-        'supplier',
         'workflow',
         'totals',
         'validationIssues',
@@ -3164,7 +3722,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['draft', 'active', 'archived', 'scheduled'],
+          enum: ['active', 'scheduled', 'draft', 'archived'],
         },
         effectiveFrom: {
           type: 'string',
@@ -3532,6 +4090,416 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['interval', 'anchor', 'intervalISO'],
     },
+    SimulatedInvoice: {
+      type: 'object',
+      properties: {
+        number: {
+          type: 'string',
+        },
+        type: {
+          type: 'string',
+          enum: ['standard', 'credit_note'],
+        },
+        customer: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            name: {
+              type: 'string',
+            },
+            usageAttribution: {
+              type: 'object',
+              properties: {
+                subjectKeys: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['subjectKeys'],
+            },
+          },
+          required: ['id', 'name', 'usageAttribution'],
+        },
+        supplier: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {},
+          description:
+            "OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue.",
+        },
+        period: {
+          $ref: '#/components/schemas/Period',
+        },
+        id: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['gathering', 'draft', 'issued'],
+        },
+        statusDetails: {
+          type: 'object',
+          properties: {
+            immutable: {
+              type: 'boolean',
+            },
+            failed: {
+              type: 'boolean',
+              description: 'True while a critical validation issue keeps the invoice from being issued.',
+            },
+            extendedStatus: {
+              type: 'string',
+            },
+            availableActions: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {
+                type: 'object',
+                properties: {},
+              },
+            },
+          },
+          required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        issuedAt: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        workflow: {
+          type: 'object',
+          properties: {
+            sourceBillingProfileId: {
+              type: 'string',
+            },
+            apps: {
+              type: 'object',
+              properties: {
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
+              },
+              required: ['invoicing', 'payment', 'tax'],
+            },
+            workflow: {
+              type: 'object',
+              properties: {
+                collection: {
+                  type: 'object',
+                  properties: {
+                    alignment: {
+                      type: 'object',
+                      properties: {
+                        type: {
+                          type: 'string',
+                          enum: ['subscription'],
+                        },
+                      },
+                    },
+                    interval: {
+                      type: 'string',
+                    },
+                  },
+                },
+                invoicing: {
+                  type: 'object',
+                  properties: {
+                    autoAdvance: {
+                      type: 'boolean',
+                    },
+                    draftPeriod: {
+                      type: 'string',
+                    },
+                    dueAfter: {
+                      type: 'string',
+                    },
+                    progressiveBilling: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+                payment: {
+                  type: 'object',
+                  properties: {
+                    collectionMethod: {
+                      type: 'string',
+                      enum: ['charge_automatically', 'send_invoice'],
+                    },
+                  },
+                },
+                tax: {
+                  type: 'object',
+                  properties: {
+                    enabled: {
+                      type: 'boolean',
+                    },
+                    enforced: {
+                      type: 'boolean',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          required: ['workflow'],
+          description:
+            "OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice.",
+        },
+        dueAt: {
+          type: 'string',
+          description: "When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`.",
+        },
+        collectionAt: {
+          type: 'string',
+          description:
+            "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        validationIssues: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ValidationIssue',
+          },
+        },
+        correctionOf: {
+          $ref: '#/components/schemas/DocumentRef',
+        },
+        corrections: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/CorrectionRef',
+          },
+          description:
+            "An issued invoice's corrections, oldest first (Tally's addition): listed in its answers, never part of its own figures, which stay as issued.",
+        },
+        lines: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/SimulatedLine',
+          },
+        },
+      },
+      required: [
+        'number',
+        'type',
+        'customer',
+        'supplier',
+        'period',
+        'id',
+        'status',
+        'statusDetails',
+        'createdAt',
+        'updatedAt',
+        'currency',
+        'workflow',
+        'totals',
+        'validationIssues',
+        'lines',
+      ],
+    },
+    SimulatedLine: {
+      type: 'object',
+      properties: {
+        type: {
+          type: 'string',
+          enum: ['flat_fee', 'usage_based'],
+          description:
+            "A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it.",
+        },
+        invoice: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+          },
+          required: ['id'],
+        },
+        period: {
+          $ref: '#/components/schemas/Period',
+        },
+        id: {
+          type: 'string',
+        },
+        status: {
+          type: 'string',
+          enum: ['valid'],
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        currency: {
+          type: 'string',
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        invoiceAt: {
+          type: 'string',
+        },
+        featureKey: {
+          type: 'string',
+        },
+        price: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+            },
+            {
+              $ref: '#/components/schemas/UnitPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/TieredPriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/PackagePriceWithCommitments',
+            },
+            {
+              $ref: '#/components/schemas/DynamicPriceWithCommitments',
+            },
+          ],
+        },
+        rateCard: {
+          type: 'object',
+          properties: {
+            featureKey: {
+              type: 'string',
+            },
+            price: {
+              oneOf: [
+                {
+                  $ref: '#/components/schemas/FlatPriceWithPaymentTerm',
+                },
+                {
+                  $ref: '#/components/schemas/UnitPriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/TieredPriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/PackagePriceWithCommitments',
+                },
+                {
+                  $ref: '#/components/schemas/DynamicPriceWithCommitments',
+                },
+              ],
+            },
+            discounts: {
+              $ref: '#/components/schemas/Discounts',
+            },
+          },
+          required: ['price'],
+        },
+        quantity: {
+          type: 'string',
+        },
+        meteredQuantity: {
+          type: 'string',
+        },
+        charge: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatCharge',
+            },
+            {
+              $ref: '#/components/schemas/UnitCharge',
+            },
+            {
+              $ref: '#/components/schemas/PackageCharge',
+            },
+            {
+              $ref: '#/components/schemas/TieredCharge',
+            },
+            {
+              $ref: '#/components/schemas/DynamicCharge',
+            },
+          ],
+          description:
+            "How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why).",
+        },
+        correction: {
+          $ref: '#/components/schemas/LineCorrection',
+        },
+        managedBy: {
+          type: 'string',
+          enum: ['manual'],
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+      },
+      required: [
+        'type',
+        'invoice',
+        'period',
+        'id',
+        'status',
+        'createdAt',
+        'updatedAt',
+        'currency',
+        'totals',
+        'name',
+        'invoiceAt',
+        'price',
+        'rateCard',
+        'quantity',
+        'meteredQuantity',
+        'managedBy',
+      ],
+    },
     StaticEntitlementTemplate: {
       type: 'object',
       properties: {
@@ -3732,7 +4700,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['active', 'scheduled', 'inactive', 'canceled'],
+          enum: ['active', 'inactive', 'canceled', 'scheduled'],
         },
         customerId: {
           type: 'string',
@@ -4186,7 +5154,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['active', 'scheduled', 'inactive', 'canceled'],
+          enum: ['active', 'inactive', 'canceled', 'scheduled'],
         },
         customerId: {
           type: 'string',
@@ -4719,6 +5687,71 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['windowedHistory', 'burndownHistory'],
+    },
+    Workflow: {
+      type: 'object',
+      properties: {
+        collection: {
+          type: 'object',
+          properties: {
+            alignment: {
+              type: 'object',
+              properties: {
+                type: {
+                  type: 'string',
+                  enum: ['subscription'],
+                },
+              },
+              required: ['type'],
+            },
+            interval: {
+              type: 'string',
+            },
+          },
+          required: ['alignment', 'interval'],
+        },
+        invoicing: {
+          type: 'object',
+          properties: {
+            autoAdvance: {
+              type: 'boolean',
+            },
+            draftPeriod: {
+              type: 'string',
+            },
+            dueAfter: {
+              type: 'string',
+            },
+            progressiveBilling: {
+              type: 'boolean',
+            },
+          },
+          required: ['autoAdvance', 'draftPeriod', 'dueAfter', 'progressiveBilling'],
+        },
+        payment: {
+          type: 'object',
+          properties: {
+            collectionMethod: {
+              type: 'string',
+              enum: ['charge_automatically', 'send_invoice'],
+            },
+          },
+          required: ['collectionMethod'],
+        },
+        tax: {
+          type: 'object',
+          properties: {
+            enabled: {
+              type: 'boolean',
+            },
+            enforced: {
+              type: 'boolean',
+            },
+          },
+          required: ['enabled', 'enforced'],
+        },
+      },
+      required: ['collection', 'invoicing', 'payment', 'tax'],
     },
   },
 };
