@@ -178,6 +178,16 @@ describe('meter helpers and advanced group-by filters', () => {
     expect([json.body.data[0].value, brackets.body.data[0].value]).toEqual([expected, expected]);
   });
 
+  it('takes an empty filter as keeping every value (the fuzzer found it answering 500)', async () => {
+    const answer = await post('/api/v1/meters/tokens/query', {
+      groupBy: ['model'],
+      advancedMeterGroupByFilters: { model: {}, type: { $eq: 'input' } },
+    });
+    expect(answer.status).toBe(200);
+    const total = answer.body.data.reduce((all: number, row: { value: number }) => all + row.value, 0);
+    expect(total).toBe(sum((e) => e.type === 'input'));
+  });
+
   it('refuses malformed filters, unknown group-bys and both forms at once (400, naming each)', async () => {
     const bad = await post('/api/v1/meters/tokens/query', {
       advancedMeterGroupByFilters: { model: { $eq: 'a', $ne: 'b' }, type: { $in: [] }, region: { $eq: 'x' } },

@@ -13,10 +13,11 @@ export function groupByFiltersSql(
   groupValues: string,
   bind: (value: unknown) => string,
 ): string | undefined {
-  const conditions = Object.entries(filters ?? {}).map(([name, filter]) =>
-    filterSql(filter, `coalesce(${groupValues}->>${bind(name)}, '')`, bind),
+  // A name is bound only where its condition is kept: a parameter no condition reads is one
+  // PostgreSQL cannot type, and the whole statement fails.
+  const kept = Object.entries(filters ?? {}).flatMap(([name, filter]) =>
+    operatorOf(filter) ? [filterSql(filter, `coalesce(${groupValues}->>${bind(name)}, '')`, bind)] : [],
   );
-  const kept = conditions.filter((condition) => condition !== 'true');
   return kept.length === 0 ? undefined : kept.join(' AND ');
 }
 
