@@ -105,6 +105,27 @@ describe('the HTTP shell', () => {
     expect(after).toEqual(before);
   });
 
+  it('refuses a member named constructor inside a DTO body with 400 naming it, and writes nothing', async () => {
+    const events = async () =>
+      (await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`))[0].n;
+    const before = await events();
+    const customer = await app.request('POST', '/api/v1/customers', {
+      rawBody: '{"key":"c-ctor","name":"C","metadata":{"constructor":"x"}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(customer.status).toBe(400);
+    expect(customer.headers.get('content-type')).toBe('application/problem+json');
+    expect(customer.body.errors).toContainEqual(expect.objectContaining({ field: 'metadata.constructor' }));
+
+    const subjects = await app.request('POST', '/api/v1/subjects', {
+      rawBody: '[{"key":"ok"},{"key":{"constructor":" "}}]',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(subjects.status).toBe(400);
+    expect(subjects.body.errors).toContainEqual(expect.objectContaining({ field: '[1].key.constructor' }));
+    expect(await events()).toBe(before);
+  });
+
   it('answers unknown routes with 404 problem+json and echoes the request id', async () => {
     const answer = await app.request('GET', '/api/v1/nothing-here', {
       headers: { 'x-request-id': 'req-42' },

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldProblem, invalid } from '../errors';
@@ -16,11 +16,51 @@ const OPTIONS = {
 } as const;
 
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DtoValidationPipe({
     ...OPTIONS,
     transform: true,
     exceptionFactory: (errors) => invalid('REQUEST.INVALID', 'The request is not valid', flatten(errors)),
   });
+}
+
+class DtoValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.metatype && this.toValidate(metadata)) assertNoReservedNames(value, metadata.data ?? '');
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * class-transformer takes an object's `constructor` member for its class: a nested member of that
+ * name failed the request with a 500 (a fuzzed subject key `{"constructor":" "}`), or vanished
+ * without a word (customer metadata `{"constructor":"x"}` was stored as `{}`). A DTO body cannot
+ * carry it, so it is refused by name before anything transforms the input.
+ */
+const RESERVED_NAME = 'constructor';
+
+function assertNoReservedNames(root: unknown, rootPath: string): void {
+  const problems: FieldProblem[] = [];
+  const pending: [unknown, string][] = [[root, rootPath]];
+  while (pending.length > 0 && problems.length < 100) {
+    const [value, path] = pending.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, `${path}[${index}]`]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, member] of Object.entries(value)) {
+        const field = path ? `${path}.${key}` : key;
+        if (key === RESERVED_NAME) {
+          problems.push({
+            field,
+            code: 'reservedName',
+            message: `a member cannot be named ${RESERVED_NAME}`,
+          });
+        } else {
+          pending.push([member, field]);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw invalid('REQUEST.INVALID', 'The request is not valid', problems);
 }
 
 /**
@@ -33,6 +73,7 @@ export function validateList<T extends object>(type: new () => T, body: unknown,
       { field: 'body', message: `must be a list of at most ${max} items`, code: 'isArray' },
     ]);
   }
+  assertNoReservedNames(body, '');
   const items = body.map((item: unknown) => plainToInstance(type, item as object));
   // The storable-text pipe skips a body without a DTO: checked here, as it checks one.
   const problems = items.flatMap((item, index) =>
