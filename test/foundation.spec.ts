@@ -105,17 +105,21 @@ describe('the HTTP shell', () => {
     expect(after).toEqual(before);
   });
 
-  it('refuses a member named constructor inside a DTO body with 400 naming it, and writes nothing', async () => {
+  it('refuses members named after Object.prototype (constructor, toString…) in a DTO body, naming each', async () => {
     const events = async () =>
       (await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`))[0].n;
     const before = await events();
     const customer = await app.request('POST', '/api/v1/customers', {
-      rawBody: '{"key":"c-ctor","name":"C","metadata":{"constructor":"x"}}',
+      rawBody: '{"key":"c-ctor","name":"C","toString":"t","metadata":{"constructor":"x","valueOf":"y"}}',
       headers: { 'content-type': 'application/json' },
     });
     expect(customer.status).toBe(400);
     expect(customer.headers.get('content-type')).toBe('application/problem+json');
-    expect(customer.body.errors).toContainEqual(expect.objectContaining({ field: 'metadata.constructor' }));
+    expect(customer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'metadata.constructor',
+      'metadata.valueOf',
+      'toString',
+    ]);
 
     const subjects = await app.request('POST', '/api/v1/subjects', {
       rawBody: '[{"key":"ok"},{"key":{"constructor":" "}}]',

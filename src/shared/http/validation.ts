@@ -31,12 +31,13 @@ class DtoValidationPipe extends ValidationPipe {
 }
 
 /**
- * class-transformer takes an object's `constructor` member for its class: a nested member of that
- * name failed the request with a 500 (a fuzzed subject key `{"constructor":" "}`), or vanished
- * without a word (customer metadata `{"constructor":"x"}` was stored as `{}`). A DTO body cannot
- * carry it, so it is refused by name before anything transforms the input.
+ * class-transformer takes an object's `constructor` member for its class, and skips any member named
+ * after a method every object has: nested, a `constructor` answered 500 (the write-route fuzzer's
+ * subject key `{"constructor":" "}`), and `toString`, `valueOf`… vanished without a word (customer
+ * metadata `{"toString":"x"}` was stored as `{}`). A DTO body cannot carry these names, so they are
+ * refused by name before anything transforms the input.
  */
-const RESERVED_NAME = 'constructor';
+const RESERVED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function assertNoReservedNames(root: unknown, rootPath: string): void {
   const problems: FieldProblem[] = [];
@@ -48,12 +49,8 @@ function assertNoReservedNames(root: unknown, rootPath: string): void {
     } else if (value !== null && typeof value === 'object') {
       for (const [key, member] of Object.entries(value)) {
         const field = path ? `${path}.${key}` : key;
-        if (key === RESERVED_NAME) {
-          problems.push({
-            field,
-            code: 'reservedName',
-            message: `a member cannot be named ${RESERVED_NAME}`,
-          });
+        if (RESERVED_NAMES.has(key)) {
+          problems.push({ field, code: 'reservedName', message: `a member cannot be named ${key}` });
         } else {
           pending.push([member, field]);
         }
