@@ -41,6 +41,24 @@ export function useSubmit() {
 }
 
 /**
+ * A wizard refused on its last step goes back to the first step holding a field the server named,
+ * so that its message shows beside that field; what was entered on every step is kept.
+ */
+export function useRefusedStep(
+  problem: Error | undefined,
+  stepOf: (field: string) => number | undefined,
+  setStep: (step: number) => void,
+) {
+  useEffect(() => {
+    if (!(problem instanceof ApiProblem)) return;
+    const steps = Object.keys(problem.fields)
+      .map(stepOf)
+      .filter((step): step is number => step !== undefined);
+    if (steps.length > 0) setStep(Math.min(...steps));
+  }, [problem]);
+}
+
+/**
  * The problem a form was refused with: its detail, and each named field the form has no input for
  * (those with one show their message beside it).
  */

@@ -26,6 +26,7 @@ import {
   Time,
   useLoad,
   usePaged,
+  useRefusedStep,
   useSubmit,
 } from '../ui';
 import { InvoiceTable, InvoiceView } from './invoices';
@@ -363,6 +364,7 @@ function CreateSubscription({
   const [planKey, setPlanKey] = useState('');
   const { submit, busy, problem, fields } = useSubmit();
   const plan = plans.data?.items.find((p) => p.key === planKey);
+  useRefusedStep(problem, (field) => (field.startsWith('plan') ? 1 : undefined), setStep);
   const start = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
@@ -395,6 +397,7 @@ function CreateSubscription({
               </select>
             )}
           </Field>
+          <FormProblem problem={problem} shown={['plan.key', 'plan']} />
           <div className="actions">
             <button type="submit">Next Step</button>
           </div>

@@ -16,6 +16,7 @@ import {
   Tabs,
   Time,
   useLoad,
+  useRefusedStep,
   useSubmit,
 } from '../ui';
 
@@ -429,6 +430,16 @@ function PublishPlan({ plan, onClose }: { plan: Plan; onClose: (published: boole
   );
 }
 
+/** The wizard's step whose input a refused field of the rate card is (the plan names it by index). */
+const rateCardStep = (field: string) =>
+  /\.entitlementTemplate\b/.test(field)
+    ? 3
+    : /\.price\b|\.tiers\[/.test(field)
+      ? 2
+      : /rateCards\[\d+\]\.(featureKey|key|name)$/.test(field)
+        ? 1
+        : undefined;
+
 type PricingModel = 'usage' | 'flat' | 'tiered' | 'package';
 type Entitlement = 'none' | 'boolean' | 'static' | 'metered';
 
@@ -454,6 +465,9 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
   const feature = features.data?.items.find((f) => f.key === featureKey);
   /** The message of the server for a field of this rate card, whatever its index in the plan. */
   const errorAt = (suffix: string) => Object.entries(fields).find(([field]) => field.endsWith(suffix))?.[1];
+  useRefusedStep(problem, rateCardStep, setStep);
+  /** The named fields this step has an input for; the others are listed under its problem. */
+  const here = Object.keys(fields).filter((field) => rateCardStep(field) === step);
 
   const price = (): Price => {
     switch (model) {
@@ -539,6 +553,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
               </select>
             )}
           </Field>
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="submit">Next Step</button>
           </div>
@@ -644,6 +659,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
                 </Field>
               </fieldset>
             ))}
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setStep(1)}>
               Back
@@ -693,7 +709,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
               )}
             </Field>
           )}
-          <FormProblem problem={problem} />
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setStep(2)}>
               Back

@@ -3,7 +3,7 @@ import type { Invoice, InvoiceLine, Lineage, Page } from '../api/answers';
 import { api, call } from '../api/client';
 import { quantity } from '../format';
 import { Link } from '../router';
-import { Dialog, Empty, ErrorNote, Money, PAGE_SIZE, Pager, Time, useLoad, usePaged } from '../ui';
+import { Dialog, Empty, ErrorNote, Money, PAGE_SIZE, Pager, Time, useLoad } from '../ui';
 
 export function InvoicesPage() {
   const [page, setPage] = useState(1);
@@ -270,6 +270,9 @@ function Figures({ quantity: q, total, currency }: { quantity: string; total: st
   );
 }
 
+/** Events per page of a line's lineage. */
+const LINEAGE_PAGE = 100;
+
 /** Lineage: the usage events behind one line — the figure on the invoice, traced to what was sent. */
 function LineageDrawer({
   invoice,
@@ -280,16 +283,20 @@ function LineageDrawer({
   line: InvoiceLine;
   onClose: () => void;
 }) {
+  // Paged by the server: a line's events can be more than one answer holds.
+  const [page, setPage] = useState(1);
   const events = useLoad(
     () =>
       call<Lineage>(
         api.GET('/api/v1/billing/invoices/{invoiceId}/lines/{lineId}/events', {
-          params: { path: { invoiceId: invoice.id, lineId: line.id }, query: { limit: 1000 } },
+          params: {
+            path: { invoiceId: invoice.id, lineId: line.id },
+            query: { limit: LINEAGE_PAGE, offset: (page - 1) * LINEAGE_PAGE },
+          },
         }),
       ),
-    [invoice.id, line.id],
+    [invoice.id, line.id, page],
   );
-  const paged = usePaged(events.data?.items);
   const l = events.data;
   // A correction's lineage lists the voided events it takes away beside the late ones it adds.
   const voids = (l?.items ?? []).some((item) => item.voided);
@@ -318,7 +325,7 @@ function LineageDrawer({
               </tr>
             </thead>
             <tbody>
-              {paged.items.map((item) => (
+              {l.items.map((item) => (
                 <tr key={`${item.event.source}/${item.event.id}`}>
                   <td>
                     <Time iso={item.event.time} />
@@ -334,7 +341,13 @@ function LineageDrawer({
               ))}
             </tbody>
           </table>
-          <Pager label="Lineage" page={paged.page} totalCount={paged.totalCount} onPage={paged.setPage} />
+          <Pager
+            label="Lineage"
+            page={page}
+            pageSize={LINEAGE_PAGE}
+            totalCount={l.totalCount}
+            onPage={setPage}
+          />
         </>
       )}
     </Dialog>
