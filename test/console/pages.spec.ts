@@ -146,6 +146,29 @@ describe('every console page: paging, money, times, refusals and roles', () => {
     await page.getByRole('button', { name: 'Next Step' }).click();
     await page.getByRole('button', { name: 'Save Rate Card' }).click();
     await page.getByRole('cell', { name: 'BHD 1.500 per unit' }).waitFor();
+
+    // A tiered price through the wizard, each tier's money shown in yen, without decimals.
+    const yen = await call('POST', '/api/v1/plans', {
+      key: 'tokyo',
+      name: 'Tokyo',
+      currency: 'JPY',
+      billingCadence: 'P1M',
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [] }],
+    });
+    await page.goto(`${app.url}/console/product-catalog/plans/${yen.id}`);
+    await page.getByRole('button', { name: 'Add Rate Card' }).click();
+    await page.getByLabel('Feature', { exact: true }).selectOption({ label: 'active-users' });
+    await page.getByRole('button', { name: 'Next Step' }).click();
+    await page.getByLabel('Pricing model', { exact: true }).selectOption({ label: 'Tiered (graduated)' });
+    await page.getByLabel('Tier 1 up to', { exact: true }).fill('10');
+    await page.getByLabel('Tier 1 price per unit', { exact: true }).fill('300');
+    await page.getByLabel('Tier 2 price per unit', { exact: true }).fill('100');
+    await page.getByRole('button', { name: 'Next Step' }).click();
+    await page.getByRole('button', { name: 'Save Rate Card' }).click();
+    await page
+      .getByRole('cell', { name: 'graduated: up to 10, ¥300 per unit; then, ¥100 per unit' })
+      .waitFor();
+    await visit(page, 'plan-tiered');
   });
 
   it('sends a test event as typed: a number JSON.parse would round is refused beside Data, not sent rounded', async () => {

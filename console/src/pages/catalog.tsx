@@ -288,7 +288,15 @@ export function describePrice(price: Price | null, currency: string): string {
     case 'package':
       return `${money(price.amount, currency)} per ${price.quantityPerPackage} units`;
     case 'tiered':
-      return `tiered (${price.mode}, ${price.tiers.length} tiers)`;
+      return `${price.mode}: ${price.tiers
+        .map((tier) => {
+          const charges = [
+            tier.unitPrice && `${money(tier.unitPrice.amount, currency)} per unit`,
+            tier.flatPrice && `${money(tier.flatPrice.amount, currency)} flat`,
+          ].filter(Boolean);
+          return `${tier.upToAmount ? `up to ${tier.upToAmount}` : 'then'}, ${charges.join(' + ') || 'free'}`;
+        })
+        .join('; ')}`;
     case 'dynamic':
       return `cost × ${price.multiplier ?? '1'}`;
   }
@@ -483,6 +491,8 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
           mode: 'graduated',
           tiers: tiers.map((tier, i) => ({
             ...(i < tiers.length - 1 ? { upToAmount: tier.upTo } : {}),
+            // The API takes no tier without both prices named; the wizard's tiers have no flat part.
+            flatPrice: null,
             unitPrice: { type: 'unit', amount: tier.price },
           })),
         };
