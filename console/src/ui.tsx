@@ -254,6 +254,47 @@ export function Pager({
   );
 }
 
+/**
+ * Previous and next page of a list the server pages by cursor (newest first): no count to show, so
+ * the page's number, and the cursors of the pages before it to go back.
+ */
+export function useCursorPages() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  return {
+    cursor: cursors[cursors.length - 1],
+    page: cursors.length,
+    next: (cursor: string) => setCursors((c) => [...c, cursor]),
+    previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    first: () => setCursors([undefined]),
+  };
+}
+
+export function CursorPager({
+  label,
+  page,
+  nextCursor,
+  onNext,
+  onPrevious,
+}: {
+  label: string;
+  page: number;
+  nextCursor?: string;
+  onNext: (cursor: string) => void;
+  onPrevious: () => void;
+}) {
+  return (
+    <nav className="pager" aria-label={`${label} pages`}>
+      <button type="button" disabled={page <= 1} onClick={onPrevious}>
+        Previous page
+      </button>
+      <span>Page {page}</span>
+      <button type="button" disabled={!nextCursor} onClick={() => nextCursor && onNext(nextCursor)}>
+        Next page
+      </button>
+    </nav>
+  );
+}
+
 /** A page of a list the API answers whole. */
 export function usePaged<T>(items: readonly T[] | undefined, pageSize = PAGE_SIZE) {
   const [page, setPage] = useState(1);

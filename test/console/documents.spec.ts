@@ -195,6 +195,20 @@ describe('the console shows corrections and metered entitlements', () => {
     expect((await cells(voided)).at(-1)).toBe('voided: sent twice');
     await visit('invoice-credit-note-lineage');
     await page.keyboard.press('Escape');
+
+    // The events page still lists the voided event, marked with its void.
+    await page.goto(`${app.url}/console/events`);
+    const listed = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'e1', exact: true }) });
+    await listed.waitFor();
+    expect((await cells(listed)).at(-1)).toMatch(/^voided .+ by admin.*: sent twice$/);
+    expect(
+      (
+        await cells(
+          page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'e2', exact: true }) }),
+        )
+      ).at(-1),
+    ).toBe('—');
+    await visit('events-voided');
   });
 
   it("shows a customer's metered entitlements: grants, usage, balance and overage", async () => {

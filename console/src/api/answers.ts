@@ -46,6 +46,7 @@ export type Invoice = Schemas['Invoice'];
 export type InvoicePreview = Json<'previewCustomerInvoice', 200>;
 export type CloudEvent = Schemas['UsageCloudEvent'];
 export type IngestedEvent = Schemas['IngestedEvent'];
+export type IngestedEventsPage = Schemas['IngestedEventsPage'];
 export type Lineage = Schemas['LineLineage'];
 export type AuditEvent = Schemas['AuditEntry'];
 export type Entitlement = Schemas['EntitlementV2View'];
