@@ -78,6 +78,43 @@ describe('every console page: paging, money, times, refusals and roles', () => {
     );
   });
 
+  it('pages through every event, newest first, past the 500 most recent', async () => {
+    const batch = Array.from({ length: 501 }, (_, i) => ({
+      specversion: '1.0',
+      id: `listed-${i}`,
+      source: 'pages',
+      type: 'page_view',
+      subject: 'nobody',
+      data: {},
+    }));
+    const sent = await app.request('POST', '/api/v1/events', {
+      headers: { 'content-type': 'application/cloudevents-batch+json' },
+      rawBody: JSON.stringify(batch),
+    });
+    expect(sent.status).toBe(204);
+    await page.goto(`${app.url}/console/events`);
+    const ids = page.getByRole('table').locator('tbody tr td:nth-child(2)');
+    await ids.first().waitFor();
+    const pager = page.getByRole('navigation', { name: 'Events pages' });
+    const seen = new Set<string>();
+    for (;;) {
+      const shown = await ids.allInnerTexts();
+      for (const id of shown) seen.add(id);
+      const next = pager.getByRole('button', { name: 'Next page' });
+      if (shown.length === 0 || (await next.isDisabled())) break;
+      await next.click();
+      // The next page has come when its first row differs (or it has none: a cursor may lead to the end).
+      await eventually(
+        async () => (await ids.count()) === 0 || (await ids.first().innerText()) !== shown[0],
+        true,
+      );
+    }
+    expect(batch.filter((event) => !seen.has(event.id)).map((event) => event.id)).toEqual([]);
+    // And back: the first page again, the newest events on it.
+    await pager.getByRole('button', { name: 'Previous page' }).click();
+    await visit(page, 'events-paged');
+  });
+
   it('pages the events behind a line past the 1,000 one answer holds', async () => {
     // 1,001 distinct users, after the subscription's start: the line's lineage has 1,001 entries.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -119,43 +156,6 @@ describe('every console page: paging, money, times, refusals and roles', () => {
     expect(await drawer.getByRole('row').count()).toBe(2); // the header and the 1,001st
     await visit(page, 'lineage-last-page');
     await page.keyboard.press('Escape');
-  });
-
-  it('pages through every event, newest first, past the 500 most recent', async () => {
-    const batch = Array.from({ length: 501 }, (_, i) => ({
-      specversion: '1.0',
-      id: `listed-${i}`,
-      source: 'pages',
-      type: 'page_view',
-      subject: 'nobody',
-      data: {},
-    }));
-    const sent = await app.request('POST', '/api/v1/events', {
-      headers: { 'content-type': 'application/cloudevents-batch+json' },
-      rawBody: JSON.stringify(batch),
-    });
-    expect(sent.status).toBe(204);
-    await page.goto(`${app.url}/console/events`);
-    const ids = page.getByRole('table').locator('tbody tr td:nth-child(2)');
-    await ids.first().waitFor();
-    const pager = page.getByRole('navigation', { name: 'Events pages' });
-    const seen = new Set<string>();
-    for (;;) {
-      const shown = await ids.allInnerTexts();
-      for (const id of shown) seen.add(id);
-      const next = pager.getByRole('button', { name: 'Next page' });
-      if (shown.length === 0 || (await next.isDisabled())) break;
-      await next.click();
-      // The next page has come when its first row differs (or it has none: a cursor may lead to the end).
-      await eventually(
-        async () => (await ids.count()) === 0 || (await ids.first().innerText()) !== shown[0],
-        true,
-      );
-    }
-    expect(batch.filter((event) => !seen.has(event.id)).map((event) => event.id)).toEqual([]);
-    // And back: the first page again, the newest events on it.
-    await pager.getByRole('button', { name: 'Previous page' }).click();
-    await visit(page, 'events-paged');
   });
 
   it("takes a wizard back to the step whose field the server refused, its message beside it; money to the currency's minor unit", async () => {
