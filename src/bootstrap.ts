@@ -162,7 +162,11 @@ export async function startTally(config: TallyConfig, options: StartOptions = {}
     await app.listen(config.port, config.host);
     const address = app.getHttpServer().address();
     const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : undefined;
-    logger.info({ context: 'http' }, `Tally is listening on ${url} (docs at ${url}/docs)`);
+    // The first line a new user reads: where to click, not only where the API is.
+    logger.info(
+      { context: 'http' },
+      `Tally is listening on ${url}: the console at ${url}/console/, the API docs at ${url}/docs`,
+    );
     return {
       config,
       app,

@@ -41,6 +41,24 @@ export function useSubmit() {
 }
 
 /**
+ * A wizard refused on its last step goes back to the first step holding a field the server named,
+ * so that its message shows beside that field; what was entered on every step is kept.
+ */
+export function useRefusedStep(
+  problem: Error | undefined,
+  stepOf: (field: string) => number | undefined,
+  setStep: (step: number) => void,
+) {
+  useEffect(() => {
+    if (!(problem instanceof ApiProblem)) return;
+    const steps = Object.keys(problem.fields)
+      .map(stepOf)
+      .filter((step): step is number => step !== undefined);
+    if (steps.length > 0) setStep(Math.min(...steps));
+  }, [problem]);
+}
+
+/**
  * The problem a form was refused with: its detail, and each named field the form has no input for
  * (those with one show their message beside it).
  */
@@ -230,6 +248,47 @@ export function Pager({
         Page {Math.min(page, pages)} of {pages} · {totalCount} in all
       </span>
       <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next page
+      </button>
+    </nav>
+  );
+}
+
+/**
+ * Previous and next page of a list the server pages by cursor (newest first): no count to show, so
+ * the page's number, and the cursors of the pages before it to go back.
+ */
+export function useCursorPages() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  return {
+    cursor: cursors[cursors.length - 1],
+    page: cursors.length,
+    next: (cursor: string) => setCursors((c) => [...c, cursor]),
+    previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    first: () => setCursors([undefined]),
+  };
+}
+
+export function CursorPager({
+  label,
+  page,
+  nextCursor,
+  onNext,
+  onPrevious,
+}: {
+  label: string;
+  page: number;
+  nextCursor?: string;
+  onNext: (cursor: string) => void;
+  onPrevious: () => void;
+}) {
+  return (
+    <nav className="pager" aria-label={`${label} pages`}>
+      <button type="button" disabled={page <= 1} onClick={onPrevious}>
+        Previous page
+      </button>
+      <span>Page {page}</span>
+      <button type="button" disabled={!nextCursor} onClick={() => nextCursor && onNext(nextCursor)}>
         Next page
       </button>
     </nav>

@@ -1,10 +1,12 @@
+import { logSink } from '../support/log-sink';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('the console, served by Tally', () => {
   let app: TestApp;
+  const log = logSink();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ logDestination: log.destination, config: { logLevel: 'info' } });
   });
   afterAll(() => app.close());
 
@@ -14,6 +16,13 @@ describe('the console, served by Tally', () => {
     const body = await answer.text();
     return { status: answer.status, headers: answer.headers, text: async () => body };
   };
+
+  it('says where the console is when it starts, for whoever reads its log first', () => {
+    const listening = log.lines.map((line) => JSON.parse(line).msg).find((msg) => /listening on/.test(msg));
+    expect(listening).toBe(
+      `Tally is listening on ${app.url}: the console at ${app.url}/console/, the API docs at ${app.url}/docs`,
+    );
+  });
 
   it('redirects / to the console, and keeps /docs', async () => {
     const root = await get('/');

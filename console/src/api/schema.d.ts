@@ -2691,7 +2691,7 @@ export interface components {
                 from: string;
                 to: string;
             };
-            /** @description How many entries there are in all (`items` holds the first `limit`). */
+            /** @description How many entries there are in all (`items` holds `limit` of them from `offset`). */
             totalCount: number;
         };
         MeteredEntitlementTemplate: {
@@ -4909,6 +4909,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {

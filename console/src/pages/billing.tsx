@@ -2,15 +2,15 @@ import { FormEvent, useState } from 'react';
 import type {
   AuditEvent,
   Customer,
+  Entitlement,
   EntitlementValue,
   Invoice,
   Page,
   Plan,
   Subscription,
-  SubscriptionExpanded,
 } from '../api/answers';
 import { api, call } from '../api/client';
-import { cadence } from '../format';
+import { cadence, quantity } from '../format';
 import { Link, navigate } from '../router';
 import { canWrite, useSession } from '../session';
 import {
@@ -26,6 +26,7 @@ import {
   Time,
   useLoad,
   usePaged,
+  useRefusedStep,
   useSubmit,
 } from '../ui';
 import { InvoiceTable, InvoiceView } from './invoices';
@@ -233,7 +234,7 @@ export function CustomerPage({ idOrKey }: { idOrKey: string }) {
               />
             )}
             {tab === 'Invoicing' && <InvoicingTab customer={c} />}
-            {tab === 'Entitlements' && <EntitlementsTab customer={c} current={current} />}
+            {tab === 'Entitlements' && <EntitlementsTab customer={c} />}
             {tab === 'History' && <HistoryTab customer={c} />}
           </TabPanel>
         </>
@@ -363,6 +364,7 @@ function CreateSubscription({
   const [planKey, setPlanKey] = useState('');
   const { submit, busy, problem, fields } = useSubmit();
   const plan = plans.data?.items.find((p) => p.key === planKey);
+  useRefusedStep(problem, (field) => (field.startsWith('plan') ? 1 : undefined), setStep);
   const start = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
@@ -395,6 +397,7 @@ function CreateSubscription({
               </select>
             )}
           </Field>
+          <FormProblem problem={problem} shown={['plan.key', 'plan']} />
           <div className="actions">
             <button type="submit">Next Step</button>
           </div>
@@ -504,30 +507,28 @@ function InvoicingTab({ customer }: { customer: Customer }) {
   );
 }
 
-function EntitlementsTab({ customer, current }: { customer: Customer; current?: Subscription }) {
-  const detail = useLoad(
-    async () =>
-      current
-        ? call<SubscriptionExpanded>(
-            api.GET('/api/v1/subscriptions/{subscriptionId}', {
-              params: { path: { subscriptionId: current.id } },
-            }),
-          )
-        : undefined,
-    [current?.id],
+function EntitlementsTab({ customer }: { customer: Customer }) {
+  // Every entitlement of the customer: those its subscription's rate cards provide and those granted
+  // through the API alike, each with its value.
+  const [page, setPage] = useState(1);
+  const entitlements = useLoad(
+    () =>
+      call<Page<Entitlement>>(
+        api.GET('/api/v2/customers/{customerIdOrKey}/entitlements', {
+          params: { path: { customerIdOrKey: customer.id }, query: { page, pageSize: PAGE_SIZE } },
+        }),
+      ),
+    [customer.id, page],
   );
-  const cards = (detail.data?.phases ?? [])
-    .flatMap((phase) => phase.items)
-    .filter((card) => card.entitlementTemplate && card.featureKey);
   return (
     <>
       <p className="lead">
-        What the current subscription's rate cards grant, and for a metered entitlement what is left: its
-        grants burnt down by the usage of the period in progress.
+        What the customer may use, from its subscription or granted directly, and for a metered entitlement
+        what is left: its grants burnt down by the usage of the period in progress.
       </p>
-      <ErrorNote error={detail.error} />
-      {cards.length === 0 ? (
-        <Empty>No entitlements{current ? '' : ': no current subscription'}.</Empty>
+      <ErrorNote error={entitlements.error} />
+      {entitlements.data?.totalCount === 0 ? (
+        <Empty>No entitlements.</Empty>
       ) : (
         <table>
           <caption>Entitlements</caption>
@@ -537,6 +538,9 @@ function EntitlementsTab({ customer, current }: { customer: Customer; current?: 
               <th scope="col">Type</th>
               <th scope="col">Access</th>
               <th scope="col">Config</th>
+              <th scope="col" className="number">
+                Granted
+              </th>
               <th scope="col" className="number">
                 Usage
               </th>
@@ -549,59 +553,45 @@ function EntitlementsTab({ customer, current }: { customer: Customer; current?: 
             </tr>
           </thead>
           <tbody>
-            {cards.map((card) => (
-              <EntitlementRow
-                key={card.key}
-                customer={customer}
-                featureKey={card.featureKey!}
-                name={card.name}
-                type={card.entitlementTemplate!.type}
-              />
+            {entitlements.data?.items.map((entitlement) => (
+              <EntitlementRow key={entitlement.id} customer={customer} entitlement={entitlement} />
             ))}
           </tbody>
         </table>
       )}
+      <Pager
+        label="Entitlements"
+        page={page}
+        totalCount={entitlements.data?.totalCount ?? 0}
+        onPage={setPage}
+      />
     </>
   );
 }
 
-function EntitlementRow({
-  customer,
-  featureKey,
-  name,
-  type,
-}: {
-  customer: Customer;
-  featureKey: string;
-  name: string;
-  type: string;
-}) {
+function EntitlementRow({ customer, entitlement }: { customer: Customer; entitlement: Entitlement }) {
   const value = useLoad(
     () =>
       call<EntitlementValue>(
-        api.GET('/api/v1/customers/{customerIdOrKey}/entitlements/{featureKey}/value', {
-          params: { path: { customerIdOrKey: customer.id, featureKey } },
+        api.GET('/api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/value', {
+          params: {
+            path: { customerIdOrKey: customer.id, entitlementIdOrFeatureKey: entitlement.id },
+          },
         }),
       ),
-    [customer.id, featureKey],
+    [customer.id, entitlement.id],
   );
+  const v = value.data;
   return (
     <tr>
-      <td>{name}</td>
-      <td>{type}</td>
-      <td>
-        {value.error
-          ? value.error.message
-          : value.data
-            ? value.data.hasAccess
-              ? 'Has access'
-              : 'No access'
-            : '…'}
-      </td>
-      <td>{value.data?.config ? <code>{value.data.config}</code> : '—'}</td>
-      <td className="number">{value.data?.usage ?? '—'}</td>
-      <td className="number">{value.data?.balance ?? '—'}</td>
-      <td className="number">{value.data?.overage ?? '—'}</td>
+      <th scope="row">{entitlement.featureKey}</th>
+      <td>{entitlement.type}</td>
+      <td>{value.error ? value.error.message : v ? (v.hasAccess ? 'Has access' : 'No access') : '…'}</td>
+      <td>{v?.config ? <code>{v.config}</code> : '—'}</td>
+      <td className="number">{quantity(v?.totalAvailableGrantAmount)}</td>
+      <td className="number">{quantity(v?.usage)}</td>
+      <td className="number">{quantity(v?.balance)}</td>
+      <td className="number">{quantity(v?.overage)}</td>
     </tr>
   );
 }

@@ -16,6 +16,7 @@ import {
   Tabs,
   Time,
   useLoad,
+  useRefusedStep,
   useSubmit,
 } from '../ui';
 
@@ -287,7 +288,15 @@ export function describePrice(price: Price | null, currency: string): string {
     case 'package':
       return `${money(price.amount, currency)} per ${price.quantityPerPackage} units`;
     case 'tiered':
-      return `tiered (${price.mode}, ${price.tiers.length} tiers)`;
+      return `${price.mode}: ${price.tiers
+        .map((tier) => {
+          const charges = [
+            tier.unitPrice && `${money(tier.unitPrice.amount, currency)} per unit`,
+            tier.flatPrice && `${money(tier.flatPrice.amount, currency)} flat`,
+          ].filter(Boolean);
+          return `${tier.upToAmount ? `up to ${tier.upToAmount}` : 'then'}, ${charges.join(' + ') || 'free'}`;
+        })
+        .join('; ')}`;
     case 'dynamic':
       return `cost × ${price.multiplier ?? '1'}`;
   }
@@ -429,6 +438,16 @@ function PublishPlan({ plan, onClose }: { plan: Plan; onClose: (published: boole
   );
 }
 
+/** The wizard's step whose input a refused field of the rate card is (the plan names it by index). */
+const rateCardStep = (field: string) =>
+  /\.entitlementTemplate\b/.test(field)
+    ? 3
+    : /\.price\b|\.tiers\[/.test(field)
+      ? 2
+      : /rateCards\[\d+\]\.(featureKey|key|name)$/.test(field)
+        ? 1
+        : undefined;
+
 type PricingModel = 'usage' | 'flat' | 'tiered' | 'package';
 type Entitlement = 'none' | 'boolean' | 'static' | 'metered';
 
@@ -454,6 +473,9 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
   const feature = features.data?.items.find((f) => f.key === featureKey);
   /** The message of the server for a field of this rate card, whatever its index in the plan. */
   const errorAt = (suffix: string) => Object.entries(fields).find(([field]) => field.endsWith(suffix))?.[1];
+  useRefusedStep(problem, rateCardStep, setStep);
+  /** The named fields this step has an input for; the others are listed under its problem. */
+  const here = Object.keys(fields).filter((field) => rateCardStep(field) === step);
 
   const price = (): Price => {
     switch (model) {
@@ -469,6 +491,8 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
           mode: 'graduated',
           tiers: tiers.map((tier, i) => ({
             ...(i < tiers.length - 1 ? { upToAmount: tier.upTo } : {}),
+            // The API takes no tier without both prices named; the wizard's tiers have no flat part.
+            flatPrice: null,
             unitPrice: { type: 'unit', amount: tier.price },
           })),
         };
@@ -539,6 +563,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
               </select>
             )}
           </Field>
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="submit">Next Step</button>
           </div>
@@ -644,6 +669,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
                 </Field>
               </fieldset>
             ))}
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setStep(1)}>
               Back
@@ -693,7 +719,7 @@ function AddRateCard({ plan, onClose }: { plan: Plan; onClose: (saved: boolean) 
               )}
             </Field>
           )}
-          <FormProblem problem={problem} />
+          <FormProblem problem={problem} shown={here} />
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setStep(2)}>
               Back

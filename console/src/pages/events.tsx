@@ -1,30 +1,36 @@
 import { FormEvent, useState } from 'react';
-import type { IngestedEvent } from '../api/answers';
+import type { IngestedEventsPage } from '../api/answers';
 import { ApiProblem, api, call } from '../api/client';
 import { canWrite, useSession } from '../session';
 import {
+  CursorPager,
   Dialog,
   Empty,
   ErrorNote,
   Field,
   FormProblem,
-  Pager,
   Time,
+  useCursorPages,
   useLoad,
-  usePaged,
   useSubmit,
 } from '../ui';
 
-/** How many recent events the page reads (the API's bound is higher); paged here. */
-const RECENT = 500;
+/** Events a page: the most the API answers at once. */
+const EVENTS_PAGE = 100;
 
 export function EventsPage() {
   const session = useSession();
+  // Paged by the server's cursor, newest first: every event can be reached, not only the latest.
+  const pages = useCursorPages();
   const events = useLoad(
-    () => call<IngestedEvent[]>(api.GET('/api/v1/events', { params: { query: { limit: RECENT } } })),
-    [],
+    () =>
+      call<IngestedEventsPage>(
+        api.GET('/api/v2/events', {
+          params: { query: { limit: EVENTS_PAGE, ...(pages.cursor ? { cursor: pages.cursor } : {}) } },
+        }),
+      ),
+    [pages.cursor],
   );
-  const paged = usePaged(events.data);
   const [sending, setSending] = useState(false);
   return (
     <>
@@ -37,14 +43,15 @@ export function EventsPage() {
         )}
       </header>
       <p className="lead">
-        The {RECENT} most recent usage events, with why a meter ignored one or why it is not billed.
+        Every usage event, newest first, with why a meter ignored one or why it is not billed, and which were
+        voided (they stay listed and count nowhere).
       </p>
       <ErrorNote error={events.error} />
-      {events.data?.length === 0 ? (
+      {events.data?.items.length === 0 && pages.page === 1 ? (
         <Empty>No events yet.</Empty>
       ) : (
         <table>
-          <caption>Recent events</caption>
+          <caption>Events</caption>
           <thead>
             <tr>
               <th scope="col">Time</th>
@@ -54,11 +61,15 @@ export function EventsPage() {
               <th scope="col">Subject</th>
               <th scope="col">Data</th>
               <th scope="col">Validation error</th>
+              <th scope="col">Voided</th>
             </tr>
           </thead>
           <tbody>
-            {paged.items.map(({ event, validationError }) => (
-              <tr key={`${event.source}/${event.id}`} className={validationError ? 'flagged' : undefined}>
+            {events.data?.items.map(({ event, validationError, voided }) => (
+              <tr
+                key={`${event.source}/${event.id}`}
+                className={validationError || voided ? 'flagged' : undefined}
+              >
                 <td>
                   <Time iso={event.time} />
                 </td>
@@ -72,17 +83,35 @@ export function EventsPage() {
                   <code className="data">{JSON.stringify(event.data)}</code>
                 </td>
                 <td>{validationError ?? '—'}</td>
+                <td>
+                  {voided ? (
+                    <>
+                      voided <Time iso={voided.voidedAt} /> by {voided.actor.name}: {voided.reason}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <Pager label="Events" page={paged.page} totalCount={paged.totalCount} onPage={paged.setPage} />
+      <CursorPager
+        label="Events"
+        page={pages.page}
+        nextCursor={events.data?.nextCursor}
+        onNext={pages.next}
+        onPrevious={pages.previous}
+      />
       {sending && (
         <SendTestEvent
           onClose={(sent) => {
             setSending(false);
-            if (sent) events.reload();
+            if (sent) {
+              pages.first();
+              events.reload();
+            }
           }}
         />
       )}
@@ -100,9 +129,8 @@ function SendTestEvent({ onClose }: { onClose: (sent: boolean) => void }) {
   const send = (event: FormEvent) => {
     event.preventDefault();
     void submit(async () => {
-      let parsed: unknown;
       try {
-        parsed = JSON.parse(data);
+        JSON.parse(data);
       } catch {
         throw new ApiProblem({
           status: 400,
@@ -111,18 +139,19 @@ function SendTestEvent({ onClose }: { onClose: (sent: boolean) => void }) {
         });
       }
       const cloudEvent = {
-        specversion: '1.0',
+        specversion: '1.0' as const,
         id,
         source,
         type,
         subject,
         time: new Date().toISOString(),
-        data: parsed,
       };
       await call(
         api.POST('/api/v1/events', {
-          // The document has no schema for the CloudEvent body yet.
-          body: cloudEvent as never,
+          body: cloudEvent,
+          // The data goes as typed: parsed and written again, a number no double holds exactly would
+          // be rounded (or become null) here instead of kept to the digit or refused by the server.
+          bodySerializer: (event) => `${JSON.stringify(event).slice(0, -1)},"data":${data}}`,
           headers: { 'content-type': 'application/cloudevents+json' },
         }),
       );

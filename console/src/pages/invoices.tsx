@@ -3,7 +3,7 @@ import type { Invoice, InvoiceLine, Lineage, Page } from '../api/answers';
 import { api, call } from '../api/client';
 import { quantity } from '../format';
 import { Link } from '../router';
-import { Dialog, Empty, ErrorNote, Money, PAGE_SIZE, Pager, Time, useLoad, usePaged } from '../ui';
+import { Dialog, Empty, ErrorNote, Money, PAGE_SIZE, Pager, Time, useLoad } from '../ui';
 
 export function InvoicesPage() {
   const [page, setPage] = useState(1);
@@ -95,6 +95,8 @@ export function InvoicePage({ id }: { id: string }) {
 export function InvoiceView({ invoice }: { invoice: Invoice }) {
   const [lineage, setLineage] = useState<InvoiceLine>();
   const lines = invoice.lines ?? [];
+  // A correction's lines carry the difference; what was billed before and what it is worth now explain it.
+  const corrects = lines.some((line) => line.correction);
   return (
     <div className="invoice">
       <dl className="facts">
@@ -126,6 +128,8 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
             </dd>
           </>
         )}
+        <dt>Type</dt>
+        <dd>{documentType(invoice)}</dd>
         {invoice.correctionOf && (
           <>
             <dt>{invoice.type === 'credit_note' ? 'Credit note for' : 'Correction of'}</dt>
@@ -138,10 +142,11 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
           <>
             <dt>Corrections</dt>
             <dd>
-              <ul className="plain">
+              <ul className="plain" aria-label="Corrections">
                 {invoice.corrections!.map((correction) => (
                   <li key={correction.id}>
-                    <Link to={`/invoices/${correction.id}`}>{correction.number}</Link> ({correction.type},{' '}
+                    <Link to={`/invoices/${correction.id}`}>{correction.number}</Link> (
+                    {correction.type === 'credit_note' ? 'credit note' : correction.type},{' '}
                     <Money amount={correction.total} currency={invoice.currency} />)
                   </li>
                 ))}
@@ -179,6 +184,16 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
               <th scope="col" className="number">
                 Amount
               </th>
+              {corrects && (
+                <>
+                  <th scope="col" className="number">
+                    Billed before
+                  </th>
+                  <th scope="col" className="number">
+                    Now
+                  </th>
+                </>
+              )}
               <th scope="col">Events</th>
             </tr>
           </thead>
@@ -191,7 +206,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                   {line.price?.type === 'unit' ? (
                     <Money amount={line.price.amount} currency={line.currency} />
                   ) : line.charge && 'unitPrice' in line.charge ? (
-                    line.charge.unitPrice
+                    <Money amount={line.charge.unitPrice} currency={line.currency} />
                   ) : (
                     '—'
                   )}
@@ -199,6 +214,16 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                 <td className="number">
                   <Money amount={line.totals.amount} currency={line.currency} />
                 </td>
+                {corrects && (
+                  <>
+                    <td className="number">
+                      {line.correction && <Figures {...line.correction.billed} currency={line.currency} />}
+                    </td>
+                    <td className="number">
+                      {line.correction && <Figures {...line.correction.now} currency={line.currency} />}
+                    </td>
+                  </>
+                )}
                 <td>
                   {line.type === 'usage_based' && (
                     <button
@@ -222,6 +247,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
               <td className="number">
                 <Money amount={invoice.totals.total} currency={invoice.currency} />
               </td>
+              {corrects && <td colSpan={2} />}
               <td />
             </tr>
           </tfoot>
@@ -231,6 +257,21 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
     </div>
   );
 }
+
+const documentType = (invoice: Invoice) =>
+  invoice.type === 'credit_note' ? 'credit note' : invoice.correctionOf ? 'correction' : 'invoice';
+
+/** A quantity and what it costs, as a correction's line states what was billed and what it is now. */
+function Figures({ quantity: q, total, currency }: { quantity: string; total: string; currency: string }) {
+  return (
+    <>
+      {quantity(q)} for <Money amount={total} currency={currency} />
+    </>
+  );
+}
+
+/** Events per page of a line's lineage. */
+const LINEAGE_PAGE = 100;
 
 /** Lineage: the usage events behind one line — the figure on the invoice, traced to what was sent. */
 function LineageDrawer({
@@ -242,17 +283,23 @@ function LineageDrawer({
   line: InvoiceLine;
   onClose: () => void;
 }) {
+  // Paged by the server: a line's events can be more than one answer holds.
+  const [page, setPage] = useState(1);
   const events = useLoad(
     () =>
       call<Lineage>(
         api.GET('/api/v1/billing/invoices/{invoiceId}/lines/{lineId}/events', {
-          params: { path: { invoiceId: invoice.id, lineId: line.id }, query: { limit: 1000 } },
+          params: {
+            path: { invoiceId: invoice.id, lineId: line.id },
+            query: { limit: LINEAGE_PAGE, offset: (page - 1) * LINEAGE_PAGE },
+          },
         }),
       ),
-    [invoice.id, line.id],
+    [invoice.id, line.id, page],
   );
-  const paged = usePaged(events.data?.items);
   const l = events.data;
+  // A correction's lineage lists the voided events it takes away beside the late ones it adds.
+  const voids = (l?.items ?? []).some((item) => item.voided);
   return (
     <Dialog title={`Lineage of ${line.name}`} onClose={onClose} className="drawer">
       <ErrorNote error={events.error} />
@@ -274,10 +321,11 @@ function LineageDrawer({
                 <th scope="col" className="number">
                   Repeats
                 </th>
+                {voids && <th scope="col">Voided</th>}
               </tr>
             </thead>
             <tbody>
-              {paged.items.map((item) => (
+              {l.items.map((item) => (
                 <tr key={`${item.event.source}/${item.event.id}`}>
                   <td>
                     <Time iso={item.event.time} />
@@ -288,11 +336,18 @@ function LineageDrawer({
                   <td>{item.event.subject ?? '—'}</td>
                   <td>{item.value ?? '—'}</td>
                   <td className="number">{item.repeats ?? 0}</td>
+                  {voids && <td>{item.voided ? `voided: ${item.voided.reason}` : '—'}</td>}
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager label="Lineage" page={paged.page} totalCount={paged.totalCount} onPage={paged.setPage} />
+          <Pager
+            label="Lineage"
+            page={page}
+            pageSize={LINEAGE_PAGE}
+            totalCount={l.totalCount}
+            onPage={setPage}
+          />
         </>
       )}
     </Dialog>

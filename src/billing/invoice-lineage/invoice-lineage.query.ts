@@ -17,7 +17,7 @@ export interface LineLineage {
   readonly aggregation?: string;
   readonly meteredQuantity: string;
   readonly period: { readonly from: string; readonly to: string };
-  /** How many entries there are in all (`items` holds the first `limit`). */
+  /** How many entries there are in all (`items` holds `limit` of them from `offset`). */
   readonly totalCount: number;
   readonly items: readonly LineageEntry[];
 }
@@ -38,7 +38,13 @@ export class InvoiceLineageQuery {
     private readonly projections: ProjectionsService,
   ) {}
 
-  async lineage(namespace: string, invoiceId: string, lineId: string, limit: number): Promise<LineLineage> {
+  async lineage(
+    namespace: string,
+    invoiceId: string,
+    lineId: string,
+    limit: number,
+    offset = 0,
+  ): Promise<LineLineage> {
     const invoice = await this.invoices.get(namespace, invoiceId);
     const issued = await this.invoices.issued(namespace, invoiceId);
     const line = invoice.lines.find((l) => l.id === lineId);
@@ -59,6 +65,7 @@ export class InvoiceLineageQuery {
       window: line.period,
       filterGroupBy: feature.filterGroupBy,
       limit,
+      offset,
       ...(issued
         ? {
             billed: {

@@ -67,6 +67,6 @@ export class InvoicesController {
     @Query() query: LineEventsQuery,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.lineage.lineage(ctx.namespace, invoiceId, lineId, query.limit ?? 100);
+    return this.lineage.lineage(ctx.namespace, invoiceId, lineId, query.limit ?? 100, query.offset ?? 0);
   }
 }

@@ -25,6 +25,8 @@ export interface EvidenceRequest {
   /** The filters an event's group-by values must pass to count (a feature's). */
   readonly filterGroupBy: GroupByFilters;
   readonly limit: number;
+  /** How many entries to skip before the `limit` returned (0 by default). */
+  readonly offset?: number;
   /**
    * What a document billed, by log position. Without it: the usage counted now. With `through`: the
    * events counted as of that position (stored at or before it, and not voided at or before it).
@@ -52,7 +54,7 @@ export interface EvidenceEntry {
 export interface Evidence {
   readonly meterSlug: string;
   readonly aggregation: string;
-  /** How many entries there are in all (`items` holds the first `limit`). */
+  /** How many entries there are in all (`items` holds `limit` of them from `offset`). */
   readonly totalCount: number;
   readonly items: readonly EvidenceEntry[];
 }
@@ -159,7 +161,7 @@ export class UsageEvidence {
       meterSlug: meter.slug,
       aggregation: meter.aggregation,
       totalCount: entries.length,
-      items: entries.slice(0, request.limit),
+      items: entries.slice(request.offset ?? 0, (request.offset ?? 0) + request.limit),
     };
   }
 

@@ -3390,7 +3390,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         totalCount: {
           type: 'number',
-          description: 'How many entries there are in all (`items` holds the first `limit`).',
+          description: 'How many entries there are in all (`items` holds `limit` of them from `offset`).',
         },
         items: {
           type: 'array',
