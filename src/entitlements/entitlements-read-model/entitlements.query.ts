@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { preparedRows } from '../../database/prepared-query';
 import type { EntitlementData, EntitlementType, GrantData } from '../entitlement.decider';
 import type { ProvidedEntitlement } from '../from-subscriptions/provided-entitlements';
 import { EntitlementTable as T } from './entitlements.projection';
@@ -278,7 +279,9 @@ export async function customerAndEntitlement(
   idOrFeatureKey: string,
   at: string,
 ): Promise<{ customer?: CustomerRecord; entitlement?: EntitlementRecord }> {
-  const [row] = await db.query<(CustomerRow & { found: EntitlementRow | null })[]>(
+  // Prepared: planning this statement cost PostgreSQL more than running it (BENCHMARKS.md).
+  const [row] = await preparedRows<CustomerRow & { found: EntitlementRow | null }>(
+    db,
     `WITH c AS (
        SELECT id, key, subject_keys, deleted_at FROM ${T.customers}
        WHERE namespace = $1 AND (id = $2 OR (key = $2 AND deleted_at IS NULL))
@@ -311,7 +314,9 @@ export async function entitlementsInForce(
   customerId: string,
   at: string,
 ): Promise<EntitlementRecord[]> {
-  const rows = await db.query<EntitlementRow[]>(
+  // Prepared, as `customerAndEntitlement`: the customer access route's hot path.
+  const rows = await preparedRows<EntitlementRow>(
+    db,
     `${ENTITLEMENT_SELECT}
      WHERE e.namespace = $1 AND e.customer_id = $2
        AND e.active_from <= $3 AND (e.active_to IS NULL OR e.active_to > $3)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MeterAggregation } from '../../catalog';
+import { preparedRows } from '../../database/prepared-query';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { aggregateSql } from '../meter-query/aggregate-sql';
 import type { MeterDefinition } from '../measurement';
@@ -79,7 +80,10 @@ export class CustomerUsage {
           WHERE u.meter_id = m.id AND u.subject = ANY(s.subjects)
             AND u.minute >= r.range_from AND u.minute < r.range_to${filters}) v)`;
     });
-    const rows = await this.db.query<{ aggregation: MeterAggregation; value: string | null }[]>(
+    // Prepared (its text varies only with the number of filters): planning it, a branch per
+    // aggregation, cost PostgreSQL more than running it (BENCHMARKS.md, "Entitlement value").
+    const rows = await preparedRows<{ aggregation: MeterAggregation; value: string | null }>(
+      this.db,
       `WITH m AS (
          SELECT id, aggregation FROM ${UsageTable.meters} WHERE namespace = $3 AND slug = $4 AND deleted_at IS NULL
        ), s AS (
