@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LogPosition } from '../../event-store/event-store.port';
 import { CustomerUsage, usageCaughtUp } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { conflict } from '../../shared/errors';
@@ -72,11 +73,16 @@ export class EntitlementBalances {
     private readonly usage: CustomerUsage,
   ) {}
 
-  async value(entitlement: EntitlementRecord, at: string): Promise<EntitlementValue> {
+  /** `head`: the log head the caller's read began at (`ProjectionsService.logHead`), else now. */
+  async value(
+    entitlement: EntitlementRecord,
+    at: string,
+    head?: Promise<LogPosition>,
+  ): Promise<EntitlementValue> {
     if (!activeAt(entitlement, at)) return { hasAccess: false };
     if (entitlement.type === 'boolean') return { hasAccess: true };
     if (entitlement.type === 'static') return { hasAccess: true, config: entitlement.data.config };
-    await usageCaughtUp(this.projections);
+    await usageCaughtUp(this.projections, [], head);
     const schedule = scheduleOfRecord(entitlement);
     const result = await this.burnDown(entitlement, {
       until: Math.max(ceilMinute(Date.parse(at)), schedule.measureUsageFrom),

@@ -53,7 +53,9 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
     time,
     whenNone,
   }: GetEntitlementValue): Promise<EntitlementValue> {
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION]);
+    // One head for both waits: the entitlement's, and usage's where it is metered.
+    const head = this.projections.logHead();
+    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION], undefined, head);
     const at = time ?? this.clock.now().toISOString();
     // The customer routes' hot path: the customer and its entitlement in one statement.
     const { customer, entitlement: found } =
@@ -73,7 +75,7 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
       (whenNone === 'not-found'
         ? await ownedEntitlement(this.db, namespace, customer, idOrFeatureKey, at)
         : undefined);
-    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at);
+    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at, head);
   }
 }
 
@@ -90,12 +92,13 @@ export class GetCustomerAccessHandler implements IQueryHandler<GetCustomerAccess
     namespace,
     customerIdOrKey,
   }: GetCustomerAccess): Promise<ReadonlyMap<string, EntitlementValue>> {
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION]);
+    const head = this.projections.logHead();
+    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION], undefined, head);
     const customer = await ownerCustomer(this.db, namespace, { customerIdOrKey });
     const now = this.clock.now().toISOString();
     const access = new Map<string, EntitlementValue>();
     for (const entitlement of await entitlementsInForce(this.db, namespace, customer.id, now))
-      access.set(entitlement.featureKey, await this.balances.value(entitlement, now));
+      access.set(entitlement.featureKey, await this.balances.value(entitlement, now, head));
     return access;
   }
 }
