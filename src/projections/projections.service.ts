@@ -73,6 +73,14 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   /**
+   * Whether the named projections have reached `head` already: one checkpoint read, never a wait
+   * (a read that only may need a projection checks it this way, then waits only if it must).
+   */
+  caughtUp(names: readonly string[], head: Promise<LogPosition>): Promise<boolean> {
+    return this.active().waitFor(names, head, 0);
+  }
+
+  /**
    * Read-your-writes (see `readYourWrites`): waits until the named projections reach the log head as
    * of now (or `head`, from `logHead` at the start of the read), or throws `behind` (503) after
    * `READ_YOUR_WRITES_TIMEOUT_MS`.

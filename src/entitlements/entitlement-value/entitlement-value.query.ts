@@ -6,9 +6,9 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
 import { EntitlementErrorCode } from '../entitlement-errors';
 import { Owner, ownedEntitlement, ownerCustomer } from '../entitlement-owners';
-import { ENTITLEMENTS_PROJECTION } from '../entitlements-read-model/entitlements.projection';
 import { customerAndEntitlement, entitlementsInForce } from '../entitlements-read-model/entitlements.query';
 import { EntitlementBalances, EntitlementValue } from './entitlement-balances';
+import { ValueRead } from './value-read';
 
 /**
  * A customer's entitlement to a feature at `time` (default now). The customer routes answer
@@ -53,9 +53,8 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
     time,
     whenNone,
   }: GetEntitlementValue): Promise<EntitlementValue> {
-    // One head for both waits: the entitlement's, and usage's where it is metered.
-    const head = this.projections.logHead();
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION], undefined, head);
+    const read = new ValueRead(this.projections);
+    await read.entitlements();
     const at = time ?? this.clock.now().toISOString();
     // The customer routes' hot path: the customer and its entitlement in one statement.
     const { customer, entitlement: found } =
@@ -75,7 +74,7 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
       (whenNone === 'not-found'
         ? await ownedEntitlement(this.db, namespace, customer, idOrFeatureKey, at)
         : undefined);
-    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at, head);
+    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at, read);
   }
 }
 
@@ -92,13 +91,13 @@ export class GetCustomerAccessHandler implements IQueryHandler<GetCustomerAccess
     namespace,
     customerIdOrKey,
   }: GetCustomerAccess): Promise<ReadonlyMap<string, EntitlementValue>> {
-    const head = this.projections.logHead();
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION], undefined, head);
+    const read = new ValueRead(this.projections);
+    await read.entitlements();
     const customer = await ownerCustomer(this.db, namespace, { customerIdOrKey });
     const now = this.clock.now().toISOString();
     const access = new Map<string, EntitlementValue>();
     for (const entitlement of await entitlementsInForce(this.db, namespace, customer.id, now))
-      access.set(entitlement.featureKey, await this.balances.value(entitlement, now, head));
+      access.set(entitlement.featureKey, await this.balances.value(entitlement, now, read));
     return access;
   }
 }
