@@ -6,7 +6,10 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
 import { EntitlementErrorCode } from '../entitlement-errors';
 import { Owner, ownedEntitlement, ownerCustomer } from '../entitlement-owners';
-import { customerAndEntitlement, entitlementsInForce } from '../entitlements-read-model/entitlements.query';
+import {
+  customerAndEntitlement,
+  customerAndEntitlementsInForce,
+} from '../entitlements-read-model/entitlements.query';
 import { EntitlementBalances, EntitlementValue } from './entitlement-balances';
 import { ValueRead } from './value-read';
 
@@ -93,10 +96,17 @@ export class GetCustomerAccessHandler implements IQueryHandler<GetCustomerAccess
   }: GetCustomerAccess): Promise<ReadonlyMap<string, EntitlementValue>> {
     const read = new ValueRead(this.projections);
     await read.entitlements();
-    const customer = await ownerCustomer(this.db, namespace, { customerIdOrKey });
     const now = this.clock.now().toISOString();
+    const { customer, entitlements } = await customerAndEntitlementsInForce(
+      this.db,
+      namespace,
+      customerIdOrKey,
+      now,
+    );
+    if (!customer)
+      throw notFound(EntitlementErrorCode.CUSTOMER_NOT_FOUND, `Customer ${customerIdOrKey} not found`);
     const access = new Map<string, EntitlementValue>();
-    for (const entitlement of await entitlementsInForce(this.db, namespace, customer.id, now))
+    for (const entitlement of entitlements)
       access.set(entitlement.featureKey, await this.balances.value(entitlement, now, read));
     return access;
   }
