@@ -40,41 +40,43 @@ async function main(argv: readonly string[]): Promise<number> {
   const scenarios: (ScenarioRow & { cpu: unknown })[] = [];
   const cpu: Record<string, Partial<Record<string, CpuSummary>>> = {};
   try {
-    log(
-      `event store: ${options.store.events} events, batches of ${options.store.batchSize}, ${options.runs} runs`,
-    );
-    try {
-      cpu.store = await measureStore(server, options, figures, log);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      problems.push(`event store figures: ${message}`);
-      figures.unavailable(
-        ['raw_copy_eps', 'record_usage_eps', 'append_eps', 'peer_append_eps'],
-        `failed: ${message}`,
-      );
-    }
-    for (const [index, scenario] of options.scenarios.entries()) {
+    if (!options.onlyEntitlements) {
       log(
-        `scenario ${index + 1}/${options.scenarios.length}: ${scenario.events} events, ${scenario.users} users, ${scenario.subjects} subjects${scenario.headline ? ' (headline)' : ''}`,
+        `event store: ${options.store.events} events, batches of ${options.store.batchSize}, ${options.runs} runs`,
       );
-      const result = await measureScenario(server, options, scenario, index, log);
-      problems.push(...result.problems);
-      if (scenario.headline) {
-        figures.absorb(result.figures, SCENARIO_FIGURES);
-        cpu.headline = result.cpu;
+      try {
+        cpu.store = await measureStore(server, options, figures, log);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push(`event store figures: ${message}`);
+        figures.unavailable(
+          ['raw_copy_eps', 'record_usage_eps', 'append_eps', 'peer_append_eps'],
+          `failed: ${message}`,
+        );
       }
-      scenarios.push({
-        ...scenario,
-        figures: Object.fromEntries(SCENARIO_FIGURES.map((key) => [key, result.figures.value(key)])),
-        cpu: result.cpu,
-      });
+      for (const [index, scenario] of options.scenarios.entries()) {
+        log(
+          `scenario ${index + 1}/${options.scenarios.length}: ${scenario.events} events, ${scenario.users} users, ${scenario.subjects} subjects${scenario.headline ? ' (headline)' : ''}`,
+        );
+        const result = await measureScenario(server, options, scenario, index, log);
+        problems.push(...result.problems);
+        if (scenario.headline) {
+          figures.absorb(result.figures, SCENARIO_FIGURES);
+          cpu.headline = result.cpu;
+        }
+        scenarios.push({
+          ...scenario,
+          figures: Object.fromEntries(SCENARIO_FIGURES.map((key) => [key, result.figures.value(key)])),
+          cpu: result.cpu,
+        });
+      }
     }
     const { customers, events } = options.entitlements;
     log(`entitlements: ${customers} customers with a metered entitlement each, ${events} events`);
     try {
       const result = await measureEntitlementValues(server, options, figures, log);
       problems.push(...result.problems);
-      if (result.cpu) cpu.entitlements = { entitlement_value: result.cpu };
+      cpu.entitlements = { entitlement_value: result.cpu, entitlement_access: result.accessCpu };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       problems.push(`entitlement figures: ${message}`);

@@ -1,9 +1,11 @@
+import { Api } from '../lib/api';
 import { CpuAccount, CpuSummary } from '../lib/cpu';
 import type { Server } from '../lib/database';
 import { DataSet, eventsOf, subjectKey } from '../lib/events';
 import type { BenchOptions } from '../lib/options';
 import type { Figures } from '../lib/report';
 import { inParallel, percentile, timed } from '../lib/stats';
+import { RawHttpServer } from '../lib/raw-http';
 import { newAdminToken, ProjectionWorker, TallyServer } from '../lib/tally';
 import { batchIngest } from './ingest';
 
@@ -16,18 +18,30 @@ const ISSUED = 1_000_000;
 const GRANTED = 50_000;
 const DAY_MS = 86_400_000;
 
-export const ENTITLEMENT_FIGURES = ['entitlement_value_p50_ms', 'entitlement_value_p99_ms'] as const;
+export const ENTITLEMENT_FIGURES = [
+  'entitlement_value_p50_ms',
+  'entitlement_value_p99_ms',
+  'entitlement_access_p50_ms',
+  'entitlement_access_p99_ms',
+  'entitlement_raw_http_p50_ms',
+  'entitlement_raw_http_p99_ms',
+  'entitlement_value_raw_http_ratio',
+] as const;
 
 /**
  * `entitlement_value_p99_ms`: one metered entitlement per customer (an `issueAfterReset` grant and
  * one more), usage spread over the 20 days of the usage period so far, and the value of a customer
  * chosen at random, asked by one client after another (`GET /api/v2/customers/{c}/entitlements/
- * {feature}/value`). A fresh database of its own; the answers are checked against the events.
+ * {feature}/value`); then, the same way, the customer's access to every feature (`GET /api/v1/
+ * customers/{c}/access`), and a bare Fastify GET in a process of its own (the raw limit of a request
+ * from this client on this machine, in the same round). A fresh database of its own; the answers
+ * are checked against the events.
  */
 export interface EntitlementResult {
   /** Errors and wrong answers. */
   readonly problems: readonly string[];
   readonly cpu?: CpuSummary;
+  readonly accessCpu?: CpuSummary;
 }
 
 export async function measureEntitlementValues(
@@ -47,13 +61,10 @@ export async function measureEntitlementValues(
   try {
     if (tally.status === 'rejected') throw tally.reason;
     if (worker.status === 'rejected') throw worker.reason;
-    const account = new CpuAccount({
-      api: tally.value.pid,
-      worker: worker.value.pid,
-      postgres: server.postmasterPid,
-    });
-    const problems = await measure(tally.value, worker.value, options, figures, log, account);
-    return { problems, cpu: account.summary(1) };
+    const sources = { api: tally.value.pid, worker: worker.value.pid, postgres: server.postmasterPid };
+    const accounts = { value: new CpuAccount(sources), access: new CpuAccount(sources) };
+    const problems = await measure(tally.value, worker.value, options, figures, log, accounts);
+    return { problems, cpu: accounts.value.summary(1), accessCpu: accounts.access.summary(1) };
   } finally {
     if (worker.status === 'fulfilled') await worker.value.stop();
     if (tally.status === 'fulfilled') await tally.value.stop();
@@ -68,7 +79,7 @@ async function measure(
   options: BenchOptions,
   figures: Figures,
   log: (line: string) => void,
-  account: CpuAccount,
+  accounts: { readonly value: CpuAccount; readonly access: CpuAccount },
 ): Promise<string[]> {
   const { customers, events: eventCount } = options.entitlements;
   const api = tally.api;
@@ -137,19 +148,44 @@ async function measure(
   // Customers in a fixed pseudo-random order, so every run asks the same ones.
   let pick = 0;
   const next = () => keys[(pick = (pick * 7919 + 104729) % keys.length)];
-  for (let i = 0; i < options.queries.warmup; i++)
-    await api.ok('GET', valuePath(next()), { token: readToken });
-  for (let round = 0; round < options.runs; round++) {
-    const samples: number[] = [];
-    await account.measure(options.entitlements.requests, async () => {
-      for (let i = 0; i < options.entitlements.requests; i++)
-        samples.push((await timed(() => api.ok('GET', valuePath(next()), { token: readToken }))).ms);
-    });
-    figures.add('entitlement_value_p50_ms', percentile(samples, 50));
-    figures.add('entitlement_value_p99_ms', percentile(samples, 99));
-    log(
-      `  entitlement value round ${round + 1}/${options.runs}: p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms over ${samples.length} customers`,
-    );
+  const accessPath = (key: string) => `/api/v1/customers/${key}/access`;
+  const raw = await RawHttpServer.start();
+  try {
+    const bare = new Api(raw.baseUrl, readToken);
+    for (let i = 0; i < options.queries.warmup; i++) {
+      await api.ok('GET', valuePath(next()), { token: readToken });
+      await api.ok('GET', accessPath(next()), { token: readToken });
+      await bare.ok('GET', '/healthz');
+    }
+    const { requests } = options.entitlements;
+    /** `requests` answers of `path`, one after another: their p50 and p99. */
+    const round = async (path: () => string, client = api, account?: CpuAccount) => {
+      const samples: number[] = [];
+      const ask = async () => {
+        for (let i = 0; i < requests; i++)
+          samples.push((await timed(() => client.ok('GET', path(), { token: readToken }))).ms);
+      };
+      await (account ? account.measure(requests, ask) : ask());
+      return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+    };
+    for (let run = 0; run < options.runs; run++) {
+      const value = await round(() => valuePath(next()), api, accounts.value);
+      const access = await round(() => accessPath(next()), api, accounts.access);
+      const bareGet = await round(() => '/healthz', bare);
+      figures.add('entitlement_value_p50_ms', value.p50);
+      figures.add('entitlement_value_p99_ms', value.p99);
+      figures.add('entitlement_access_p50_ms', access.p50);
+      figures.add('entitlement_access_p99_ms', access.p99);
+      figures.add('entitlement_raw_http_p50_ms', bareGet.p50);
+      figures.add('entitlement_raw_http_p99_ms', bareGet.p99);
+      figures.add('entitlement_value_raw_http_ratio', value.p99 / bareGet.p99);
+      const ms = (n: number) => `${n.toFixed(2)} ms`;
+      log(
+        `  entitlement round ${run + 1}/${options.runs} over ${requests} customers: value p50 ${ms(value.p50)}, p99 ${ms(value.p99)}; access p50 ${ms(access.p50)}, p99 ${ms(access.p99)}; bare GET p50 ${ms(bareGet.p50)}, p99 ${ms(bareGet.p99)}`,
+      );
+    }
+  } finally {
+    await raw.stop();
   }
   return problems;
 }

@@ -36,13 +36,15 @@ export interface BenchOptions {
    */
   readonly budgetSeconds: { readonly queries: number; readonly replays: number };
   readonly scenarios: readonly Scenario[];
+  /** Only the entitlement value figure (`--only entitlements`): for A/B runs of that path. */
+  readonly onlyEntitlements: boolean;
   readonly out: string;
   /** Where the Tally processes write CPU profiles, when asked to. */
   readonly cpuProfileDir?: string;
 }
 
 const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--users N] [--subjects N]
-                 [--connections N] [--out FILE]
+                 [--connections N] [--only entitlements] [--out FILE]
 
   --quick          the same measurements at reduced sizes (about two minutes)
   --runs N         samples behind each median (default 3)
@@ -51,6 +53,8 @@ const USAGE = `usage: npm run bench [-- --quick] [--runs N] [--events N] [--user
   --subjects N     distinct subjects in it (default 100; quick 10)
   --connections N  keep-alive connections sending single events (default 50), to see
                    the rate and latency at another concurrency
+  --only entitlements
+                   only the entitlement value figure (its own data set), for A/B runs
   --out FILE       where the JSON goes (default bench/results/latest.json)
   --cpu-prof       the Tally processes write CPU profiles into bench/results/profiles/
                    (open them in Chrome DevTools; profiling slows them, so figures drop)`;
@@ -67,6 +71,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         users: { type: 'string' },
         subjects: { type: 'string' },
         connections: { type: 'string' },
+        only: { type: 'string' },
         out: { type: 'string' },
         'cpu-prof': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -77,6 +82,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     throw new UsageError(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
   }
   if (parsed.help) throw new UsageError(USAGE);
+  if (parsed.only !== undefined && parsed.only !== 'entitlements')
+    throw new UsageError(`--only takes \`entitlements\`\n\n${USAGE}`);
   const quick = parsed.quick;
   const whole = (name: string, raw: string | undefined, fallback: number, min = 1): number => {
     if (raw === undefined) return fallback;
@@ -127,6 +134,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     },
     budgetSeconds: { queries: quick ? 6 : 120, replays: quick ? 10 : 400 },
     scenarios: [...growth, headline],
+    onlyEntitlements: parsed.only === 'entitlements',
     out: parsed.out ?? join(ROOT, 'bench', 'results', 'latest.json'),
     cpuProfileDir: parsed['cpu-prof'] ? join(ROOT, 'bench', 'results', 'profiles') : undefined,
   };

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import type { TallyConfig } from '../config/config';
 import { TALLY_CONFIG } from '../config/config.module';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, LogPosition } from '../event-store/event-store.port';
 import { Projection, ProjectionStatus } from './projection';
 import { ProjectionRunner, RebuildProgress } from './projection-runner';
 import { BehindProblem, readYourWrites } from './read-your-writes';
@@ -65,10 +65,31 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   /**
-   * Read-your-writes (see `readYourWrites`): waits until the named projections reach the log head as
-   * of now, or throws `behind` (503) after `READ_YOUR_WRITES_TIMEOUT_MS`.
+   * The log head as of now, for a read that waits for its projections in turn (the entitlement
+   * first, then usage only where the entitlement is metered): one head read for all its waits.
    */
-  readYourWrites(names: readonly string[], behind?: BehindProblem): Promise<void> {
+  logHead(): Promise<LogPosition> {
+    return this.store.headPosition();
+  }
+
+  /**
+   * Whether the named projections have reached `head` already: one checkpoint read, never a wait
+   * (a read that only may need a projection checks it this way, then waits only if it must).
+   */
+  caughtUp(names: readonly string[], head: Promise<LogPosition>): Promise<boolean> {
+    return this.active().waitFor(names, head, 0);
+  }
+
+  /**
+   * Read-your-writes (see `readYourWrites`): waits until the named projections reach the log head as
+   * of now (or `head`, from `logHead` at the start of the read), or throws `behind` (503) after
+   * `READ_YOUR_WRITES_TIMEOUT_MS`.
+   */
+  readYourWrites(
+    names: readonly string[],
+    behind?: BehindProblem,
+    head: Promise<LogPosition> = this.store.headPosition(),
+  ): Promise<void> {
     const runner = this.active();
     const started = performance.now();
     const timed = {
@@ -81,13 +102,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
         return caughtUp;
       },
     };
-    return readYourWrites(
-      timed,
-      this.store.headPosition(),
-      names,
-      this.config.readYourWritesTimeoutMs,
-      behind,
-    );
+    return readYourWrites(timed, head, names, this.config.readYourWritesTimeoutMs, behind);
   }
 
   /** Tells the in-process runner new events are there. */

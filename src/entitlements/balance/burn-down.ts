@@ -1,6 +1,6 @@
 import { Decimal } from '../../shared/money';
 import { activeAt, endOf, GrantTerms, inBurnDownOrder, recurrencesBetween, recursAt } from './grants';
-import { periodAt, preservesOverageAt, resetsBetween, UsageSchedule } from './usage-period';
+import { periodAt, preservesOverageAt, ResetPoint, resetsBetween, UsageSchedule } from './usage-period';
 
 /**
  * The grant burn-down of a metered entitlement (OpenMeter's credit engine, on decimals): usage is
@@ -81,6 +81,8 @@ export interface BurnDownPlan {
   readonly points: readonly number[];
   /** The meter ranges `runBurnDown` needs the values of, in the order it expects them. */
   readonly windows: readonly UsageWindow[];
+  /** The resets in `(start, until]` (calendar arithmetic: worked out once, for the plan and the run). */
+  readonly resets: readonly ResetPoint[];
 }
 
 const ZERO = new Decimal(0);
@@ -120,7 +122,8 @@ export function planBurnDown(input: BurnDownInput): BurnDownPlan {
   const { until } = input;
   const instants = new Set<number>([until]);
   const within = (at: number) => at > start && at <= until;
-  for (const reset of resetsBetween(input.schedule, start, until)) instants.add(reset.at);
+  const resetPoints = resetsBetween(input.schedule, start, until);
+  for (const reset of resetPoints) instants.add(reset.at);
   for (const grant of input.grants) {
     if (within(grant.effectiveAt)) instants.add(grant.effectiveAt);
     const end = endOf(grant);
@@ -138,7 +141,7 @@ export function planBurnDown(input: BurnDownInput): BurnDownPlan {
     seen.add(key);
     windows.push({ from, to });
   };
-  const resets = new Set(resetsBetween(input.schedule, start, until).map((reset) => reset.at));
+  const resets = new Set(resetPoints.map((reset) => reset.at));
   let periodStart = start;
   let from = start;
   for (const to of points) {
@@ -148,7 +151,7 @@ export function planBurnDown(input: BurnDownInput): BurnDownPlan {
     if (resets.has(to)) periodStart = to;
     from = to;
   }
-  return { input, start, points, windows };
+  return { input, start, points, windows, resets: resetPoints };
 }
 
 /** Burns the usage the plan's windows hold (`usage[i]` is the meter's value over `plan.windows[i]`). */
@@ -158,7 +161,7 @@ export function runBurnDown(plan: BurnDownPlan, kind: UsageKind, usage: readonly
   const values = new Map(plan.windows.map((w, i) => [`${w.from}/${w.to}`, usage[i] ?? ZERO]));
   const valueOf = (from: number, to: number) => (from >= to ? ZERO : values.get(`${from}/${to}`)!);
   const order = inBurnDownOrder(input.grants);
-  const resets = new Map(resetsBetween(schedule, start, input.until).map((r) => [r.at, r.preserveOverage]));
+  const resets = new Map(plan.resets.map((r) => [r.at, r.preserveOverage]));
 
   // The balances at the start: a grant that took effect before a reset and restarts there holds its
   // rollover bound (`startOf` chose a start where that is all it can hold), any other its amount.

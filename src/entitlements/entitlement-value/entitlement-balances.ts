@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CustomerUsage, usageCaughtUp } from '../../metering';
-import { ProjectionsService } from '../../projections/projections.service';
+import { CustomerUsage } from '../../metering';
 import { conflict } from '../../shared/errors';
 import { Decimal } from '../../shared/money';
 import { BurnDownResult, planBurnDown, runBurnDown, UsageKind } from '../balance/burn-down';
@@ -10,6 +9,7 @@ import { UsageSchedule } from '../balance/usage-period';
 import { scheduleOf } from '../entitlement.decider';
 import { EntitlementErrorCode } from '../entitlement-errors';
 import { activeAt, EntitlementRecord, GrantRecord } from '../entitlements-read-model/entitlements.query';
+import type { ValueRead } from './value-read';
 
 /** OpenMeter's `EntitlementValue` (and `V2`, with `grantBalances`), amounts still decimals. */
 export interface EntitlementValue {
@@ -67,16 +67,14 @@ export function scheduleOfRecord(record: EntitlementRecord): UsageSchedule {
  */
 @Injectable()
 export class EntitlementBalances {
-  constructor(
-    private readonly projections: ProjectionsService,
-    private readonly usage: CustomerUsage,
-  ) {}
+  constructor(private readonly usage: CustomerUsage) {}
 
-  async value(entitlement: EntitlementRecord, at: string): Promise<EntitlementValue> {
+  /** `read`: the request's read-your-writes, which has caught `entitlements@v1` up. */
+  async value(entitlement: EntitlementRecord, at: string, read: ValueRead): Promise<EntitlementValue> {
     if (!activeAt(entitlement, at)) return { hasAccess: false };
     if (entitlement.type === 'boolean') return { hasAccess: true };
     if (entitlement.type === 'static') return { hasAccess: true, config: entitlement.data.config };
-    await usageCaughtUp(this.projections);
+    await read.usage();
     const schedule = scheduleOfRecord(entitlement);
     const result = await this.burnDown(entitlement, {
       until: Math.max(ceilMinute(Date.parse(at)), schedule.measureUsageFrom),

@@ -6,9 +6,12 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { DomainError, notFound } from '../../shared/errors';
 import { EntitlementErrorCode } from '../entitlement-errors';
 import { Owner, ownedEntitlement, ownerCustomer } from '../entitlement-owners';
-import { ENTITLEMENTS_PROJECTION } from '../entitlements-read-model/entitlements.projection';
-import { customerAndEntitlement, entitlementsInForce } from '../entitlements-read-model/entitlements.query';
+import {
+  customerAndEntitlement,
+  customerAndEntitlementsInForce,
+} from '../entitlements-read-model/entitlements.query';
 import { EntitlementBalances, EntitlementValue } from './entitlement-balances';
+import { ValueRead } from './value-read';
 
 /**
  * A customer's entitlement to a feature at `time` (default now). The customer routes answer
@@ -53,7 +56,8 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
     time,
     whenNone,
   }: GetEntitlementValue): Promise<EntitlementValue> {
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION]);
+    const read = new ValueRead(this.projections);
+    await read.entitlements();
     const at = time ?? this.clock.now().toISOString();
     // The customer routes' hot path: the customer and its entitlement in one statement.
     const { customer, entitlement: found } =
@@ -73,7 +77,7 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
       (whenNone === 'not-found'
         ? await ownedEntitlement(this.db, namespace, customer, idOrFeatureKey, at)
         : undefined);
-    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at);
+    return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at, read);
   }
 }
 
@@ -90,12 +94,20 @@ export class GetCustomerAccessHandler implements IQueryHandler<GetCustomerAccess
     namespace,
     customerIdOrKey,
   }: GetCustomerAccess): Promise<ReadonlyMap<string, EntitlementValue>> {
-    await this.projections.readYourWrites([ENTITLEMENTS_PROJECTION]);
-    const customer = await ownerCustomer(this.db, namespace, { customerIdOrKey });
+    const read = new ValueRead(this.projections);
+    await read.entitlements();
     const now = this.clock.now().toISOString();
+    const { customer, entitlements } = await customerAndEntitlementsInForce(
+      this.db,
+      namespace,
+      customerIdOrKey,
+      now,
+    );
+    if (!customer)
+      throw notFound(EntitlementErrorCode.CUSTOMER_NOT_FOUND, `Customer ${customerIdOrKey} not found`);
     const access = new Map<string, EntitlementValue>();
-    for (const entitlement of await entitlementsInForce(this.db, namespace, customer.id, now))
-      access.set(entitlement.featureKey, await this.balances.value(entitlement, now));
+    for (const entitlement of entitlements)
+      access.set(entitlement.featureKey, await this.balances.value(entitlement, now, read));
     return access;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MeterAggregation } from '../../catalog';
+import { preparedRows } from '../../database/prepared-query';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { aggregateSql } from '../meter-query/aggregate-sql';
 import type { MeterDefinition } from '../measurement';
@@ -79,7 +80,16 @@ export class CustomerUsage {
           WHERE u.meter_id = m.id AND u.subject = ANY(s.subjects)
             AND u.minute >= r.range_from AND u.minute < r.range_to${filters}) v)`;
     });
-    const rows = await this.db.query<{ aggregation: MeterAggregation; value: string | null }[]>(
+    // One range (a value's usual need) as plain parameters: over an array, PostgreSQL's estimate
+    // of its length makes the kept plan look dearer than planning each call, so it plans every call.
+    const ranges =
+      request.ranges.length === 1
+        ? `(SELECT ($1::timestamptz[])[1] AS range_from, ($2::timestamptz[])[1] AS range_to, 1 AS n) r`
+        : `unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS r(range_from, range_to, n)`;
+    // Prepared (its text varies only with the number of filters and ranges): planning it, a branch
+    // per aggregation, cost PostgreSQL more than running it (BENCHMARKS.md, "Entitlement value").
+    const rows = await preparedRows<{ aggregation: MeterAggregation; value: string | null }>(
+      this.db,
       `WITH m AS (
          SELECT id, aggregation FROM ${UsageTable.meters} WHERE namespace = $3 AND slug = $4 AND deleted_at IS NULL
        ), s AS (
@@ -88,7 +98,7 @@ export class CustomerUsage {
        )
        SELECT m.aggregation, CASE m.aggregation ${folds.join(' ')} END AS value
        FROM m CROSS JOIN s
-       LEFT JOIN unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS r(range_from, range_to, n) ON true
+       LEFT JOIN ${ranges} ON true
        ORDER BY r.n`,
       params,
     );

@@ -1,3 +1,4 @@
+import type { LogPosition } from '../../event-store/event-store.port';
 import type { ProjectionsService } from '../../projections/projections.service';
 import { MeteringErrorCode } from '../metering-errors';
 import { USAGE_PROJECTION } from './usage.projection';
@@ -10,11 +11,13 @@ const USAGE_BEHIND = {
 /**
  * Read-your-writes for every usage read: waits (bounded) until `usage@v3`, and the other projections
  * the read joins (`customers@v1` for attribution), have applied everything in the log when the read
- * began; answers 503 rather than a silently stale number.
+ * began (`head`, where the read took it already: `ProjectionsService.logHead`); answers 503 rather
+ * than a silently stale number.
  */
 export function usageCaughtUp(
   projections: ProjectionsService,
   alsoReading: readonly string[] = [],
+  head?: Promise<LogPosition>,
 ): Promise<void> {
-  return projections.readYourWrites([USAGE_PROJECTION, ...alsoReading], USAGE_BEHIND);
+  return projections.readYourWrites([USAGE_PROJECTION, ...alsoReading], USAGE_BEHIND, head);
 }
