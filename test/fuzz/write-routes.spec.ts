@@ -168,6 +168,8 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
       },
     ]),
   }),
+  'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
@@ -317,6 +319,7 @@ describe('fuzzing every write route', () => {
     const [subject] = (await app.request('POST', '/api/v1/subjects', { body: [{ key: 'fuzz-subject' }] }))
       .body;
     const profile = await created('/api/v1/billing/profiles', { name: 'Fuzz', supplier: {}, default: false });
+    const preview = await app.request('GET', '/api/v1/billing/customers/fuzz-customer/invoices/preview');
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -329,6 +332,7 @@ describe('fuzzing every write route', () => {
       grantId: [grant.id],
       subjectIdOrKey: [subject.id, 'fuzz-subject', 'fuzz-customer'],
       id: [profile.id],
+      invoiceId: [preview.body.id],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

@@ -172,6 +172,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices/{invoiceId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Advance the invoice's state to the next status */
+        post: operations["advanceInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invoice to the customer */
+        post: operations["approveInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/invoices/{invoiceId}/lines/{lineId}/events": {
         parameters: {
             query?: never;
@@ -1811,6 +1845,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -1818,10 +1854,13 @@ export interface components {
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -2423,6 +2462,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -2431,10 +2472,13 @@ export interface components {
             number: string;
             period: components["schemas"]["Period"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -2488,6 +2532,10 @@ export interface components {
                     };
                 };
             };
+        };
+        InvoiceAvailableActionDetails: {
+            /** @enum {string} */
+            resultingState: "gathering" | "issued" | "voided" | "draft.waiting_for_collection" | "draft.waiting_auto_approval" | "draft.manual_approval_needed" | "draft.invalid";
         };
         InvoiceLine: {
             /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
@@ -2559,6 +2607,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -2566,10 +2616,13 @@ export interface components {
             number: string;
             period: components["schemas"]["Period"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -2920,7 +2973,7 @@ export interface components {
             /** @enum {string} */
             settlementMode?: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
-            status: "active" | "scheduled" | "draft" | "archived";
+            status: "draft" | "active" | "scheduled" | "archived";
             updatedAt: string;
             /** @description A draft's problems that would refuse its publishing (its rate cards' cadences against its own), as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends on features is checked when it is published (400 with every problem). */
             validationErrors: components["schemas"]["OpenMeterValidationError"][] | null;
@@ -3125,6 +3178,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -3133,10 +3188,13 @@ export interface components {
             number: string;
             period: components["schemas"]["Period"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -4878,6 +4936,182 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    advanceInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    approveInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

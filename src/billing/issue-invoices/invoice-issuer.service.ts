@@ -14,6 +14,7 @@ import { Metrics } from '../../telemetry/metrics';
 import { traced } from '../../telemetry/tracing';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { CorrectionSweep } from '../corrections/correction-sweep.service';
+import { INVOICE_DRAFTS_PROJECTION } from '../invoice-drafts/invoice-drafts.projection';
 import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
@@ -27,8 +28,10 @@ import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 /**
  * Closes billing periods: once a period has ended and the customer's collection interval has passed
  * (its billing profile's `workflow.collection.interval`, or its override's; late usage still counts
- * until then), its draft becomes an issued, immutable invoice, which bills the usage at
- * or before the log position its figures were read at. Each sweep then has the issued periods that
+ * until then), its invoice is issued — at once with auto-advance and no draft period, else once it
+ * has been a draft for `draftPeriod`, or when approved (`autoAdvance: false`); the ledger decides
+ * which. An issued invoice is immutable and bills the usage at or before the log position its
+ * figures were read at. Each sweep then has the issued periods that
  * changed since corrected (`CorrectionSweep`). Runs where projections run; any number of issuers may
  * sweep at once, since the ledger refuses a second issue of a period.
  */
@@ -100,6 +103,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
+      INVOICE_DRAFTS_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -157,6 +161,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           );
           this.metrics.invoicesIssued(row.namespace, count);
           issued += count;
+          if (count === 0) break; // a draft (waiting its draft period or approval): later periods wait behind it
         }
       } catch (error) {
         if (isServiceUnavailable(error)) throw error;
@@ -207,6 +212,6 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       },
       { metadata, attempts: 20 },
     );
-    return events.length;
+    return events.filter((event) => event.type === 'InvoiceIssued').length;
   }
 }

@@ -1,12 +1,16 @@
 import { comparePositions, parsePosition } from '../../event-store/event-store.port';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict } from '../../shared/errors';
-import { hasCriticalIssues, type Invoice } from '../invoices/draft-invoice';
+import { hasCriticalIssues, type Invoice, type Period } from '../invoices/draft-invoice';
+import { availableActions, type InvoiceAction, type RecordedDraftStatus } from '../invoices/invoice-status';
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
-import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
+import { addWorkflowDuration, workflowDurationMs, type Workflow } from '../profiles/workflow';
 
 /**
- * A namespace's issued documents: invoices and their corrections. Numbers are the ledger's own
+ * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
+ * A closed period becomes a draft under the customer's workflow (`autoAdvance`, `draftPeriod`) or,
+ * with auto-advance and no draft period, is issued at once. A draft takes no number; a number is
+ * taken only when an invoice is issued. Numbers are the ledger's own
  * sequence, so appending at the version read makes them gapless even with several issuers; a
  * document id already issued is a no-op, so a period is never invoiced twice; a document with a
  * critical validation issue is refused. A correction is decided against the period's latest
@@ -55,7 +59,42 @@ export type IssueCorrection = Message<
     readonly now: string;
   }
 >;
-export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection;
+/**
+ * A user's action on one invoice (`approve`, `advance`): issues a recorded draft now, with its figures
+ * read at `billedThrough`. `status` is the invoice's extended status as read, named when refused.
+ */
+export type ActOnInvoice = Message<
+  'ActOnInvoice',
+  {
+    readonly namespace: string;
+    readonly action: Exclude<InvoiceAction, 'void'>;
+    readonly invoice: Invoice;
+    readonly status: string;
+    readonly billedThrough?: string;
+    readonly now: string;
+  }
+>;
+export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection | ActOnInvoice;
+
+/**
+ * A closed period's invoice became a draft under its workflow: it waits `draftPeriod` (until
+ * `draftUntil`) and issues itself, or, without auto-advance, waits for approval. Its figures stay
+ * live until it is issued (late usage still counts); the profile is snapshotted now.
+ */
+export type InvoiceDrafted = Message<
+  'InvoiceDrafted',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly extendedStatus: RecordedDraftStatus;
+    readonly draftUntil: string;
+    readonly profile?: IssuingProfile;
+    readonly draftedAt: string;
+  }
+>;
 
 export type InvoiceIssued = Message<
   'InvoiceIssued',
@@ -86,7 +125,18 @@ export type CorrectionIssued = Message<
     readonly issuedAt: string;
   }
 >;
-export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued;
+export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued | InvoiceDrafted;
+
+/** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
+export interface DraftLink {
+  readonly id: string;
+  readonly customerId: string;
+  readonly subscriptionId: string;
+  readonly extendedStatus: RecordedDraftStatus;
+  readonly draftUntil: string;
+  readonly profile?: IssuingProfile;
+  readonly earlier?: DraftLink;
+}
 
 /** One issued document, newest first: `evolve` adds a link in constant time, `decide` walks the list once. */
 export interface LedgerLink {
@@ -101,6 +151,7 @@ export interface LedgerLink {
 export interface InvoiceLedgerState {
   readonly lastSequence: number;
   readonly latest?: LedgerLink;
+  readonly drafts?: DraftLink;
 }
 
 export function invoiceNumber(sequence: number): string {
@@ -113,12 +164,22 @@ function documents(state: InvoiceLedgerState): LedgerLink[] {
   return links;
 }
 
+function draftOf(state: InvoiceLedgerState, id: string): DraftLink | undefined {
+  for (let link = state.drafts; link; link = link.earlier) if (link.id === id) return link;
+  return undefined;
+}
+
 function issued(invoice: Invoice, sequence: number, now: string): Invoice {
   return {
     ...invoice,
     number: invoiceNumber(sequence),
     status: 'issued',
-    statusDetails: { ...invoice.statusDetails, immutable: true, extendedStatus: 'issued' },
+    statusDetails: {
+      ...invoice.statusDetails,
+      immutable: true,
+      extendedStatus: 'issued',
+      availableActions: availableActions('issued', { now }),
+    },
     issuedAt: now,
     updatedAt: now,
   };
@@ -133,31 +194,85 @@ function refuseInvalid(invoice: Invoice): void {
   }
 }
 
-/**
- * The profile's snapshot on an invoice being issued: supplier, workflow, and the dates the workflow
- * sets — due `dueAfter` after issue, collected `collection.interval` after the period's end.
- */
-function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now: string): Invoice {
-  if (profile === undefined) return invoice;
+/** What an invoice shows of the profile it is drafted or issued under: supplier and workflow. */
+export function snapshotOf(profile: IssuingProfile): Pick<Invoice, 'supplier' | 'workflow'> {
   const { apps, workflow } = profile;
   return {
-    ...invoice,
     supplier: profile.supplier,
     workflow: {
       sourceBillingProfileId: profile.id,
       apps: { tax: { id: apps.tax }, invoicing: { id: apps.invoicing }, payment: { id: apps.payment } },
       workflow,
     },
+  };
+}
+
+/**
+ * The profile's snapshot on an invoice being issued: supplier, workflow, and the dates the workflow
+ * sets — due `dueAfter` after issue, collected `collection.interval` after the period's end.
+ */
+function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now: string): Invoice {
+  if (profile === undefined) return invoice;
+  const { workflow } = profile;
+  return {
+    ...invoice,
+    ...snapshotOf(profile),
     dueAt: addWorkflowDuration(now, workflow.invoicing.dueAfter),
     collectionAt: addWorkflowDuration(invoice.period.to, workflow.collection.interval),
   };
 }
 
+/** With auto-advance and no draft period a closed period is issued at once, as it always was. */
+function needsDraft(workflow: Workflow, now: string): boolean {
+  return !workflow.invoicing.autoAdvance || workflowDurationMs(now, workflow.invoicing.draftPeriod) > 0;
+}
+
+/** The issuer's sweep: drafts a closed period, issues a draft whose draft period is over, or waits. */
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
-  const { now, namespace, customerId, subscriptionId, billedThrough } = command.data;
-  const invoice = underProfile(command.data.invoice, command.data.profile, now);
-  if (documents(state).some((doc) => doc.id === invoice.id)) return [];
+  const { now, namespace, customerId, subscriptionId, profile } = command.data;
+  const id = command.data.invoice.id;
+  if (documents(state).some((doc) => doc.id === id)) return [];
+  const draft = draftOf(state, id);
+  if (draft) {
+    const due = draft.extendedStatus === 'draft.waiting_auto_approval' && now >= draft.draftUntil;
+    return due ? issueNow(command.data, draft, state) : [];
+  }
+  if (profile && needsDraft(profile.workflow, now)) {
+    return [
+      {
+        type: 'InvoiceDrafted',
+        data: {
+          namespace,
+          invoiceId: id,
+          customerId,
+          subscriptionId,
+          period: command.data.invoice.period,
+          extendedStatus: profile.workflow.invoicing.autoAdvance
+            ? 'draft.waiting_auto_approval'
+            : 'draft.manual_approval_needed',
+          draftUntil: addWorkflowDuration(now, profile.workflow.invoicing.draftPeriod),
+          profile,
+          draftedAt: now,
+        },
+      },
+    ];
+  }
+  return issueNow(command.data, undefined, state);
+}
+
+/** Issues the invoice: under the draft's profile snapshot when it was drafted, else the profile now. */
+function issueNow(
+  data: Omit<IssueInvoice['data'], 'billedThrough'> & { readonly billedThrough?: string },
+  draft: DraftLink | undefined,
+  state: InvoiceLedgerState,
+): InvoiceLedgerEvent[] {
+  const { now, namespace, customerId, subscriptionId, billedThrough } = data;
+  const profile = draft ? draft.profile : data.profile;
+  const invoice = underProfile(data.invoice, profile, now);
   refuseInvalid(invoice);
+  if (billedThrough === undefined) {
+    throw conflict('BILLING.INVOICE_INVALID', `Invoice ${invoice.id}'s figures could not be read`);
+  }
   const sequence = state.lastSequence + 1;
   return [
     {
@@ -169,10 +284,33 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
         subscriptionId,
         issuedAt: now,
         billedThrough,
-        invoice: issued(invoice, sequence, now),
+        invoice: {
+          ...issued(invoice, sequence, now),
+          ...(draft ? { draftUntil: draft.draftUntil } : {}),
+        },
       },
     },
   ];
+}
+
+/** `approve` issues a draft awaiting approval or its draft period; `advance` only one whose draft period is over. */
+function act(command: ActOnInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { action, invoice, now } = command.data;
+  const issuedAlready = documents(state).some((doc) => doc.id === invoice.id);
+  const draft = issuedAlready ? undefined : draftOf(state, invoice.id);
+  const status = issuedAlready ? 'issued' : (draft?.extendedStatus ?? command.data.status);
+  const allowed = draft ? availableActions(draft.extendedStatus, { now, draftUntil: draft.draftUntil }) : {};
+  if (!draft || !allowed[action]) {
+    throw conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${invoice.id} is ${status}: ${action} is not allowed in that status`,
+    );
+  }
+  return issueNow(
+    { ...command.data, customerId: draft.customerId, subscriptionId: draft.subscriptionId },
+    draft,
+    state,
+  );
 }
 
 function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
@@ -219,6 +357,7 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
     InvoiceIssued: (state, event) => ({
+      ...state,
       lastSequence: event.data.sequence,
       latest: {
         id: event.data.invoice.id,
@@ -227,7 +366,20 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         earlier: state.latest,
       },
     }),
+    InvoiceDrafted: (state, event) => ({
+      ...state,
+      drafts: {
+        id: event.data.invoiceId,
+        customerId: event.data.customerId,
+        subscriptionId: event.data.subscriptionId,
+        extendedStatus: event.data.extendedStatus,
+        draftUntil: event.data.draftUntil,
+        ...(event.data.profile ? { profile: event.data.profile } : {}),
+        earlier: state.drafts,
+      },
+    }),
     CorrectionIssued: (state, event) => ({
+      ...state,
       lastSequence: event.data.sequence,
       latest: {
         id: event.data.invoice.id,
@@ -244,6 +396,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return issue(command, state);
       case 'IssueCorrection':
         return correct(command, state);
+      case 'ActOnInvoice':
+        return act(command, state);
       default:
         return unreachable(command);
     }

@@ -6,6 +6,7 @@ import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import type { CorrectionRef, Invoice, InvoiceType } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { INVOICE_DRAFTS_PROJECTION } from '../invoice-drafts/invoice-drafts.projection';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { InvoiceFilter, InvoiceOrderBy, matchesFilter, sortInvoices } from './invoice-filter';
 
@@ -126,9 +127,13 @@ export class InvoicesQuery {
     };
   }
 
-  /** Issued invoices, and the customers they are asked for by (open-period drafts wait for the rest). */
+  /** Issued invoices and drafts, and the customers they are asked for by (drafts' figures wait for the rest). */
   private catchUp(): Promise<void> {
-    return this.projections.readYourWrites([ISSUED_INVOICES_PROJECTION, BILLING_VIEW_PROJECTION]);
+    return this.projections.readYourWrites([
+      ISSUED_INVOICES_PROJECTION,
+      INVOICE_DRAFTS_PROJECTION,
+      BILLING_VIEW_PROJECTION,
+    ]);
   }
 
   private async customerIds(namespace: string, idsOrKeys: readonly string[]): Promise<string[]> {

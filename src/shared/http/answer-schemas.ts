@@ -594,6 +594,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/SimulatedInvoice',
       },
     },
+    'post /api/v1/billing/invoices/{invoiceId}/advance': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/approve': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'post /api/v1/billing/profiles': {
       'application/json': {
         $ref: '#/components/schemas/BillingProfileView',
@@ -1556,7 +1566,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -1573,11 +1583,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -1591,6 +1608,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
         currency: {
           type: 'string',
         },
@@ -1603,6 +1625,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -1621,17 +1652,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -2580,7 +2602,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -2597,11 +2619,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -2614,6 +2643,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         issuedAt: {
           type: 'string',
+        },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
         },
         currency: {
           type: 'string',
@@ -2664,6 +2698,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -2682,17 +2725,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -2811,6 +2845,24 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'lines',
         'validationIssues',
       ],
+    },
+    InvoiceAvailableActionDetails: {
+      type: 'object',
+      properties: {
+        resultingState: {
+          type: 'string',
+          enum: [
+            'gathering',
+            'issued',
+            'voided',
+            'draft.waiting_for_collection',
+            'draft.waiting_auto_approval',
+            'draft.manual_approval_needed',
+            'draft.invalid',
+          ],
+        },
+      },
+      required: ['resultingState'],
     },
     InvoiceLine: {
       type: 'object',
@@ -3086,7 +3138,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -3103,11 +3155,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -3121,6 +3180,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
         currency: {
           type: 'string',
         },
@@ -3133,6 +3197,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -3151,17 +3224,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -3722,7 +3786,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['active', 'scheduled', 'draft', 'archived'],
+          enum: ['draft', 'active', 'scheduled', 'archived'],
         },
         effectiveFrom: {
           type: 'string',
@@ -4142,7 +4206,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -4159,11 +4223,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -4177,6 +4248,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
         currency: {
           type: 'string',
         },
@@ -4189,6 +4265,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -4207,17 +4292,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',

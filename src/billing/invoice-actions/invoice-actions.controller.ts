@@ -1,0 +1,65 @@
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, eventMetadata, RequestContext } from '../../auth/request-context';
+import { ApiIfMatch, etagOf, ifMatchVersion } from '../../shared/http/etag';
+import type { Invoice } from '../invoices/draft-invoice';
+import { InvoiceActions } from './invoice-actions.service';
+
+/**
+ * The invoice actions OpenMeter has, each allowed where the invoice's `statusDetails.availableActions`
+ * lists it and refused otherwise with 409 naming the status. The ETag is the namespace's invoice
+ * ledger version after the action: `If-Match` with it refuses (412) if any invoice moved since.
+ */
+@ApiTags('Billing')
+@ApiBearerAuth()
+@Controller('api/v1/billing/invoices')
+export class InvoiceActionsController {
+  constructor(private readonly actions: InvoiceActions) {}
+
+  /** 200 with the issued invoice: a draft waiting for its draft period, issued now that it is over. */
+  @Post(':invoiceId/advance')
+  @HttpCode(200)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({
+    operationId: 'advanceInvoiceAction',
+    summary: "Advance the invoice's state to the next status",
+  })
+  advance(
+    @Param('invoiceId') invoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Invoice> {
+    return this.act(invoiceId, 'advance', ifMatch, ctx, reply);
+  }
+
+  /** 200 with the issued invoice: a draft needing approval (or waiting for its draft period), issued now. */
+  @Post(':invoiceId/approve')
+  @HttpCode(200)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({ operationId: 'approveInvoiceAction', summary: 'Send the invoice to the customer' })
+  approve(
+    @Param('invoiceId') invoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Invoice> {
+    return this.act(invoiceId, 'approve', ifMatch, ctx, reply);
+  }
+
+  private async act(
+    invoiceId: string,
+    action: 'advance' | 'approve',
+    ifMatch: string | undefined,
+    ctx: RequestContext,
+    reply: FastifyReply,
+  ): Promise<Invoice> {
+    const { invoice, version } = await this.actions.act(ctx.namespace, invoiceId, action, {
+      metadata: eventMetadata(ctx),
+      ifMatch: ifMatchVersion(ifMatch),
+    });
+    reply.header('etag', etagOf(version));
+    return invoice;
+  }
+}

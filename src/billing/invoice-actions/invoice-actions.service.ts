@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decideAndAppend } from '../../event-store/decide-and-append';
+import {
+  EVENT_STORE,
+  EventMetadata,
+  EventStore,
+  formatPosition,
+  StreamVersion,
+} from '../../event-store/event-store.port';
+import { invoiceLedgerStream } from '../../event-store/stream-names';
+import { usageCaughtUp } from '../../metering';
+import { ProjectionsService } from '../../projections/projections.service';
+import { CLOCK, Clock } from '../../shared/clock';
+import { InvoiceDraftsQuery } from '../invoice-drafts/invoice-drafts.query';
+import type { Invoice } from '../invoices/draft-invoice';
+import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
+import { type ActOnInvoice, invoiceLedgerDecider } from '../issue-invoices/invoice-ledger.decider';
+import { InvoicesQuery } from '../read-invoices/invoices.query';
+
+/** An invoice after an action, and the ledger's version after it (the answer's ETag). */
+export interface ActedOn {
+  readonly invoice: Invoice;
+  readonly version: StreamVersion;
+}
+
+/**
+ * A user's action on one invoice, decided by the namespace's invoice ledger. A recorded draft is
+ * issued with its figures read now, at one log position, as the issuer reads them. Two concurrent
+ * actions on one invoice: the loser decides again on the newer ledger and is refused (409 naming the
+ * status), or, with a stale `If-Match`, gets 412.
+ */
+@Injectable()
+export class InvoiceActions {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionsService,
+    private readonly invoices: InvoicesQuery,
+    private readonly drafts: InvoiceDraftsQuery,
+    private readonly previews: InvoicePreviewQuery,
+    @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async act(
+    namespace: string,
+    invoiceId: string,
+    action: ActOnInvoice['data']['action'],
+    options: { readonly metadata: EventMetadata; readonly ifMatch?: StreamVersion },
+  ): Promise<ActedOn> {
+    const current = await this.invoices.get(namespace, invoiceId);
+    const recorded = (await this.drafts.pending(namespace, invoiceId)).get(invoiceId);
+    let read: Awaited<ReturnType<InvoicePreviewQuery['draftOfIssued']>>;
+    if (recorded) {
+      await usageCaughtUp(this.projections, this.metered.projections);
+      read = await this.previews.draftOfIssued(
+        namespace,
+        { customerId: recorded.customerId, subscriptionId: recorded.subscriptionId, period: current.period },
+        true,
+      );
+    }
+    const { version } = await decideAndAppend(
+      this.store,
+      invoiceLedgerStream(namespace),
+      invoiceLedgerDecider,
+      {
+        type: 'ActOnInvoice',
+        data: {
+          namespace,
+          action,
+          invoice: read?.invoice ?? current,
+          status: current.statusDetails.extendedStatus,
+          ...(read?.through ? { billedThrough: formatPosition(read.through) } : {}),
+          now: this.clock.now().toISOString(),
+        },
+      },
+      { metadata: options.metadata, ifMatch: options.ifMatch, attempts: 20 },
+    );
+    this.projections.nudge();
+    return { invoice: await this.invoices.get(namespace, invoiceId), version };
+  }
+}
