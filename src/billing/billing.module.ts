@@ -7,8 +7,8 @@ import { CorrectionSweep } from './corrections/correction-sweep.service';
 import { CorrectionsQuery } from './corrections/corrections.query';
 import { InvoiceActionsController } from './invoice-actions/invoice-actions.controller';
 import { InvoiceActions } from './invoice-actions/invoice-actions.service';
-import { invoiceDraftsProjection } from './invoice-drafts/invoice-drafts.projection';
-import { InvoiceDraftsQuery } from './invoice-drafts/invoice-drafts.query';
+import { invoiceStatusesProjection } from './invoice-statuses/invoice-statuses.projection';
+import { InvoiceStatusesQuery } from './invoice-statuses/invoice-statuses.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
 import { InvoicePreviewQuery } from './invoices/invoice-preview.query';
 import { MeterQueryQuantity } from './invoices/meter-query-quantity';
@@ -49,7 +49,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   providers: [
     BillingViewQuery,
     InvoicePreviewQuery,
-    InvoiceDraftsQuery,
+    InvoiceStatusesQuery,
     InvoiceActions,
     InvoicesQuery,
     InvoiceIssuer,
@@ -75,7 +75,7 @@ export class BillingModule {
   constructor(projections: ProjectionsService) {
     projections.register(billingViewProjection);
     projections.register(issuedInvoicesProjection);
-    projections.register(invoiceDraftsProjection);
+    projections.register(invoiceStatusesProjection);
     projections.register(billingProfilesProjection);
   }
 }

@@ -1,4 +1,5 @@
 import { OpenMeter } from '@openmeter/sdk';
+import { CorrectionSweep } from '../../src/billing/corrections/correction-sweep.service';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -41,7 +42,7 @@ describe('the invoice workflow through @openmeter/sdk', () => {
   const replayReproducesEveryInvoice = async () => {
     const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
     await rebuilt('issued_invoices@v2');
-    await rebuilt('invoice_drafts@v1');
+    await rebuilt('invoice_statuses@v1');
     expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   };
 
@@ -170,5 +171,93 @@ describe('the invoice workflow through @openmeter/sdk', () => {
       draftUntil: new Date('2027-03-01T12:00:00Z'),
     });
     await replayReproducesEveryInvoice();
+  });
+
+  it('voids an issued invoice; its usage is billed again on the next invoice, linked to the voided one', async () => {
+    const issuedOf = async (customer: string) =>
+      (await sdk.billing.invoices.list({ customers: [customer], expand: ['lines'] }))!.items.filter(
+        (invoice) => invoice.status === 'issued' || invoice.status === 'voided',
+      );
+    const [acme] = await issuedOf('acme-inc');
+    const voided = await sdk.billing.invoices.void(acme.id, {
+      action: { percentage: 100, action: { type: 'pending' } },
+      reason: 'wrong supplier address',
+    });
+    expect(voided).toMatchObject({
+      id: acme.id,
+      number: 'INV-000001',
+      status: 'voided',
+      voidedAt: new Date('2027-03-01T12:00:00Z'),
+      statusDetails: { immutable: true, failed: false, extendedStatus: 'voided', availableActions: {} },
+      totals: { total: '3' },
+    });
+    const again = await app.request('POST', `/api/v1/billing/invoices/${acme.id}/void`, {
+      body: { action: { percentage: 100, action: { type: 'pending' } }, reason: 'twice' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('is voided');
+
+    // The next sweep bills the period again: a new number, the same figures, linked to the voided one.
+    expect(await issuer.issueDue()).toBe(1);
+    expect(await issuer.issueDue()).toBe(0);
+    const [first, rebill] = await issuedOf('acme-inc');
+    expect(first).toMatchObject({ id: acme.id, status: 'voided' });
+    expect(rebill).toMatchObject({
+      number: 'INV-000004',
+      status: 'issued',
+      period: acme.period,
+      totals: { total: '3' },
+      replaces: { id: acme.id, number: 'INV-000001' },
+    });
+    expect(rebill.id).not.toBe(acme.id);
+    expect(rebill.lines![0]).toMatchObject({ quantity: '3', invoice: { id: rebill.id } });
+
+    // Discarded: nothing is billed again.
+    const [initech] = await issuedOf('initech');
+    await sdk.billing.invoices.void(initech.id, {
+      action: { percentage: 100, action: { type: 'discard' } },
+      reason: 'goodwill',
+    });
+    expect(await issuer.issueDue()).toBe(0);
+    expect((await issuedOf('initech')).map((i) => i.status)).toEqual(['voided']);
+
+    // Late usage in the period: the re-bill is corrected, never the voided invoice.
+    await call('POST', '/api/v1/events', {
+      specversion: '1.0',
+      id: 'late-dave',
+      source: 'acme-platform',
+      type: 'user_activity',
+      subject: 'acme-inc',
+      time: '2027-02-02T00:00:00Z',
+      data: { user_id: 'dave' },
+    });
+    clock.set(new Date('2027-03-01T15:00:00Z'));
+    expect(await app.tally.app!.get(CorrectionSweep).correctDue()).toBe(1);
+    const documents = await issuedOf('acme-inc');
+    expect(documents.map((d) => [d.number, d.status, d.totals.total])).toEqual([
+      ['INV-000001', 'voided', '3'],
+      ['INV-000004', 'issued', '3'],
+      ['INV-000005', 'issued', '1'],
+    ]);
+    expect(documents[2]).toMatchObject({ correctionOf: { id: rebill.id, number: 'INV-000004' } });
+    await replayReproducesEveryInvoice();
+  });
+
+  it('refuses a void it cannot do: 400 naming each field, 409 naming the status', async () => {
+    const [gathering] = (await sdk.billing.invoices.list({ customers: ['globex'], statuses: ['gathering'] }))!
+      .items;
+    const bad = await app.request('POST', `/api/v1/billing/invoices/${gathering.id}/void`, {
+      body: { action: { percentage: 50, action: { type: 'later' } }, overrides: [{}] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/action\.percentage/);
+    expect(bad.text).toMatch(/action\.action\.type/);
+    expect(bad.text).toMatch(/reason/);
+    expect(bad.text).toMatch(/overrides/);
+    const notIssued = await app.request('POST', `/api/v1/billing/invoices/${gathering.id}/void`, {
+      body: { action: { percentage: 100, action: { type: 'discard' } }, reason: 'x' },
+    });
+    expect(notIssued.status).toBe(409);
+    expect(notIssued.body.detail).toContain('is gathering');
   });
 });

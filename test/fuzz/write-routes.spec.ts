@@ -170,6 +170,16 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   }),
   'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/void': fc.record({
+    action: fc.record({
+      percentage: fc.constant(100),
+      action: fc.constantFrom(
+        { type: 'discard' },
+        { type: 'pending', nextInvoiceAt: '2027-01-01T00:00:00Z' },
+      ),
+    }),
+    reason: fc.string({ minLength: 1, maxLength: 20 }),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),

@@ -5,8 +5,8 @@ import type { TestApp } from './test-app';
 
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
- * subscription command, usage (repeats included), issued invoices, a draft needing approval and its
- * approval, then a late event and a void in
+ * subscription command, usage (repeats included), issued invoices, a draft needing approval, its
+ * approval, its void and its re-bill, then a late event and a void in
  * an issued period and the correction that bills them. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
@@ -238,6 +238,11 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     '/api/v1/billing/invoices?customers=review&extendedStatuses=draft.manual_approval_needed',
   );
   await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/approve`);
+  await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/void`, {
+    action: { percentage: 100, action: { type: 'pending' } },
+    reason: 'billed again',
+  });
+  await app.tally.app!.get(InvoiceIssuer).issueDue();
   // After the first period was issued: a late user and a void of billed tokens, then their correction.
   await call('POST', '/api/v1/events', {
     ...cloudEvents[0],

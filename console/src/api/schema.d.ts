@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices/{invoiceId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice */
+        post: operations["voidInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/profiles": {
         parameters: {
             query?: never;
@@ -1853,6 +1870,7 @@ export interface components {
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
@@ -1876,6 +1894,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -2471,6 +2491,7 @@ export interface components {
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
@@ -2494,6 +2515,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -2615,6 +2638,7 @@ export interface components {
             issuedAt?: string;
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
@@ -2638,6 +2662,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -3187,6 +3213,7 @@ export interface components {
             lines: components["schemas"]["SimulatedLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
@@ -3210,6 +3237,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -3928,11 +3957,37 @@ export interface components {
             severity: "critical" | "warning";
             updatedAt: string;
         };
+        VoidActionDto: {
+            action: components["schemas"]["VoidLineActionDto"];
+            /** @description How much of the invoice is voided: Tally voids whole invoices (100) */
+            percentage: number;
+        };
         VoidedEventRef: {
             /** @example 57B5F342-B8D5-49AE-9D6C-350C1D92155C */
             id: string;
             /** @example acme-platform */
             source: string;
+        };
+        VoidInvoiceRequest: {
+            action: components["schemas"]["VoidActionDto"];
+            /** @description Per-line actions: not built in Tally (a void acts on the whole invoice); must be empty */
+            overrides?: {
+                action?: {
+                    /** @enum {string} */
+                    type?: "discard" | "pending";
+                };
+                lineId?: string;
+            }[] | null;
+            reason: string;
+        };
+        VoidLineActionDto: {
+            /**
+             * Format: date-time
+             * @description pending only: when the usage is billed again (default: at the next sweep)
+             */
+            nextInvoiceAt?: string;
+            /** @enum {string} */
+            type: "discard" | "pending";
         };
         VoidUsageAnswer: {
             /** @description Each named event, as its first void recorded it */
@@ -5191,6 +5246,98 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

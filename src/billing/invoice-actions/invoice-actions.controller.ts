@@ -1,10 +1,11 @@
-import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, eventMetadata, RequestContext } from '../../auth/request-context';
 import { ApiIfMatch, etagOf, ifMatchVersion } from '../../shared/http/etag';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoiceActions } from './invoice-actions.service';
+import { VoidInvoiceRequest } from './void-invoice.dto';
 
 /**
  * The invoice actions OpenMeter has, each allowed where the invoice's `statusDetails.availableActions`
@@ -46,6 +47,37 @@ export class InvoiceActionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Invoice> {
     return this.act(invoiceId, 'approve', ifMatch, ctx, reply);
+  }
+
+  /**
+   * 200 with the voided invoice. `action.action.type: "pending"` bills the period's usage again on a
+   * new invoice (`replaces` names this one) at the issuer's next sweep from `nextInvoiceAt`;
+   * `"discard"` bills it no more.
+   */
+  @Post(':invoiceId/void')
+  @HttpCode(200)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({ operationId: 'voidInvoiceAction', summary: 'Void an invoice' })
+  async void(
+    @Param('invoiceId') invoiceId: string,
+    @Body() body: VoidInvoiceRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Invoice> {
+    const { action } = body.action;
+    const { invoice, version } = await this.actions.void(
+      ctx.namespace,
+      invoiceId,
+      {
+        reason: body.reason,
+        pending: action.type === 'pending',
+        ...(action.nextInvoiceAt ? { nextInvoiceAt: action.nextInvoiceAt } : {}),
+      },
+      { metadata: eventMetadata(ctx), ifMatch: ifMatchVersion(ifMatch) },
+    );
+    reply.header('etag', etagOf(version));
+    return invoice;
   }
 
   private async act(

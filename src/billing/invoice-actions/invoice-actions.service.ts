@@ -11,7 +11,8 @@ import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { usageCaughtUp } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { CLOCK, Clock } from '../../shared/clock';
-import { InvoiceDraftsQuery } from '../invoice-drafts/invoice-drafts.query';
+import { stableUlid } from '../../shared/stable-id';
+import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
@@ -36,11 +37,52 @@ export class InvoiceActions {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
     private readonly invoices: InvoicesQuery,
-    private readonly drafts: InvoiceDraftsQuery,
+    private readonly drafts: InvoiceStatusesQuery,
     private readonly previews: InvoicePreviewQuery,
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Voids an issued invoice. `pending` puts its period's usage back to be billed again — by the
+   * issuer, on a new invoice linked to this one, from `nextInvoiceAt` (default now) on; `discard`
+   * bills it no more.
+   */
+  async void(
+    namespace: string,
+    invoiceId: string,
+    request: { readonly reason: string; readonly pending: boolean; readonly nextInvoiceAt?: string },
+    options: { readonly metadata: EventMetadata; readonly ifMatch?: StreamVersion },
+  ): Promise<ActedOn> {
+    const current = await this.invoices.get(namespace, invoiceId);
+    const now = this.clock.now().toISOString();
+    const { version } = await decideAndAppend(
+      this.store,
+      invoiceLedgerStream(namespace),
+      invoiceLedgerDecider,
+      {
+        type: 'VoidInvoice',
+        data: {
+          namespace,
+          invoiceId,
+          status: current.statusDetails.extendedStatus,
+          reason: request.reason,
+          ...(request.pending
+            ? {
+                rebill: {
+                  invoiceId: stableUlid(new Date(current.period.from), 'rebill', invoiceId),
+                  at: request.nextInvoiceAt ? new Date(request.nextInvoiceAt).toISOString() : now,
+                },
+              }
+            : {}),
+          now,
+        },
+      },
+      { metadata: options.metadata, ifMatch: options.ifMatch, attempts: 20 },
+    );
+    this.projections.nudge();
+    return { invoice: await this.invoices.get(namespace, invoiceId), version };
+  }
 
   async act(
     namespace: string,

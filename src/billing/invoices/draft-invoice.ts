@@ -181,6 +181,8 @@ export interface Invoice {
   readonly issuedAt?: string;
   /** A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
   readonly draftUntil?: string;
+  /** A voided invoice's: when it was voided. */
+  readonly voidedAt?: string;
   readonly currency: string;
   readonly period: Period;
   /** OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
@@ -207,6 +209,8 @@ export interface Invoice {
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];
+  /** A re-bill's: the voided invoice whose period's usage it bills again (Tally's addition). */
+  readonly replaces?: DocumentRef;
   /** A correction's: the invoice it corrects (Tally's addition). */
   readonly correctionOf?: DocumentRef;
   /**

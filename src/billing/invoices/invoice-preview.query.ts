@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { BillingViewQuery } from '../billing-view/billing-view.query';
-import { asDraft, InvoiceDraftsQuery, RecordedDraft } from '../invoice-drafts/invoice-drafts.query';
+import { asDraft, InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import {
   BillingIssueCode,
   draftInvoice,
@@ -92,7 +92,7 @@ export class InvoicePreviewQuery {
     private readonly view: BillingViewQuery,
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly drafts: InvoiceDraftsQuery,
+    private readonly drafts: InvoiceStatusesQuery,
   ) {}
 
   async preview(namespace: string, customerIdOrKey: string): Promise<Invoice | EmptyInvoice> {

@@ -10,12 +10,14 @@ import { EVENT_STORE, EventStore, formatPosition, LogPosition } from '../../even
 import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { CLOCK, Clock } from '../../shared/clock';
 import { isServiceUnavailable } from '../../shared/http/problem';
+import { usageCaughtUp } from '../../metering';
 import { Metrics } from '../../telemetry/metrics';
 import { traced } from '../../telemetry/tracing';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { CorrectionSweep } from '../corrections/correction-sweep.service';
-import { INVOICE_DRAFTS_PROJECTION } from '../invoice-drafts/invoice-drafts.projection';
-import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
+import { DocumentRef, hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
+import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods } from '../invoices/subscription-period';
@@ -52,6 +54,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly corrections: CorrectionSweep,
     private readonly metrics: Metrics,
     private readonly profiles: BillingProfiles,
+    private readonly statuses: InvoiceStatusesQuery,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,7 +106,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
-      INVOICE_DRAFTS_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -172,7 +175,49 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         );
       }
     }
+    issued += await this.rebill(now);
     if (issued > 0) this.projections.nudge();
+    return issued;
+  }
+
+  /**
+   * Bills again the periods of voided invoices whose usage went back to pending: each on a new
+   * invoice linked to the voided one (`replaces`), with the period's figures as they are now, issued
+   * at once. One period's failure is logged and retried at the next sweep, as for any period.
+   */
+  private async rebill(now: Date): Promise<number> {
+    let issued = 0;
+    for (const due of await this.statuses.rebillsDue(now.toISOString())) {
+      const ids = `namespace ${due.namespace} voided invoice ${due.voided.id} re-bill ${due.rebillId}`;
+      try {
+        await usageCaughtUp(this.projections, this.metered.projections);
+        const read = await this.previews.draftOfIssued(due.namespace, due, true);
+        if (!read || !read.through || hasCriticalIssues(read.invoice)) {
+          this.logger.warn(`${ids} not issued: its period's figures cannot be read now`);
+          this.metrics.invoiceNotIssued(due.namespace, 'critical_issue');
+          continue;
+        }
+        const invoice = rebilled(read.invoice, due.rebillId);
+        const count = await this.issue(
+          due.namespace,
+          due.customerId,
+          due.subscriptionId,
+          invoice,
+          read.through,
+          now,
+          due.voided,
+        );
+        this.metrics.invoicesIssued(due.namespace, count);
+        issued += count;
+      } catch (error) {
+        if (isServiceUnavailable(error)) throw error;
+        this.metrics.invoiceNotIssued(due.namespace, 'error');
+        this.logger.error(
+          `issuing ${ids} failed; retried at the next sweep: ` +
+            (error instanceof Error ? (error.stack ?? error.message) : String(error)),
+        );
+      }
+    }
     return issued;
   }
 
@@ -183,6 +228,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     invoice: Invoice,
     billedThrough: LogPosition,
     now: Date,
+    replaces?: DocumentRef,
   ): Promise<number> {
     const metadata = { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } };
     // What the invoice is issued under, snapshotted on it: the profile as the log has it now.
@@ -207,6 +253,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
               workflow: effective.workflow,
             },
           }),
+          ...(replaces ? { replaces } : {}),
           now: now.toISOString(),
         },
       },
@@ -214,4 +261,9 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     );
     return events.filter((event) => event.type === 'InvoiceIssued').length;
   }
+}
+
+/** A voided period's invoice under its re-bill's own id: a new document, never the voided one again. */
+function rebilled(invoice: Invoice, id: string): Invoice {
+  return { ...invoice, id, lines: invoice.lines.map((line) => ({ ...line, invoice: { id } })) };
 }

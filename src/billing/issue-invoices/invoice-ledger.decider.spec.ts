@@ -6,11 +6,13 @@ import {
   CorrectionIssued,
   InvoiceDrafted,
   InvoiceIssued,
+  InvoiceVoided,
   invoiceLedgerDecider,
   IssueCorrection,
   IssueInvoice,
   IssuingProfile,
   snapshotOf,
+  VoidInvoice,
 } from './invoice-ledger.decider';
 
 const draft = (id: string, extra: Partial<Invoice> = {}) =>
@@ -353,6 +355,97 @@ describe('invoice ledger', () => {
         message = (error as Error).message;
       }
       expect(message).toContain('draft.waiting_for_collection');
+    });
+  });
+
+  describe('void', () => {
+    const VOIDED_AT = '2026-02-05T00:00:00.000Z';
+    const voidOf = (id: string, rebill?: { invoiceId: string; at: string }): VoidInvoice => ({
+      type: 'VoidInvoice',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        status: 'gathering',
+        reason: 'wrong address',
+        ...(rebill ? { rebill } : {}),
+        now: VOIDED_AT,
+      },
+    });
+    const voided = (
+      id: string,
+      number: string,
+      rebill?: { invoiceId: string; at: string },
+    ): InvoiceVoided => ({
+      type: 'InvoiceVoided',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        number,
+        customerId: 'c1',
+        subscriptionId: 's1',
+        period: issued(id, 1, number).data.invoice.period,
+        reason: 'wrong address',
+        ...(rebill ? { rebill } : {}),
+        voidedAt: VOIDED_AT,
+      },
+    });
+    const rebill = { invoiceId: 'R', at: VOIDED_AT };
+
+    it('voids an issued invoice, its usage pending again on the re-bill named', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001')])
+        .when(voidOf('A', rebill))
+        .then([voided('A', 'INV-000001', rebill)]);
+    });
+
+    it('refuses what is not an issued, uncorrected invoice, naming why', () => {
+      spec.given([]).when(voidOf('A')).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001')])
+        .when(voidOf('A'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      const A = { id: 'A', number: 'INV-000001' };
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(voidOf('A'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(voidOf('X'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+    });
+
+    it('issues the re-bill at once with the next number, whatever the workflow, linked to the voided invoice', () => {
+      const command = issue('R');
+      const manual: IssuingProfile = {
+        id: 'P',
+        supplier: {},
+        apps: { tax: 'a', invoicing: 'a', payment: 'a' },
+        workflow: { ...DEFAULT_WORKFLOW, invoicing: { ...DEFAULT_WORKFLOW.invoicing, autoAdvance: false } },
+      };
+      const [event] = invoiceLedgerDecider.decide(
+        {
+          ...command,
+          data: {
+            ...command.data,
+            invoice: { ...command.data.invoice, period: { from: ISSUED_AT, to: ISSUED_AT } },
+            profile: manual,
+            replaces: { id: 'A', number: 'INV-000001' },
+          },
+        },
+        fold([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001', rebill)]),
+      );
+      expect(event).toMatchObject({
+        type: 'InvoiceIssued',
+        data: { sequence: 2, invoice: { number: 'INV-000002', replaces: { id: 'A', number: 'INV-000001' } } },
+      });
+    });
+
+    it('never corrects a voided invoice: its re-bill is corrected instead', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001', rebill)])
+        .when(correction('X', 'A', 'A', '30/1'))
+        .thenNothing();
     });
   });
 

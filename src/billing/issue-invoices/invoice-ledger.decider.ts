@@ -1,7 +1,7 @@
 import { comparePositions, parsePosition } from '../../event-store/event-store.port';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict } from '../../shared/errors';
-import { hasCriticalIssues, type Invoice, type Period } from '../invoices/draft-invoice';
+import { type DocumentRef, hasCriticalIssues, type Invoice, type Period } from '../invoices/draft-invoice';
 import { availableActions, type InvoiceAction, type RecordedDraftStatus } from '../invoices/invoice-status';
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
 import { addWorkflowDuration, workflowDurationMs, type Workflow } from '../profiles/workflow';
@@ -31,6 +31,8 @@ export type IssueInvoice = Message<
     readonly billedThrough: string;
     /** The customer's billing profile and effective workflow now: snapshotted onto the invoice. */
     readonly profile?: IssuingProfile;
+    /** A re-bill of a voided invoice: issued at once, as the void was the review. */
+    readonly replaces?: DocumentRef;
     readonly now: string;
   }
 >;
@@ -74,7 +76,38 @@ export type ActOnInvoice = Message<
     readonly now: string;
   }
 >;
-export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection | ActOnInvoice;
+/**
+ * Voids an issued invoice. With `rebill` its period's usage is pending again: the issuer bills it on
+ * a new invoice (`rebill.invoiceId`, linked to this one) from `rebill.at` on; without, it is discarded.
+ */
+export type VoidInvoice = Message<
+  'VoidInvoice',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    /** The invoice's extended status as read, named when refused. */
+    readonly status: string;
+    readonly reason: string;
+    readonly rebill?: { readonly invoiceId: string; readonly at: string };
+    readonly now: string;
+  }
+>;
+export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice;
+
+export type InvoiceVoided = Message<
+  'InvoiceVoided',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly number: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly reason: string;
+    readonly rebill?: { readonly invoiceId: string; readonly at: string };
+    readonly voidedAt: string;
+  }
+>;
 
 /**
  * A closed period's invoice became a draft under its workflow: it waits `draftPeriod` (until
@@ -125,7 +158,7 @@ export type CorrectionIssued = Message<
     readonly issuedAt: string;
   }
 >;
-export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued | InvoiceDrafted;
+export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued | InvoiceDrafted | InvoiceVoided;
 
 /** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
 export interface DraftLink {
@@ -142,6 +175,8 @@ export interface DraftLink {
 export interface LedgerLink {
   readonly id: string;
   readonly number: string;
+  /** An invoice's: whose, and which period (absent on corrections). */
+  readonly of?: { readonly customerId: string; readonly subscriptionId: string; readonly period: Period };
   /** The invoice a correction corrects; absent on an invoice. */
   readonly correctionOf?: string;
   readonly billedThrough?: string;
@@ -152,6 +187,8 @@ export interface InvoiceLedgerState {
   readonly lastSequence: number;
   readonly latest?: LedgerLink;
   readonly drafts?: DraftLink;
+  /** Voided invoices' ids, newest first. */
+  readonly voided?: { readonly id: string; readonly earlier?: InvoiceLedgerState['voided'] };
 }
 
 export function invoiceNumber(sequence: number): string {
@@ -237,7 +274,7 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
     const due = draft.extendedStatus === 'draft.waiting_auto_approval' && now >= draft.draftUntil;
     return due ? issueNow(command.data, draft, state) : [];
   }
-  if (profile && needsDraft(profile.workflow, now)) {
+  if (profile && !command.data.replaces && needsDraft(profile.workflow, now)) {
     return [
       {
         type: 'InvoiceDrafted',
@@ -287,6 +324,7 @@ function issueNow(
         invoice: {
           ...issued(invoice, sequence, now),
           ...(draft ? { draftUntil: draft.draftUntil } : {}),
+          ...(data.replaces ? { replaces: data.replaces } : {}),
         },
       },
     },
@@ -322,6 +360,8 @@ function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLe
   if (!original) {
     throw conflict('BILLING.CORRECTION_OF_UNKNOWN', `No issued invoice ${correctionOf} to correct`);
   }
+  // A voided invoice's period is billed again by its re-bill, which is corrected in its stead.
+  if (isVoided(state, correctionOf)) return [];
   const latest = docs.find((doc) => doc.id === correctionOf || doc.correctionOf === correctionOf)!;
   // Another correction of the period went first: this one was computed against an older state.
   if (latest.id !== after) return [];
@@ -353,6 +393,41 @@ function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLe
   ];
 }
 
+function isVoided(state: InvoiceLedgerState, id: string): boolean {
+  for (let link = state.voided; link; link = link.earlier) if (link.id === id) return true;
+  return false;
+}
+
+/**
+ * Only an issued invoice with no correction is voided: a correction amends its invoice, and voiding
+ * either alone would leave the period's documents billing a figure nobody issued.
+ */
+function voidInvoice(command: VoidInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, invoiceId, reason, rebill, now } = command.data;
+  const docs = documents(state);
+  const doc = docs.find((d) => d.id === invoiceId);
+  const refuse = (why: string) =>
+    conflict('BILLING.INVOICE_ACTION_NOT_ALLOWED', `Invoice ${invoiceId} is ${why}: void is not allowed`);
+  if (!doc) throw refuse(command.data.status);
+  if (isVoided(state, invoiceId)) throw refuse('voided');
+  if (doc.correctionOf !== undefined || !doc.of) throw refuse('a correction');
+  if (docs.some((d) => d.correctionOf === invoiceId)) throw refuse('corrected (it has corrections)');
+  return [
+    {
+      type: 'InvoiceVoided',
+      data: {
+        namespace,
+        invoiceId,
+        number: doc.number,
+        ...doc.of,
+        reason,
+        ...(rebill ? { rebill } : {}),
+        voidedAt: now,
+      },
+    },
+  ];
+}
+
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
@@ -362,9 +437,18 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
       latest: {
         id: event.data.invoice.id,
         number: event.data.invoice.number,
+        of: {
+          customerId: event.data.customerId,
+          subscriptionId: event.data.subscriptionId,
+          period: event.data.invoice.period,
+        },
         ...(event.data.billedThrough ? { billedThrough: event.data.billedThrough } : {}),
         earlier: state.latest,
       },
+    }),
+    InvoiceVoided: (state, event) => ({
+      ...state,
+      voided: { id: event.data.invoiceId, earlier: state.voided },
     }),
     InvoiceDrafted: (state, event) => ({
       ...state,
@@ -398,6 +482,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return correct(command, state);
       case 'ActOnInvoice':
         return act(command, state);
+      case 'VoidInvoice':
+        return voidInvoice(command, state);
       default:
         return unreachable(command);
     }

@@ -60,7 +60,10 @@ export class InvoiceSnapshotService {
    */
   async pendingCorrections(): Promise<PendingCorrectionFigures[]> {
     const originals = await this.db.query<{ namespace: string; id: string }[]>(
-      `SELECT namespace, id FROM billing_invoices WHERE correction_of IS NULL ORDER BY namespace, sequence`,
+      `SELECT namespace, id FROM billing_invoices WHERE correction_of IS NULL
+         AND NOT EXISTS (SELECT 1 FROM billing_invoice_statuses v
+           WHERE v.namespace = billing_invoices.namespace AND v.id = billing_invoices.id AND v.extended_status = 'voided')
+       ORDER BY namespace, sequence`,
     );
     const pending: PendingCorrectionFigures[] = [];
     for (const { namespace, id } of originals) {

@@ -604,6 +604,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/Invoice',
       },
     },
+    'post /api/v1/billing/invoices/{invoiceId}/void': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'post /api/v1/billing/profiles': {
       'application/json': {
         $ref: '#/components/schemas/BillingProfileView',
@@ -1613,6 +1618,10 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
         },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -1742,6 +1751,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
@@ -2649,6 +2661,10 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
         },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -2815,6 +2831,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
@@ -3185,6 +3204,10 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
         },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -3308,6 +3331,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
@@ -4253,6 +4279,10 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
         },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -4376,6 +4406,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
