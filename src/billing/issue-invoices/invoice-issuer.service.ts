@@ -16,8 +16,8 @@ import { traced } from '../../telemetry/tracing';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { CorrectionSweep } from '../corrections/correction-sweep.service';
 import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
-import { DocumentRef, hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
-import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
+import { DocumentRef, hasCriticalIssues, Invoice, invoiceIdFor } from '../invoices/draft-invoice';
+import { InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods } from '../invoices/subscription-period';
@@ -135,6 +135,11 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       const interval = effective?.workflow.collection.interval ?? this.profiles.defaultCollectionInterval();
       return subtractWorkflowDuration(started, interval);
     };
+    const drafts = new Map<string, Map<string, RecordedDraft>>();
+    const draftsOf = async (namespace: string) => {
+      if (!drafts.has(namespace)) drafts.set(namespace, await this.statuses.pending(namespace));
+      return drafts.get(namespace)!;
+    };
     let issued = 0;
     for (const row of rows) {
       const billed = {
@@ -147,6 +152,13 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         const cutoff = await cutoffFor(row.namespace, row.customer_id);
         for (const plan of closedPeriods(billed, cutoff, row.issued_to?.toISOString())) {
           period = `${plan.period.from}..${plan.period.to}`;
+          // A draft waiting for approval or its draft period: nothing to read or decide this sweep.
+          const draft = (await draftsOf(row.namespace)).get(invoiceIdFor(row.subscription.id, plan.period));
+          if (
+            draft &&
+            (draft.extendedStatus === 'draft.manual_approval_needed' || started < draft.draftUntil)
+          )
+            break;
           const customer = await this.previews.customer(row.namespace, row.customer_id);
           if (!customer) break;
           const { invoice, through } = await this.previews.draft(row.namespace, customer, billed, plan);
