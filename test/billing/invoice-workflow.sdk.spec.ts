@@ -122,6 +122,25 @@ describe('the invoice workflow through @openmeter/sdk', () => {
     await expect(sdk.billing.invoices.advance((await invoiceOf('globex')).id)).rejects.toThrow();
   });
 
+  it('deletes a draft: its period is pending again, and the next sweep drafts it anew', async () => {
+    const acme = await invoiceOf('acme-inc');
+    expect(acme.statusDetails.availableActions).toEqual({
+      approve: { resultingState: 'issued' },
+      delete: { resultingState: 'draft.waiting_for_collection' },
+    });
+    await sdk.billing.invoices.delete(acme.id);
+    expect((await invoiceOf('acme-inc')).statusDetails.extendedStatus).toBe('draft.waiting_for_collection');
+    const twice = await app.request('DELETE', `/api/v1/billing/invoices/${acme.id}`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toContain('is draft.waiting_for_collection');
+    expect(await issuer.issueDue()).toBe(0);
+    expect(await invoiceOf('acme-inc')).toMatchObject({
+      id: acme.id,
+      statusDetails: { extendedStatus: 'draft.manual_approval_needed' },
+    });
+    await replayReproducesEveryInvoice();
+  });
+
   it('issues an approved draft with the next number, due after its dueAfter', async () => {
     const acme = await invoiceOf('acme-inc');
     const approved = await sdk.billing.invoices.approve(acme.id);
@@ -144,6 +163,9 @@ describe('the invoice workflow through @openmeter/sdk', () => {
     const again = await app.request('POST', `/api/v1/billing/invoices/${acme.id}/approve`);
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('is issued');
+    const deleted = await app.request('DELETE', `/api/v1/billing/invoices/${acme.id}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.detail).toContain('is issued');
   });
 
   it('lets one of two concurrent approvals win; the other gets 409, a stale If-Match 412', async () => {

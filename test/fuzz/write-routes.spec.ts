@@ -169,6 +169,7 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     ]),
   }),
   'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
+  'DELETE /api/v1/billing/invoices/:invoiceId': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/void': fc.record({
     action: fc.record({

@@ -5,8 +5,8 @@ import type { TestApp } from './test-app';
 
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
- * subscription command, usage (repeats included), issued invoices, a draft needing approval, its
- * approval, its void and its re-bill, then a late event and a void in
+ * subscription command, usage (repeats included), issued invoices, a draft needing approval, deleted,
+ * drafted anew and approved, its void and its re-bill, then a late event and a void in
  * an issued period and the correction that bills them. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
@@ -237,6 +237,8 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     'GET',
     '/api/v1/billing/invoices?customers=review&extendedStatuses=draft.manual_approval_needed',
   );
+  await call('DELETE', `/api/v1/billing/invoices/${drafts.items[0].id}`);
+  await app.tally.app!.get(InvoiceIssuer).issueDue(); // drafted anew
   await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/approve`);
   await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/void`, {
     action: { percentage: 100, action: { type: 'pending' } },

@@ -166,7 +166,8 @@ export interface paths {
         get: operations["getInvoice"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete an invoice */
+        delete: operations["deleteInvoice"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1878,6 +1879,7 @@ export interface components {
                 availableActions: {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -2499,6 +2501,7 @@ export interface components {
                 availableActions: {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -2646,6 +2649,7 @@ export interface components {
                 availableActions: {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -3221,6 +3225,7 @@ export interface components {
                 availableActions: {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -4991,6 +4996,91 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, eventMetadata, RequestContext } from '../../auth/request-context';
@@ -78,6 +78,27 @@ export class InvoiceActionsController {
     );
     reply.header('etag', etagOf(version));
     return invoice;
+  }
+
+  /**
+   * 204: a draft the issuer made (awaiting approval or its draft period) is deleted; its period is
+   * pending again and the next sweep drafts it anew, under the customer's workflow as it is then.
+   */
+  @Delete(':invoiceId')
+  @HttpCode(204)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({ operationId: 'deleteInvoice', summary: 'Delete an invoice' })
+  async delete(
+    @Param('invoiceId') invoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const version = await this.actions.delete(ctx.namespace, invoiceId, {
+      metadata: eventMetadata(ctx),
+      ifMatch: ifMatchVersion(ifMatch),
+    });
+    reply.header('etag', etagOf(version));
   }
 
   private async act(

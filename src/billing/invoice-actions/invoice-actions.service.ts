@@ -84,6 +84,32 @@ export class InvoiceActions {
     return { invoice: await this.invoices.get(namespace, invoiceId), version };
   }
 
+  /** Deletes a recorded draft; its period goes back to pending, and the next sweep drafts it anew. */
+  async delete(
+    namespace: string,
+    invoiceId: string,
+    options: { readonly metadata: EventMetadata; readonly ifMatch?: StreamVersion },
+  ): Promise<StreamVersion> {
+    const current = await this.invoices.get(namespace, invoiceId);
+    const { version } = await decideAndAppend(
+      this.store,
+      invoiceLedgerStream(namespace),
+      invoiceLedgerDecider,
+      {
+        type: 'DeleteInvoice',
+        data: {
+          namespace,
+          invoiceId,
+          status: current.statusDetails.extendedStatus,
+          now: this.clock.now().toISOString(),
+        },
+      },
+      { metadata: options.metadata, ifMatch: options.ifMatch, attempts: 20 },
+    );
+    this.projections.nudge();
+    return version;
+  }
+
   async act(
     namespace: string,
     invoiceId: string,

@@ -18,7 +18,7 @@ export type RecordedDraftStatus = Extract<
   'draft.waiting_auto_approval' | 'draft.manual_approval_needed'
 >;
 
-export type InvoiceAction = 'advance' | 'approve' | 'void';
+export type InvoiceAction = 'advance' | 'approve' | 'delete' | 'void';
 
 export interface InvoiceAvailableActionDetails {
   readonly resultingState: ExtendedStatus;
@@ -34,6 +34,9 @@ export interface StatusDetails {
   readonly availableActions: AvailableActions;
 }
 
+/** A deleted draft's period is pending again: collected, then drafted anew by the next sweep. */
+const DELETE: InvoiceAvailableActionDetails = { resultingState: 'draft.waiting_for_collection' };
+
 /** What the invoice's state allows: `now` and `draftUntil` decide whether a waiting draft may advance. */
 export function availableActions(
   extendedStatus: string,
@@ -41,12 +44,12 @@ export function availableActions(
 ): AvailableActions {
   switch (extendedStatus) {
     case 'draft.manual_approval_needed':
-      return { approve: { resultingState: 'issued' } };
+      return { approve: { resultingState: 'issued' }, delete: DELETE };
     case 'draft.waiting_auto_approval':
       // Advancing does what the issuer would do on its own: only once the draft period is over.
       return at.draftUntil !== undefined && at.now >= at.draftUntil
-        ? { advance: { resultingState: 'issued' }, approve: { resultingState: 'issued' } }
-        : { approve: { resultingState: 'issued' } };
+        ? { advance: { resultingState: 'issued' }, approve: { resultingState: 'issued' }, delete: DELETE }
+        : { approve: { resultingState: 'issued' }, delete: DELETE };
     case 'issued':
       return { void: { resultingState: 'voided' } };
     default:

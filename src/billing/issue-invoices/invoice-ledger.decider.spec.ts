@@ -4,6 +4,8 @@ import { DEFAULT_WORKFLOW, type Workflow } from '../profiles/workflow';
 import {
   ActOnInvoice,
   CorrectionIssued,
+  DeleteInvoice,
+  InvoiceDraftDeleted,
   InvoiceDrafted,
   InvoiceIssued,
   InvoiceVoided,
@@ -333,6 +335,35 @@ describe('invoice ledger', () => {
         fold([drafted('A', daily, until)]),
       );
       expect(event.type).toBe('InvoiceIssued');
+    });
+
+    it('deletes a recorded draft once; the next sweep drafts its period anew', () => {
+      const deleteOf: DeleteInvoice = {
+        type: 'DeleteInvoice',
+        data: {
+          namespace: 'default',
+          invoiceId: 'A',
+          status: 'draft.waiting_for_collection',
+          now: DRAFTED_AT,
+        },
+      };
+      const deleted: InvoiceDraftDeleted = {
+        type: 'InvoiceDraftDeleted',
+        data: { namespace: 'default', invoiceId: 'A', deletedAt: DRAFTED_AT },
+      };
+      spec
+        .given([drafted('A', manual)])
+        .when(deleteOf)
+        .then([deleted]);
+      spec
+        .given([drafted('A', manual), deleted])
+        .when(deleteOf)
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec.given([]).when(deleteOf).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([drafted('A', manual), deleted])
+        .when(issueUnder('A', manual))
+        .then([drafted('A', manual)]);
     });
 
     it('refuses an action the status does not allow, naming the status', () => {

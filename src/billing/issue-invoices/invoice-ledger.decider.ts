@@ -92,7 +92,24 @@ export type VoidInvoice = Message<
     readonly now: string;
   }
 >;
-export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice;
+/** Deletes a recorded draft: its period goes back to pending, drafted again by the next sweep. */
+export type DeleteInvoice = Message<
+  'DeleteInvoice',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    /** The invoice's extended status as read, named when refused. */
+    readonly status: string;
+    readonly now: string;
+  }
+>;
+export type InvoiceLedgerCommand =
+  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice;
+
+export type InvoiceDraftDeleted = Message<
+  'InvoiceDraftDeleted',
+  { readonly namespace: string; readonly invoiceId: string; readonly deletedAt: string }
+>;
 
 export type InvoiceVoided = Message<
   'InvoiceVoided',
@@ -158,7 +175,8 @@ export type CorrectionIssued = Message<
     readonly issuedAt: string;
   }
 >;
-export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued | InvoiceDrafted | InvoiceVoided;
+export type InvoiceLedgerEvent =
+  InvoiceIssued | CorrectionIssued | InvoiceDrafted | InvoiceVoided | InvoiceDraftDeleted;
 
 /** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
 export interface DraftLink {
@@ -168,6 +186,8 @@ export interface DraftLink {
   readonly extendedStatus: RecordedDraftStatus;
   readonly draftUntil: string;
   readonly profile?: IssuingProfile;
+  /** Deleted: the period is pending again, as if never drafted. */
+  readonly deleted?: true;
   readonly earlier?: DraftLink;
 }
 
@@ -202,7 +222,8 @@ function documents(state: InvoiceLedgerState): LedgerLink[] {
 }
 
 function draftOf(state: InvoiceLedgerState, id: string): DraftLink | undefined {
-  for (let link = state.drafts; link; link = link.earlier) if (link.id === id) return link;
+  for (let link = state.drafts; link; link = link.earlier)
+    if (link.id === id) return link.deleted ? undefined : link;
   return undefined;
 }
 
@@ -428,6 +449,21 @@ function voidInvoice(command: VoidInvoice, state: InvoiceLedgerState): InvoiceLe
   ];
 }
 
+/** Only a recorded draft not issued is deleted: a draft the issuer has not made yet has nothing to delete. */
+function deleteDraft(command: DeleteInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, invoiceId, now } = command.data;
+  const issuedAlready = documents(state).some((doc) => doc.id === invoiceId);
+  const draft = issuedAlready ? undefined : draftOf(state, invoiceId);
+  if (!draft) {
+    const status = issuedAlready ? (isVoided(state, invoiceId) ? 'voided' : 'issued') : command.data.status;
+    throw conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${invoiceId} is ${status}: delete is not allowed in that status`,
+    );
+  }
+  return [{ type: 'InvoiceDraftDeleted', data: { namespace, invoiceId, deletedAt: now } }];
+}
+
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
@@ -446,6 +482,10 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         earlier: state.latest,
       },
     }),
+    InvoiceDraftDeleted: (state, event) => {
+      const draft = draftOf(state, event.data.invoiceId);
+      return draft ? { ...state, drafts: { ...draft, deleted: true, earlier: state.drafts } } : state;
+    },
     InvoiceVoided: (state, event) => ({
       ...state,
       voided: { id: event.data.invoiceId, earlier: state.voided },
@@ -484,6 +524,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return act(command, state);
       case 'VoidInvoice':
         return voidInvoice(command, state);
+      case 'DeleteInvoice':
+        return deleteDraft(command, state);
       default:
         return unreachable(command);
     }

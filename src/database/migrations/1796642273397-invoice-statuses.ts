@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Where each invoice stands in its workflow (`invoice_statuses@v1`) once the ledger holds more than
  * its issue: a draft (its status, draft period and profile snapshot), issued from a draft, or voided
  * (why, and when its usage is billed again). Rows are never deleted, so a redelivered event finds
- * its row and changes nothing.
+ * its row at a later ledger version (`ledger_version`) and changes nothing.
  */
 export class InvoiceStatuses1796642273397 implements MigrationInterface {
   name = 'InvoiceStatuses1796642273397';
@@ -26,6 +26,7 @@ export class InvoiceStatuses1796642273397 implements MigrationInterface {
         void_reason text,
         rebill_id text,
         rebill_at timestamptz,
+        ledger_version integer NOT NULL,
         PRIMARY KEY (namespace, id)
       )`);
     await db.query(

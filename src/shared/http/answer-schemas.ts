@@ -5,6 +5,7 @@ import type { AnswerSchemas } from './openapi';
 export const ANSWER_SCHEMAS: AnswerSchemas = {
   routes: {
     'delete /api/v1/billing/customers/{customerId}': null,
+    'delete /api/v1/billing/invoices/{invoiceId}': null,
     'delete /api/v1/billing/profiles/{id}': null,
     'delete /api/v1/console/session': null,
     'delete /api/v1/customers/{customerIdOrKey}': null,
@@ -1595,6 +1596,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 approve: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
@@ -2638,6 +2642,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 approve: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
@@ -3179,6 +3186,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
                 approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
                 void: {
@@ -4254,6 +4264,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
                 approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
                 void: {
