@@ -5,6 +5,10 @@ import { billingViewProjection } from './billing-view/billing-view.projection';
 import { BillingViewQuery } from './billing-view/billing-view.query';
 import { CorrectionSweep } from './corrections/correction-sweep.service';
 import { CorrectionsQuery } from './corrections/corrections.query';
+import { InvoiceActionsController } from './invoice-actions/invoice-actions.controller';
+import { InvoiceActions } from './invoice-actions/invoice-actions.service';
+import { invoiceStatusesProjection } from './invoice-statuses/invoice-statuses.projection';
+import { InvoiceStatusesQuery } from './invoice-statuses/invoice-statuses.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
 import { InvoicePreviewQuery } from './invoices/invoice-preview.query';
 import { MeterQueryQuantity } from './invoices/meter-query-quantity';
@@ -32,6 +36,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   imports: [MeteringModule],
   controllers: [
     InvoicesController,
+    InvoiceActionsController,
     BillingProfilesController,
     CreateBillingProfileController,
     UpdateBillingProfileController,
@@ -44,6 +49,8 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   providers: [
     BillingViewQuery,
     InvoicePreviewQuery,
+    InvoiceStatusesQuery,
+    InvoiceActions,
     InvoicesQuery,
     InvoiceIssuer,
     CorrectionsQuery,
@@ -68,6 +75,7 @@ export class BillingModule {
   constructor(projections: ProjectionsService) {
     projections.register(billingViewProjection);
     projections.register(issuedInvoicesProjection);
+    projections.register(invoiceStatusesProjection);
     projections.register(billingProfilesProjection);
   }
 }

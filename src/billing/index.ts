@@ -8,6 +8,7 @@ export type { BilledFeature, RecordedSubscription } from './billing-view/billing
 export { BillingModule } from './billing.module';
 export { CorrectionsQuery } from './corrections/corrections.query';
 export type { IssuedPeriodState } from './corrections/corrections.query';
+export { INVOICE_STATUSES_PROJECTION } from './invoice-statuses/invoice-statuses.projection';
 export { ISSUED_INVOICES_PROJECTION } from './issue-invoices/issued-invoices.projection';
 export { driftBetween } from './recompute/invoice-figures';
 export { InvoiceSnapshotService } from './recompute/invoice-snapshot.service';

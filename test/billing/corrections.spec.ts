@@ -21,6 +21,7 @@ interface Invoice {
   type: string;
   number: string;
   status: string;
+  statusDetails: { availableActions: Record<string, unknown> };
   period: { from: string; to: string };
   totals: { total: string };
   lines: Line[];
@@ -140,9 +141,10 @@ describe('corrections of issued invoices', () => {
     expect(await sweep.correctDue()).toBe(0);
 
     const [original, correction] = await t.issued();
-    // The invoice keeps its figures, and lists its correction.
+    // The invoice keeps its figures, and lists its correction; corrected, it can no longer be voided.
     expect(original).toEqual({
       ...invoice,
+      statusDetails: { ...invoice.statusDetails, availableActions: {} },
       corrections: [{ id: correction.id, number: 'INV-000002', type: 'standard', total: '7' }],
     });
     expect(correction).toMatchObject({

@@ -168,6 +168,19 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
       },
     ]),
   }),
+  'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
+  'DELETE /api/v1/billing/invoices/:invoiceId': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/void': fc.record({
+    action: fc.record({
+      percentage: fc.constant(100),
+      action: fc.constantFrom(
+        { type: 'discard' },
+        { type: 'pending', nextInvoiceAt: '2027-01-01T00:00:00Z' },
+      ),
+    }),
+    reason: fc.string({ minLength: 1, maxLength: 20 }),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle'),
   }),
@@ -317,6 +330,7 @@ describe('fuzzing every write route', () => {
     const [subject] = (await app.request('POST', '/api/v1/subjects', { body: [{ key: 'fuzz-subject' }] }))
       .body;
     const profile = await created('/api/v1/billing/profiles', { name: 'Fuzz', supplier: {}, default: false });
+    const preview = await app.request('GET', '/api/v1/billing/customers/fuzz-customer/invoices/preview');
     real = {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
@@ -329,6 +343,7 @@ describe('fuzzing every write route', () => {
       grantId: [grant.id],
       subjectIdOrKey: [subject.id, 'fuzz-subject', 'fuzz-customer'],
       id: [profile.id],
+      invoiceId: [preview.body.id],
       // A real name would replay the log hundreds of times over; rebuilds have specs of their own.
       name: ['unknown_projection'],
     };

@@ -281,6 +281,10 @@ describe('namespace isolation', () => {
     'POST /api/v1/meters/:meterIdOrSlug/query': {},
     'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
     'PUT /api/v1/billing/customers/:customerIdOrKey': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    'POST /api/v1/billing/invoices/:invoiceId/void': {
+      action: { percentage: 100, action: { type: 'pending' } },
+      reason: 'B was here',
+    },
     'POST /api/v1/billing/customers/:customerIdOrKey/invoices/simulate': {
       currency: 'USD',
       lines: [

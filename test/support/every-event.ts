@@ -5,7 +5,8 @@ import type { TestApp } from './test-app';
 
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
- * subscription command, usage (repeats included), issued invoices, then a late event and a void in
+ * subscription command, usage (repeats included), issued invoices, a draft needing approval, deleted,
+ * drafted anew and approved, its void and its re-bill, then a late event and a void in
  * an issued period and the correction that bills them. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
@@ -171,6 +172,14 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     costBasisMode: 'dynamic',
   });
   await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
+  // A customer whose invoices need approval: its period is drafted, then approved.
+  await call('POST', '/api/v1/customers', { name: 'Review', key: 'review' });
+  await call('PUT', '/api/v1/billing/customers/review', { workflow: { invoicing: { autoAdvance: false } } });
+  await call('POST', '/api/v1/subscriptions', {
+    customerKey: 'review',
+    plan: { key: 'pro' },
+    timing: 'immediate',
+  });
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.
@@ -223,6 +232,18 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('POST', '/api/v1/events', cloudEvents);
   await call('POST', '/api/v1/events', cloudEvents.slice(0, 2)); // repeats: acknowledged, stored once
   clock.set(new Date('2027-03-31T12:00:00Z'));
+  await app.tally.app!.get(InvoiceIssuer).issueDue();
+  const drafts = await call(
+    'GET',
+    '/api/v1/billing/invoices?customers=review&extendedStatuses=draft.manual_approval_needed',
+  );
+  await call('DELETE', `/api/v1/billing/invoices/${drafts.items[0].id}`);
+  await app.tally.app!.get(InvoiceIssuer).issueDue(); // drafted anew
+  await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/approve`);
+  await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/void`, {
+    action: { percentage: 100, action: { type: 'pending' } },
+    reason: 'billed again',
+  });
   await app.tally.app!.get(InvoiceIssuer).issueDue();
   // After the first period was issued: a late user and a void of billed tokens, then their correction.
   await call('POST', '/api/v1/events', {

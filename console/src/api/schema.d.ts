@@ -166,6 +166,41 @@ export interface paths {
         get: operations["getInvoice"];
         put?: never;
         post?: never;
+        /** Delete an invoice */
+        delete: operations["deleteInvoice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Advance the invoice's state to the next status */
+        post: operations["advanceInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invoice to the customer */
+        post: operations["approveInvoiceAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,6 +217,23 @@ export interface paths {
         get: operations["listInvoiceLineEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice */
+        post: operations["voidInvoiceAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1811,17 +1863,24 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -1837,6 +1896,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -2423,6 +2484,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -2430,11 +2493,16 @@ export interface components {
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -2450,6 +2518,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -2488,6 +2558,10 @@ export interface components {
                     };
                 };
             };
+        };
+        InvoiceAvailableActionDetails: {
+            /** @enum {string} */
+            resultingState: "gathering" | "issued" | "voided" | "draft.waiting_for_collection" | "draft.waiting_auto_approval" | "draft.manual_approval_needed" | "draft.invalid";
         };
         InvoiceLine: {
             /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
@@ -2559,17 +2633,24 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
             issuedAt?: string;
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -2585,6 +2666,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -2920,7 +3003,7 @@ export interface components {
             /** @enum {string} */
             settlementMode?: "credit_then_invoice" | "credit_only";
             /** @enum {string} */
-            status: "active" | "scheduled" | "draft" | "archived";
+            status: "draft" | "active" | "scheduled" | "archived";
             updatedAt: string;
             /** @description A draft's problems that would refuse its publishing (its rate cards' cadences against its own), as OpenMeter lists them; null when there are none, and for every plan not a draft. What depends on features is checked when it is published (400 with every problem). */
             validationErrors: components["schemas"]["OpenMeterValidationError"][] | null;
@@ -3125,6 +3208,8 @@ export interface components {
                     subjectKeys: string[];
                 };
             };
+            /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+            draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
@@ -3132,11 +3217,16 @@ export interface components {
             lines: components["schemas"]["SimulatedLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
-            status: "gathering" | "draft" | "issued";
+            status: "gathering" | "draft" | "issued" | "voided";
             statusDetails: {
+                /** @description The actions the invoice accepts now: each is refused (409) while it is absent. */
                 availableActions: {
-                    [key: string]: Record<string, never>;
+                    advance?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    approve?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
                 /** @description True while a critical validation issue keeps the invoice from being issued. */
@@ -3152,6 +3242,8 @@ export interface components {
             type: "standard" | "credit_note";
             updatedAt: string;
             validationIssues: components["schemas"]["ValidationIssue"][];
+            /** @description A voided invoice's: when it was voided. */
+            voidedAt?: string;
             /** @description OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow at issue (profile with override), so a later profile change never changes an issued invoice. */
             workflow: {
                 apps?: {
@@ -3870,11 +3962,37 @@ export interface components {
             severity: "critical" | "warning";
             updatedAt: string;
         };
+        VoidActionDto: {
+            action: components["schemas"]["VoidLineActionDto"];
+            /** @description How much of the invoice is voided: Tally voids whole invoices (100) */
+            percentage: number;
+        };
         VoidedEventRef: {
             /** @example 57B5F342-B8D5-49AE-9D6C-350C1D92155C */
             id: string;
             /** @example acme-platform */
             source: string;
+        };
+        VoidInvoiceRequest: {
+            action: components["schemas"]["VoidActionDto"];
+            /** @description Per-line actions: not built in Tally (a void acts on the whole invoice); must be empty */
+            overrides?: {
+                action?: {
+                    /** @enum {string} */
+                    type?: "discard" | "pending";
+                };
+                lineId?: string;
+            }[] | null;
+            reason: string;
+        };
+        VoidLineActionDto: {
+            /**
+             * Format: date-time
+             * @description pending only: when the usage is billed again (default: at the next sweep)
+             */
+            nextInvoiceAt?: string;
+            /** @enum {string} */
+            type: "discard" | "pending";
         };
         VoidUsageAnswer: {
             /** @description Each named event, as its first void recorded it */
@@ -4905,6 +5023,267 @@ export interface operations {
             };
         };
     };
+    deleteInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    advanceInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    approveInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listInvoiceLineEvents: {
         parameters: {
             query?: {
@@ -4958,6 +5337,98 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    voidInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import {
   BILLING_VIEW_PROJECTION,
   BillingViewQuery,
   CorrectionsQuery,
+  INVOICE_STATUSES_PROJECTION,
   ISSUED_INVOICES_PROJECTION,
 } from '../../billing';
 import { EVENT_STORE, EventStore } from '../../event-store/event-store.port';
@@ -38,7 +39,11 @@ export class ReconcileUsageHandler implements IQueryHandler<ReconcileUsage> {
   ) {}
 
   async execute({ namespace, range }: ReconcileUsage): Promise<ReconciliationReport> {
-    await this.projections.readYourWrites([BILLING_VIEW_PROJECTION, ISSUED_INVOICES_PROJECTION]);
+    await this.projections.readYourWrites([
+      BILLING_VIEW_PROJECTION,
+      ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
+    ]);
     const [intake, subscriptions, features, meters] = await Promise.all([
       this.store.countsIntake && this.store.intakeByDay
         ? this.store.intakeByDay(namespace, range)

@@ -21,6 +21,7 @@ import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { invoiceLedgerDecider } from '../issue-invoices/invoice-ledger.decider';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { changedHours, CorrectionsQuery } from './corrections.query';
 
@@ -79,6 +80,7 @@ export class CorrectionSweep {
     await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -127,7 +129,9 @@ export class CorrectionSweep {
         { id: string; period_from: Date; period_to: Date; latest_commit: string; latest_prepare: string }[]
       >(
         `SELECT id, period_from, period_to, latest_commit, latest_prepare FROM billing_invoices
-         WHERE namespace = $1 AND correction_of IS NULL AND period_to > $2 AND period_from < $3`,
+         WHERE namespace = $1 AND correction_of IS NULL AND period_to > $2 AND period_from < $3
+           AND NOT EXISTS (SELECT 1 FROM billing_invoice_statuses v
+           WHERE v.namespace = billing_invoices.namespace AND v.id = billing_invoices.id AND v.extended_status = 'voided')`,
         [namespace, new Date(first), new Date(last)],
       );
       for (const invoice of invoices) {

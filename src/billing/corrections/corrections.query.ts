@@ -105,6 +105,8 @@ export class CorrectionsQuery {
     >(
       `SELECT id, subscription_id, period_from, period_to, latest_commit, latest_prepare FROM billing_invoices
        WHERE namespace = $1 AND correction_of IS NULL AND period_to > $2 AND period_from < $3
+         AND NOT EXISTS (SELECT 1 FROM billing_invoice_statuses v
+           WHERE v.namespace = billing_invoices.namespace AND v.id = billing_invoices.id AND v.extended_status = 'voided')
        ORDER BY period_from, id`,
       [namespace, range.from, range.to],
     );

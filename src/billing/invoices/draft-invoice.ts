@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { Charge, priceUsage, roundMoney } from '../pricing';
 import type { WorkflowInput } from '../profiles/workflow';
+import type { AvailableActions } from './invoice-status';
 import { stableUlid } from '../../shared/stable-id';
 
 export interface Period {
@@ -37,7 +38,7 @@ export interface LineInput {
  * `gathering`: the open period, still collecting usage. `draft`: the period is over but not issued
  * (collecting late usage, waiting for the next sweep, or held back by a critical validation issue).
  */
-export type InvoiceStatus = 'gathering' | 'draft' | 'issued';
+export type InvoiceStatus = 'gathering' | 'draft' | 'issued' | 'voided';
 
 export interface DraftInvoiceInput {
   readonly namespace: string;
@@ -172,11 +173,16 @@ export interface Invoice {
     /** True while a critical validation issue keeps the invoice from being issued. */
     readonly failed: boolean;
     readonly extendedStatus: string;
-    readonly availableActions: Record<string, never>;
+    /** The actions the invoice accepts now: each is refused (409) while it is absent. */
+    readonly availableActions: AvailableActions;
   };
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly issuedAt?: string;
+  /** A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
+  readonly draftUntil?: string;
+  /** A voided invoice's: when it was voided. */
+  readonly voidedAt?: string;
   readonly currency: string;
   readonly period: Period;
   /** OpenMeter's `BillingParty`: an issued invoice's is its billing profile's, snapshotted at issue. */
@@ -203,6 +209,8 @@ export interface Invoice {
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];
+  /** A re-bill's: the voided invoice whose period's usage it bills again (Tally's addition). */
+  readonly replaces?: DocumentRef;
   /** A correction's: the invoice it corrects (Tally's addition). */
   readonly correctionOf?: DocumentRef;
   /**

@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { BillingViewQuery } from '../billing-view/billing-view.query';
+import { asDraft, InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import {
   BillingIssueCode,
   draftInvoice,
@@ -91,6 +92,7 @@ export class InvoicePreviewQuery {
     private readonly view: BillingViewQuery,
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly drafts: InvoiceStatusesQuery,
   ) {}
 
   async preview(namespace: string, customerIdOrKey: string): Promise<Invoice | EmptyInvoice> {
@@ -124,8 +126,9 @@ export class InvoicePreviewQuery {
 
   /**
    * The namespace's invoices not issued yet, subscription by subscription: with `closed`, first the
-   * periods that are over but not issued (`draft`: collecting late usage, waiting for the issuer, or
-   * held back by a critical validation issue), then each open period (`gathering`). With `invoiceId`
+   * periods that are over but not issued (`draft`: collecting late usage, drafted by the issuer and
+   * waiting for its draft period or approval, or held back by a critical validation issue), then each
+   * open period (`gathering`). With `invoiceId`
    * only that invoice is computed. Each invoice's own failure is reported on it (`draftCaughtUp`).
    */
   async unissued(
@@ -147,6 +150,7 @@ export class InvoicePreviewQuery {
     );
     const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
+    const recorded = options.closed ? await this.drafts.pending(namespace) : new Map<string, RecordedDraft>();
     for (const row of rows) {
       const billed = billedOf(row);
       const open = periodPlanAt(billed, now);
@@ -174,8 +178,10 @@ export class InvoicePreviewQuery {
       if (!customer) continue;
       if (options.customers && !options.customers.some((c) => c === customer.id || c === customer.key))
         continue;
-      for (const [plan, status] of periods)
-        invoices.push((await this.draftCaughtUp(namespace, customer, billed, plan, status)).invoice);
+      for (const [plan, status] of periods) {
+        const { invoice } = await this.draftCaughtUp(namespace, customer, billed, plan, status);
+        invoices.push(status === 'draft' ? asDraft(invoice, recorded.get(invoice.id), now) : invoice);
+      }
     }
     return invoices;
   }

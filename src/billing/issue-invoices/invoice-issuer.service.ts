@@ -10,11 +10,14 @@ import { EVENT_STORE, EventStore, formatPosition, LogPosition } from '../../even
 import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { CLOCK, Clock } from '../../shared/clock';
 import { isServiceUnavailable } from '../../shared/http/problem';
+import { usageCaughtUp } from '../../metering';
 import { Metrics } from '../../telemetry/metrics';
 import { traced } from '../../telemetry/tracing';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { CorrectionSweep } from '../corrections/correction-sweep.service';
-import { hasCriticalIssues, Invoice } from '../invoices/draft-invoice';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
+import { DocumentRef, hasCriticalIssues, Invoice, invoiceIdFor } from '../invoices/draft-invoice';
+import { InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods } from '../invoices/subscription-period';
@@ -27,8 +30,10 @@ import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 /**
  * Closes billing periods: once a period has ended and the customer's collection interval has passed
  * (its billing profile's `workflow.collection.interval`, or its override's; late usage still counts
- * until then), its draft becomes an issued, immutable invoice, which bills the usage at
- * or before the log position its figures were read at. Each sweep then has the issued periods that
+ * until then), its invoice is issued — at once with auto-advance and no draft period, else once it
+ * has been a draft for `draftPeriod`, or when approved (`autoAdvance: false`); the ledger decides
+ * which. An issued invoice is immutable and bills the usage at or before the log position its
+ * figures were read at. Each sweep then has the issued periods that
  * changed since corrected (`CorrectionSweep`). Runs where projections run; any number of issuers may
  * sweep at once, since the ledger refuses a second issue of a period.
  */
@@ -49,6 +54,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     private readonly corrections: CorrectionSweep,
     private readonly metrics: Metrics,
     private readonly profiles: BillingProfiles,
+    private readonly statuses: InvoiceStatusesQuery,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,6 +106,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     await this.projections.readYourWrites([
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -128,6 +135,11 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       const interval = effective?.workflow.collection.interval ?? this.profiles.defaultCollectionInterval();
       return subtractWorkflowDuration(started, interval);
     };
+    const drafts = new Map<string, Map<string, RecordedDraft>>();
+    const draftsOf = async (namespace: string) => {
+      if (!drafts.has(namespace)) drafts.set(namespace, await this.statuses.pending(namespace));
+      return drafts.get(namespace)!;
+    };
     let issued = 0;
     for (const row of rows) {
       const billed = {
@@ -140,6 +152,13 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         const cutoff = await cutoffFor(row.namespace, row.customer_id);
         for (const plan of closedPeriods(billed, cutoff, row.issued_to?.toISOString())) {
           period = `${plan.period.from}..${plan.period.to}`;
+          // A draft waiting for approval or its draft period: nothing to read or decide this sweep.
+          const draft = (await draftsOf(row.namespace)).get(invoiceIdFor(row.subscription.id, plan.period));
+          if (
+            draft &&
+            (draft.extendedStatus === 'draft.manual_approval_needed' || started < draft.draftUntil)
+          )
+            break;
           const customer = await this.previews.customer(row.namespace, row.customer_id);
           if (!customer) break;
           const { invoice, through } = await this.previews.draft(row.namespace, customer, billed, plan);
@@ -157,6 +176,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           );
           this.metrics.invoicesIssued(row.namespace, count);
           issued += count;
+          if (count === 0) break; // a draft (waiting its draft period or approval): later periods wait behind it
         }
       } catch (error) {
         if (isServiceUnavailable(error)) throw error;
@@ -167,7 +187,49 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         );
       }
     }
+    issued += await this.rebill(now);
     if (issued > 0) this.projections.nudge();
+    return issued;
+  }
+
+  /**
+   * Bills again the periods of voided invoices whose usage went back to pending: each on a new
+   * invoice linked to the voided one (`replaces`), with the period's figures as they are now, issued
+   * at once. One period's failure is logged and retried at the next sweep, as for any period.
+   */
+  private async rebill(now: Date): Promise<number> {
+    let issued = 0;
+    for (const due of await this.statuses.rebillsDue(now.toISOString())) {
+      const ids = `namespace ${due.namespace} voided invoice ${due.voided.id} re-bill ${due.rebillId}`;
+      try {
+        await usageCaughtUp(this.projections, this.metered.projections);
+        const read = await this.previews.draftOfIssued(due.namespace, due, true);
+        if (!read || !read.through || hasCriticalIssues(read.invoice)) {
+          this.logger.warn(`${ids} not issued: its period's figures cannot be read now`);
+          this.metrics.invoiceNotIssued(due.namespace, 'critical_issue');
+          continue;
+        }
+        const invoice = rebilled(read.invoice, due.rebillId);
+        const count = await this.issue(
+          due.namespace,
+          due.customerId,
+          due.subscriptionId,
+          invoice,
+          read.through,
+          now,
+          due.voided,
+        );
+        this.metrics.invoicesIssued(due.namespace, count);
+        issued += count;
+      } catch (error) {
+        if (isServiceUnavailable(error)) throw error;
+        this.metrics.invoiceNotIssued(due.namespace, 'error');
+        this.logger.error(
+          `issuing ${ids} failed; retried at the next sweep: ` +
+            (error instanceof Error ? (error.stack ?? error.message) : String(error)),
+        );
+      }
+    }
     return issued;
   }
 
@@ -178,6 +240,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     invoice: Invoice,
     billedThrough: LogPosition,
     now: Date,
+    replaces?: DocumentRef,
   ): Promise<number> {
     const metadata = { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } };
     // What the invoice is issued under, snapshotted on it: the profile as the log has it now.
@@ -202,11 +265,17 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
               workflow: effective.workflow,
             },
           }),
+          ...(replaces ? { replaces } : {}),
           now: now.toISOString(),
         },
       },
       { metadata, attempts: 20 },
     );
-    return events.length;
+    return events.filter((event) => event.type === 'InvoiceIssued').length;
   }
+}
+
+/** A voided period's invoice under its re-bill's own id: a new document, never the voided one again. */
+function rebilled(invoice: Invoice, id: string): Invoice {
+  return { ...invoice, id, lines: invoice.lines.map((line) => ({ ...line, invoice: { id } })) };
 }

@@ -1,11 +1,20 @@
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import type { Invoice, ValidationIssue } from '../invoices/draft-invoice';
+import { DEFAULT_WORKFLOW, type Workflow } from '../profiles/workflow';
 import {
+  ActOnInvoice,
   CorrectionIssued,
+  DeleteInvoice,
+  InvoiceDraftDeleted,
+  InvoiceDrafted,
   InvoiceIssued,
+  InvoiceVoided,
   invoiceLedgerDecider,
   IssueCorrection,
   IssueInvoice,
+  IssuingProfile,
+  snapshotOf,
+  VoidInvoice,
 } from './invoice-ledger.decider';
 
 const draft = (id: string, extra: Partial<Invoice> = {}) =>
@@ -24,7 +33,12 @@ const issuedAs = (invoice: Invoice, number: string, at: string): Invoice => ({
   ...invoice,
   number,
   status: 'issued',
-  statusDetails: { immutable: true, failed: false, extendedStatus: 'issued', availableActions: {} },
+  statusDetails: {
+    immutable: true,
+    failed: false,
+    extendedStatus: 'issued',
+    availableActions: { void: { resultingState: 'voided' } },
+  },
   issuedAt: at,
   updatedAt: at,
 });
@@ -93,6 +107,9 @@ const corrected = (
     },
   },
 });
+
+const fold = (history: Parameters<typeof invoiceLedgerDecider.evolve>[1][]) =>
+  history.reduce(invoiceLedgerDecider.evolve, invoiceLedgerDecider.initialState());
 
 describe('invoice ledger', () => {
   const spec = deciderSpec(invoiceLedgerDecider);
@@ -184,6 +201,282 @@ describe('invoice ledger', () => {
         .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
         .when(correction('Y', 'X', 'X', '30/1'))
         .thenThrows('BILLING.CORRECTION_OF_UNKNOWN');
+    });
+  });
+
+  describe('drafts under the workflow', () => {
+    const DRAFTED_AT = '2026-02-01T01:00:00.000Z';
+    const profileWith = (invoicing: Partial<Workflow['invoicing']>): IssuingProfile => ({
+      id: 'P',
+      supplier: { name: 'Tally GmbH' },
+      apps: { tax: 'sandbox', invoicing: 'sandbox', payment: 'sandbox' },
+      workflow: { ...DEFAULT_WORKFLOW, invoicing: { ...DEFAULT_WORKFLOW.invoicing, ...invoicing } },
+    });
+    const manual = profileWith({ autoAdvance: false });
+    const daily = profileWith({ draftPeriod: 'P1D' });
+    const period = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+    const issueUnder = (id: string, profile: IssuingProfile, now = DRAFTED_AT): IssueInvoice => {
+      const command = issue(id);
+      return {
+        ...command,
+        data: { ...command.data, invoice: { ...draft(id), period }, profile, now },
+      };
+    };
+    const drafted = (id: string, profile: IssuingProfile, draftUntil = DRAFTED_AT): InvoiceDrafted => ({
+      type: 'InvoiceDrafted',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        customerId: 'c1',
+        subscriptionId: 's1',
+        period,
+        extendedStatus: profile.workflow.invoicing.autoAdvance
+          ? 'draft.waiting_auto_approval'
+          : 'draft.manual_approval_needed',
+        draftUntil,
+        profile,
+        draftedAt: DRAFTED_AT,
+      },
+    });
+    const act = (id: string, action: 'approve' | 'advance', now: string): ActOnInvoice => ({
+      type: 'ActOnInvoice',
+      data: {
+        namespace: 'default',
+        action,
+        invoice: { ...draft(id), period },
+        status: 'draft.waiting_for_collection',
+        billedThrough: '12/3',
+        now,
+      },
+    });
+    const issuedFromDraft = (id: string, profile: IssuingProfile, at: string, draftUntil: string) => {
+      const event = issued(id, 1, 'INV-000001', '12/3');
+      return {
+        ...event,
+        data: {
+          ...event.data,
+          issuedAt: at,
+          invoice: {
+            ...issuedAs({ ...draft(id), period }, 'INV-000001', at),
+            ...snapshotOf(profile),
+            dueAt: '2026-03-04T00:00:00.000Z',
+            collectionAt: '2026-02-01T01:00:00.000Z',
+            draftUntil,
+          },
+        },
+      } as InvoiceIssued;
+    };
+
+    it('issues at once with auto-advance and no draft period, as it always did', () => {
+      const [event] = invoiceLedgerDecider.decide(issueUnder('A', profileWith({})), { lastSequence: 0 });
+      expect(event.type).toBe('InvoiceIssued');
+    });
+
+    it('drafts without a number when the workflow needs approval', () => {
+      spec
+        .given([])
+        .when(issueUnder('A', manual))
+        .then([drafted('A', manual)]);
+    });
+
+    it('drafts for the draft period, then issues itself once it is over', () => {
+      spec
+        .given([])
+        .when(issueUnder('A', daily))
+        .then([drafted('A', daily, '2026-02-02T01:00:00.000Z')]);
+      spec
+        .given([drafted('A', daily, '2026-02-02T01:00:00.000Z')])
+        .when(issueUnder('A', daily, '2026-02-02T00:59:59.000Z'))
+        .thenNothing();
+      const [event] = invoiceLedgerDecider.decide(
+        { ...issueUnder('A', daily, '2026-02-02T01:00:00.000Z'), type: 'IssueInvoice' },
+        fold([drafted('A', daily, '2026-02-02T01:00:00.000Z')]),
+      );
+      expect(event).toMatchObject({
+        type: 'InvoiceIssued',
+        data: { sequence: 1, invoice: { number: 'INV-000001', draftUntil: '2026-02-02T01:00:00.000Z' } },
+      });
+    });
+
+    it('waits for approval however often the issuer sweeps', () => {
+      spec
+        .given([drafted('A', manual)])
+        .when(issueUnder('A', manual, '2027-01-01T00:00:00.000Z'))
+        .thenNothing();
+    });
+
+    it('issues an approved draft under the profile it was drafted with, taking the next number', () => {
+      const at = '2026-02-02T00:00:00.000Z';
+      spec
+        .given([drafted('A', manual)])
+        .when(act('A', 'approve', at))
+        .then([
+          {
+            ...issuedFromDraft('A', manual, at, DRAFTED_AT),
+            data: {
+              ...issuedFromDraft('A', manual, at, DRAFTED_AT).data,
+              invoice: {
+                ...issuedFromDraft('A', manual, at, DRAFTED_AT).data.invoice,
+                dueAt: '2026-03-04T00:00:00.000Z',
+              },
+            },
+          },
+        ]);
+    });
+
+    it('advances a draft only once its draft period is over', () => {
+      const until = '2026-02-02T01:00:00.000Z';
+      spec
+        .given([drafted('A', daily, until)])
+        .when(act('A', 'advance', '2026-02-02T00:00:00.000Z'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      const [event] = invoiceLedgerDecider.decide(
+        act('A', 'advance', until),
+        fold([drafted('A', daily, until)]),
+      );
+      expect(event.type).toBe('InvoiceIssued');
+    });
+
+    it('deletes a recorded draft once; the next sweep drafts its period anew', () => {
+      const deleteOf: DeleteInvoice = {
+        type: 'DeleteInvoice',
+        data: {
+          namespace: 'default',
+          invoiceId: 'A',
+          status: 'draft.waiting_for_collection',
+          now: DRAFTED_AT,
+        },
+      };
+      const deleted: InvoiceDraftDeleted = {
+        type: 'InvoiceDraftDeleted',
+        data: { namespace: 'default', invoiceId: 'A', deletedAt: DRAFTED_AT },
+      };
+      spec
+        .given([drafted('A', manual)])
+        .when(deleteOf)
+        .then([deleted]);
+      spec
+        .given([drafted('A', manual), deleted])
+        .when(deleteOf)
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec.given([]).when(deleteOf).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([drafted('A', manual), deleted])
+        .when(issueUnder('A', manual))
+        .then([drafted('A', manual)]);
+    });
+
+    it('refuses an action the status does not allow, naming the status', () => {
+      spec
+        .given([drafted('A', manual)])
+        .when(act('A', 'advance', DRAFTED_AT))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([])
+        .when(act('A', 'approve', DRAFTED_AT))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([drafted('A', manual), issuedFromDraft('A', manual, DRAFTED_AT, DRAFTED_AT)])
+        .when(act('A', 'approve', DRAFTED_AT))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      let message = '';
+      try {
+        invoiceLedgerDecider.decide(act('A', 'approve', DRAFTED_AT), fold([]));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('draft.waiting_for_collection');
+    });
+  });
+
+  describe('void', () => {
+    const VOIDED_AT = '2026-02-05T00:00:00.000Z';
+    const voidOf = (id: string, rebill?: { invoiceId: string; at: string }): VoidInvoice => ({
+      type: 'VoidInvoice',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        status: 'gathering',
+        reason: 'wrong address',
+        ...(rebill ? { rebill } : {}),
+        now: VOIDED_AT,
+      },
+    });
+    const voided = (
+      id: string,
+      number: string,
+      rebill?: { invoiceId: string; at: string },
+    ): InvoiceVoided => ({
+      type: 'InvoiceVoided',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        number,
+        customerId: 'c1',
+        subscriptionId: 's1',
+        period: issued(id, 1, number).data.invoice.period,
+        reason: 'wrong address',
+        ...(rebill ? { rebill } : {}),
+        voidedAt: VOIDED_AT,
+      },
+    });
+    const rebill = { invoiceId: 'R', at: VOIDED_AT };
+
+    it('voids an issued invoice, its usage pending again on the re-bill named', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001')])
+        .when(voidOf('A', rebill))
+        .then([voided('A', 'INV-000001', rebill)]);
+    });
+
+    it('refuses what is not an issued, uncorrected invoice, naming why', () => {
+      spec.given([]).when(voidOf('A')).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001')])
+        .when(voidOf('A'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      const A = { id: 'A', number: 'INV-000001' };
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(voidOf('A'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      spec
+        .given([issued('A', 1, 'INV-000001'), corrected('X', A, 2, '10/1')])
+        .when(voidOf('X'))
+        .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+    });
+
+    it('issues the re-bill at once with the next number, whatever the workflow, linked to the voided invoice', () => {
+      const command = issue('R');
+      const manual: IssuingProfile = {
+        id: 'P',
+        supplier: {},
+        apps: { tax: 'a', invoicing: 'a', payment: 'a' },
+        workflow: { ...DEFAULT_WORKFLOW, invoicing: { ...DEFAULT_WORKFLOW.invoicing, autoAdvance: false } },
+      };
+      const [event] = invoiceLedgerDecider.decide(
+        {
+          ...command,
+          data: {
+            ...command.data,
+            invoice: { ...command.data.invoice, period: { from: ISSUED_AT, to: ISSUED_AT } },
+            profile: manual,
+            replaces: { id: 'A', number: 'INV-000001' },
+          },
+        },
+        fold([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001', rebill)]),
+      );
+      expect(event).toMatchObject({
+        type: 'InvoiceIssued',
+        data: { sequence: 2, invoice: { number: 'INV-000002', replaces: { id: 'A', number: 'INV-000001' } } },
+      });
+    });
+
+    it('never corrects a voided invoice: its re-bill is corrected instead', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001', rebill)])
+        .when(correction('X', 'A', 'A', '30/1'))
+        .thenNothing();
     });
   });
 

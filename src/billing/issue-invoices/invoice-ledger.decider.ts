@@ -1,12 +1,16 @@
 import { comparePositions, parsePosition } from '../../event-store/event-store.port';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict } from '../../shared/errors';
-import { hasCriticalIssues, type Invoice } from '../invoices/draft-invoice';
+import { type DocumentRef, hasCriticalIssues, type Invoice, type Period } from '../invoices/draft-invoice';
+import { availableActions, type InvoiceAction, type RecordedDraftStatus } from '../invoices/invoice-status';
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
-import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
+import { addWorkflowDuration, workflowDurationMs, type Workflow } from '../profiles/workflow';
 
 /**
- * A namespace's issued documents: invoices and their corrections. Numbers are the ledger's own
+ * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
+ * A closed period becomes a draft under the customer's workflow (`autoAdvance`, `draftPeriod`) or,
+ * with auto-advance and no draft period, is issued at once. A draft takes no number; a number is
+ * taken only when an invoice is issued. Numbers are the ledger's own
  * sequence, so appending at the version read makes them gapless even with several issuers; a
  * document id already issued is a no-op, so a period is never invoiced twice; a document with a
  * critical validation issue is refused. A correction is decided against the period's latest
@@ -27,6 +31,8 @@ export type IssueInvoice = Message<
     readonly billedThrough: string;
     /** The customer's billing profile and effective workflow now: snapshotted onto the invoice. */
     readonly profile?: IssuingProfile;
+    /** A re-bill of a voided invoice: issued at once, as the void was the review. */
+    readonly replaces?: DocumentRef;
     readonly now: string;
   }
 >;
@@ -55,7 +61,90 @@ export type IssueCorrection = Message<
     readonly now: string;
   }
 >;
-export type InvoiceLedgerCommand = IssueInvoice | IssueCorrection;
+/**
+ * A user's action on one invoice (`approve`, `advance`): issues a recorded draft now, with its figures
+ * read at `billedThrough`. `status` is the invoice's extended status as read, named when refused.
+ */
+export type ActOnInvoice = Message<
+  'ActOnInvoice',
+  {
+    readonly namespace: string;
+    readonly action: Exclude<InvoiceAction, 'void'>;
+    readonly invoice: Invoice;
+    readonly status: string;
+    readonly billedThrough?: string;
+    readonly now: string;
+  }
+>;
+/**
+ * Voids an issued invoice. With `rebill` its period's usage is pending again: the issuer bills it on
+ * a new invoice (`rebill.invoiceId`, linked to this one) from `rebill.at` on; without, it is discarded.
+ */
+export type VoidInvoice = Message<
+  'VoidInvoice',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    /** The invoice's extended status as read, named when refused. */
+    readonly status: string;
+    readonly reason: string;
+    readonly rebill?: { readonly invoiceId: string; readonly at: string };
+    readonly now: string;
+  }
+>;
+/** Deletes a recorded draft: its period goes back to pending, drafted again by the next sweep. */
+export type DeleteInvoice = Message<
+  'DeleteInvoice',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    /** The invoice's extended status as read, named when refused. */
+    readonly status: string;
+    readonly now: string;
+  }
+>;
+export type InvoiceLedgerCommand =
+  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice;
+
+export type InvoiceDraftDeleted = Message<
+  'InvoiceDraftDeleted',
+  { readonly namespace: string; readonly invoiceId: string; readonly deletedAt: string }
+>;
+
+export type InvoiceVoided = Message<
+  'InvoiceVoided',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly number: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly reason: string;
+    readonly rebill?: { readonly invoiceId: string; readonly at: string };
+    readonly voidedAt: string;
+  }
+>;
+
+/**
+ * A closed period's invoice became a draft under its workflow: it waits `draftPeriod` (until
+ * `draftUntil`) and issues itself, or, without auto-advance, waits for approval. Its figures stay
+ * live until it is issued (late usage still counts); the profile is snapshotted now.
+ */
+export type InvoiceDrafted = Message<
+  'InvoiceDrafted',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly extendedStatus: RecordedDraftStatus;
+    readonly draftUntil: string;
+    readonly profile?: IssuingProfile;
+    readonly draftedAt: string;
+  }
+>;
 
 export type InvoiceIssued = Message<
   'InvoiceIssued',
@@ -86,12 +175,28 @@ export type CorrectionIssued = Message<
     readonly issuedAt: string;
   }
 >;
-export type InvoiceLedgerEvent = InvoiceIssued | CorrectionIssued;
+export type InvoiceLedgerEvent =
+  InvoiceIssued | CorrectionIssued | InvoiceDrafted | InvoiceVoided | InvoiceDraftDeleted;
+
+/** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
+export interface DraftLink {
+  readonly id: string;
+  readonly customerId: string;
+  readonly subscriptionId: string;
+  readonly extendedStatus: RecordedDraftStatus;
+  readonly draftUntil: string;
+  readonly profile?: IssuingProfile;
+  /** Deleted: the period is pending again, as if never drafted. */
+  readonly deleted?: true;
+  readonly earlier?: DraftLink;
+}
 
 /** One issued document, newest first: `evolve` adds a link in constant time, `decide` walks the list once. */
 export interface LedgerLink {
   readonly id: string;
   readonly number: string;
+  /** An invoice's: whose, and which period (absent on corrections). */
+  readonly of?: { readonly customerId: string; readonly subscriptionId: string; readonly period: Period };
   /** The invoice a correction corrects; absent on an invoice. */
   readonly correctionOf?: string;
   readonly billedThrough?: string;
@@ -101,6 +206,9 @@ export interface LedgerLink {
 export interface InvoiceLedgerState {
   readonly lastSequence: number;
   readonly latest?: LedgerLink;
+  readonly drafts?: DraftLink;
+  /** Voided invoices' ids, newest first. */
+  readonly voided?: { readonly id: string; readonly earlier?: InvoiceLedgerState['voided'] };
 }
 
 export function invoiceNumber(sequence: number): string {
@@ -113,12 +221,23 @@ function documents(state: InvoiceLedgerState): LedgerLink[] {
   return links;
 }
 
+function draftOf(state: InvoiceLedgerState, id: string): DraftLink | undefined {
+  for (let link = state.drafts; link; link = link.earlier)
+    if (link.id === id) return link.deleted ? undefined : link;
+  return undefined;
+}
+
 function issued(invoice: Invoice, sequence: number, now: string): Invoice {
   return {
     ...invoice,
     number: invoiceNumber(sequence),
     status: 'issued',
-    statusDetails: { ...invoice.statusDetails, immutable: true, extendedStatus: 'issued' },
+    statusDetails: {
+      ...invoice.statusDetails,
+      immutable: true,
+      extendedStatus: 'issued',
+      availableActions: availableActions('issued', { now }),
+    },
     issuedAt: now,
     updatedAt: now,
   };
@@ -133,31 +252,85 @@ function refuseInvalid(invoice: Invoice): void {
   }
 }
 
-/**
- * The profile's snapshot on an invoice being issued: supplier, workflow, and the dates the workflow
- * sets — due `dueAfter` after issue, collected `collection.interval` after the period's end.
- */
-function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now: string): Invoice {
-  if (profile === undefined) return invoice;
+/** What an invoice shows of the profile it is drafted or issued under: supplier and workflow. */
+export function snapshotOf(profile: IssuingProfile): Pick<Invoice, 'supplier' | 'workflow'> {
   const { apps, workflow } = profile;
   return {
-    ...invoice,
     supplier: profile.supplier,
     workflow: {
       sourceBillingProfileId: profile.id,
       apps: { tax: { id: apps.tax }, invoicing: { id: apps.invoicing }, payment: { id: apps.payment } },
       workflow,
     },
+  };
+}
+
+/**
+ * The profile's snapshot on an invoice being issued: supplier, workflow, and the dates the workflow
+ * sets — due `dueAfter` after issue, collected `collection.interval` after the period's end.
+ */
+function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now: string): Invoice {
+  if (profile === undefined) return invoice;
+  const { workflow } = profile;
+  return {
+    ...invoice,
+    ...snapshotOf(profile),
     dueAt: addWorkflowDuration(now, workflow.invoicing.dueAfter),
     collectionAt: addWorkflowDuration(invoice.period.to, workflow.collection.interval),
   };
 }
 
+/** With auto-advance and no draft period a closed period is issued at once, as it always was. */
+function needsDraft(workflow: Workflow, now: string): boolean {
+  return !workflow.invoicing.autoAdvance || workflowDurationMs(now, workflow.invoicing.draftPeriod) > 0;
+}
+
+/** The issuer's sweep: drafts a closed period, issues a draft whose draft period is over, or waits. */
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
-  const { now, namespace, customerId, subscriptionId, billedThrough } = command.data;
-  const invoice = underProfile(command.data.invoice, command.data.profile, now);
-  if (documents(state).some((doc) => doc.id === invoice.id)) return [];
+  const { now, namespace, customerId, subscriptionId, profile } = command.data;
+  const id = command.data.invoice.id;
+  if (documents(state).some((doc) => doc.id === id)) return [];
+  const draft = draftOf(state, id);
+  if (draft) {
+    const due = draft.extendedStatus === 'draft.waiting_auto_approval' && now >= draft.draftUntil;
+    return due ? issueNow(command.data, draft, state) : [];
+  }
+  if (profile && !command.data.replaces && needsDraft(profile.workflow, now)) {
+    return [
+      {
+        type: 'InvoiceDrafted',
+        data: {
+          namespace,
+          invoiceId: id,
+          customerId,
+          subscriptionId,
+          period: command.data.invoice.period,
+          extendedStatus: profile.workflow.invoicing.autoAdvance
+            ? 'draft.waiting_auto_approval'
+            : 'draft.manual_approval_needed',
+          draftUntil: addWorkflowDuration(now, profile.workflow.invoicing.draftPeriod),
+          profile,
+          draftedAt: now,
+        },
+      },
+    ];
+  }
+  return issueNow(command.data, undefined, state);
+}
+
+/** Issues the invoice: under the draft's profile snapshot when it was drafted, else the profile now. */
+function issueNow(
+  data: Omit<IssueInvoice['data'], 'billedThrough'> & { readonly billedThrough?: string },
+  draft: DraftLink | undefined,
+  state: InvoiceLedgerState,
+): InvoiceLedgerEvent[] {
+  const { now, namespace, customerId, subscriptionId, billedThrough } = data;
+  const profile = draft ? draft.profile : data.profile;
+  const invoice = underProfile(data.invoice, profile, now);
   refuseInvalid(invoice);
+  if (billedThrough === undefined) {
+    throw conflict('BILLING.INVOICE_INVALID', `Invoice ${invoice.id}'s figures could not be read`);
+  }
   const sequence = state.lastSequence + 1;
   return [
     {
@@ -169,10 +342,34 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
         subscriptionId,
         issuedAt: now,
         billedThrough,
-        invoice: issued(invoice, sequence, now),
+        invoice: {
+          ...issued(invoice, sequence, now),
+          ...(draft ? { draftUntil: draft.draftUntil } : {}),
+          ...(data.replaces ? { replaces: data.replaces } : {}),
+        },
       },
     },
   ];
+}
+
+/** `approve` issues a draft awaiting approval or its draft period; `advance` only one whose draft period is over. */
+function act(command: ActOnInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { action, invoice, now } = command.data;
+  const issuedAlready = documents(state).some((doc) => doc.id === invoice.id);
+  const draft = issuedAlready ? undefined : draftOf(state, invoice.id);
+  const status = issuedAlready ? 'issued' : (draft?.extendedStatus ?? command.data.status);
+  const allowed = draft ? availableActions(draft.extendedStatus, { now, draftUntil: draft.draftUntil }) : {};
+  if (!draft || !allowed[action]) {
+    throw conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${invoice.id} is ${status}: ${action} is not allowed in that status`,
+    );
+  }
+  return issueNow(
+    { ...command.data, customerId: draft.customerId, subscriptionId: draft.subscriptionId },
+    draft,
+    state,
+  );
 }
 
 function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
@@ -184,6 +381,8 @@ function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLe
   if (!original) {
     throw conflict('BILLING.CORRECTION_OF_UNKNOWN', `No issued invoice ${correctionOf} to correct`);
   }
+  // A voided invoice's period is billed again by its re-bill, which is corrected in its stead.
+  if (isVoided(state, correctionOf)) return [];
   const latest = docs.find((doc) => doc.id === correctionOf || doc.correctionOf === correctionOf)!;
   // Another correction of the period went first: this one was computed against an older state.
   if (latest.id !== after) return [];
@@ -215,19 +414,96 @@ function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLe
   ];
 }
 
+function isVoided(state: InvoiceLedgerState, id: string): boolean {
+  for (let link = state.voided; link; link = link.earlier) if (link.id === id) return true;
+  return false;
+}
+
+/**
+ * Only an issued invoice with no correction is voided: a correction amends its invoice, and voiding
+ * either alone would leave the period's documents billing a figure nobody issued.
+ */
+function voidInvoice(command: VoidInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, invoiceId, reason, rebill, now } = command.data;
+  const docs = documents(state);
+  const doc = docs.find((d) => d.id === invoiceId);
+  const refuse = (why: string) =>
+    conflict('BILLING.INVOICE_ACTION_NOT_ALLOWED', `Invoice ${invoiceId} is ${why}: void is not allowed`);
+  if (!doc) throw refuse(command.data.status);
+  if (isVoided(state, invoiceId)) throw refuse('voided');
+  if (doc.correctionOf !== undefined || !doc.of) throw refuse('a correction');
+  if (docs.some((d) => d.correctionOf === invoiceId)) throw refuse('corrected (it has corrections)');
+  return [
+    {
+      type: 'InvoiceVoided',
+      data: {
+        namespace,
+        invoiceId,
+        number: doc.number,
+        ...doc.of,
+        reason,
+        ...(rebill ? { rebill } : {}),
+        voidedAt: now,
+      },
+    },
+  ];
+}
+
+/** Only a recorded draft not issued is deleted: a draft the issuer has not made yet has nothing to delete. */
+function deleteDraft(command: DeleteInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, invoiceId, now } = command.data;
+  const issuedAlready = documents(state).some((doc) => doc.id === invoiceId);
+  const draft = issuedAlready ? undefined : draftOf(state, invoiceId);
+  if (!draft) {
+    const status = issuedAlready ? (isVoided(state, invoiceId) ? 'voided' : 'issued') : command.data.status;
+    throw conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${invoiceId} is ${status}: delete is not allowed in that status`,
+    );
+  }
+  return [{ type: 'InvoiceDraftDeleted', data: { namespace, invoiceId, deletedAt: now } }];
+}
+
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
     InvoiceIssued: (state, event) => ({
+      ...state,
       lastSequence: event.data.sequence,
       latest: {
         id: event.data.invoice.id,
         number: event.data.invoice.number,
+        of: {
+          customerId: event.data.customerId,
+          subscriptionId: event.data.subscriptionId,
+          period: event.data.invoice.period,
+        },
         ...(event.data.billedThrough ? { billedThrough: event.data.billedThrough } : {}),
         earlier: state.latest,
       },
     }),
+    InvoiceDraftDeleted: (state, event) => {
+      const draft = draftOf(state, event.data.invoiceId);
+      return draft ? { ...state, drafts: { ...draft, deleted: true, earlier: state.drafts } } : state;
+    },
+    InvoiceVoided: (state, event) => ({
+      ...state,
+      voided: { id: event.data.invoiceId, earlier: state.voided },
+    }),
+    InvoiceDrafted: (state, event) => ({
+      ...state,
+      drafts: {
+        id: event.data.invoiceId,
+        customerId: event.data.customerId,
+        subscriptionId: event.data.subscriptionId,
+        extendedStatus: event.data.extendedStatus,
+        draftUntil: event.data.draftUntil,
+        ...(event.data.profile ? { profile: event.data.profile } : {}),
+        earlier: state.drafts,
+      },
+    }),
     CorrectionIssued: (state, event) => ({
+      ...state,
       lastSequence: event.data.sequence,
       latest: {
         id: event.data.invoice.id,
@@ -244,6 +520,12 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return issue(command, state);
       case 'IssueCorrection':
         return correct(command, state);
+      case 'ActOnInvoice':
+        return act(command, state);
+      case 'VoidInvoice':
+        return voidInvoice(command, state);
+      case 'DeleteInvoice':
+        return deleteDraft(command, state);
       default:
         return unreachable(command);
     }

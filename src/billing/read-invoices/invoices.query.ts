@@ -6,6 +6,8 @@ import { notFound } from '../../shared/errors';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import type { CorrectionRef, Invoice, InvoiceType } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
+import { asIssued } from '../invoice-statuses/invoice-statuses.query';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { InvoiceFilter, InvoiceOrderBy, matchesFilter, sortInvoices } from './invoice-filter';
 
@@ -30,7 +32,12 @@ export interface IssuedDocument {
 interface IssuedRow {
   invoice: Invoice;
   corrections: CorrectionRef[];
+  voided_at: Date | null;
 }
+
+/** Joined to an issued document's row: whether, and when, it was voided. */
+const VOIDED_AT = `(SELECT s.voided_at FROM billing_invoice_statuses s
+  WHERE s.namespace = d.namespace AND s.id = d.id) AS voided_at`;
 
 /**
  * Issued documents (invoices and their corrections) from their read model, plus those not issued
@@ -61,7 +68,7 @@ export class InvoicesQuery {
     await this.catchUp();
     const customerIds = options.customers ? await this.customerIds(namespace, options.customers) : undefined;
     const issued = await this.db.query<IssuedRow[]>(
-      `SELECT invoice, corrections FROM billing_invoices
+      `SELECT d.invoice, d.corrections, ${VOIDED_AT} FROM billing_invoices d
        WHERE namespace = $1 AND ($2::text[] IS NULL OR customer_id = ANY($2)) AND ($3::text[] IS NULL OR type = ANY($3))
        ORDER BY sequence`,
       [namespace, customerIds ?? null, options.types ?? null],
@@ -103,7 +110,7 @@ export class InvoicesQuery {
         after_prepare: string | null;
       })[]
     >(
-      `SELECT d.invoice, d.corrections, d.billed_commit, d.billed_prepare,
+      `SELECT d.invoice, d.corrections, ${VOIDED_AT}, d.billed_commit, d.billed_prepare,
          before.billed_commit AS after_commit, before.billed_prepare AS after_prepare
        FROM billing_invoices d
        LEFT JOIN LATERAL (
@@ -126,9 +133,13 @@ export class InvoicesQuery {
     };
   }
 
-  /** Issued invoices, and the customers they are asked for by (open-period drafts wait for the rest). */
+  /** Issued invoices and drafts, and the customers they are asked for by (drafts' figures wait for the rest). */
   private catchUp(): Promise<void> {
-    return this.projections.readYourWrites([ISSUED_INVOICES_PROJECTION, BILLING_VIEW_PROJECTION]);
+    return this.projections.readYourWrites([
+      ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
+      BILLING_VIEW_PROJECTION,
+    ]);
   }
 
   private async customerIds(namespace: string, idsOrKeys: readonly string[]): Promise<string[]> {
@@ -141,9 +152,9 @@ export class InvoicesQuery {
   }
 }
 
-/** An issued invoice as answered: its own figures as issued, and the corrections issued since. */
+/** An issued document as answered: as issued, with its corrections and whether it was voided since. */
 function withCorrections(row: IssuedRow): Invoice {
-  return row.corrections.length > 0 ? { ...row.invoice, corrections: row.corrections } : row.invoice;
+  return asIssued(row.invoice, row.corrections, row.voided_at?.toISOString() ?? null);
 }
 
 function withoutLines(invoice: Invoice): InvoiceSummary {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CorrectionsQuery } from '../corrections/corrections.query';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { asIssued } from '../invoice-statuses/invoice-statuses.query';
 import { digestOf, figuresOf, InvoiceFigures } from './invoice-figures';
 
 export interface InvoiceSnapshot {
@@ -39,10 +40,17 @@ export class InvoiceSnapshotService {
 
   async snapshot(): Promise<InvoiceSnapshot> {
     const invoices: InvoiceFigures[] = [];
-    const issued = await this.db.query<{ namespace: string; invoice: Invoice }[]>(
-      `SELECT namespace, invoice FROM billing_invoices ORDER BY namespace, sequence`,
+    // Issued documents as they stand: a voided one counts as voided, so a replay that lost a void drifts.
+    const issued = await this.db.query<{ namespace: string; invoice: Invoice; voided_at: Date | null }[]>(
+      `SELECT d.namespace, d.invoice, s.voided_at FROM billing_invoices d
+       LEFT JOIN billing_invoice_statuses s ON s.namespace = d.namespace AND s.id = d.id
+       ORDER BY d.namespace, d.sequence`,
     );
-    invoices.push(...issued.map((row) => figuresOf(row.namespace, row.invoice)));
+    invoices.push(
+      ...issued.map((row) =>
+        figuresOf(row.namespace, asIssued(row.invoice, [], row.voided_at?.toISOString() ?? null)),
+      ),
+    );
     const namespaces = await this.db.query<{ namespace: string }[]>(
       `SELECT DISTINCT namespace FROM billing_subscriptions ORDER BY 1`,
     );
@@ -60,7 +68,10 @@ export class InvoiceSnapshotService {
    */
   async pendingCorrections(): Promise<PendingCorrectionFigures[]> {
     const originals = await this.db.query<{ namespace: string; id: string }[]>(
-      `SELECT namespace, id FROM billing_invoices WHERE correction_of IS NULL ORDER BY namespace, sequence`,
+      `SELECT namespace, id FROM billing_invoices WHERE correction_of IS NULL
+         AND NOT EXISTS (SELECT 1 FROM billing_invoice_statuses v
+           WHERE v.namespace = billing_invoices.namespace AND v.id = billing_invoices.id AND v.extended_status = 'voided')
+       ORDER BY namespace, sequence`,
     );
     const pending: PendingCorrectionFigures[] = [];
     for (const { namespace, id } of originals) {

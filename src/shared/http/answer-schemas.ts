@@ -5,6 +5,7 @@ import type { AnswerSchemas } from './openapi';
 export const ANSWER_SCHEMAS: AnswerSchemas = {
   routes: {
     'delete /api/v1/billing/customers/{customerId}': null,
+    'delete /api/v1/billing/invoices/{invoiceId}': null,
     'delete /api/v1/billing/profiles/{id}': null,
     'delete /api/v1/console/session': null,
     'delete /api/v1/customers/{customerIdOrKey}': null,
@@ -592,6 +593,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'post /api/v1/billing/customers/{customerId}/invoices/simulate': {
       'application/json': {
         $ref: '#/components/schemas/SimulatedInvoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/advance': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/approve': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/void': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
       },
     },
     'post /api/v1/billing/profiles': {
@@ -1556,7 +1572,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -1573,11 +1589,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -1591,6 +1617,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -1603,6 +1638,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -1621,17 +1665,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -1720,6 +1755,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
@@ -2580,7 +2618,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -2597,11 +2635,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -2614,6 +2662,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         issuedAt: {
           type: 'string',
+        },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
         },
         currency: {
           type: 'string',
@@ -2664,6 +2721,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -2682,17 +2748,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -2782,6 +2839,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             $ref: '#/components/schemas/ValidationIssue',
           },
         },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
+        },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
         },
@@ -2811,6 +2871,24 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         'lines',
         'validationIssues',
       ],
+    },
+    InvoiceAvailableActionDetails: {
+      type: 'object',
+      properties: {
+        resultingState: {
+          type: 'string',
+          enum: [
+            'gathering',
+            'issued',
+            'voided',
+            'draft.waiting_for_collection',
+            'draft.waiting_auto_approval',
+            'draft.manual_approval_needed',
+            'draft.invalid',
+          ],
+        },
+      },
+      required: ['resultingState'],
     },
     InvoiceLine: {
       type: 'object',
@@ -3086,7 +3164,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -3103,11 +3181,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -3121,6 +3209,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -3133,6 +3230,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -3151,17 +3257,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -3244,6 +3341,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',
@@ -3722,7 +3822,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['active', 'scheduled', 'draft', 'archived'],
+          enum: ['draft', 'active', 'scheduled', 'archived'],
         },
         effectiveFrom: {
           type: 'string',
@@ -4142,7 +4242,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         status: {
           type: 'string',
-          enum: ['gathering', 'draft', 'issued'],
+          enum: ['gathering', 'draft', 'issued', 'voided'],
         },
         statusDetails: {
           type: 'object',
@@ -4159,11 +4259,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
             availableActions: {
               type: 'object',
-              properties: {},
-              additionalProperties: {
-                type: 'object',
-                properties: {},
+              properties: {
+                advance: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                approve: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                delete: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                void: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
+              description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
           },
           required: ['immutable', 'failed', 'extendedStatus', 'availableActions'],
@@ -4177,6 +4287,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         issuedAt: {
           type: 'string',
         },
+        draftUntil: {
+          type: 'string',
+          description:
+            "A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself.",
+        },
+        voidedAt: {
+          type: 'string',
+          description: "A voided invoice's: when it was voided.",
+        },
         currency: {
           type: 'string',
         },
@@ -4189,6 +4308,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             apps: {
               type: 'object',
               properties: {
+                tax: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['id'],
+                },
                 invoicing: {
                   type: 'object',
                   properties: {
@@ -4207,17 +4335,8 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                   },
                   required: ['id'],
                 },
-                tax: {
-                  type: 'object',
-                  properties: {
-                    id: {
-                      type: 'string',
-                    },
-                  },
-                  required: ['id'],
-                },
               },
-              required: ['invoicing', 'payment', 'tax'],
+              required: ['tax', 'invoicing', 'payment'],
             },
             workflow: {
               type: 'object',
@@ -4300,6 +4419,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           items: {
             $ref: '#/components/schemas/ValidationIssue',
           },
+        },
+        replaces: {
+          $ref: '#/components/schemas/DocumentRef',
         },
         correctionOf: {
           $ref: '#/components/schemas/DocumentRef',

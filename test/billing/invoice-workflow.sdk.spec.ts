@@ -1,0 +1,285 @@
+import { OpenMeter } from '@openmeter/sdk';
+import { CorrectionSweep } from '../../src/billing/corrections/correction-sweep.service';
+import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
+import { ManualClock } from '../../src/shared/clock';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
+
+const HOUR = 3_600_000;
+
+/**
+ * The invoice workflow through OpenMeter's own SDK: a closed period becomes a draft under its
+ * customer's workflow — waiting for approval (`autoAdvance: false`) or for its draft period — and is
+ * issued by an action or by the issuer; numbers are taken only at issue. Figures by hand: the
+ * tutorial's three users at $1 each.
+ */
+describe('the invoice workflow through @openmeter/sdk', () => {
+  // The subscriptions start here; the first period (P1M) ends 2027-02-28T10:00Z.
+  const clock = new ManualClock(new Date('2027-01-31T10:00:00Z'));
+  const periodEnd = Date.parse('2027-02-28T10:00:00Z');
+  let app: TestApp;
+  let sdk: OpenMeter;
+  let issuer: InvoiceIssuer;
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const answer = await app.request(method, path, body === undefined ? {} : { body });
+    if (answer.status >= 300) throw new Error(`${method} ${path} → ${answer.status}: ${answer.text}`);
+    return answer.body;
+  };
+  const invoiceOf = async (customer: string) => {
+    const page = await sdk.billing.invoices.list({ customers: [customer], expand: ['lines'] });
+    return page!.items.find((invoice) => invoice.status !== 'gathering')!;
+  };
+  const rebuilt = async (projection: string) => {
+    expect((await app.request('POST', `/api/v1/admin/projections/${projection}/rebuild`)).status).toBe(202);
+    for (let state = ''; state !== 'running';) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      state = (await call('GET', '/api/v1/admin/projections')).find(
+        (p: { name: string }) => p.name === projection,
+      ).state;
+    }
+  };
+  const replayReproducesEveryInvoice = async () => {
+    const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
+    await rebuilt('issued_invoices@v2');
+    await rebuilt('invoice_statuses@v1');
+    expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock });
+    sdk = new OpenMeter({ baseUrl: app.url, apiKey: app.adminToken });
+    issuer = app.tally.app!.get(InvoiceIssuer);
+    await createTutorialCatalog(app);
+    const manual = await call('POST', '/api/v1/billing/profiles', {
+      name: 'Reviewed',
+      supplier: { name: 'Tally GmbH' },
+      default: false,
+      workflow: { invoicing: { autoAdvance: false, dueAfter: 'P14D' } },
+    });
+    for (const [key, override] of [
+      ['acme-inc', { billingProfileId: manual.id }],
+      ['initech', { billingProfileId: manual.id }],
+      ['globex', { workflow: { invoicing: { draftPeriod: 'P1D' } } }],
+    ] as const) {
+      if (key !== 'acme-inc') await call('POST', '/api/v1/customers', { name: key, key });
+      await call('PUT', `/api/v1/billing/customers/${key}`, override);
+      await call('POST', '/api/v1/subscriptions', {
+        customerKey: key,
+        plan: { key: 'per_seat' },
+        timing: 'immediate',
+      });
+    }
+    expect(await sendTutorialEvents(app, '2027-02-01T00:00:00Z')).toEqual([202, 202, 202, 202]);
+  });
+  afterAll(() => app.close());
+
+  it('drafts each closed period under its workflow, with no number, listing the actions it accepts', async () => {
+    // Before the collection interval (PT1H) is over, the period is still collecting.
+    clock.set(new Date(periodEnd + HOUR / 2));
+    expect((await invoiceOf('acme-inc')).statusDetails).toEqual({
+      immutable: false,
+      failed: false,
+      extendedStatus: 'draft.waiting_for_collection',
+      availableActions: {},
+    });
+
+    clock.set(new Date(periodEnd + 2 * HOUR));
+    expect(await issuer.issueDue()).toBe(0);
+    expect(await issuer.issueDue()).toBe(0); // every sweep: still waiting, nothing new in the log
+    const acme = await invoiceOf('acme-inc');
+    expect(acme).toMatchObject({
+      status: 'draft',
+      statusDetails: {
+        immutable: false,
+        failed: false,
+        extendedStatus: 'draft.manual_approval_needed',
+        availableActions: { approve: { resultingState: 'issued' } },
+      },
+      supplier: { name: 'Tally GmbH' },
+      totals: { total: '3' },
+    });
+    expect(acme.number).not.toMatch(/^INV-/);
+    const globex = await invoiceOf('globex');
+    expect(globex).toMatchObject({
+      status: 'draft',
+      // drafted at 12:00 for P1D
+      draftUntil: new Date('2027-03-01T12:00:00Z'),
+      statusDetails: {
+        extendedStatus: 'draft.waiting_auto_approval',
+        availableActions: { approve: { resultingState: 'issued' } },
+      },
+    });
+    await replayReproducesEveryInvoice();
+  });
+
+  it('refuses an action the status does not list: 409 naming the status', async () => {
+    const acme = await invoiceOf('acme-inc');
+    const advanced = await app.request('POST', `/api/v1/billing/invoices/${acme.id}/advance`);
+    expect(advanced.status).toBe(409);
+    expect(advanced.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(advanced.body.detail).toContain('draft.manual_approval_needed');
+    await expect(sdk.billing.invoices.advance((await invoiceOf('globex')).id)).rejects.toThrow();
+  });
+
+  it('deletes a draft: its period is pending again, and the next sweep drafts it anew', async () => {
+    const acme = await invoiceOf('acme-inc');
+    expect(acme.statusDetails.availableActions).toEqual({
+      approve: { resultingState: 'issued' },
+      delete: { resultingState: 'draft.waiting_for_collection' },
+    });
+    await sdk.billing.invoices.delete(acme.id);
+    expect((await invoiceOf('acme-inc')).statusDetails.extendedStatus).toBe('draft.waiting_for_collection');
+    const twice = await app.request('DELETE', `/api/v1/billing/invoices/${acme.id}`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.detail).toContain('is draft.waiting_for_collection');
+    expect(await issuer.issueDue()).toBe(0);
+    expect(await invoiceOf('acme-inc')).toMatchObject({
+      id: acme.id,
+      statusDetails: { extendedStatus: 'draft.manual_approval_needed' },
+    });
+    await replayReproducesEveryInvoice();
+  });
+
+  it('issues an approved draft with the next number, due after its dueAfter', async () => {
+    const acme = await invoiceOf('acme-inc');
+    const approved = await sdk.billing.invoices.approve(acme.id);
+    const issuedAt = new Date(periodEnd + 2 * HOUR);
+    expect(approved).toMatchObject({
+      id: acme.id,
+      number: 'INV-000001',
+      status: 'issued',
+      issuedAt,
+      // 2027-02-28T12:00Z + P14D
+      dueAt: new Date('2027-03-14T12:00:00Z'),
+      statusDetails: {
+        immutable: true,
+        extendedStatus: 'issued',
+        availableActions: { void: { resultingState: 'voided' } },
+      },
+      totals: { total: '3' },
+    });
+    expect(approved!.lines![0]).toMatchObject({ quantity: '3' });
+    const again = await app.request('POST', `/api/v1/billing/invoices/${acme.id}/approve`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('is issued');
+    const deleted = await app.request('DELETE', `/api/v1/billing/invoices/${acme.id}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.detail).toContain('is issued');
+  });
+
+  it('lets one of two concurrent approvals win; the other gets 409, a stale If-Match 412', async () => {
+    const initech = await invoiceOf('initech');
+    const stale = await app.request('POST', `/api/v1/billing/invoices/${initech.id}/approve`, {
+      headers: { 'if-match': '"1"' },
+    });
+    expect(stale.status).toBe(412);
+    const answers = await Promise.all(
+      [1, 2].map(() => app.request('POST', `/api/v1/billing/invoices/${initech.id}/approve`)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 200)!.body.number).toBe('INV-000002');
+  });
+
+  it('issues a draft by itself once its draft period is over', async () => {
+    clock.set(new Date(Date.parse('2027-03-01T12:00:00Z') - 1000));
+    expect(await issuer.issueDue()).toBe(0);
+    clock.set(new Date('2027-03-01T12:00:00Z'));
+    expect(await issuer.issueDue()).toBe(1);
+    expect(await invoiceOf('globex')).toMatchObject({
+      number: 'INV-000003',
+      status: 'issued',
+      issuedAt: new Date('2027-03-01T12:00:00Z'),
+      draftUntil: new Date('2027-03-01T12:00:00Z'),
+    });
+    await replayReproducesEveryInvoice();
+  });
+
+  it('voids an issued invoice; its usage is billed again on the next invoice, linked to the voided one', async () => {
+    const issuedOf = async (customer: string) =>
+      (await sdk.billing.invoices.list({ customers: [customer], expand: ['lines'] }))!.items.filter(
+        (invoice) => invoice.status === 'issued' || invoice.status === 'voided',
+      );
+    const [acme] = await issuedOf('acme-inc');
+    const voided = await sdk.billing.invoices.void(acme.id, {
+      action: { percentage: 100, action: { type: 'pending' } },
+      reason: 'wrong supplier address',
+    });
+    expect(voided).toMatchObject({
+      id: acme.id,
+      number: 'INV-000001',
+      status: 'voided',
+      voidedAt: new Date('2027-03-01T12:00:00Z'),
+      statusDetails: { immutable: true, failed: false, extendedStatus: 'voided', availableActions: {} },
+      totals: { total: '3' },
+    });
+    const again = await app.request('POST', `/api/v1/billing/invoices/${acme.id}/void`, {
+      body: { action: { percentage: 100, action: { type: 'pending' } }, reason: 'twice' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('is voided');
+
+    // The next sweep bills the period again: a new number, the same figures, linked to the voided one.
+    expect(await issuer.issueDue()).toBe(1);
+    expect(await issuer.issueDue()).toBe(0);
+    const [first, rebill] = await issuedOf('acme-inc');
+    expect(first).toMatchObject({ id: acme.id, status: 'voided' });
+    expect(rebill).toMatchObject({
+      number: 'INV-000004',
+      status: 'issued',
+      period: acme.period,
+      totals: { total: '3' },
+      replaces: { id: acme.id, number: 'INV-000001' },
+    });
+    expect(rebill.id).not.toBe(acme.id);
+    expect(rebill.lines![0]).toMatchObject({ quantity: '3', invoice: { id: rebill.id } });
+
+    // Discarded: nothing is billed again.
+    const [initech] = await issuedOf('initech');
+    await sdk.billing.invoices.void(initech.id, {
+      action: { percentage: 100, action: { type: 'discard' } },
+      reason: 'goodwill',
+    });
+    expect(await issuer.issueDue()).toBe(0);
+    expect((await issuedOf('initech')).map((i) => i.status)).toEqual(['voided']);
+
+    // Late usage in the period: the re-bill is corrected, never the voided invoice.
+    await call('POST', '/api/v1/events', {
+      specversion: '1.0',
+      id: 'late-dave',
+      source: 'acme-platform',
+      type: 'user_activity',
+      subject: 'acme-inc',
+      time: '2027-02-02T00:00:00Z',
+      data: { user_id: 'dave' },
+    });
+    clock.set(new Date('2027-03-01T15:00:00Z'));
+    expect(await app.tally.app!.get(CorrectionSweep).correctDue()).toBe(1);
+    const documents = await issuedOf('acme-inc');
+    expect(documents.map((d) => [d.number, d.status, d.totals.total])).toEqual([
+      ['INV-000001', 'voided', '3'],
+      ['INV-000004', 'issued', '3'],
+      ['INV-000005', 'issued', '1'],
+    ]);
+    expect(documents[2]).toMatchObject({ correctionOf: { id: rebill.id, number: 'INV-000004' } });
+    await replayReproducesEveryInvoice();
+  });
+
+  it('refuses a void it cannot do: 400 naming each field, 409 naming the status', async () => {
+    const [gathering] = (await sdk.billing.invoices.list({ customers: ['globex'], statuses: ['gathering'] }))!
+      .items;
+    const bad = await app.request('POST', `/api/v1/billing/invoices/${gathering.id}/void`, {
+      body: { action: { percentage: 50, action: { type: 'later' } }, overrides: [{}] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/action\.percentage/);
+    expect(bad.text).toMatch(/action\.action\.type/);
+    expect(bad.text).toMatch(/reason/);
+    expect(bad.text).toMatch(/overrides/);
+    const notIssued = await app.request('POST', `/api/v1/billing/invoices/${gathering.id}/void`, {
+      body: { action: { percentage: 100, action: { type: 'discard' } }, reason: 'x' },
+    });
+    expect(notIssued.status).toBe(409);
+    expect(notIssued.body.detail).toContain('is gathering');
+  });
+});
