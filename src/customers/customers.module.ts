@@ -17,6 +17,8 @@ import { GetSubjectHandler, ListSubjectsHandler } from './subjects/subjects-read
 import { UpsertSubjectsHandler } from './subjects/upsert-subjects/upsert-subjects.handler';
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
+import { ChangeSubscriptionController } from './subscriptions/change-subscription/change-subscription.controller';
+import { ChangeSubscriptionHandler } from './subscriptions/change-subscription/change-subscription.handler';
 import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
 import { CreateSubscriptionHandler } from './subscriptions/create-subscription/create-subscription.handler';
 import { SubscriptionsController } from './subscriptions/subscriptions-read-model/subscriptions.controller';
@@ -37,6 +39,7 @@ import {
     SubscriptionsController,
     CreateSubscriptionController,
     CancelSubscriptionController,
+    ChangeSubscriptionController,
     SubjectsController,
   ],
   providers: [
@@ -47,6 +50,7 @@ import {
     ListCustomersHandler,
     CreateSubscriptionHandler,
     CancelSubscriptionHandler,
+    ChangeSubscriptionHandler,
     GetSubscriptionHandler,
     ListCustomerSubscriptionsHandler,
     UpsertSubjectsHandler,

@@ -25,6 +25,7 @@ import { Entitlements1796619303163 } from './migrations/1796619303163-entitlemen
 import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
 import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tokens';
 import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing-profiles';
+import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -61,4 +62,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Subjects1796619400000,
   PortalTokens1796619500000,
   BillingProfiles1796622170394,
+  SubscriptionLinks1796642280780,
 ];

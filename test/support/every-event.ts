@@ -170,7 +170,17 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     timing: 'immediate',
     costBasisMode: 'dynamic',
   });
-  await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
+  // A change links both ways (the predecessor's end names its successor); the successor is canceled.
+  const changed = await call('POST', `/api/v1/subscriptions/${brief.id}/change`, {
+    customPlan: {
+      name: 'Briefer',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+    },
+    timing: 'immediate',
+  });
+  await call('POST', `/api/v1/subscriptions/${changed.next.id}/cancel`, { timing: 'immediate' });
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.

@@ -993,6 +993,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions/{subscriptionId}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["migrateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -1391,6 +1423,43 @@ export interface components {
              * @enum {string}
              */
             timing?: "immediate" | "next_billing_cycle";
+        };
+        ChangeSubscriptionRequest: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
+            /**
+             * Format: date-time
+             * @description Periods are billingAnchor + n × billingCadence; defaults to the current subscription’s
+             */
+            billingAnchor?: string;
+            /**
+             * @description Kept and shown back
+             * @default dynamic
+             * @enum {string}
+             */
+            costBasisMode?: "dynamic" | "pinned";
+            /** @description A plan given inline, for this subscription alone */
+            customPlan?: components["schemas"]["CustomPlanInputDto"];
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Defaults to the plan name */
+            name?: string;
+            /** @description A catalog plan; or else customPlan */
+            plan?: components["schemas"]["PlanReferenceInputDto"];
+            /**
+             * @description Kept and shown back
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+            /** @description The key of the phase to start in; earlier phases are skipped */
+            startingPhase?: string;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past
+             * @example immediate
+             */
+            timing: string;
         };
         CollectionAlignmentDto: {
             /**
@@ -2795,6 +2864,22 @@ export interface components {
             updatedAt: string;
             valueProperty?: string;
         };
+        MigrateSubscriptionRequest: {
+            /**
+             * Format: date-time
+             * @description Periods are billingAnchor + n × billingCadence; defaults to the current subscription’s
+             */
+            billingAnchor?: string;
+            /** @description The key of the phase to start in; earlier phases are skipped */
+            startingPhase?: string;
+            /** @description Defaults to the plan’s active version */
+            targetVersion?: number;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past
+             * @default immediate
+             */
+            timing?: string;
+        };
         OpenMeterValidationError: {
             code: string;
             field: string;
@@ -3377,6 +3462,10 @@ export interface components {
             stripeCustomerId?: string;
             updatedAt: string;
         };
+        SubscriptionChangeView: {
+            current: components["schemas"]["SubscriptionView"];
+            next: components["schemas"]["SubscriptionExpandedView"];
+        };
         SubscriptionExpandedView: {
             activeFrom: string;
             activeTo?: string;
@@ -3400,6 +3489,8 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
+            nextSubscriptionId?: string;
             phases: components["schemas"]["SubscriptionPhaseView"][];
             /** @description The catalog plan; absent for a custom plan (given inline). */
             plan?: {
@@ -3407,6 +3498,8 @@ export interface components {
                 key: string;
                 version: number;
             };
+            /** @description Tally's: the subscription this one replaced by a change or migration (it ended where this one starts). */
+            previousSubscriptionId?: string;
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
              * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
@@ -3528,12 +3621,16 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
+            nextSubscriptionId?: string;
             /** @description The catalog plan; absent for a custom plan (given inline). */
             plan?: {
                 id: string;
                 key: string;
                 version: number;
             };
+            /** @description Tally's: the subscription this one replaced by a change or migration (it ended where this one starts). */
+            previousSubscriptionId?: string;
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
              * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
@@ -10762,6 +10859,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    changeSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionChangeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    migrateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionChangeView"];
                 };
             };
             /** @description Bad Request */

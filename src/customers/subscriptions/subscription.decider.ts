@@ -39,6 +39,10 @@ export const SubscriptionErrors = {
   invalidStartingPhase: 'SUBSCRIPTIONS.INVALID_STARTING_PHASE',
   /** 400: `alignment.billablesMustAlign`, and a priced rate card of the plan bills at another cadence. */
   unaligned: 'SUBSCRIPTIONS.UNALIGNED',
+  /** 409: a change or migration of a subscription that already has an end (canceled, or changed before). */
+  hasEnded: 'SUBSCRIPTIONS.HAS_AN_END',
+  /** 409: a migration of a subscription to a custom plan, which has no other versions. */
+  notMigratable: 'SUBSCRIPTIONS.NOT_MIGRATABLE',
 } as const;
 
 /** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
@@ -111,6 +115,8 @@ export interface Subscription {
   readonly costBasisMode?: CostBasisMode;
   /** The phase the subscription started in: the snapshot's phases begin with it. */
   readonly startingPhase?: string;
+  /** The subscription this one replaced by a change or migration, which ended where this one starts. */
+  readonly previousSubscriptionId?: string;
 }
 
 export type CreateSubscription = Message<
@@ -141,6 +147,8 @@ export type CreateSubscription = Message<
      * safe, the handler can claim the customer id with the key-claim decider for the duration.
      */
     customerHasActiveSubscription: boolean;
+    /** A change's or migration's: the subscription it replaces (see `ChangeSubscription`). */
+    previousSubscriptionId?: string;
   }
 >;
 
@@ -151,14 +159,27 @@ export type CancelSubscription = Message<
   { id: string; namespace: string; timing: CancelTiming; now: string }
 >;
 
-export type SubscriptionCommand = CreateSubscription | CancelSubscription;
+/**
+ * Ends the subscription where its successor `nextSubscriptionId` (a change to another plan, or a
+ * migration to another version) starts: `immediate` (now, floored to the second, as a start is),
+ * `next_billing_cycle` (the end of the period in progress) or an RFC 3339 instant.
+ */
+export type ChangeSubscription = Message<
+  'ChangeSubscription',
+  { id: string; namespace: string; timing: string; nextSubscriptionId: string; now: string }
+>;
+
+export type SubscriptionCommand = CreateSubscription | CancelSubscription | ChangeSubscription;
 
 /** Carries the whole subscription, plan snapshot included, so projections need no lookups. */
 export type SubscriptionCreated = Message<'SubscriptionCreated', Subscription>;
 
 /**
  * `activeTo` is the (exclusive) end of the subscription. A later cancelation can only bring it
- * earlier, so the latest event holds the end that applies.
+ * earlier, so the latest event holds the end that applies. A change or migration ends the
+ * subscription with this same event, naming its successor (`nextSubscriptionId`), so every reader of
+ * an end (billing, entitlements) handles both alike; its `timing` is then the change's, which may be
+ * an RFC 3339 instant.
  */
 export type SubscriptionCanceled = Message<
   'SubscriptionCanceled',
@@ -166,9 +187,11 @@ export type SubscriptionCanceled = Message<
     id: string;
     namespace: string;
     customerId: string;
-    timing: CancelTiming;
+    /** A cancel's `CancelTiming`; a change's `SubscriptionTiming` (a keyword or an RFC 3339 instant). */
+    timing: string;
     activeTo: string;
     canceledAt: string;
+    nextSubscriptionId?: string;
   }
 >;
 
@@ -186,6 +209,8 @@ export type SubscriptionState =
       readonly subscription: Subscription;
       readonly activeTo: string;
       readonly canceledAt: string;
+      /** Set when a change or migration ended it: the subscription that takes over at `activeTo`. */
+      readonly nextSubscriptionId?: string;
     };
 
 const later = (a: DateTime, b: DateTime) => (a >= b ? a : b);
@@ -297,7 +322,7 @@ function assertSubscribable(command: CreateSubscription): void {
 function create(command: CreateSubscription, state: SubscriptionState): SubscriptionEvent[] {
   const { id, namespace, customerId, customerKey, name, description, metadata, timing, billingAnchor } =
     command.data;
-  const { alignment, settlementMode, costBasisMode, startingPhase } = command.data;
+  const { alignment, settlementMode, costBasisMode, startingPhase, previousSubscriptionId } = command.data;
   if (state.status !== 'empty')
     throw conflict(SubscriptionErrors.alreadyExists, `Subscription ${id} already exists`);
   const now = parseInstant(command.data.now, 'now');
@@ -328,6 +353,7 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
         ...(settlementMode !== undefined && { settlementMode }),
         ...(costBasisMode !== undefined && { costBasisMode }),
         ...(startingPhase !== undefined && { startingPhase }),
+        ...(previousSubscriptionId !== undefined && { previousSubscriptionId }),
       },
     },
   ];
@@ -343,7 +369,8 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
  *
  * Canceling again is idempotent rather than a conflict, so a retried request is safe: it is a no-op
  * once the subscription has ended or when it would not end it sooner; it can only bring the end
- * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation.
+ * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation. A
+ * subscription changed into another is refused (409): its end is where its successor starts.
  */
 function cancel(command: CancelSubscription, state: SubscriptionState): SubscriptionEvent[] {
   const { id, namespace, timing } = command.data;
@@ -355,6 +382,13 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
     throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing "${String(timing)}": ${message}`, [
       { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
     ]);
+  }
+  if (state.status === 'canceled' && state.nextSubscriptionId !== undefined) {
+    // Its end is its successor's start: canceling the customer is canceling that one.
+    throw conflict(
+      SubscriptionErrors.hasEnded,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}; cancel that one`,
+    );
   }
   const now = parseInstant(command.data.now, 'now');
   const { subscription } = state;
@@ -389,6 +423,53 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
   ];
 }
 
+/**
+ * Where a change ends the subscription and its successor starts. One end per subscription: a
+ * subscription that already has one (canceled, or changed before) is refused with 409 — so of a
+ * change and a cancel racing on one subscription, whichever is appended first wins and the other is
+ * refused. An instant may not lie more than `MAX_START_IN_PAST_MS` back (the successor starts there),
+ * and a change before the subscription starts takes effect at its start: it never runs.
+ */
+function change(command: ChangeSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, timing, nextSubscriptionId } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (state.status === 'canceled') {
+    const why = state.nextSubscriptionId
+      ? `was changed to subscription ${state.nextSubscriptionId}`
+      : 'is canceled (restore it first)';
+    throw conflict(SubscriptionErrors.hasEnded, `Subscription ${id} ${why}; it ends at ${state.activeTo}`);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  const activeFrom = parseInstant(subscription.activeFrom);
+  const at =
+    timing === 'next_billing_cycle'
+      ? parseInstant(
+          billingPeriodContaining(
+            subscription.billingAnchor,
+            subscription.billingCadence,
+            formatInstant(later(now, activeFrom)),
+          ).to,
+        )
+      : parseInstant(resolveActiveFrom(timing, now));
+  return [
+    {
+      type: 'SubscriptionCanceled',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        timing,
+        activeTo: formatInstant(later(at, activeFrom)),
+        canceledAt: formatInstant(now),
+        nextSubscriptionId,
+      },
+    },
+  ];
+}
+
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: evolveByType<SubscriptionEvent, SubscriptionState>({
@@ -400,6 +481,9 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         subscription: state.subscription,
         activeTo: event.data.activeTo,
         canceledAt: event.data.canceledAt,
+        ...(event.data.nextSubscriptionId !== undefined && {
+          nextSubscriptionId: event.data.nextSubscriptionId,
+        }),
       };
     },
   }),
@@ -409,6 +493,8 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         return create(command, state);
       case 'CancelSubscription':
         return cancel(command, state);
+      case 'ChangeSubscription':
+        return change(command, state);
       default:
         return unreachable(command);
     }

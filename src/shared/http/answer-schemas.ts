@@ -734,6 +734,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/SubscriptionExpandedView',
       },
     },
+    'post /api/v1/subscriptions/{subscriptionId}/change': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionChangeView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/migrate': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionChangeView',
+      },
+    },
     'post /api/v1/tokens': {
       'application/json': {
         type: 'object',
@@ -4650,6 +4660,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['id', 'key', 'createdAt', 'updatedAt'],
     },
+    SubscriptionChangeView: {
+      type: 'object',
+      properties: {
+        current: {
+          $ref: '#/components/schemas/SubscriptionView',
+        },
+        next: {
+          $ref: '#/components/schemas/SubscriptionExpandedView',
+        },
+      },
+      required: ['current', 'next'],
+    },
     SubscriptionExpandedView: {
       type: 'object',
       properties: {
@@ -4754,6 +4776,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currentPeriod: {
           $ref: '#/components/schemas/Period',
+        },
+        previousSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription this one replaced by a change or migration (it ended where this one starts).",
+        },
+        nextSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
         },
       },
       required: [
@@ -5208,6 +5240,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currentPeriod: {
           $ref: '#/components/schemas/Period',
+        },
+        previousSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription this one replaced by a change or migration (it ended where this one starts).",
+        },
+        nextSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
         },
       },
       required: [
