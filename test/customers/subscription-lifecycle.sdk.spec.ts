@@ -1,11 +1,15 @@
 import { OpenMeter } from '@openmeter/sdk';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ManualClock } from '../../src/shared/clock';
+import { Decimal } from '../../src/shared/money';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const DAY = 86_400_000;
 const JAN_1 = Date.parse('2027-01-01T00:00:00Z');
 const day = (n: number) => new Date(JAN_1 + n * DAY);
+/** `amount × part ÷ whole`, rounded once to cents: the figures below are worked out with it. */
+const prorated = (amount: string, part: string, whole: string) =>
+  new Decimal(amount).times(part).dividedBy(whole).toDecimalPlaces(2).toFixed();
 
 type Line = {
   name: string;
@@ -67,6 +71,34 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       },
     ],
   });
+  const feePlan = (
+    key: string,
+    amount: string,
+    paymentTerm: 'in_advance' | 'in_arrears',
+    proRatingConfig = { enabled: true, mode: 'prorate_prices' as const },
+  ) => ({
+    key,
+    name: key,
+    currency: 'USD',
+    billingCadence: 'P1M',
+    proRatingConfig,
+    phases: [
+      {
+        key: 'default',
+        name: 'Default',
+        duration: null,
+        rateCards: [
+          {
+            type: 'flat_fee' as const,
+            key: 'platform',
+            name: 'Platform',
+            billingCadence: 'P1M',
+            price: { type: 'flat' as const, amount, paymentTerm },
+          },
+        ],
+      },
+    ],
+  });
   const customer = async (key: string) =>
     present(await sdk.customers.create({ name: key, key, usageAttribution: { subjectKeys: [key] } }));
   const invoice = (id: string) => call('GET', `/api/v1/billing/invoices/${id}`) as Promise<InvoiceBody>;
@@ -89,7 +121,21 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       ['team', '2'],
     ] as const)
       await sdk.plans.publish(present(await sdk.plans.create(seatPlan(key, amount))).id);
+    for (const plan of [
+      feePlan('fee_49', '49', 'in_advance'),
+      feePlan('fee_99', '99', 'in_advance'),
+      feePlan('arrears_49', '49', 'in_arrears'),
+      feePlan('whole_49', '49', 'in_advance', { enabled: false, mode: 'prorate_prices' }),
+    ])
+      await sdk.plans.publish(present(await sdk.plans.create(plan)).id);
   });
+  const issueAll = async (customerId: string) => {
+    await app.tally.app!.get(InvoiceIssuer).issueDue();
+    const documents = present(await sdk.billing.invoices.list({ customers: [customerId] }));
+    return Promise.all(
+      documents.items.filter((item) => item.status === 'issued').map((item) => invoice(item.id)),
+    );
+  };
   afterAll(() => app.close());
 
   describe('change (subscriptions.change)', () => {
@@ -235,6 +281,88 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       await expect(sdk.subscriptions.migrate(migrated.next.id, { targetVersion: 2 })).rejects.toMatchObject({
         status: 409,
       });
+    });
+  });
+
+  describe('proration (prorate_prices)', () => {
+    // March and May 2027 have 31 days; the periods below run from the 1st to the 1st.
+    const MAR_1 = day(59);
+    const APR_1 = day(90);
+    const byName = (document: InvoiceBody) =>
+      Object.fromEntries(document.lines.map((line) => [line.name, line.totals.total]));
+
+    it('upgrade on day 10 from 49 to 99 in advance: the old side bills 49, the new one 99 × 21/31 less the unused 49 × 21/31', async () => {
+      clock.set(MAR_1);
+      const upgrade = await customer('upgrade');
+      const arrears = await customer('arrears');
+      const before = present(
+        await sdk.subscriptions.create({
+          customerKey: 'upgrade',
+          plan: { key: 'fee_49' },
+          timing: 'immediate',
+        }),
+      );
+      const inArrears = present(
+        await sdk.subscriptions.create({
+          customerKey: 'arrears',
+          plan: { key: 'arrears_49' },
+          timing: 'immediate',
+        }),
+      );
+      clock.set(day(69)); // Mar 11: 10 days used, 21 left
+      const changed = present(
+        await sdk.subscriptions.change(before.id, { plan: { key: 'fee_99' }, timing: 'immediate' }),
+      );
+      await sdk.subscriptions.change(inArrears.id, { plan: { key: 'fee_99' }, timing: 'immediate' });
+
+      const upgraded = await preview('upgrade');
+      expect(byName(upgraded)).toEqual({
+        Platform: prorated('99', '21', '31'), // 67.06
+        'Platform (unused part credited)': `-${prorated('49', '21', '31')}`, // -33.19
+      });
+      expect(upgraded.totals.total).toBe(
+        new Decimal(prorated('99', '21', '31')).minus(prorated('49', '21', '31')).toFixed(),
+      );
+      // In arrears nothing was billed ahead: the old side is prorated, the new one has no credit.
+      expect(byName(await preview('arrears'))).toEqual({ Platform: prorated('99', '21', '31') });
+
+      clock.set(new Date(APR_1.getTime() + 2 * 3_600_000));
+      const upgradeDocs = await issueAll(upgrade.id);
+      expect(upgradeDocs.map((document) => byName(document))).toEqual(
+        expect.arrayContaining([
+          { Platform: '49' },
+          { Platform: '67.06', 'Platform (unused part credited)': '-33.19' },
+        ]),
+      );
+      expect(upgradeDocs).toHaveLength(2);
+      const arrearsDocs = await issueAll(arrears.id);
+      expect(arrearsDocs.map((document) => byName(document))).toEqual(
+        expect.arrayContaining([{ Platform: prorated('49', '10', '31') }, { Platform: '67.06' }]),
+      );
+      expect(changed.next).toMatchObject({ previousSubscriptionId: before.id });
+    });
+
+    it('a first period 6.5 days short bills 49 × 24.5/31; with proration disabled, 49', async () => {
+      clock.set(new Date('2027-05-07T12:00:00Z'));
+      for (const [key, plan] of [
+        ['late', 'fee_49'],
+        ['whole', 'whole_49'],
+      ]) {
+        await customer(key);
+        await sdk.subscriptions.create({
+          customerKey: key,
+          plan: { key: plan },
+          timing: 'immediate',
+          billingAnchor: new Date('2027-05-01T00:00:00Z'),
+        });
+      }
+      const late = await preview('late');
+      expect(byName(late)).toEqual({ Platform: prorated('49', '24.5', '31') }); // 38.73
+      expect(late.lines[0].period).toEqual({
+        from: '2027-05-07T12:00:00.000Z',
+        to: '2027-06-01T00:00:00.000Z',
+      });
+      expect(byName(await preview('whole'))).toEqual({ Platform: '49' });
     });
   });
 });

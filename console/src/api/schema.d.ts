@@ -2260,6 +2260,7 @@ export interface components {
             discountPercentage: string;
             /** @description Added so the charge reaches the price's `minimumAmount`. */
             minimumTrueUp: string;
+            proration?: components["schemas"]["Proration"];
             quantity: string;
             subtotal: string;
             total: string;
@@ -2563,6 +2564,12 @@ export interface components {
             charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
             correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
+            /** @description A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited. */
+            creditOf?: {
+                subscription: {
+                    id: string;
+                };
+            };
             currency: string;
             description?: string;
             featureKey?: string;
@@ -3080,6 +3087,10 @@ export interface components {
              */
             mode: "prorate_prices";
         };
+        Proration: {
+            part: string;
+            whole: string;
+        };
         ReconciliationAnswerDto: {
             billingPeriods: components["schemas"]["ReconciliationBillingPeriodDto"][];
             days: components["schemas"]["ReconciliationDayDto"][];
@@ -3281,6 +3292,12 @@ export interface components {
             charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
             correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
+            /** @description A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited. */
+            creditOf?: {
+                subscription: {
+                    id: string;
+                };
+            };
             currency: string;
             description?: string;
             featureKey?: string;

@@ -2212,6 +2212,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         unitPrice: {
           type: 'string',
         },
+        proration: {
+          $ref: '#/components/schemas/Proration',
+        },
         currency: {
           type: 'string',
         },
@@ -2993,6 +2996,23 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         correction: {
           $ref: '#/components/schemas/LineCorrection',
+        },
+        creditOf: {
+          type: 'object',
+          properties: {
+            subscription: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+          },
+          required: ['subscription'],
+          description:
+            "A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited.",
         },
       },
       required: [
@@ -3918,6 +3938,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['name', 'version', 'position', 'lag', 'lagSeconds', 'state'],
     },
+    Proration: {
+      type: 'object',
+      properties: {
+        part: {
+          type: 'string',
+        },
+        whole: {
+          type: 'string',
+        },
+      },
+      required: ['part', 'whole'],
+    },
     ReconciliationAnswerDto: {
       type: 'object',
       properties: {
@@ -4478,6 +4510,23 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         correction: {
           $ref: '#/components/schemas/LineCorrection',
+        },
+        creditOf: {
+          type: 'object',
+          properties: {
+            subscription: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+          },
+          required: ['subscription'],
+          description:
+            "A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited.",
         },
         managedBy: {
           type: 'string',
