@@ -19,6 +19,10 @@ import { CancelSubscriptionController } from './subscriptions/cancel-subscriptio
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
 import { ChangeSubscriptionController } from './subscriptions/change-subscription/change-subscription.controller';
 import { ChangeSubscriptionHandler } from './subscriptions/change-subscription/change-subscription.handler';
+import { DeleteSubscriptionController } from './subscriptions/delete-subscription/delete-subscription.controller';
+import { DeleteSubscriptionHandler } from './subscriptions/delete-subscription/delete-subscription.handler';
+import { RestoreSubscriptionController } from './subscriptions/restore-subscription/restore-subscription.controller';
+import { RestoreSubscriptionHandler } from './subscriptions/restore-subscription/restore-subscription.handler';
 import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
 import { CreateSubscriptionHandler } from './subscriptions/create-subscription/create-subscription.handler';
 import { SubscriptionsController } from './subscriptions/subscriptions-read-model/subscriptions.controller';
@@ -40,6 +44,8 @@ import {
     CreateSubscriptionController,
     CancelSubscriptionController,
     ChangeSubscriptionController,
+    RestoreSubscriptionController,
+    DeleteSubscriptionController,
     SubjectsController,
   ],
   providers: [
@@ -51,6 +57,8 @@ import {
     CreateSubscriptionHandler,
     CancelSubscriptionHandler,
     ChangeSubscriptionHandler,
+    RestoreSubscriptionHandler,
+    DeleteSubscriptionHandler,
     GetSubscriptionHandler,
     ListCustomerSubscriptionsHandler,
     UpsertSubjectsHandler,

@@ -365,6 +365,71 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       expect(byName(await preview('whole'))).toEqual({ Platform: '49' });
     });
   });
+
+  describe('cancel at an instant, unscheduleCancelation, restore, delete', () => {
+    const JUN_10 = new Date('2027-06-10T00:00:00Z');
+
+    it('cancels at an RFC 3339 instant, and unscheduleCancelation takes the end back', async () => {
+      clock.set(JUN_10);
+      await customer('ends');
+      const sub = present(
+        await sdk.subscriptions.create({ customerKey: 'ends', plan: { key: 'basic' }, timing: 'immediate' }),
+      );
+      const end = new Date('2027-06-20T00:00:00Z');
+      const canceled = present(await sdk.subscriptions.cancel(sub.id, { timing: end }));
+      expect(canceled).toMatchObject({ status: 'canceled', activeTo: end });
+      const unscheduled = present(await sdk.subscriptions.unscheduleCancelation(sub.id));
+      expect(unscheduled.status).toBe('active');
+      expect(unscheduled.activeTo).toBeUndefined();
+      // An end that has passed cannot be taken back.
+      await sdk.subscriptions.cancel(sub.id, { timing: 'immediate' });
+      clock.set(new Date(JUN_10.getTime() + 5_000));
+      const late = await app.request('POST', `/api/v1/subscriptions/${sub.id}/restore`);
+      expect(late.status).toBe(409);
+    });
+
+    it('restore undoes a scheduled change: the successor is deleted, the subscription runs on', async () => {
+      clock.set(JUN_10);
+      await customer('undo');
+      const sub = present(
+        await sdk.subscriptions.create({ customerKey: 'undo', plan: { key: 'basic' }, timing: 'immediate' }),
+      );
+      const changed = present(
+        await sdk.subscriptions.change(sub.id, { plan: { key: 'team' }, timing: 'next_billing_cycle' }),
+      );
+      const restored = await call('POST', `/api/v1/subscriptions/${sub.id}/restore`);
+      expect(restored).toMatchObject({ id: sub.id, status: 'active' });
+      expect(restored.activeTo).toBeUndefined();
+      expect(restored.nextSubscriptionId).toBeUndefined();
+      await expect(sdk.subscriptions.get(changed.next.id)).rejects.toMatchObject({ status: 404 });
+      const listed = present(await sdk.customers.listSubscriptions('undo'));
+      expect(listed.items.map((item) => item.id)).toEqual([sub.id]);
+      // The slot is the restored one's again: a second subscription is refused.
+      await expect(
+        sdk.subscriptions.create({ customerKey: 'undo', plan: { key: 'team' }, timing: 'immediate' }),
+      ).rejects.toMatchObject({ status: 409 });
+    });
+
+    it('deletes only a subscription that has not started; the customer can then subscribe again', async () => {
+      clock.set(JUN_10);
+      await customer('gone');
+      const later = present(
+        await sdk.subscriptions.create({
+          customerKey: 'gone',
+          plan: { key: 'basic' },
+          timing: new Date('2027-07-01T00:00:00Z'),
+        }),
+      );
+      expect(later.status).toBe('scheduled');
+      await sdk.subscriptions.delete(later.id);
+      await expect(sdk.subscriptions.get(later.id)).rejects.toMatchObject({ status: 404 });
+      await expect(sdk.subscriptions.delete(later.id)).rejects.toMatchObject({ status: 404 });
+      const now = present(
+        await sdk.subscriptions.create({ customerKey: 'gone', plan: { key: 'basic' }, timing: 'immediate' }),
+      );
+      await expect(sdk.subscriptions.delete(now.id)).rejects.toMatchObject({ status: 409 });
+    });
+  });
 });
 
 function present<T>(value: T | undefined): T {

@@ -215,10 +215,12 @@ describe('subscriptions and entitlements API', () => {
     expect(
       (await app.request('GET', '/api/v1/customers/acme-inc/entitlements/active_users/value')).body.hasAccess,
     ).toBe(true);
+    // An instant is taken (issue 22), but not one more than two minutes back.
     const bad = await app.request('POST', `/api/v1/subscriptions/${subscriptionId}/cancel`, {
-      body: { timing: '2024-02-10T00:00:00Z' },
+      body: { timing: '2024-01-10T00:00:00Z' },
     });
     expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('SUBSCRIPTIONS.TIMING_IN_PAST');
     const hostile = await app.request('POST', `/api/v1/subscriptions/${subscriptionId}/cancel`, {
       body: { timing: { toString: null }, valueOf: null },
     });

@@ -169,8 +169,16 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     ]),
   }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
-    timing: fc.constantFrom('immediate', 'next_billing_cycle'),
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
   }),
+  'POST /api/v1/subscriptions/:subscriptionId/restore': undefined,
+  'POST /api/v1/subscriptions/:subscriptionId/unschedule-cancelation': undefined,
+  'DELETE /api/v1/subscriptions/:subscriptionId': undefined,
   'POST /api/v1/subscriptions/:subscriptionId/change': fc.record({
     plan: fc.constantFrom({ key: 'fuzz_plan' }, { key: 'fuzz_plan', version: 1 }),
     timing: fc.constantFrom(

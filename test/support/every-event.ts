@@ -181,6 +181,16 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     timing: 'immediate',
   });
   await call('POST', `/api/v1/subscriptions/${changed.next.id}/cancel`, { timing: 'immediate' });
+  // A scheduled subscription canceled at an instant, restored, then deleted before it starts.
+  await call('POST', '/api/v1/customers', { name: 'Later', key: 'later' });
+  const later = await call('POST', '/api/v1/subscriptions', {
+    customerKey: 'later',
+    plan: { key: 'pro' },
+    timing: '2027-06-01T00:00:00Z',
+  });
+  await call('POST', `/api/v1/subscriptions/${later.id}/cancel`, { timing: '2027-09-01T00:00:00Z' });
+  await call('POST', `/api/v1/subscriptions/${later.id}/restore`);
+  await call('DELETE', `/api/v1/subscriptions/${later.id}`);
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.

@@ -14,6 +14,7 @@ const HANDLED: readonly BillingInput['type'][] = [
   'CustomerDeleted',
   'SubscriptionCreated',
   'SubscriptionCanceled',
+  'SubscriptionRestored',
   'FeatureCreated',
   'FeatureArchived',
 ];
@@ -68,6 +69,15 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
         `UPDATE ${subscriptions} SET active_to = $3, next_subscription_id = $4 WHERE namespace = $1 AND id = $2`,
         [event.data.namespace, event.data.id, event.data.activeTo, event.data.nextSubscriptionId ?? null],
       );
+      return;
+    case 'SubscriptionRestored':
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = NULL, next_subscription_id = NULL WHERE namespace = $1 AND id = $2`,
+        [event.data.namespace, event.data.id],
+      );
+      return;
+    case 'SubscriptionDeleted':
+      // Not handled: the SubscriptionCanceled before it ended it at its start, so it bills nothing.
       return;
     case 'FeatureCreated': {
       const f = event.data;

@@ -499,6 +499,93 @@ describe('subscription decider', () => {
     });
   });
 
+  describe('CancelSubscription at an instant', () => {
+    it('ends it there; never before its start; not more than two minutes back', () => {
+      spec
+        .given([created()])
+        .when(cancel('2024-03-15T00:00:00Z', '2024-02-10T00:00:00Z'))
+        .then([canceled('2024-03-15T00:00:00.000Z', '2024-02-10T00:00:00.000Z', '2024-03-15T00:00:00Z')]);
+      spec
+        .given([created()])
+        .when(cancel('2024-02-09T00:00:00Z', '2024-02-10T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.TIMING_IN_PAST');
+    });
+  });
+
+  describe('RestoreSubscription', () => {
+    const restore = (now: string, nextSubscriptionDeleted = false) => ({
+      type: 'RestoreSubscription' as const,
+      data: { id: ID, namespace: NS, now, nextSubscriptionDeleted },
+    });
+    const restored = (at: string): SubscriptionEvent => ({
+      type: 'SubscriptionRestored',
+      data: { id: ID, namespace: NS, customerId: CUSTOMER, restoredAt: at },
+    });
+    const ending = canceled('2024-02-29T09:15:30.000Z', '2024-02-10T00:00:00.000Z', 'next_billing_cycle');
+
+    it('takes back an end still ahead: the subscription has none again', () => {
+      spec
+        .given([created(), ending])
+        .when(restore('2024-02-11T00:00:00Z'))
+        .then([restored('2024-02-11T00:00:00.000Z')]);
+      expect(stateOf(created(), ending, restored('2024-02-11T00:00:00.000Z')).status).toBe('open');
+    });
+
+    it('is a no-op with no end; refuses an end that has passed', () => {
+      spec.given([created()]).when(restore('2024-02-11T00:00:00Z')).then([]);
+      spec
+        .given([created(), ending])
+        .when(restore('2024-03-01T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.NOT_RESTORABLE');
+    });
+
+    it("takes back a change's end only once its successor is deleted", () => {
+      const changed: SubscriptionCanceled = {
+        type: 'SubscriptionCanceled',
+        data: { ...ending.data, nextSubscriptionId: '01J0000000000000000000NEXT' },
+      };
+      spec
+        .given([created(), changed])
+        .when(restore('2024-02-11T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.NOT_RESTORABLE');
+      spec
+        .given([created(), changed])
+        .when(restore('2024-02-11T00:00:00Z', true))
+        .then([restored('2024-02-11T00:00:00.000Z')]);
+    });
+  });
+
+  describe('DeleteSubscription', () => {
+    const remove = (now: string) => ({
+      type: 'DeleteSubscription' as const,
+      data: { id: ID, namespace: NS, now },
+    });
+    const scheduled = created({ activeFrom: '2024-03-01T00:00:00.000Z' });
+
+    it('ends a subscription not started at its start, then deletes it: it reads as never having been', () => {
+      spec
+        .given([scheduled])
+        .when(remove('2024-02-10T00:00:00Z'))
+        .then([
+          canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z'),
+          {
+            type: 'SubscriptionDeleted',
+            data: { id: ID, namespace: NS, customerId: CUSTOMER, deletedAt: '2024-02-10T00:00:00.000Z' },
+          },
+        ]);
+      const [end, deleted] = subscriptionDecider.decide(remove('2024-02-10T00:00:00Z'), stateOf(scheduled));
+      expect(stateOf(scheduled, end!, deleted!)).toEqual({ status: 'empty' });
+    });
+
+    it('refuses one that has started (409) and an unknown one (404)', () => {
+      spec
+        .given([created()])
+        .when(remove('2024-02-10T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.ALREADY_STARTED');
+      spec.given([]).when(remove('2024-02-10T00:00:00Z')).thenThrows('SUBSCRIPTIONS.NOT_FOUND');
+    });
+  });
+
   describe('subscriptionStatusAt', () => {
     const open = stateOf(created());
     const endingMar1 = stateOf(created(), canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z'));

@@ -43,6 +43,10 @@ export const SubscriptionErrors = {
   hasEnded: 'SUBSCRIPTIONS.HAS_AN_END',
   /** 409: a migration of a subscription to a custom plan, which has no other versions. */
   notMigratable: 'SUBSCRIPTIONS.NOT_MIGRATABLE',
+  /** 409: a delete of a subscription that has started (cancel it instead). */
+  alreadyStarted: 'SUBSCRIPTIONS.ALREADY_STARTED',
+  /** 409: a restore of a subscription with no end to take back, or whose end has passed. */
+  notRestorable: 'SUBSCRIPTIONS.NOT_RESTORABLE',
 } as const;
 
 /** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
@@ -154,9 +158,26 @@ export type CreateSubscription = Message<
 
 export type CancelTiming = 'immediate' | 'next_billing_cycle';
 
+/** `timing`: a `CancelTiming`, or an RFC 3339 instant (at most two minutes back). */
 export type CancelSubscription = Message<
   'CancelSubscription',
-  { id: string; namespace: string; timing: CancelTiming; now: string }
+  { id: string; namespace: string; timing: string; now: string }
+>;
+
+/**
+ * Takes a scheduled end back (OpenMeter's `restore` and `unscheduleCancelation`): the subscription
+ * runs on with no end. A change's end only once the handler has deleted the successor, which had
+ * not started (`nextSubscriptionDeleted`).
+ */
+export type RestoreSubscription = Message<
+  'RestoreSubscription',
+  { id: string; namespace: string; now: string; nextSubscriptionDeleted: boolean }
+>;
+
+/** Deletes a subscription that has not started: it never runs, and reads as never having been. */
+export type DeleteSubscription = Message<
+  'DeleteSubscription',
+  { id: string; namespace: string; now: string }
 >;
 
 /**
@@ -169,7 +190,8 @@ export type ChangeSubscription = Message<
   { id: string; namespace: string; timing: string; nextSubscriptionId: string; now: string }
 >;
 
-export type SubscriptionCommand = CreateSubscription | CancelSubscription | ChangeSubscription;
+export type SubscriptionCommand =
+  CreateSubscription | CancelSubscription | ChangeSubscription | RestoreSubscription | DeleteSubscription;
 
 /** Carries the whole subscription, plan snapshot included, so projections need no lookups. */
 export type SubscriptionCreated = Message<'SubscriptionCreated', Subscription>;
@@ -195,7 +217,23 @@ export type SubscriptionCanceled = Message<
   }
 >;
 
-export type SubscriptionEvent = SubscriptionCreated | SubscriptionCanceled;
+/** The end is taken back: from here on the subscription has none (it was still ahead). */
+export type SubscriptionRestored = Message<
+  'SubscriptionRestored',
+  { id: string; namespace: string; customerId: string; restoredAt: string }
+>;
+
+/**
+ * A subscription deleted before it started. It follows a `SubscriptionCanceled` at `activeFrom`, so
+ * every reader of an end already sees it never run; the subscription's own read model drops it.
+ */
+export type SubscriptionDeleted = Message<
+  'SubscriptionDeleted',
+  { id: string; namespace: string; customerId: string; deletedAt: string }
+>;
+
+export type SubscriptionEvent =
+  SubscriptionCreated | SubscriptionCanceled | SubscriptionRestored | SubscriptionDeleted;
 
 /**
  * `open` has no end yet; `canceled` has one (`activeTo`), which may still lie in the future. Whether it
@@ -370,15 +408,16 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
  * Canceling again is idempotent rather than a conflict, so a retried request is safe: it is a no-op
  * once the subscription has ended or when it would not end it sooner; it can only bring the end
  * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation. A
- * subscription changed into another is refused (409): its end is where its successor starts.
+ * subscription changed into another is refused (409): its end is where its successor starts. An
+ * RFC 3339 instant ends it there (at most two minutes back, as a start; never before `activeFrom`).
  */
 function cancel(command: CancelSubscription, state: SubscriptionState): SubscriptionEvent[] {
   const { id, namespace, timing } = command.data;
   if (state.status === 'empty' || state.subscription.namespace !== namespace) {
     throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
   }
-  if (timing !== 'immediate' && timing !== 'next_billing_cycle') {
-    const message = 'must be "immediate" or "next_billing_cycle"';
+  if (timing !== 'immediate' && timing !== 'next_billing_cycle' && !isInstant(timing)) {
+    const message = 'must be "immediate", "next_billing_cycle" or an RFC 3339 date-time';
     throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing "${String(timing)}": ${message}`, [
       { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
     ]);
@@ -398,13 +437,15 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
   const end =
     timing === 'immediate'
       ? secondEnding(now)
-      : parseInstant(
-          billingPeriodContaining(
-            subscription.billingAnchor,
-            subscription.billingCadence,
-            formatInstant(later(now, activeFrom)),
-          ).to,
-        );
+      : timing !== 'next_billing_cycle'
+        ? parseInstant(resolveActiveFrom(timing, now))
+        : parseInstant(
+            billingPeriodContaining(
+              subscription.billingAnchor,
+              subscription.billingCadence,
+              formatInstant(later(now, activeFrom)),
+            ).to,
+          );
   const activeTo = later(end, activeFrom);
   if (state.status === 'canceled' && activeTo >= parseInstant(state.activeTo)) return [];
 
@@ -470,6 +511,74 @@ function change(command: ChangeSubscription, state: SubscriptionState): Subscrip
   ];
 }
 
+/**
+ * Only an end still ahead can be taken back: once it has passed, the subscription has ended (a new
+ * one is created instead). Restoring one with no end is a no-op, so a retried request is safe.
+ */
+function restore(command: RestoreSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, nextSubscriptionDeleted } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (state.status === 'open') return [];
+  const now = parseInstant(command.data.now, 'now');
+  if (parseInstant(state.activeTo) <= now) {
+    throw conflict(SubscriptionErrors.notRestorable, `Subscription ${id} ended at ${state.activeTo}`);
+  }
+  if (state.nextSubscriptionId !== undefined && !nextSubscriptionDeleted) {
+    throw conflict(
+      SubscriptionErrors.notRestorable,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}, which has started`,
+    );
+  }
+  return [
+    {
+      type: 'SubscriptionRestored',
+      data: { id, namespace, customerId: state.subscription.customerId, restoredAt: formatInstant(now) },
+    },
+  ];
+}
+
+/** Ends it where it would start, then deletes it: readers of ends see it never run. */
+function remove(command: DeleteSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  const activeFrom = parseInstant(subscription.activeFrom);
+  if (activeFrom <= now) {
+    throw conflict(
+      SubscriptionErrors.alreadyStarted,
+      `Subscription ${id} started at ${subscription.activeFrom}; cancel it instead`,
+    );
+  }
+  const at = formatInstant(now);
+  const ended = state.status === 'canceled' && parseInstant(state.activeTo) <= activeFrom;
+  return [
+    ...(ended
+      ? []
+      : [
+          {
+            type: 'SubscriptionCanceled' as const,
+            data: {
+              id,
+              namespace,
+              customerId: subscription.customerId,
+              timing: 'immediate',
+              activeTo: subscription.activeFrom,
+              canceledAt: at,
+            },
+          },
+        ]),
+    {
+      type: 'SubscriptionDeleted',
+      data: { id, namespace, customerId: subscription.customerId, deletedAt: at },
+    },
+  ];
+}
+
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: evolveByType<SubscriptionEvent, SubscriptionState>({
@@ -486,6 +595,10 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         }),
       };
     },
+    SubscriptionRestored: (state) =>
+      state.status === 'empty' ? state : { status: 'open', subscription: state.subscription },
+    // A deleted subscription is as if it never was: every command on it answers 404.
+    SubscriptionDeleted: () => ({ status: 'empty' }),
   }),
   decide: (command, state) => {
     switch (command.type) {
@@ -495,6 +608,10 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         return cancel(command, state);
       case 'ChangeSubscription':
         return change(command, state);
+      case 'RestoreSubscription':
+        return restore(command, state);
+      case 'DeleteSubscription':
+        return remove(command, state);
       default:
         return unreachable(command);
     }

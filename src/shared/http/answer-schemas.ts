@@ -14,6 +14,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/plans/{planId}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
+    'delete /api/v1/subscriptions/{subscriptionId}': null,
     'delete /api/v1/tokens/{tokenId}': null,
     'delete /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': null,
     'get /api/v1/admin/projections': {
@@ -742,6 +743,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'post /api/v1/subscriptions/{subscriptionId}/migrate': {
       'application/json': {
         $ref: '#/components/schemas/SubscriptionChangeView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/restore': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/unschedule-cancelation': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
       },
     },
     'post /api/v1/tokens': {

@@ -11,7 +11,7 @@ export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v3';
  */
 export const subscriptionsProjection: Projection = {
   name: SUBSCRIPTIONS_PROJECTION,
-  handles: ['SubscriptionCreated', 'SubscriptionCanceled'],
+  handles: ['SubscriptionCreated', 'SubscriptionCanceled', 'SubscriptionRestored', 'SubscriptionDeleted'],
   tables: ['subscriptions'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     for (const recorded of events) await applyOne(recorded, tx);
@@ -72,6 +72,21 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
           event.data.nextSubscriptionId ?? null,
         ],
       );
+      return;
+    case 'SubscriptionRestored':
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = NULL, canceled_at = NULL, next_subscription_id = NULL,
+           updated_at = $3, stream_version = $4
+         WHERE namespace = $1 AND id = $2 AND stream_version < $4`,
+        [event.data.namespace, event.data.id, event.data.restoredAt, version],
+      );
+      return;
+    case 'SubscriptionDeleted':
+      // It never ran: gone from every list and answer (its events stay in its history).
+      await tx.query(`DELETE FROM ${subscriptions} WHERE namespace = $1 AND id = $2`, [
+        event.data.namespace,
+        event.data.id,
+      ]);
       return;
     default:
       unreachable(event);
