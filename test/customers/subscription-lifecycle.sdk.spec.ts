@@ -430,6 +430,65 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       await expect(sdk.subscriptions.delete(now.id)).rejects.toMatchObject({ status: 409 });
     });
   });
+
+  describe('backdated starts (SUBSCRIPTION_BACKDATE_LIMIT, default P1Y)', () => {
+    const rebuild = async (name: string) => {
+      expect((await app.request('POST', `/api/v1/admin/projections/${name}/rebuild`)).status).toBe(202);
+      for (let state = ''; state !== 'running';) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const listed = (await call('GET', '/api/v1/admin/projections')) as { name: string; state: string }[];
+        state = listed.find((projection) => projection.name === name)!.state;
+      }
+    };
+
+    it('a customer moved in 40 days ago: its past period is invoiced once with the usage already in the log, and not again after a replay', async () => {
+      const now = new Date('2027-09-15T00:00:00Z');
+      const start = new Date(now.getTime() - 40 * DAY); // Aug 6
+      clock.set(now);
+      const moved = await customer('moved');
+      // Sent before the subscription exists: carol before its start (not billed), alice and bob after.
+      await usage('moved', [
+        ['m1', 'carol', new Date('2027-08-01T00:00:00Z')],
+        ['m2', 'alice', new Date('2027-08-11T00:00:00Z')],
+        ['m3', 'bob', new Date('2027-08-20T00:00:00Z')],
+        ['m4', 'alice', new Date('2027-09-10T00:00:00Z')],
+      ]);
+      await expect(
+        sdk.subscriptions.create({
+          customerKey: 'moved',
+          plan: { key: 'basic' },
+          timing: new Date(now.getTime() - 2 * 366 * DAY),
+        }),
+      ).rejects.toMatchObject({ status: 400 });
+      const refused = await app.request('POST', '/api/v1/subscriptions', {
+        body: { customerKey: 'moved', plan: { key: 'basic' }, timing: '2025-09-01T00:00:00Z' },
+      });
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'body.timing' })]);
+      expect(refused.text).toContain('P1Y');
+      const sub = present(
+        await sdk.subscriptions.create({ customerKey: 'moved', plan: { key: 'basic' }, timing: start }),
+      );
+      expect(sub).toMatchObject({ activeFrom: start, billingAnchor: start, status: 'active' });
+
+      const issuedFor = async () => {
+        await app.tally.app!.get(InvoiceIssuer).issueDue();
+        const documents = present(await sdk.billing.invoices.list({ customers: [moved.id] }));
+        return documents.items.filter((item) => item.status === 'issued');
+      };
+      const issued = await issuedFor();
+      // The ended period [Aug 6, Sep 6): alice and bob at $1; the current one has alice (Sep 10).
+      expect(issued).toHaveLength(1);
+      const document = await invoice(issued[0].id);
+      expect(document.lines.map((line) => [line.period.from, line.quantity, line.totals.total])).toEqual([
+        [start.toISOString(), '2', '2'],
+      ]);
+      expect((await preview('moved')).lines.map((line) => line.quantity)).toEqual(['1']);
+
+      await rebuild('issued_invoices@v2');
+      await rebuild('billing_view@v3');
+      expect((await issuedFor()).map((item) => item.id)).toEqual([issued[0].id]);
+    });
+  });
 });
 
 function present<T>(value: T | undefined): T {

@@ -150,7 +150,8 @@ describe('subscriptions and entitlements API', () => {
       app.request('POST', '/api/v1/subscriptions', { body: { customerKey: 'other', ...body } });
     expect((await subscribe({ plan: { key: 'no_such_plan' } })).status).toBe(404);
     expect((await subscribe({ plan: { key: 'per_seat', version: 9 } })).status).toBe(404);
-    const past = await subscribe({ plan: { key: 'per_seat' }, timing: '2024-01-31T09:10:00Z' });
+    // Further back than SUBSCRIPTION_BACKDATE_LIMIT (P1Y); nearer starts are backdated (issue 22).
+    const past = await subscribe({ plan: { key: 'per_seat' }, timing: '2023-01-30T09:10:00Z' });
     expect(past.status).toBe(400);
     expect(past.body.code).toBe('SUBSCRIPTIONS.TIMING_IN_PAST');
     expect((await subscribe({ plan: { key: 'per_seat' }, timing: 'next_billing_cycle' })).status).toBe(400);

@@ -1708,7 +1708,7 @@ export interface components {
             /** @description The key of the phase to start in; earlier phases are skipped */
             startingPhase?: string;
             /**
-             * @description "immediate" (now, to the second) or an RFC 3339 date-time at most two minutes in the past
+             * @description "immediate" (now, to the second) or an RFC 3339 date-time, in the past at most SUBSCRIPTION_BACKDATE_LIMIT (default P1Y)
              * @default immediate
              */
             timing?: string;

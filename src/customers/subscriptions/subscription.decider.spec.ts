@@ -499,6 +499,23 @@ describe('subscription decider', () => {
     });
   });
 
+  describe('CreateSubscription backdated (SUBSCRIPTION_BACKDATE_LIMIT)', () => {
+    it('starts as far back as the limit, and no further, naming the bound', () => {
+      const back = create({ timing: '2023-02-01T00:00:00Z', backdateLimit: 'P1Y' });
+      const [event] = subscriptionDecider.decide(back, subscriptionDecider.initialState());
+      expect(event.data).toMatchObject({
+        activeFrom: '2023-02-01T00:00:00.000Z',
+        billingAnchor: '2023-02-01T00:00:00.000Z',
+      });
+      expect(() =>
+        subscriptionDecider.decide(
+          create({ timing: '2023-01-31T00:00:00Z', backdateLimit: 'P1Y' }),
+          subscriptionDecider.initialState(),
+        ),
+      ).toThrow(/P1Y \(SUBSCRIPTION_BACKDATE_LIMIT\)/);
+    });
+  });
+
   describe('CancelSubscription at an instant', () => {
     it('ends it there; never before its start; not more than two minutes back', () => {
       spec

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { Alignment, SettlementMode, unalignedRateCardProblems } from '../../catalog/model';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict, invalid, notFound } from '../../shared/errors';
@@ -29,7 +29,7 @@ export const SubscriptionErrors = {
   planNotPublished: 'SUBSCRIPTIONS.PLAN_NOT_PUBLISHED',
   /** 400: `timing` is neither an allowed keyword nor an RFC 3339 date-time. */
   invalidTiming: 'SUBSCRIPTIONS.INVALID_TIMING',
-  /** 400: an explicit start more than `MAX_START_IN_PAST_MS` before `now`. */
+  /** 400: an explicit start before the bound: `backdateLimit` before now, else `MAX_START_IN_PAST_MS`. */
   timingInPast: 'SUBSCRIPTIONS.TIMING_IN_PAST',
   invalidBillingAnchor: 'SUBSCRIPTIONS.INVALID_BILLING_ANCHOR',
   invalidName: 'SUBSCRIPTIONS.INVALID_NAME',
@@ -53,7 +53,7 @@ export const SubscriptionErrors = {
 export const COST_BASIS_MODES = ['dynamic', 'pinned'] as const;
 export type CostBasisMode = (typeof COST_BASIS_MODES)[number];
 
-/** How far before `now` an explicit start may lie: absorbs clock skew and request latency, no backdating. */
+/** How far before `now` an explicit change or cancel may lie: absorbs clock skew and request latency. */
 export const MAX_START_IN_PAST_MS = 2 * 60 * 1000;
 
 /** OpenMeter's `PlanStatus`; only `active` (published) plans can be subscribed to. */
@@ -138,6 +138,11 @@ export type CreateSubscription = Message<
     metadata?: Readonly<Record<string, string>>;
     /** `immediate` or an RFC 3339 date-time (OpenMeter's `SubscriptionTiming` for a create). */
     timing: string;
+    /**
+     * How far back `timing` may lie, an ISO-8601 duration (`SUBSCRIPTION_BACKDATE_LIMIT`): a customer
+     * moved in from another biller starts where it started there. Without it, two minutes.
+     */
+    backdateLimit?: string;
     billingAnchor?: string;
     alignment?: Alignment;
     settlementMode?: SettlementMode;
@@ -259,8 +264,12 @@ const secondEnding = (instant: DateTime) => {
   return floor < instant ? floor.plus({ seconds: 1 }) : floor;
 };
 
-/** `immediate` → now, floored to the second; an explicit start must not lie more than two minutes back. */
-function resolveActiveFrom(timing: string, now: DateTime): string {
+/**
+ * `immediate` → now, floored to the second; an explicit start must not lie more than
+ * `backdateLimit` back — or, without one (changes, cancels: they would rewrite billed periods), two
+ * minutes (clock skew and latency).
+ */
+function resolveActiveFrom(timing: string, now: DateTime, backdateLimit?: string): string {
   if (timing === 'immediate') return formatInstant(now.startOf('second'));
   if (!isInstant(timing)) {
     const message = 'must be "immediate" or an RFC 3339 date-time';
@@ -269,8 +278,15 @@ function resolveActiveFrom(timing: string, now: DateTime): string {
     ]);
   }
   const start = parseInstant(timing, 'body.timing');
-  if (start.toMillis() < now.toMillis() - MAX_START_IN_PAST_MS) {
-    const message = 'may not be more than 2 minutes before now';
+  const earliest =
+    backdateLimit === undefined
+      ? now.minus(MAX_START_IN_PAST_MS)
+      : now.minus(Duration.fromISO(backdateLimit));
+  if (start < earliest) {
+    const message =
+      backdateLimit === undefined
+        ? 'may not be more than 2 minutes before now'
+        : `may not be more than ${backdateLimit} (SUBSCRIPTION_BACKDATE_LIMIT) before now`;
     throw invalid(SubscriptionErrors.timingInPast, `Invalid timing ${timing}: ${message}`, [
       { field: 'body.timing', message, code: SubscriptionErrors.timingInPast },
     ]);
@@ -364,7 +380,7 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
   if (state.status !== 'empty')
     throw conflict(SubscriptionErrors.alreadyExists, `Subscription ${id} already exists`);
   const now = parseInstant(command.data.now, 'now');
-  const activeFrom = resolveActiveFrom(timing, now);
+  const activeFrom = resolveActiveFrom(timing, now, command.data.backdateLimit);
   const anchor = resolveBillingAnchor(billingAnchor, activeFrom);
   const plan = fromStartingPhase(command.data.plan, startingPhase);
   const resolvedName = resolveName(name, plan);
