@@ -1,3 +1,4 @@
+import { Duration } from 'luxon';
 import { resolve } from 'node:path';
 
 /** Everything Tally reads from its environment, checked once at start. */
@@ -26,6 +27,8 @@ export interface TallyConfig {
   readonly correctionGraceMs: number;
   /** How often the invoice issuer sweeps: issues closed periods, then corrects issued ones. */
   readonly invoiceSweepMs: number;
+  /** How far back a subscription may start (ISO-8601 duration): customers moved in from another biller. */
+  readonly subscriptionBackdateLimit: string;
   /** Requests per second per token; 0 turns the limit off. */
   readonly rateLimitPerToken: number;
   /** Requests per second per client address without a valid token; 0 turns the limit off. */
@@ -91,6 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
     return fallback;
   };
 
+  const isoDuration = (name: string, fallback: string): string => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const duration = Duration.fromISO(raw);
+    if (duration.isValid && duration.toMillis() >= 0) return raw;
+    problems.push(`${name} must be an ISO-8601 duration such as P1Y or P90D (got "${raw}")`);
+    return fallback;
+  };
+
   const logLevel = (text('LOG_LEVEL') ?? 'info') as TallyConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const adminToken = text('ADMIN_TOKEN');
@@ -114,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TallyConfig {
     correctionGraceMs:
       integer('CORRECTION_GRACE_SECONDS', collectionGraceMs / 1000, 0, 90 * 24 * 3600) * 1000,
     invoiceSweepMs: integer('INVOICE_SWEEP_SECONDS', 30, 1, 3600) * 1000,
+    subscriptionBackdateLimit: isoDuration('SUBSCRIPTION_BACKDATE_LIMIT', 'P1Y'),
     rateLimitPerToken: integer('RATE_LIMIT_PER_TOKEN', 10_000, 0, 10_000_000),
     rateLimitAnonPerIp: integer('RATE_LIMIT_ANON_PER_IP', 100, 0, 10_000_000),
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5_000, 0, 60_000),

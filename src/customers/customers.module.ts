@@ -17,6 +17,12 @@ import { GetSubjectHandler, ListSubjectsHandler } from './subjects/subjects-read
 import { UpsertSubjectsHandler } from './subjects/upsert-subjects/upsert-subjects.handler';
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
+import { ChangeSubscriptionController } from './subscriptions/change-subscription/change-subscription.controller';
+import { ChangeSubscriptionHandler } from './subscriptions/change-subscription/change-subscription.handler';
+import { DeleteSubscriptionController } from './subscriptions/delete-subscription/delete-subscription.controller';
+import { DeleteSubscriptionHandler } from './subscriptions/delete-subscription/delete-subscription.handler';
+import { RestoreSubscriptionController } from './subscriptions/restore-subscription/restore-subscription.controller';
+import { RestoreSubscriptionHandler } from './subscriptions/restore-subscription/restore-subscription.handler';
 import { CreateSubscriptionController } from './subscriptions/create-subscription/create-subscription.controller';
 import { CreateSubscriptionHandler } from './subscriptions/create-subscription/create-subscription.handler';
 import { SubscriptionsController } from './subscriptions/subscriptions-read-model/subscriptions.controller';
@@ -37,6 +43,9 @@ import {
     SubscriptionsController,
     CreateSubscriptionController,
     CancelSubscriptionController,
+    ChangeSubscriptionController,
+    RestoreSubscriptionController,
+    DeleteSubscriptionController,
     SubjectsController,
   ],
   providers: [
@@ -47,6 +56,9 @@ import {
     ListCustomersHandler,
     CreateSubscriptionHandler,
     CancelSubscriptionHandler,
+    ChangeSubscriptionHandler,
+    RestoreSubscriptionHandler,
+    DeleteSubscriptionHandler,
     GetSubscriptionHandler,
     ListCustomerSubscriptionsHandler,
     UpsertSubjectsHandler,

@@ -26,6 +26,7 @@ import { Subjects1796619400000 } from './migrations/1796619400000-subjects';
 import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tokens';
 import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing-profiles';
 import { InvoiceStatuses1796642273397 } from './migrations/1796642273397-invoice-statuses';
+import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -63,4 +64,5 @@ export const MIGRATIONS: MixedList<Function> = [
   PortalTokens1796619500000,
   BillingProfiles1796622170394,
   InvoiceStatuses1796642273397,
+  SubscriptionLinks1796642280780,
 ];

@@ -150,7 +150,8 @@ describe('subscriptions and entitlements API', () => {
       app.request('POST', '/api/v1/subscriptions', { body: { customerKey: 'other', ...body } });
     expect((await subscribe({ plan: { key: 'no_such_plan' } })).status).toBe(404);
     expect((await subscribe({ plan: { key: 'per_seat', version: 9 } })).status).toBe(404);
-    const past = await subscribe({ plan: { key: 'per_seat' }, timing: '2024-01-31T09:10:00Z' });
+    // Further back than SUBSCRIPTION_BACKDATE_LIMIT (P1Y); nearer starts are backdated (issue 22).
+    const past = await subscribe({ plan: { key: 'per_seat' }, timing: '2023-01-30T09:10:00Z' });
     expect(past.status).toBe(400);
     expect(past.body.code).toBe('SUBSCRIPTIONS.TIMING_IN_PAST');
     expect((await subscribe({ plan: { key: 'per_seat' }, timing: 'next_billing_cycle' })).status).toBe(400);
@@ -215,10 +216,12 @@ describe('subscriptions and entitlements API', () => {
     expect(
       (await app.request('GET', '/api/v1/customers/acme-inc/entitlements/active_users/value')).body.hasAccess,
     ).toBe(true);
+    // An instant is taken (issue 22), but not one more than two minutes back.
     const bad = await app.request('POST', `/api/v1/subscriptions/${subscriptionId}/cancel`, {
-      body: { timing: '2024-02-10T00:00:00Z' },
+      body: { timing: '2024-01-10T00:00:00Z' },
     });
     expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('SUBSCRIPTIONS.TIMING_IN_PAST');
     const hostile = await app.request('POST', `/api/v1/subscriptions/${subscriptionId}/cancel`, {
       body: { timing: { toString: null }, valueOf: null },
     });

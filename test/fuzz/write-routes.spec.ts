@@ -182,7 +182,29 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     reason: fc.string({ minLength: 1, maxLength: 20 }),
   }),
   'POST /api/v1/subscriptions/:subscriptionId/cancel': fc.record({
-    timing: fc.constantFrom('immediate', 'next_billing_cycle'),
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
+  }),
+  'POST /api/v1/subscriptions/:subscriptionId/restore': undefined,
+  'POST /api/v1/subscriptions/:subscriptionId/unschedule-cancelation': undefined,
+  'DELETE /api/v1/subscriptions/:subscriptionId': undefined,
+  'POST /api/v1/subscriptions/:subscriptionId/change': fc.record({
+    plan: fc.constantFrom({ key: 'fuzz_plan' }, { key: 'fuzz_plan', version: 1 }),
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
+    billingAnchor: fc.constantFrom('2024-01-31T00:00:00Z', '2024-02-29T12:00:00+05:30'),
+  }),
+  'POST /api/v1/subscriptions/:subscriptionId/migrate': fc.record({
+    timing: fc.constantFrom('immediate', 'next_billing_cycle', '2030-01-01T00:00:00Z'),
+    targetVersion: fc.constantFrom(1, 2),
   }),
   'POST /api/v2/customers/:customerIdOrKey/entitlements': fc.constant(entitlementBody('v2')),
   'POST /api/v1/subjects/:subjectIdOrKey/entitlements': fc.constant(entitlementBody('v1')),

@@ -250,6 +250,8 @@ describe('namespace isolation', () => {
       usageAttribution: { subjectKeys: ['acme-inc'] },
     },
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
+    'POST /api/v1/subscriptions/:subscriptionId/change': { plan: { key: 'per_seat' }, timing: 'immediate' },
+    'POST /api/v1/subscriptions/:subscriptionId/migrate': { timing: 'immediate' },
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
     'POST /api/v2/customers/:customerIdOrKey/entitlements': { type: 'boolean', featureKey: 'a_tokens' },

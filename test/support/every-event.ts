@@ -171,7 +171,17 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     timing: 'immediate',
     costBasisMode: 'dynamic',
   });
-  await call('POST', `/api/v1/subscriptions/${brief.id}/cancel`, { timing: 'immediate' });
+  // A change links both ways (the predecessor's end names its successor); the successor is canceled.
+  const changed = await call('POST', `/api/v1/subscriptions/${brief.id}/change`, {
+    customPlan: {
+      name: 'Briefer',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+    },
+    timing: 'immediate',
+  });
+  await call('POST', `/api/v1/subscriptions/${changed.next.id}/cancel`, { timing: 'immediate' });
   // A customer whose invoices need approval: its period is drafted, then approved.
   await call('POST', '/api/v1/customers', { name: 'Review', key: 'review' });
   await call('PUT', '/api/v1/billing/customers/review', { workflow: { invoicing: { autoAdvance: false } } });
@@ -180,6 +190,16 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     plan: { key: 'pro' },
     timing: 'immediate',
   });
+  // A scheduled subscription canceled at an instant, restored, then deleted before it starts.
+  await call('POST', '/api/v1/customers', { name: 'Later', key: 'later' });
+  const later = await call('POST', '/api/v1/subscriptions', {
+    customerKey: 'later',
+    plan: { key: 'pro' },
+    timing: '2027-06-01T00:00:00Z',
+  });
+  await call('POST', `/api/v1/subscriptions/${later.id}/cancel`, { timing: '2027-09-01T00:00:00Z' });
+  await call('POST', `/api/v1/subscriptions/${later.id}/restore`);
+  await call('DELETE', `/api/v1/subscriptions/${later.id}`);
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.

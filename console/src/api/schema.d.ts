@@ -1023,7 +1023,7 @@ export interface paths {
         get: operations["getSubscription"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["deleteSubscription"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1039,6 +1039,70 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["changeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["migrateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["restoreSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/unschedule-cancelation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["unscheduleCancelation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1439,10 +1503,47 @@ export interface components {
         };
         CancelSubscriptionRequest: {
             /**
+             * @description "immediate", "next_billing_cycle" or an RFC 3339 date-time at most two minutes in the past
              * @default immediate
+             */
+            timing?: string;
+        };
+        ChangeSubscriptionRequest: {
+            /** @deprecated */
+            alignment?: components["schemas"]["AlignmentDto"];
+            /**
+             * Format: date-time
+             * @description Periods are billingAnchor + n × billingCadence; defaults to the current subscription’s
+             */
+            billingAnchor?: string;
+            /**
+             * @description Kept and shown back
+             * @default dynamic
              * @enum {string}
              */
-            timing?: "immediate" | "next_billing_cycle";
+            costBasisMode?: "dynamic" | "pinned";
+            /** @description A plan given inline, for this subscription alone */
+            customPlan?: components["schemas"]["CustomPlanInputDto"];
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Defaults to the plan name */
+            name?: string;
+            /** @description A catalog plan; or else customPlan */
+            plan?: components["schemas"]["PlanReferenceInputDto"];
+            /**
+             * @description Kept and shown back
+             * @enum {string}
+             */
+            settlementMode?: "credit_then_invoice" | "credit_only";
+            /** @description The key of the phase to start in; earlier phases are skipped */
+            startingPhase?: string;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past
+             * @example immediate
+             */
+            timing: string;
         };
         CollectionAlignmentDto: {
             /**
@@ -1659,7 +1760,7 @@ export interface components {
             /** @description The key of the phase to start in; earlier phases are skipped */
             startingPhase?: string;
             /**
-             * @description "immediate" (now, to the second) or an RFC 3339 date-time at most two minutes in the past
+             * @description "immediate" (now, to the second) or an RFC 3339 date-time, in the past at most SUBSCRIPTION_BACKDATE_LIMIT (default P1Y)
              * @default immediate
              */
             timing?: string;
@@ -2252,6 +2353,7 @@ export interface components {
             discountPercentage: string;
             /** @description Added so the charge reaches the price's `minimumAmount`. */
             minimumTrueUp: string;
+            proration?: components["schemas"]["Proration"];
             quantity: string;
             subtotal: string;
             total: string;
@@ -2568,6 +2670,12 @@ export interface components {
             charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
             correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
+            /** @description A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited. */
+            creditOf?: {
+                subscription: {
+                    id: string;
+                };
+            };
             currency: string;
             description?: string;
             featureKey?: string;
@@ -2878,6 +2986,22 @@ export interface components {
             updatedAt: string;
             valueProperty?: string;
         };
+        MigrateSubscriptionRequest: {
+            /**
+             * Format: date-time
+             * @description Periods are billingAnchor + n × billingCadence; defaults to the current subscription’s
+             */
+            billingAnchor?: string;
+            /** @description The key of the phase to start in; earlier phases are skipped */
+            startingPhase?: string;
+            /** @description Defaults to the plan’s active version */
+            targetVersion?: number;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past
+             * @default immediate
+             */
+            timing?: string;
+        };
         OpenMeterValidationError: {
             code: string;
             field: string;
@@ -3077,6 +3201,10 @@ export interface components {
              * @enum {string}
              */
             mode: "prorate_prices";
+        };
+        Proration: {
+            part: string;
+            whole: string;
         };
         ReconciliationAnswerDto: {
             billingPeriods: components["schemas"]["ReconciliationBillingPeriodDto"][];
@@ -3288,6 +3416,12 @@ export interface components {
             charge?: components["schemas"]["FlatCharge"] | components["schemas"]["UnitCharge"] | components["schemas"]["PackageCharge"] | components["schemas"]["TieredCharge"] | components["schemas"]["DynamicCharge"];
             correction?: components["schemas"]["LineCorrection"];
             createdAt: string;
+            /** @description A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited. */
+            creditOf?: {
+                subscription: {
+                    id: string;
+                };
+            };
             currency: string;
             description?: string;
             featureKey?: string;
@@ -3469,6 +3603,10 @@ export interface components {
             stripeCustomerId?: string;
             updatedAt: string;
         };
+        SubscriptionChangeView: {
+            current: components["schemas"]["SubscriptionView"];
+            next: components["schemas"]["SubscriptionExpandedView"];
+        };
         SubscriptionExpandedView: {
             activeFrom: string;
             activeTo?: string;
@@ -3492,6 +3630,8 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
+            nextSubscriptionId?: string;
             phases: components["schemas"]["SubscriptionPhaseView"][];
             /** @description The catalog plan; absent for a custom plan (given inline). */
             plan?: {
@@ -3499,6 +3639,8 @@ export interface components {
                 key: string;
                 version: number;
             };
+            /** @description Tally's: the subscription this one replaced by a change or migration (it ended where this one starts). */
+            previousSubscriptionId?: string;
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
              * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
@@ -3620,12 +3762,16 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
+            nextSubscriptionId?: string;
             /** @description The catalog plan; absent for a custom plan (given inline). */
             plan?: {
                 id: string;
                 key: string;
                 version: number;
             };
+            /** @description Tally's: the subscription this one replaced by a change or migration (it ended where this one starts). */
+            previousSubscriptionId?: string;
             proRatingConfig: components["schemas"]["ProRatingConfig"];
             /**
              * @description As requested, else the plan's, else OpenMeter's defaults; shown back, not acted on: Tally invoices every period and pins no cost bases.
@@ -11208,6 +11354,92 @@ export interface operations {
             };
         };
     };
+    deleteSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     cancelSubscription: {
         parameters: {
             query?: never;
@@ -11226,6 +11458,370 @@ export interface operations {
                 "application/json": components["schemas"]["CancelSubscriptionRequest"];
             };
         };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    changeSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionChangeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    migrateSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionChangeView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    restoreSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    unscheduleCancelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {

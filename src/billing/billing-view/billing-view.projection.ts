@@ -4,7 +4,7 @@ import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 import { unreachable } from '../../shared/decider';
 
-export const BILLING_VIEW_PROJECTION = 'billing_view@v2';
+export const BILLING_VIEW_PROJECTION = 'billing_view@v3';
 
 type BillingInput = CustomerEvent | SubscriptionEvent | FeatureEvent;
 
@@ -14,6 +14,7 @@ const HANDLED: readonly BillingInput['type'][] = [
   'CustomerDeleted',
   'SubscriptionCreated',
   'SubscriptionCanceled',
+  'SubscriptionRestored',
   'FeatureCreated',
   'FeatureArchived',
 ];
@@ -64,11 +65,19 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
       return;
     }
     case 'SubscriptionCanceled':
-      await tx.query(`UPDATE ${subscriptions} SET active_to = $3 WHERE namespace = $1 AND id = $2`, [
-        event.data.namespace,
-        event.data.id,
-        event.data.activeTo,
-      ]);
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = $3, next_subscription_id = $4 WHERE namespace = $1 AND id = $2`,
+        [event.data.namespace, event.data.id, event.data.activeTo, event.data.nextSubscriptionId ?? null],
+      );
+      return;
+    case 'SubscriptionRestored':
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = NULL, next_subscription_id = NULL WHERE namespace = $1 AND id = $2`,
+        [event.data.namespace, event.data.id],
+      );
+      return;
+    case 'SubscriptionDeleted':
+      // Not handled: the SubscriptionCanceled before it ended it at its start, so it bills nothing.
       return;
     case 'FeatureCreated': {
       const f = event.data;

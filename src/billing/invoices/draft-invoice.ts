@@ -1,7 +1,7 @@
 import type { Discounts, Price, RateCard } from '../../catalog';
 import { DomainError } from '../../shared/errors';
 import { Decimal, toDecimalString } from '../../shared/money';
-import { Charge, priceUsage, roundMoney } from '../pricing';
+import { Charge, priceUsage, Proration, roundMoney } from '../pricing';
 import type { WorkflowInput } from '../profiles/workflow';
 import type { AvailableActions } from './invoice-status';
 import { stableUlid } from '../../shared/stable-id';
@@ -32,6 +32,21 @@ export interface LineInput {
   readonly meteredQuantity?: string;
   /** The part of the period whose usage the line counts: [max(period start, activeFrom), min(period end, activeTo)). */
   readonly usageWindow: Period;
+  /** A flat fee billed for part of its period (see `prorationOf`). */
+  readonly proration?: Proration;
+}
+
+/**
+ * A credit for the unused part of a flat fee the predecessor of a change billed in advance
+ * (`creditsOnChange`): a line of its own, negative, on the successor's first invoice.
+ */
+export interface CreditInput {
+  readonly subscriptionId: string;
+  readonly phaseKey: string;
+  readonly rateCard: RateCard;
+  /** From the change to the end of the predecessor's period. */
+  readonly unused: Period;
+  readonly proration: Proration;
 }
 
 /**
@@ -51,6 +66,7 @@ export interface DraftInvoiceInput {
   readonly issuedAt?: string;
   /** Problems found before pricing (the draft could not be computed): reported on the invoice. */
   readonly issues?: readonly FoundIssue[];
+  readonly credits?: readonly CreditInput[];
 }
 
 /**
@@ -130,6 +146,11 @@ export interface InvoiceLine {
    * billed for it, and what it is worth now. Its own quantity and totals are the difference.
    */
   readonly correction?: LineCorrection;
+  /**
+   * A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this
+   * line gives back for the unused part of its period; `charge` is the part credited.
+   */
+  readonly creditOf?: { readonly subscription: { readonly id: string } };
 }
 
 /** One line's billed figures. */
@@ -244,6 +265,11 @@ export function draftInvoice(input: DraftInvoiceInput): Invoice {
       found.push(...priced.issues);
       return priced.line;
     });
+  for (const credit of input.credits ?? []) {
+    const priced = creditLine(credit, lines.length, invoiceId, input);
+    found.push(...priced.issues);
+    lines.push(priced.line);
+  }
   const sum = (pick: (t: InvoiceTotals) => string) =>
     toDecimalString(lines.reduce((acc, l) => acc.plus(pick(l.totals)), new Decimal(0)));
   const stamp = input.issuedAt ?? input.period.from;
@@ -327,6 +353,7 @@ function priceLine(
       quantity: price.type === 'flat' ? '1' : metered,
       discounts: rateCard.discounts as Discounts | undefined,
       currency: input.subscription.currency,
+      ...(line.proration && { proration: line.proration }),
     });
   } catch (error) {
     const problems = error instanceof DomainError && error.problems.length > 0 ? error.problems : [undefined];
@@ -368,6 +395,58 @@ function priceLine(
     charge,
   });
   return { line: priced, issues };
+}
+
+/**
+ * The credit for a fee the predecessor billed in advance, priced as that fee over the unused part
+ * and negated. A credit that cannot be priced (the price stored before a check refused it) is left
+ * at zero with a critical issue, as any line.
+ */
+function creditLine(
+  credit: CreditInput,
+  index: number,
+  invoiceId: string,
+  input: DraftInvoiceInput,
+): { line: InvoiceLine; issues: FoundIssue[] } {
+  const { rateCard } = credit;
+  const id = lineIdFor(
+    invoiceId,
+    credit.phaseKey,
+    `credit:${credit.subscriptionId}:${rateCard.key}`,
+    input.period,
+  );
+  const line: LineInput = { phaseKey: credit.phaseKey, rateCard, usageWindow: credit.unused };
+  const base = {
+    name: `${rateCard.name} (unused part credited)`,
+    creditOf: { subscription: { id: credit.subscriptionId } },
+  };
+  const currency = input.subscription.currency;
+  try {
+    const charge = priceUsage({
+      price: rateCard.price as Price,
+      quantity: '1',
+      discounts: rateCard.discounts as Discounts | undefined,
+      currency,
+      proration: credit.proration,
+    });
+    const amount = toDecimalString(new Decimal(roundMoney(new Decimal(charge.total), currency)).negated());
+    const totals = { ...ZERO_TOTALS, amount, total: amount };
+    return {
+      line: { ...invoiceLine(line, id, invoiceId, input, { quantity: '1', totals, charge }), ...base },
+      issues: [],
+    };
+  } catch (error) {
+    const issue: FoundIssue = {
+      severity: 'critical',
+      field: `$.lines[${index}]`,
+      code: error instanceof DomainError ? error.code : BillingIssueCode.DRAFT_FAILED,
+      component: 'billing.pricing',
+      message: `Credit for "${rateCard.name}" cannot be priced: ${error instanceof Error ? error.message : String(error)}`,
+      metadata: { lineId: id, rateCardKey: rateCard.key, subscriptionId: credit.subscriptionId },
+    };
+    const priced = invoiceLine(line, id, invoiceId, input, { quantity: '0', totals: ZERO_TOTALS });
+    return { line: { ...priced, ...base }, issues: [issue] };
+  }
 }
 
 const ZERO_TOTALS: InvoiceTotals = {

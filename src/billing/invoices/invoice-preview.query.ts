@@ -25,6 +25,7 @@ import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
 import {
   BilledSubscription,
   closedPeriods,
+  creditsOnChange,
   lineInputs,
   periodPlanAt,
   PeriodPlan,
@@ -64,6 +65,7 @@ export interface LineSource {
 interface SubscriptionRow {
   subscription: Subscription;
   active_to: Date | null;
+  next_subscription_id: string | null;
 }
 
 interface CustomerRow {
@@ -100,20 +102,18 @@ export class InvoicePreviewQuery {
     const now = this.clock.now().toISOString();
     // The customer and its active subscription in one statement.
     const [row] = await this.db.query<
-      (CustomerRow & { subscription: Subscription | null; active_to: Date | null })[]
+      (CustomerRow & Omit<SubscriptionRow, 'subscription'> & { subscription: Subscription | null })[]
     >(
-      `SELECT c.*, s.subscription, s.active_to FROM (${CUSTOMER_SQL}) AS c
+      `SELECT c.*, s.subscription, s.active_to, s.next_subscription_id FROM (${CUSTOMER_SQL}) AS c
        LEFT JOIN LATERAL (
-         SELECT subscription, active_to FROM billing_subscriptions
+         SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions
          WHERE namespace = $1 AND customer_id = c.id AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
          ORDER BY active_from DESC LIMIT 1) AS s ON true`,
       [namespace, customerIdOrKey, now],
     );
     if (!row) throw notFound('BILLING.CUSTOMER_NOT_FOUND', `no customer ${customerIdOrKey}`);
     const customer = customerOf(row);
-    const billed = row.subscription
-      ? billedOf({ subscription: row.subscription, active_to: row.active_to })
-      : undefined;
+    const billed = row.subscription ? billedOf({ ...row, subscription: row.subscription }) : undefined;
     const plan = billed && periodPlanAt(billed, now);
     if (!billed || !plan) return emptyInvoice(customer, now);
     return (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
@@ -139,11 +139,11 @@ export class InvoicePreviewQuery {
     const now = this.clock.now().toISOString();
     const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
       options.closed
-        ? `SELECT s.customer_id, s.subscription, s.active_to, i.issued_to FROM billing_subscriptions s
+        ? `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to FROM billing_subscriptions s
            LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
                       WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
            WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`
-        : `SELECT customer_id, subscription, active_to, NULL AS issued_to FROM billing_subscriptions
+        : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to FROM billing_subscriptions
            WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
            ORDER BY customer_id, active_from`,
       [namespace, now],
@@ -213,7 +213,7 @@ export class InvoicePreviewQuery {
   ): Promise<DraftAsOf | undefined> {
     const customer = await this.customer(namespace, issued.customerId);
     const [row] = await this.db.query<SubscriptionRow[]>(
-      `SELECT subscription, active_to FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
+      `SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
       [namespace, issued.subscriptionId],
     );
     if (!customer || !row) return undefined;
@@ -265,8 +265,9 @@ export class InvoicePreviewQuery {
       const quantities = new Map(
         sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
+      const credits = await this.credits(namespace, billed, plan);
       return {
-        invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities) }),
+        invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities), credits }),
         ...(read.through ? { through: read.through } : {}),
       };
     } catch (error) {
@@ -287,6 +288,21 @@ export class InvoicePreviewQuery {
       };
       return { invoice: draftInvoice({ ...input, lines: [], issues: [issue] }) };
     }
+  }
+
+  /**
+   * A successor's first invoice credits what its predecessor billed in advance for the part of its
+   * period after the change; the predecessor must name this one as its successor (both links hold).
+   */
+  private async credits(namespace: string, billed: BilledSubscription, plan: PeriodPlan) {
+    const { previousSubscriptionId, activeFrom, id } = billed.subscription;
+    if (previousSubscriptionId === undefined || plan.usageWindow.from !== activeFrom) return [];
+    const [row] = await this.db.query<SubscriptionRow[]>(
+      `SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
+      [namespace, previousSubscriptionId],
+    );
+    if (!row || row.next_subscription_id !== id) return [];
+    return creditsOnChange(billedOf(row), activeFrom);
   }
 
   /** Which meter each metered rate card of the period reads. */
@@ -336,10 +352,11 @@ function customerOf(row: CustomerRow): BillingCustomer {
   };
 }
 
-function billedOf(row: SubscriptionRow): BilledSubscription {
+export function billedOf(row: SubscriptionRow): BilledSubscription {
   return {
     subscription: row.subscription,
     ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
+    ...(row.next_subscription_id ? { nextSubscriptionId: row.next_subscription_id } : {}),
   };
 }
 

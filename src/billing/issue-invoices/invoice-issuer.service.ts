@@ -18,7 +18,7 @@ import { CorrectionSweep } from '../corrections/correction-sweep.service';
 import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
 import { DocumentRef, hasCriticalIssues, Invoice, invoiceIdFor } from '../invoices/draft-invoice';
 import { InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
-import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { billedOf, InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods } from '../invoices/subscription-period';
 import { BillingProfilesState, effectiveWorkflow } from '../profiles/billing-profiles.decider';
@@ -118,10 +118,12 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         customer_id: string;
         subscription: Subscription;
         active_to: Date | null;
+        next_subscription_id: string | null;
         issued_to: Date | null;
       }[]
     >(
-      `SELECT s.namespace, s.customer_id, s.subscription, s.active_to, i.issued_to FROM billing_subscriptions s
+      `SELECT s.namespace, s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to
+       FROM billing_subscriptions s
        LEFT JOIN (SELECT namespace, subscription_id, max(period_to) AS issued_to FROM billing_invoices
                   GROUP BY namespace, subscription_id) i ON i.namespace = s.namespace AND i.subscription_id = s.id
        WHERE s.active_from < $1 ORDER BY s.namespace, s.active_from, s.id`,
@@ -142,10 +144,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     };
     let issued = 0;
     for (const row of rows) {
-      const billed = {
-        subscription: row.subscription,
-        ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
-      };
+      const billed = billedOf(row);
       const ids = `namespace ${row.namespace} customer ${row.customer_id} subscription ${row.subscription.id}`;
       let period: string | undefined;
       try {

@@ -37,6 +37,41 @@ describe('priceUsage', () => {
     });
   });
 
+  describe('flat price prorated: amount × part ÷ whole, rounded once at the end', () => {
+    const price: Price = { type: 'flat', amount: '49', paymentTerm: 'in_advance' };
+    // 24.5 of 31 days, in seconds.
+    const proration = { part: String(24.5 * 86_400), whole: String(31 * 86_400) };
+
+    it('bills the part of the period, exact until the one rounding', () => {
+      const charge = priceUsage({ price, quantity: '0', currency: 'USD', proration });
+      expect(charge).toMatchObject({ billedQuantity: '1', unitPrice: '49', total: '38.73', proration });
+      // 49 × 24.5 ÷ 31 = 38.7258…: the subtotal keeps the digits, only the total is rounded.
+      expect(charge.subtotal.startsWith('38.72580645161290322580645161290322580645')).toBe(true);
+    });
+
+    it('rounds to the currency’s minor unit (JPY has none) and takes a discount after proration', () => {
+      expect(priceUsage({ price, quantity: '0', currency: 'JPY', proration }).total).toBe('39');
+      const discounted = priceUsage({
+        price,
+        quantity: '0',
+        currency: 'USD',
+        proration,
+        discounts: { percentage: { percentage: 10 } },
+      });
+      expect(discounted.total).toBe('34.85'); // 38.7258… × 0.9 = 34.853…
+    });
+
+    it('leaves every other price as it is', () => {
+      const unit = priceUsage({
+        price: { type: 'unit', amount: '2' },
+        quantity: '3',
+        currency: 'USD',
+        proration,
+      });
+      expect(unit.total).toBe('6');
+    });
+  });
+
   describe('unit price', () => {
     const unit = usd({ type: 'unit', amount: '0.1' });
     it.each<Case>([

@@ -18,6 +18,17 @@ export interface PriceUsageInput {
   readonly quantity: string;
   readonly discounts?: Discounts;
   readonly currency: string;
+  /** A flat price billed for part of its period only (`proRatingConfig`); other prices ignore it. */
+  readonly proration?: Proration;
+}
+
+/**
+ * The part of a billing period a flat fee is billed for, in seconds (decimal strings): the fee is
+ * `amount × part ÷ whole`, left exact until the charge's one rounding.
+ */
+export interface Proration {
+  readonly part: string;
+  readonly whole: string;
 }
 
 /** One tier's share of a tiered charge: `amount` = `quantity` × `unitAmount` + `flatAmount`. */
@@ -57,6 +68,8 @@ interface ChargeCommon {
 export interface FlatCharge extends ChargeCommon {
   readonly type: 'flat';
   readonly unitPrice: string;
+  /** Set when the fee is billed for part of its period: `subtotal` = `unitPrice` × part ÷ whole. */
+  readonly proration?: Proration;
 }
 export interface UnitCharge extends ChargeCommon {
   readonly type: 'unit';
@@ -83,7 +96,13 @@ export interface TieredCharge extends ChargeCommon {
 export type Charge = FlatCharge | UnitCharge | PackageCharge | TieredCharge | DynamicCharge;
 
 type Rated =
-  | { readonly type: 'flat' | 'unit'; readonly subtotal: Decimal; readonly unitPrice: string }
+  | { readonly type: 'unit'; readonly subtotal: Decimal; readonly unitPrice: string }
+  | {
+      readonly type: 'flat';
+      readonly subtotal: Decimal;
+      readonly unitPrice: string;
+      readonly proration?: Proration;
+    }
   | { readonly type: 'dynamic'; readonly subtotal: Decimal; readonly multiplier: string }
   | {
       readonly type: 'package';
@@ -129,7 +148,7 @@ export function priceUsage(input: PriceUsageInput): Charge {
   const usageDiscountQuantity = price.type === 'flat' ? ZERO : Decimal.min(usable, freeUnits);
   const billedQuantity = price.type === 'flat' ? new Decimal(1) : usable.minus(usageDiscountQuantity);
 
-  const { subtotal, ...detail } = rate(price, billedQuantity);
+  const { subtotal, ...detail } = rate(price, billedQuantity, input.proration);
 
   const percentage = parsePercentage(discounts?.percentage?.percentage) ?? ZERO;
   const discountAmount = subtotal.times(percentage).dividedBy(100);
@@ -179,14 +198,16 @@ function assertPriceable({ price, quantity, discounts, currency }: PriceUsageInp
   }
 }
 
-function rate(price: Price, quantity: Decimal): Rated {
+function rate(price: Price, quantity: Decimal, proration: Proration | undefined): Rated {
   switch (price.type) {
-    case 'flat':
-      return {
-        type: 'flat',
-        subtotal: new Decimal(price.amount),
-        unitPrice: toDecimalString(new Decimal(price.amount)),
-      };
+    case 'flat': {
+      const amount = new Decimal(price.amount);
+      const unitPrice = toDecimalString(amount);
+      if (proration === undefined) return { type: 'flat', subtotal: amount, unitPrice };
+      // Multiplied before divided: exact whenever the result is, e.g. 49 × 2116800 ÷ 2678400.
+      const subtotal = amount.times(proration.part).dividedBy(proration.whole);
+      return { type: 'flat', subtotal, unitPrice, proration };
+    }
     case 'unit':
       return {
         type: 'unit',

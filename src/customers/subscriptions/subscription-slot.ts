@@ -100,3 +100,23 @@ function alreadyActive(customerId: string) {
     `Customer ${customerId} already has a subscription that has not ended`,
   );
 }
+
+/**
+ * Hands the customer's slot from a subscription to its successor (a change or migration), once the
+ * predecessor has its end: the successor holds the customer from then on, though it may start later.
+ */
+export async function passSlot(
+  store: EventStore,
+  slot: {
+    readonly namespace: string;
+    readonly customerId: string;
+    readonly from: string;
+    readonly to: string;
+  },
+  now: string,
+  metadata: EventMetadata,
+): Promise<void> {
+  const { namespace, customerId } = slot;
+  await releaseSlot(store, { namespace, customerId, holderId: slot.from }, now, metadata);
+  await takeSlot(store, { namespace, customerId, holderId: slot.to }, now, metadata);
+}

@@ -2,6 +2,7 @@ import { fold } from '../../shared/decider';
 import { deciderSpec } from '../../shared/testing/decider-spec';
 import {
   CancelSubscription,
+  ChangeSubscription,
   CreateSubscription,
   PlanSnapshot,
   Subscription,
@@ -406,6 +407,199 @@ describe('subscription decider', () => {
     it('refuses an unknown timing', () => {
       const command = cancel('later' as 'immediate', '2024-02-01T00:00:00Z');
       spec.given([created()]).when(command).thenThrows('SUBSCRIPTIONS.INVALID_TIMING');
+    });
+  });
+
+  describe('ChangeSubscription', () => {
+    const NEXT = '01J0000000000000000000NEXT';
+    const changeTo = (timing: string, now: string): ChangeSubscription => ({
+      type: 'ChangeSubscription',
+      data: { id: ID, namespace: NS, timing, nextSubscriptionId: NEXT, now },
+    });
+    const changed = (activeTo: string, canceledAt: string, timing: string): SubscriptionCanceled => ({
+      type: 'SubscriptionCanceled',
+      data: { ...canceled(activeTo, canceledAt, timing).data, nextSubscriptionId: NEXT },
+    });
+
+    it('immediate: ends it now, floored to the second, where its successor starts', () => {
+      spec
+        .given([created()])
+        .when(changeTo('immediate', '2024-02-10T08:00:00.400Z'))
+        .then([changed('2024-02-10T08:00:00.000Z', '2024-02-10T08:00:00.400Z', 'immediate')]);
+    });
+
+    it('next_billing_cycle: ends it with the period in progress', () => {
+      spec
+        .given([created()])
+        .when(changeTo('next_billing_cycle', '2024-02-10T08:00:00Z'))
+        .then([changed('2024-02-29T09:15:30.000Z', '2024-02-10T08:00:00.000Z', 'next_billing_cycle')]);
+    });
+
+    it('an instant: ends it there; before its start, at its start (it never runs)', () => {
+      spec
+        .given([created()])
+        .when(changeTo('2024-03-05T00:00:00Z', '2024-02-10T08:00:00Z'))
+        .then([changed('2024-03-05T00:00:00.000Z', '2024-02-10T08:00:00.000Z', '2024-03-05T00:00:00Z')]);
+      spec
+        .given([created({ activeFrom: '2024-03-01T00:00:00.000Z' })])
+        .when(changeTo('immediate', '2024-02-10T08:00:00Z'))
+        .then([changed('2024-03-01T00:00:00.000Z', '2024-02-10T08:00:00.000Z', 'immediate')]);
+    });
+
+    it('refuses an instant too far back, or not an instant', () => {
+      spec
+        .given([created()])
+        .when(changeTo('2024-02-09T00:00:00Z', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.TIMING_IN_PAST');
+      spec
+        .given([created()])
+        .when(changeTo('tomorrow', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.INVALID_TIMING');
+    });
+
+    it('refuses a subscription with an end: canceled, or changed before', () => {
+      spec
+        .given([created(), canceled('2024-02-29T09:15:30.000Z', '2024-02-10T00:00:00.000Z')])
+        .when(changeTo('immediate', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.HAS_AN_END');
+      spec
+        .given([created(), changed('2024-02-10T00:00:00.000Z', '2024-02-10T00:00:00.000Z', 'immediate')])
+        .when(changeTo('immediate', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.HAS_AN_END');
+    });
+
+    it('so a cancel after a change is refused too: one of the two wins', () => {
+      spec
+        .given([
+          created(),
+          changed('2024-02-29T09:15:30.000Z', '2024-02-10T00:00:00.000Z', 'next_billing_cycle'),
+        ])
+        .when(cancel('immediate', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.HAS_AN_END');
+    });
+
+    it('refuses an unknown subscription', () => {
+      spec
+        .given([])
+        .when(changeTo('immediate', '2024-02-10T08:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.NOT_FOUND');
+    });
+
+    it('links the successor: the state names it, the successor names its predecessor', () => {
+      const state = stateOf(
+        created(),
+        changed('2024-02-10T00:00:00.000Z', '2024-02-10T00:00:00.000Z', 'immediate'),
+      );
+      expect(state).toMatchObject({ status: 'canceled', nextSubscriptionId: NEXT });
+      const [event] = subscriptionDecider.decide(
+        create({ id: NEXT, previousSubscriptionId: ID, timing: '2024-01-31T09:15:30Z' }),
+        subscriptionDecider.initialState(),
+      );
+      expect(event.data).toMatchObject({ id: NEXT, previousSubscriptionId: ID });
+    });
+  });
+
+  describe('CreateSubscription backdated (SUBSCRIPTION_BACKDATE_LIMIT)', () => {
+    it('starts as far back as the limit, and no further, naming the bound', () => {
+      const back = create({ timing: '2023-02-01T00:00:00Z', backdateLimit: 'P1Y' });
+      const [event] = subscriptionDecider.decide(back, subscriptionDecider.initialState());
+      expect(event.data).toMatchObject({
+        activeFrom: '2023-02-01T00:00:00.000Z',
+        billingAnchor: '2023-02-01T00:00:00.000Z',
+      });
+      expect(() =>
+        subscriptionDecider.decide(
+          create({ timing: '2023-01-31T00:00:00Z', backdateLimit: 'P1Y' }),
+          subscriptionDecider.initialState(),
+        ),
+      ).toThrow(/P1Y \(SUBSCRIPTION_BACKDATE_LIMIT\)/);
+    });
+  });
+
+  describe('CancelSubscription at an instant', () => {
+    it('ends it there; never before its start; not more than two minutes back', () => {
+      spec
+        .given([created()])
+        .when(cancel('2024-03-15T00:00:00Z', '2024-02-10T00:00:00Z'))
+        .then([canceled('2024-03-15T00:00:00.000Z', '2024-02-10T00:00:00.000Z', '2024-03-15T00:00:00Z')]);
+      spec
+        .given([created()])
+        .when(cancel('2024-02-09T00:00:00Z', '2024-02-10T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.TIMING_IN_PAST');
+    });
+  });
+
+  describe('RestoreSubscription', () => {
+    const restore = (now: string, nextSubscriptionDeleted = false) => ({
+      type: 'RestoreSubscription' as const,
+      data: { id: ID, namespace: NS, now, nextSubscriptionDeleted },
+    });
+    const restored = (at: string): SubscriptionEvent => ({
+      type: 'SubscriptionRestored',
+      data: { id: ID, namespace: NS, customerId: CUSTOMER, restoredAt: at },
+    });
+    const ending = canceled('2024-02-29T09:15:30.000Z', '2024-02-10T00:00:00.000Z', 'next_billing_cycle');
+
+    it('takes back an end still ahead: the subscription has none again', () => {
+      spec
+        .given([created(), ending])
+        .when(restore('2024-02-11T00:00:00Z'))
+        .then([restored('2024-02-11T00:00:00.000Z')]);
+      expect(stateOf(created(), ending, restored('2024-02-11T00:00:00.000Z')).status).toBe('open');
+    });
+
+    it('is a no-op with no end; refuses an end that has passed', () => {
+      spec.given([created()]).when(restore('2024-02-11T00:00:00Z')).then([]);
+      spec
+        .given([created(), ending])
+        .when(restore('2024-03-01T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.NOT_RESTORABLE');
+    });
+
+    it("takes back a change's end only once its successor is deleted", () => {
+      const changed: SubscriptionCanceled = {
+        type: 'SubscriptionCanceled',
+        data: { ...ending.data, nextSubscriptionId: '01J0000000000000000000NEXT' },
+      };
+      spec
+        .given([created(), changed])
+        .when(restore('2024-02-11T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.NOT_RESTORABLE');
+      spec
+        .given([created(), changed])
+        .when(restore('2024-02-11T00:00:00Z', true))
+        .then([restored('2024-02-11T00:00:00.000Z')]);
+    });
+  });
+
+  describe('DeleteSubscription', () => {
+    const remove = (now: string) => ({
+      type: 'DeleteSubscription' as const,
+      data: { id: ID, namespace: NS, now },
+    });
+    const scheduled = created({ activeFrom: '2024-03-01T00:00:00.000Z' });
+
+    it('ends a subscription not started at its start, then deletes it: it reads as never having been', () => {
+      spec
+        .given([scheduled])
+        .when(remove('2024-02-10T00:00:00Z'))
+        .then([
+          canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z'),
+          {
+            type: 'SubscriptionDeleted',
+            data: { id: ID, namespace: NS, customerId: CUSTOMER, deletedAt: '2024-02-10T00:00:00.000Z' },
+          },
+        ]);
+      const [end, deleted] = subscriptionDecider.decide(remove('2024-02-10T00:00:00Z'), stateOf(scheduled));
+      expect(stateOf(scheduled, end!, deleted!)).toEqual({ status: 'empty' });
+    });
+
+    it('refuses one that has started (409) and an unknown one (404)', () => {
+      spec
+        .given([created()])
+        .when(remove('2024-02-10T00:00:00Z'))
+        .thenThrows('SUBSCRIPTIONS.ALREADY_STARTED');
+      spec.given([]).when(remove('2024-02-10T00:00:00Z')).thenThrows('SUBSCRIPTIONS.NOT_FOUND');
     });
   });
 

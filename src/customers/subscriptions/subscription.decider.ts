@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { Alignment, SettlementMode, unalignedRateCardProblems } from '../../catalog/model';
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict, invalid, notFound } from '../../shared/errors';
@@ -29,7 +29,7 @@ export const SubscriptionErrors = {
   planNotPublished: 'SUBSCRIPTIONS.PLAN_NOT_PUBLISHED',
   /** 400: `timing` is neither an allowed keyword nor an RFC 3339 date-time. */
   invalidTiming: 'SUBSCRIPTIONS.INVALID_TIMING',
-  /** 400: an explicit start more than `MAX_START_IN_PAST_MS` before `now`. */
+  /** 400: an explicit start before the bound: `backdateLimit` before now, else `MAX_START_IN_PAST_MS`. */
   timingInPast: 'SUBSCRIPTIONS.TIMING_IN_PAST',
   invalidBillingAnchor: 'SUBSCRIPTIONS.INVALID_BILLING_ANCHOR',
   invalidName: 'SUBSCRIPTIONS.INVALID_NAME',
@@ -39,13 +39,21 @@ export const SubscriptionErrors = {
   invalidStartingPhase: 'SUBSCRIPTIONS.INVALID_STARTING_PHASE',
   /** 400: `alignment.billablesMustAlign`, and a priced rate card of the plan bills at another cadence. */
   unaligned: 'SUBSCRIPTIONS.UNALIGNED',
+  /** 409: a change or migration of a subscription that already has an end (canceled, or changed before). */
+  hasEnded: 'SUBSCRIPTIONS.HAS_AN_END',
+  /** 409: a migration of a subscription to a custom plan, which has no other versions. */
+  notMigratable: 'SUBSCRIPTIONS.NOT_MIGRATABLE',
+  /** 409: a delete of a subscription that has started (cancel it instead). */
+  alreadyStarted: 'SUBSCRIPTIONS.ALREADY_STARTED',
+  /** 409: a restore of a subscription with no end to take back, or whose end has passed. */
+  notRestorable: 'SUBSCRIPTIONS.NOT_RESTORABLE',
 } as const;
 
 /** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
 export const COST_BASIS_MODES = ['dynamic', 'pinned'] as const;
 export type CostBasisMode = (typeof COST_BASIS_MODES)[number];
 
-/** How far before `now` an explicit start may lie: absorbs clock skew and request latency, no backdating. */
+/** How far before `now` an explicit change or cancel may lie: absorbs clock skew and request latency. */
 export const MAX_START_IN_PAST_MS = 2 * 60 * 1000;
 
 /** OpenMeter's `PlanStatus`; only `active` (published) plans can be subscribed to. */
@@ -111,6 +119,8 @@ export interface Subscription {
   readonly costBasisMode?: CostBasisMode;
   /** The phase the subscription started in: the snapshot's phases begin with it. */
   readonly startingPhase?: string;
+  /** The subscription this one replaced by a change or migration, which ended where this one starts. */
+  readonly previousSubscriptionId?: string;
 }
 
 export type CreateSubscription = Message<
@@ -128,6 +138,11 @@ export type CreateSubscription = Message<
     metadata?: Readonly<Record<string, string>>;
     /** `immediate` or an RFC 3339 date-time (OpenMeter's `SubscriptionTiming` for a create). */
     timing: string;
+    /**
+     * How far back `timing` may lie, an ISO-8601 duration (`SUBSCRIPTION_BACKDATE_LIMIT`): a customer
+     * moved in from another biller starts where it started there. Without it, two minutes.
+     */
+    backdateLimit?: string;
     billingAnchor?: string;
     alignment?: Alignment;
     settlementMode?: SettlementMode;
@@ -141,24 +156,57 @@ export type CreateSubscription = Message<
      * safe, the handler can claim the customer id with the key-claim decider for the duration.
      */
     customerHasActiveSubscription: boolean;
+    /** A change's or migration's: the subscription it replaces (see `ChangeSubscription`). */
+    previousSubscriptionId?: string;
   }
 >;
 
 export type CancelTiming = 'immediate' | 'next_billing_cycle';
 
+/** `timing`: a `CancelTiming`, or an RFC 3339 instant (at most two minutes back). */
 export type CancelSubscription = Message<
   'CancelSubscription',
-  { id: string; namespace: string; timing: CancelTiming; now: string }
+  { id: string; namespace: string; timing: string; now: string }
 >;
 
-export type SubscriptionCommand = CreateSubscription | CancelSubscription;
+/**
+ * Takes a scheduled end back (OpenMeter's `restore` and `unscheduleCancelation`): the subscription
+ * runs on with no end. A change's end only once the handler has deleted the successor, which had
+ * not started (`nextSubscriptionDeleted`).
+ */
+export type RestoreSubscription = Message<
+  'RestoreSubscription',
+  { id: string; namespace: string; now: string; nextSubscriptionDeleted: boolean }
+>;
+
+/** Deletes a subscription that has not started: it never runs, and reads as never having been. */
+export type DeleteSubscription = Message<
+  'DeleteSubscription',
+  { id: string; namespace: string; now: string }
+>;
+
+/**
+ * Ends the subscription where its successor `nextSubscriptionId` (a change to another plan, or a
+ * migration to another version) starts: `immediate` (now, floored to the second, as a start is),
+ * `next_billing_cycle` (the end of the period in progress) or an RFC 3339 instant.
+ */
+export type ChangeSubscription = Message<
+  'ChangeSubscription',
+  { id: string; namespace: string; timing: string; nextSubscriptionId: string; now: string }
+>;
+
+export type SubscriptionCommand =
+  CreateSubscription | CancelSubscription | ChangeSubscription | RestoreSubscription | DeleteSubscription;
 
 /** Carries the whole subscription, plan snapshot included, so projections need no lookups. */
 export type SubscriptionCreated = Message<'SubscriptionCreated', Subscription>;
 
 /**
  * `activeTo` is the (exclusive) end of the subscription. A later cancelation can only bring it
- * earlier, so the latest event holds the end that applies.
+ * earlier, so the latest event holds the end that applies. A change or migration ends the
+ * subscription with this same event, naming its successor (`nextSubscriptionId`), so every reader of
+ * an end (billing, entitlements) handles both alike; its `timing` is then the change's, which may be
+ * an RFC 3339 instant.
  */
 export type SubscriptionCanceled = Message<
   'SubscriptionCanceled',
@@ -166,13 +214,31 @@ export type SubscriptionCanceled = Message<
     id: string;
     namespace: string;
     customerId: string;
-    timing: CancelTiming;
+    /** A cancel's `CancelTiming`; a change's `SubscriptionTiming` (a keyword or an RFC 3339 instant). */
+    timing: string;
     activeTo: string;
     canceledAt: string;
+    nextSubscriptionId?: string;
   }
 >;
 
-export type SubscriptionEvent = SubscriptionCreated | SubscriptionCanceled;
+/** The end is taken back: from here on the subscription has none (it was still ahead). */
+export type SubscriptionRestored = Message<
+  'SubscriptionRestored',
+  { id: string; namespace: string; customerId: string; restoredAt: string }
+>;
+
+/**
+ * A subscription deleted before it started. It follows a `SubscriptionCanceled` at `activeFrom`, so
+ * every reader of an end already sees it never run; the subscription's own read model drops it.
+ */
+export type SubscriptionDeleted = Message<
+  'SubscriptionDeleted',
+  { id: string; namespace: string; customerId: string; deletedAt: string }
+>;
+
+export type SubscriptionEvent =
+  SubscriptionCreated | SubscriptionCanceled | SubscriptionRestored | SubscriptionDeleted;
 
 /**
  * `open` has no end yet; `canceled` has one (`activeTo`), which may still lie in the future. Whether it
@@ -186,6 +252,8 @@ export type SubscriptionState =
       readonly subscription: Subscription;
       readonly activeTo: string;
       readonly canceledAt: string;
+      /** Set when a change or migration ended it: the subscription that takes over at `activeTo`. */
+      readonly nextSubscriptionId?: string;
     };
 
 const later = (a: DateTime, b: DateTime) => (a >= b ? a : b);
@@ -196,8 +264,12 @@ const secondEnding = (instant: DateTime) => {
   return floor < instant ? floor.plus({ seconds: 1 }) : floor;
 };
 
-/** `immediate` → now, floored to the second; an explicit start must not lie more than two minutes back. */
-function resolveActiveFrom(timing: string, now: DateTime): string {
+/**
+ * `immediate` → now, floored to the second; an explicit start must not lie more than
+ * `backdateLimit` back — or, without one (changes, cancels: they would rewrite billed periods), two
+ * minutes (clock skew and latency).
+ */
+function resolveActiveFrom(timing: string, now: DateTime, backdateLimit?: string): string {
   if (timing === 'immediate') return formatInstant(now.startOf('second'));
   if (!isInstant(timing)) {
     const message = 'must be "immediate" or an RFC 3339 date-time';
@@ -206,8 +278,15 @@ function resolveActiveFrom(timing: string, now: DateTime): string {
     ]);
   }
   const start = parseInstant(timing, 'body.timing');
-  if (start.toMillis() < now.toMillis() - MAX_START_IN_PAST_MS) {
-    const message = 'may not be more than 2 minutes before now';
+  const earliest =
+    backdateLimit === undefined
+      ? now.minus(MAX_START_IN_PAST_MS)
+      : now.minus(Duration.fromISO(backdateLimit));
+  if (start < earliest) {
+    const message =
+      backdateLimit === undefined
+        ? 'may not be more than 2 minutes before now'
+        : `may not be more than ${backdateLimit} (SUBSCRIPTION_BACKDATE_LIMIT) before now`;
     throw invalid(SubscriptionErrors.timingInPast, `Invalid timing ${timing}: ${message}`, [
       { field: 'body.timing', message, code: SubscriptionErrors.timingInPast },
     ]);
@@ -297,11 +376,11 @@ function assertSubscribable(command: CreateSubscription): void {
 function create(command: CreateSubscription, state: SubscriptionState): SubscriptionEvent[] {
   const { id, namespace, customerId, customerKey, name, description, metadata, timing, billingAnchor } =
     command.data;
-  const { alignment, settlementMode, costBasisMode, startingPhase } = command.data;
+  const { alignment, settlementMode, costBasisMode, startingPhase, previousSubscriptionId } = command.data;
   if (state.status !== 'empty')
     throw conflict(SubscriptionErrors.alreadyExists, `Subscription ${id} already exists`);
   const now = parseInstant(command.data.now, 'now');
-  const activeFrom = resolveActiveFrom(timing, now);
+  const activeFrom = resolveActiveFrom(timing, now, command.data.backdateLimit);
   const anchor = resolveBillingAnchor(billingAnchor, activeFrom);
   const plan = fromStartingPhase(command.data.plan, startingPhase);
   const resolvedName = resolveName(name, plan);
@@ -328,6 +407,7 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
         ...(settlementMode !== undefined && { settlementMode }),
         ...(costBasisMode !== undefined && { costBasisMode }),
         ...(startingPhase !== undefined && { startingPhase }),
+        ...(previousSubscriptionId !== undefined && { previousSubscriptionId }),
       },
     },
   ];
@@ -343,18 +423,27 @@ function create(command: CreateSubscription, state: SubscriptionState): Subscrip
  *
  * Canceling again is idempotent rather than a conflict, so a retried request is safe: it is a no-op
  * once the subscription has ended or when it would not end it sooner; it can only bring the end
- * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation.
+ * earlier (`next_billing_cycle`, then `immediate`). Postponing an end is not a cancelation. A
+ * subscription changed into another is refused (409): its end is where its successor starts. An
+ * RFC 3339 instant ends it there (at most two minutes back, as a start; never before `activeFrom`).
  */
 function cancel(command: CancelSubscription, state: SubscriptionState): SubscriptionEvent[] {
   const { id, namespace, timing } = command.data;
   if (state.status === 'empty' || state.subscription.namespace !== namespace) {
     throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
   }
-  if (timing !== 'immediate' && timing !== 'next_billing_cycle') {
-    const message = 'must be "immediate" or "next_billing_cycle"';
+  if (timing !== 'immediate' && timing !== 'next_billing_cycle' && !isInstant(timing)) {
+    const message = 'must be "immediate", "next_billing_cycle" or an RFC 3339 date-time';
     throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing "${String(timing)}": ${message}`, [
       { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
     ]);
+  }
+  if (state.status === 'canceled' && state.nextSubscriptionId !== undefined) {
+    // Its end is its successor's start: canceling the customer is canceling that one.
+    throw conflict(
+      SubscriptionErrors.hasEnded,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}; cancel that one`,
+    );
   }
   const now = parseInstant(command.data.now, 'now');
   const { subscription } = state;
@@ -364,13 +453,15 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
   const end =
     timing === 'immediate'
       ? secondEnding(now)
-      : parseInstant(
-          billingPeriodContaining(
-            subscription.billingAnchor,
-            subscription.billingCadence,
-            formatInstant(later(now, activeFrom)),
-          ).to,
-        );
+      : timing !== 'next_billing_cycle'
+        ? parseInstant(resolveActiveFrom(timing, now))
+        : parseInstant(
+            billingPeriodContaining(
+              subscription.billingAnchor,
+              subscription.billingCadence,
+              formatInstant(later(now, activeFrom)),
+            ).to,
+          );
   const activeTo = later(end, activeFrom);
   if (state.status === 'canceled' && activeTo >= parseInstant(state.activeTo)) return [];
 
@@ -389,6 +480,121 @@ function cancel(command: CancelSubscription, state: SubscriptionState): Subscrip
   ];
 }
 
+/**
+ * Where a change ends the subscription and its successor starts. One end per subscription: a
+ * subscription that already has one (canceled, or changed before) is refused with 409 — so of a
+ * change and a cancel racing on one subscription, whichever is appended first wins and the other is
+ * refused. An instant may not lie more than `MAX_START_IN_PAST_MS` back (the successor starts there),
+ * and a change before the subscription starts takes effect at its start: it never runs.
+ */
+function change(command: ChangeSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, timing, nextSubscriptionId } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (state.status === 'canceled') {
+    const why = state.nextSubscriptionId
+      ? `was changed to subscription ${state.nextSubscriptionId}`
+      : 'is canceled (restore it first)';
+    throw conflict(SubscriptionErrors.hasEnded, `Subscription ${id} ${why}; it ends at ${state.activeTo}`);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  const activeFrom = parseInstant(subscription.activeFrom);
+  const at =
+    timing === 'next_billing_cycle'
+      ? parseInstant(
+          billingPeriodContaining(
+            subscription.billingAnchor,
+            subscription.billingCadence,
+            formatInstant(later(now, activeFrom)),
+          ).to,
+        )
+      : parseInstant(resolveActiveFrom(timing, now));
+  return [
+    {
+      type: 'SubscriptionCanceled',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        timing,
+        activeTo: formatInstant(later(at, activeFrom)),
+        canceledAt: formatInstant(now),
+        nextSubscriptionId,
+      },
+    },
+  ];
+}
+
+/**
+ * Only an end still ahead can be taken back: once it has passed, the subscription has ended (a new
+ * one is created instead). Restoring one with no end is a no-op, so a retried request is safe.
+ */
+function restore(command: RestoreSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, nextSubscriptionDeleted } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (state.status === 'open') return [];
+  const now = parseInstant(command.data.now, 'now');
+  if (parseInstant(state.activeTo) <= now) {
+    throw conflict(SubscriptionErrors.notRestorable, `Subscription ${id} ended at ${state.activeTo}`);
+  }
+  if (state.nextSubscriptionId !== undefined && !nextSubscriptionDeleted) {
+    throw conflict(
+      SubscriptionErrors.notRestorable,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}, which has started`,
+    );
+  }
+  return [
+    {
+      type: 'SubscriptionRestored',
+      data: { id, namespace, customerId: state.subscription.customerId, restoredAt: formatInstant(now) },
+    },
+  ];
+}
+
+/** Ends it where it would start, then deletes it: readers of ends see it never run. */
+function remove(command: DeleteSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  const activeFrom = parseInstant(subscription.activeFrom);
+  if (activeFrom <= now) {
+    throw conflict(
+      SubscriptionErrors.alreadyStarted,
+      `Subscription ${id} started at ${subscription.activeFrom}; cancel it instead`,
+    );
+  }
+  const at = formatInstant(now);
+  const ended = state.status === 'canceled' && parseInstant(state.activeTo) <= activeFrom;
+  return [
+    ...(ended
+      ? []
+      : [
+          {
+            type: 'SubscriptionCanceled' as const,
+            data: {
+              id,
+              namespace,
+              customerId: subscription.customerId,
+              timing: 'immediate',
+              activeTo: subscription.activeFrom,
+              canceledAt: at,
+            },
+          },
+        ]),
+    {
+      type: 'SubscriptionDeleted',
+      data: { id, namespace, customerId: subscription.customerId, deletedAt: at },
+    },
+  ];
+}
+
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: evolveByType<SubscriptionEvent, SubscriptionState>({
@@ -400,8 +606,15 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         subscription: state.subscription,
         activeTo: event.data.activeTo,
         canceledAt: event.data.canceledAt,
+        ...(event.data.nextSubscriptionId !== undefined && {
+          nextSubscriptionId: event.data.nextSubscriptionId,
+        }),
       };
     },
+    SubscriptionRestored: (state) =>
+      state.status === 'empty' ? state : { status: 'open', subscription: state.subscription },
+    // A deleted subscription is as if it never was: every command on it answers 404.
+    SubscriptionDeleted: () => ({ status: 'empty' }),
   }),
   decide: (command, state) => {
     switch (command.type) {
@@ -409,6 +622,12 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         return create(command, state);
       case 'CancelSubscription':
         return cancel(command, state);
+      case 'ChangeSubscription':
+        return change(command, state);
+      case 'RestoreSubscription':
+        return restore(command, state);
+      case 'DeleteSubscription':
+        return remove(command, state);
       default:
         return unreachable(command);
     }

@@ -21,7 +21,7 @@ import {
 } from '../entitlement.decider';
 import { providedEntitlements } from '../from-subscriptions/provided-entitlements';
 
-export const ENTITLEMENTS_PROJECTION = 'entitlements@v1';
+export const ENTITLEMENTS_PROJECTION = 'entitlements@v2';
 
 export const EntitlementTable = {
   entitlements: 'entitlements',
@@ -41,12 +41,13 @@ const OTHERS: readonly Input['type'][] = [
   'CustomerDeleted',
   'SubscriptionCreated',
   'SubscriptionCanceled',
+  'SubscriptionRestored',
   'FeatureCreated',
   'FeatureArchived',
 ];
 
 /**
- * `entitlements@v1`: every entitlement — created through the API, or provided by a subscription
+ * `entitlements@v2`: every entitlement — created through the API, or provided by a subscription
  * (computed again from the subscription at each of its events, see `providedEntitlements`) — with
  * its grants and manual resets; and the context's own copies of what it reads of other contexts:
  * features (their meters and filters), customers with the subjects usage is attributed by (as
@@ -171,6 +172,19 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       await provide(tx, c.namespace, c.id);
       return;
     }
+    case 'SubscriptionRestored': {
+      // Its end taken back: what it provides runs on with it.
+      const r = event.data;
+      await tx.query(
+        `UPDATE ${t('subscriptions')} SET active_to = NULL, canceled_at = NULL WHERE namespace = $1 AND id = $2`,
+        [r.namespace, r.id],
+      );
+      await provide(tx, r.namespace, r.id);
+      return;
+    }
+    case 'SubscriptionDeleted':
+      // Not handled: the SubscriptionCanceled before it ended it at its start, so it provides nothing.
+      return;
     default:
       unreachable(event);
   }

@@ -15,6 +15,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/plans/{planId}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
+    'delete /api/v1/subscriptions/{subscriptionId}': null,
     'delete /api/v1/tokens/{tokenId}': null,
     'delete /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': null,
     'get /api/v1/admin/projections': {
@@ -746,6 +747,26 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
     },
     'post /api/v1/subscriptions/{subscriptionId}/cancel': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/change': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionChangeView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/migrate': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionChangeView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/restore': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'post /api/v1/subscriptions/{subscriptionId}/unschedule-cancelation': {
       'application/json': {
         $ref: '#/components/schemas/SubscriptionExpandedView',
       },
@@ -2240,6 +2261,9 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         unitPrice: {
           type: 'string',
         },
+        proration: {
+          $ref: '#/components/schemas/Proration',
+        },
         currency: {
           type: 'string',
         },
@@ -3061,6 +3085,23 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         correction: {
           $ref: '#/components/schemas/LineCorrection',
+        },
+        creditOf: {
+          type: 'object',
+          properties: {
+            subscription: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+          },
+          required: ['subscription'],
+          description:
+            "A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited.",
         },
       },
       required: [
@@ -4008,6 +4049,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['name', 'version', 'position', 'lag', 'lagSeconds', 'state'],
     },
+    Proration: {
+      type: 'object',
+      properties: {
+        part: {
+          type: 'string',
+        },
+        whole: {
+          type: 'string',
+        },
+      },
+      required: ['part', 'whole'],
+    },
     ReconciliationAnswerDto: {
       type: 'object',
       properties: {
@@ -4591,6 +4644,23 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         correction: {
           $ref: '#/components/schemas/LineCorrection',
         },
+        creditOf: {
+          type: 'object',
+          properties: {
+            subscription: {
+              type: 'object',
+              properties: {
+                id: {
+                  type: 'string',
+                },
+              },
+              required: ['id'],
+            },
+          },
+          required: ['subscription'],
+          description:
+            "A credit line's (Tally's addition): the subscription a change ended, whose in-advance fee this line gives back for the unused part of its period; `charge` is the part credited.",
+        },
         managedBy: {
           type: 'string',
           enum: ['manual'],
@@ -4772,6 +4842,18 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
       required: ['id', 'key', 'createdAt', 'updatedAt'],
     },
+    SubscriptionChangeView: {
+      type: 'object',
+      properties: {
+        current: {
+          $ref: '#/components/schemas/SubscriptionView',
+        },
+        next: {
+          $ref: '#/components/schemas/SubscriptionExpandedView',
+        },
+      },
+      required: ['current', 'next'],
+    },
     SubscriptionExpandedView: {
       type: 'object',
       properties: {
@@ -4876,6 +4958,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currentPeriod: {
           $ref: '#/components/schemas/Period',
+        },
+        previousSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription this one replaced by a change or migration (it ended where this one starts).",
+        },
+        nextSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
         },
       },
       required: [
@@ -5330,6 +5422,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currentPeriod: {
           $ref: '#/components/schemas/Period',
+        },
+        previousSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription this one replaced by a change or migration (it ended where this one starts).",
+        },
+        nextSubscriptionId: {
+          type: 'string',
+          description:
+            "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
         },
       },
       required: [

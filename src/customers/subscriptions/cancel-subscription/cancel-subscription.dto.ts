@@ -1,16 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsString } from 'class-validator';
 import { IfPresent } from '../../../shared/http/list-params';
-import { CancelTiming } from '../subscription.decider';
+import { IsInstant } from '../../../shared/http/is-instant';
 
-const CANCEL_TIMINGS: readonly CancelTiming[] = ['immediate', 'next_billing_cycle'];
-
-/** When the subscription ends: now (at the end of the current second), or with the billing period in progress. */
+/**
+ * When the subscription ends: now (at the end of the current second), with the billing period in
+ * progress, or at an RFC 3339 instant (OpenMeter's `SubscriptionTiming`).
+ */
 export class CancelSubscriptionRequest {
-  @ApiPropertyOptional({ enum: CANCEL_TIMINGS, default: 'immediate' })
-  @IfPresent()
-  @IsIn(CANCEL_TIMINGS, {
-    message: 'timing must be "immediate" or "next_billing_cycle"; Tally takes no date-time here',
+  @ApiPropertyOptional({
+    default: 'immediate',
+    description: '"immediate", "next_billing_cycle" or an RFC 3339 date-time at most two minutes in the past',
   })
-  timing?: CancelTiming;
+  @IfPresent()
+  @IsString()
+  @IsInstant(['immediate', 'next_billing_cycle'])
+  timing?: string;
 }

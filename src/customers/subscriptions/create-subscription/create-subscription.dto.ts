@@ -110,7 +110,8 @@ export class CreateSubscriptionRequest {
 
   @ApiPropertyOptional({
     default: 'immediate',
-    description: '"immediate" (now, to the second) or an RFC 3339 date-time at most two minutes in the past',
+    description:
+      '"immediate" (now, to the second) or an RFC 3339 date-time, in the past at most SUBSCRIPTION_BACKDATE_LIMIT (default P1Y)',
   })
   @IfPresent()
   @IsString()

@@ -7,6 +7,8 @@ import { decideAndAppend } from '../../../event-store/decide-and-append';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
+import type { TallyConfig } from '../../../config/config';
+import { TALLY_CONFIG } from '../../../config/config.module';
 import { liveCustomer } from '../../customers/customer-refs';
 import { releaseSlot, slotHolder, takeSlot } from '../subscription-slot';
 import { CreateSubscription, subscriptionDecider } from '../subscription.decider';
@@ -24,6 +26,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly plans: PlanLookup,
     private readonly projections: ProjectionsService,
+    @Inject(TALLY_CONFIG) private readonly config: TallyConfig,
   ) {}
 
   async execute({ namespace, request, metadata }: CreateSubscriptionCommand): Promise<{ id: string }> {
@@ -51,6 +54,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
         description: request.description,
         metadata: request.metadata,
         timing: request.timing ?? 'immediate',
+        backdateLimit: this.config.subscriptionBackdateLimit,
         billingAnchor: request.billingAnchor,
         alignment: request.alignment && { ...request.alignment },
         settlementMode: request.settlementMode,

@@ -3,7 +3,7 @@ import type { Projection, ProjectionTransaction } from '../../../projections/pro
 import { unreachable } from '../../../shared/decider';
 import type { SubscriptionEvent } from '../subscription.decider';
 
-export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v2';
+export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v3';
 
 /**
  * Subscriptions with the plan snapshot they were created with. Status and current period depend on
@@ -11,7 +11,7 @@ export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v2';
  */
 export const subscriptionsProjection: Projection = {
   name: SUBSCRIPTIONS_PROJECTION,
-  handles: ['SubscriptionCreated', 'SubscriptionCanceled'],
+  handles: ['SubscriptionCreated', 'SubscriptionCanceled', 'SubscriptionRestored', 'SubscriptionDeleted'],
   tables: ['subscriptions'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     for (const recorded of events) await applyOne(recorded, tx);
@@ -28,8 +28,8 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       await tx.query(
         `INSERT INTO ${subscriptions} (namespace, id, customer_id, customer_key, name, description, metadata, plan_id,
            plan_key, plan_version, plan, currency, billing_cadence, billing_anchor, active_from, created_at, updated_at,
-           stream_version, alignment, settlement_mode, cost_basis_mode, starting_phase)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21)
+           stream_version, alignment, settlement_mode, cost_basis_mode, starting_phase, previous_subscription_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19, $20, $21, $22)
          ON CONFLICT (namespace, id) DO NOTHING`,
         [
           subscription.namespace,
@@ -53,16 +53,40 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
           subscription.settlementMode ?? null,
           subscription.costBasisMode ?? null,
           subscription.startingPhase ?? null,
+          subscription.previousSubscriptionId ?? null,
         ],
       );
       return;
     }
     case 'SubscriptionCanceled':
       await tx.query(
-        `UPDATE ${subscriptions} SET active_to = $3, canceled_at = $4, updated_at = $4, stream_version = $5
+        `UPDATE ${subscriptions} SET active_to = $3, canceled_at = $4, updated_at = $4, stream_version = $5,
+           next_subscription_id = $6
          WHERE namespace = $1 AND id = $2 AND stream_version < $5`,
-        [event.data.namespace, event.data.id, event.data.activeTo, event.data.canceledAt, version],
+        [
+          event.data.namespace,
+          event.data.id,
+          event.data.activeTo,
+          event.data.canceledAt,
+          version,
+          event.data.nextSubscriptionId ?? null,
+        ],
       );
+      return;
+    case 'SubscriptionRestored':
+      await tx.query(
+        `UPDATE ${subscriptions} SET active_to = NULL, canceled_at = NULL, next_subscription_id = NULL,
+           updated_at = $3, stream_version = $4
+         WHERE namespace = $1 AND id = $2 AND stream_version < $4`,
+        [event.data.namespace, event.data.id, event.data.restoredAt, version],
+      );
+      return;
+    case 'SubscriptionDeleted':
+      // It never ran: gone from every list and answer (its events stay in its history).
+      await tx.query(`DELETE FROM ${subscriptions} WHERE namespace = $1 AND id = $2`, [
+        event.data.namespace,
+        event.data.id,
+      ]);
       return;
     default:
       unreachable(event);

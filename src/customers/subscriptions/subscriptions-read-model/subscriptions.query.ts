@@ -57,6 +57,10 @@ export interface SubscriptionView {
   readonly costBasisMode: CostBasisMode;
   readonly costBasisPins: readonly never[];
   readonly currentPeriod?: Period;
+  /** Tally's: the subscription this one replaced by a change or migration (it ended where this one starts). */
+  readonly previousSubscriptionId?: string;
+  /** Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
+  readonly nextSubscriptionId?: string;
 }
 
 /** One phase of OpenMeter's `SubscriptionExpanded`; its items are the plan's rate cards, with their active range. */
@@ -143,6 +147,8 @@ interface SubscriptionRow {
   settlement_mode: SettlementMode | null;
   cost_basis_mode: CostBasisMode | null;
   starting_phase: string | null;
+  previous_subscription_id: string | null;
+  next_subscription_id: string | null;
 }
 
 /** The subscriptions of these customers, oldest first; callers have caught the read model up. */
@@ -198,6 +204,11 @@ export function subscriptionView({ state, updatedAt }: SubscriptionRecord, at: s
     costBasisMode: subscription.costBasisMode ?? 'dynamic',
     costBasisPins: [],
     ...(period !== undefined && { currentPeriod: { from: period.from, to: period.to } }),
+    ...(subscription.previousSubscriptionId !== undefined && {
+      previousSubscriptionId: subscription.previousSubscriptionId,
+    }),
+    ...(state.status === 'canceled' &&
+      state.nextSubscriptionId !== undefined && { nextSubscriptionId: state.nextSubscriptionId }),
   };
 }
 
@@ -322,6 +333,7 @@ function recordOf(row: SubscriptionRow): SubscriptionRecord {
     ...(row.settlement_mode !== null && { settlementMode: row.settlement_mode }),
     ...(row.cost_basis_mode !== null && { costBasisMode: row.cost_basis_mode }),
     ...(row.starting_phase !== null && { startingPhase: row.starting_phase }),
+    ...(row.previous_subscription_id !== null && { previousSubscriptionId: row.previous_subscription_id }),
   };
   const state: SubscriptionRecord['state'] =
     row.active_to === null || row.canceled_at === null
@@ -331,6 +343,7 @@ function recordOf(row: SubscriptionRow): SubscriptionRecord {
           subscription,
           activeTo: row.active_to.toISOString(),
           canceledAt: row.canceled_at.toISOString(),
+          ...(row.next_subscription_id !== null && { nextSubscriptionId: row.next_subscription_id }),
         };
   return { state, updatedAt: row.updated_at.toISOString(), version: row.stream_version };
 }
