@@ -192,7 +192,9 @@ describe('meter queries against a brute-force recomputation (property)', () => {
           }
         }
       }),
-      { numRuns: 25 },
+      // A failure is reported as found, with its seed: shrinking a scenario of this size can take longer
+      // than the test's budget, and then only a timeout is left to read. A run that hangs fails too.
+      { numRuns: 25, endOnFailure: true, timeout: 60_000 },
     );
   }, 300_000);
 });
