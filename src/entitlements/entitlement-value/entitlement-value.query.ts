@@ -9,6 +9,7 @@ import { Owner, ownedEntitlement, ownerCustomer } from '../entitlement-owners';
 import {
   customerAndEntitlement,
   customerAndEntitlementsInForce,
+  CustomerRecord,
 } from '../entitlements-read-model/entitlements.query';
 import { EntitlementBalances, EntitlementValue } from './entitlement-balances';
 import { ValueRead } from './value-read';
@@ -57,13 +58,21 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
     whenNone,
   }: GetEntitlementValue): Promise<EntitlementValue> {
     const read = new ValueRead(this.projections);
-    await read.entitlements();
     const at = time ?? this.clock.now().toISOString();
     // The customer routes' hot path: the customer and its entitlement in one statement.
     const { customer, entitlement: found } =
       'customerIdOrKey' in owner
-        ? await customerAndEntitlement(this.db, namespace, owner.customerIdOrKey, idOrFeatureKey, at)
-        : { customer: await ownerCustomer(this.db, namespace, owner), entitlement: undefined };
+        ? await read.entitlements((projections) =>
+            customerAndEntitlement(
+              this.db,
+              namespace,
+              owner.customerIdOrKey,
+              idOrFeatureKey,
+              at,
+              projections,
+            ),
+          )
+        : await this.subjectCustomer(read, namespace, owner);
     if (!customer)
       throw notFound(EntitlementErrorCode.CUSTOMER_NOT_FOUND, `Customer ${idOrKeyOf(owner)} not found`);
     if (customer.deleted)
@@ -78,6 +87,16 @@ export class GetEntitlementValueHandler implements IQueryHandler<GetEntitlementV
         ? await ownedEntitlement(this.db, namespace, customer, idOrFeatureKey, at)
         : undefined);
     return entitlement === undefined ? { hasAccess: false } : this.balances.value(entitlement, at, read);
+  }
+
+  /** The v1 subject routes: the subject's customer, the entitlement read after it. */
+  private async subjectCustomer(
+    read: ValueRead,
+    namespace: string,
+    owner: Owner,
+  ): Promise<{ customer: CustomerRecord; entitlement?: undefined }> {
+    await read.entitlementsCaughtUp();
+    return { customer: await ownerCustomer(this.db, namespace, owner) };
   }
 }
 
@@ -95,13 +114,9 @@ export class GetCustomerAccessHandler implements IQueryHandler<GetCustomerAccess
     customerIdOrKey,
   }: GetCustomerAccess): Promise<ReadonlyMap<string, EntitlementValue>> {
     const read = new ValueRead(this.projections);
-    await read.entitlements();
     const now = this.clock.now().toISOString();
-    const { customer, entitlements } = await customerAndEntitlementsInForce(
-      this.db,
-      namespace,
-      customerIdOrKey,
-      now,
+    const { customer, entitlements } = await read.entitlements((projections) =>
+      customerAndEntitlementsInForce(this.db, namespace, customerIdOrKey, now, projections),
     );
     if (!customer)
       throw notFound(EntitlementErrorCode.CUSTOMER_NOT_FOUND, `Customer ${customerIdOrKey} not found`);

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { preparedRows } from '../../database/prepared-query';
+import { checkpointsColumn, StatementCheckpoints } from '../../projections/checkpoints-in-statement';
 import type { EntitlementData, EntitlementType, GrantData } from '../entitlement.decider';
 import type { ProvidedEntitlement } from '../from-subscriptions/provided-entitlements';
 import { EntitlementTable as T } from './entitlements.projection';
@@ -65,6 +66,9 @@ interface CustomerRow {
   subject_keys: string[];
   deleted_at: Date | null;
 }
+
+/** A row that may have found no customer (a left join): every customer column null. */
+type OptionalCustomerRow = CustomerRow | { id: null };
 
 const customerOf = (row: CustomerRow): CustomerRecord => ({
   id: row.id,
@@ -278,9 +282,17 @@ export async function customerAndEntitlement(
   customerIdOrKey: string,
   idOrFeatureKey: string,
   at: string,
-): Promise<{ customer?: CustomerRecord; entitlement?: EntitlementRecord }> {
-  // Prepared: planning this statement cost PostgreSQL more than running it (BENCHMARKS.md).
-  const [row] = await preparedRows<CustomerRow & { found: EntitlementRow | null }>(
+  projections: readonly string[],
+): Promise<{
+  customer?: CustomerRecord;
+  entitlement?: EntitlementRecord;
+  checkpoints: StatementCheckpoints;
+}> {
+  // Prepared: planning this statement cost PostgreSQL more than running it (BENCHMARKS.md). Always
+  // one row, so that the checkpoints come back even when no customer does.
+  const [row] = await preparedRows<
+    OptionalCustomerRow & { found: EntitlementRow | null; checkpoints: StatementCheckpoints }
+  >(
     db,
     `WITH c AS (
        SELECT id, key, subject_keys, deleted_at FROM ${T.customers}
@@ -291,12 +303,17 @@ export async function customerAndEntitlement(
            AND e.active_from <= $4 AND (e.active_to IS NULL OR e.active_to > $4)
            AND (e.deleted_at IS NULL OR e.deleted_at > $4)))
          ORDER BY e.id = $3 DESC, (e.subscription_id IS NULL) DESC, e.active_from DESC
-         LIMIT 1) found) AS found
-     FROM c`,
-    [namespace, customerIdOrKey, idOrFeatureKey, at],
+         LIMIT 1) found) AS found, ${checkpointsColumn('$5')} AS checkpoints
+     FROM (SELECT 1) one LEFT JOIN c ON true`,
+    [namespace, customerIdOrKey, idOrFeatureKey, at, projections],
   );
-  if (!row) return {};
-  return { customer: customerOf(row), ...(row.found && { entitlement: entitlementOfJson(row.found) }) };
+  const { checkpoints } = row;
+  if (row.id === null) return { checkpoints };
+  return {
+    customer: customerOf(row),
+    ...(row.found && { entitlement: entitlementOfJson(row.found) }),
+    checkpoints,
+  };
 }
 
 /** An entitlement row that came back as JSON (`to_jsonb`): its times are strings there. */
@@ -320,8 +337,15 @@ export async function customerAndEntitlementsInForce(
   namespace: string,
   customerIdOrKey: string,
   at: string,
-): Promise<{ customer?: CustomerRecord; entitlements: EntitlementRecord[] }> {
-  const [row] = await preparedRows<CustomerRow & { found: EntitlementRow[] }>(
+  projections: readonly string[],
+): Promise<{
+  customer?: CustomerRecord;
+  entitlements: EntitlementRecord[];
+  checkpoints: StatementCheckpoints;
+}> {
+  const [row] = await preparedRows<
+    OptionalCustomerRow & { found: EntitlementRow[]; checkpoints: StatementCheckpoints }
+  >(
     db,
     `WITH c AS (
        SELECT id, key, subject_keys, deleted_at FROM ${T.customers}
@@ -331,12 +355,18 @@ export async function customerAndEntitlementsInForce(
                     (found.subscription_id IS NULL) DESC, found.active_from DESC), '[]') FROM (${ENTITLEMENT_SELECT}
          WHERE e.namespace = $1 AND e.customer_id = c.id
            AND e.active_from <= $3 AND (e.active_to IS NULL OR e.active_to > $3)
-           AND (e.deleted_at IS NULL OR e.deleted_at > $3)) found) AS found
-     FROM c`,
-    [namespace, customerIdOrKey, at],
+           AND (e.deleted_at IS NULL OR e.deleted_at > $3)) found) AS found,
+       ${checkpointsColumn('$4')} AS checkpoints
+     FROM (SELECT 1) one LEFT JOIN c ON true`,
+    [namespace, customerIdOrKey, at, projections],
   );
-  if (!row) return { entitlements: [] };
-  return { customer: customerOf(row), entitlements: oneByFeature(row.found.map(entitlementOfJson)) };
+  const { checkpoints } = row;
+  if (row.id === null) return { entitlements: [], checkpoints };
+  return {
+    customer: customerOf(row),
+    entitlements: oneByFeature(row.found.map(entitlementOfJson)),
+    checkpoints,
+  };
 }
 
 /** The first of each feature's entitlements (ordered by feature, a manual one first). */
