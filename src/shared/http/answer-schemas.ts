@@ -606,6 +606,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/Invoice',
       },
     },
+    'post /api/v1/billing/invoices/{invoiceId}/retry': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/snapshot-quantities': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'post /api/v1/billing/invoices/{invoiceId}/void': {
       'application/json': {
         $ref: '#/components/schemas/Invoice',
@@ -1623,6 +1633,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -1761,6 +1777,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -2672,6 +2693,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -2847,6 +2874,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -3235,6 +3267,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -3373,6 +3411,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -4325,6 +4368,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -4463,6 +4512,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
