@@ -275,4 +275,26 @@ describe('retry and snapshot-quantities through @openmeter/sdk', () => {
       expect(unknown.status).toBe(404);
     }
   });
+
+  it('recalculates taxes as a biller without a tax engine: a mutable invoice unchanged, nothing recorded', async () => {
+    const store = app.tally.app!.get<EventStore>(EVENT_STORE);
+    const head = async () => (await store.readStream(invoiceLedgerStream('default'))).version;
+    const documents = await closedOf('snap');
+    const draft = documents.find((invoice) => invoice.status === 'draft')!;
+    const before = await head();
+    expect(await sdk.billing.invoices.recalculateTax(draft.id)).toEqual(
+      await sdk.billing.invoices.get(draft.id),
+    );
+    expect(await head()).toBe(before);
+    const issued = documents.find((invoice) => invoice.status === 'issued')!;
+    const refused = await app.request('POST', `/api/v1/billing/invoices/${issued.id}/taxes/recalculate`);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toContain('is issued');
+    const unknown = await app.request(
+      'POST',
+      '/api/v1/billing/invoices/01JUNKNOWN0000000000000000/taxes/recalculate',
+    );
+    expect(unknown.status).toBe(404);
+  });
 });

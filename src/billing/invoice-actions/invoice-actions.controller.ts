@@ -90,6 +90,20 @@ export class InvoiceActionsController {
   }
 
   /**
+   * 200 with the invoice unchanged: Tally has no tax engine, so there are no tax amounts to
+   * recalculate (nothing is recorded). 409 naming the status for an issued or voided invoice.
+   */
+  @Post(':invoiceId/taxes/recalculate')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'recalculateInvoiceTaxAction',
+    summary: "Recalculate an invoice's tax amounts",
+  })
+  recalculateTax(@Param('invoiceId') invoiceId: string, @Ctx() ctx: RequestContext): Promise<Invoice> {
+    return this.actions.recalculateTax(ctx.namespace, invoiceId);
+  }
+
+  /**
    * 200 with the voided invoice. `action.action.type: "pending"` bills the period's usage again on a
    * new invoice (`replaces` names this one) at the issuer's next sweep from `nextInvoiceAt`;
    * `"discard"` bills it no more.

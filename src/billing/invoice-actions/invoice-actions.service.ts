@@ -11,6 +11,7 @@ import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { usageCaughtUp } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { CLOCK, Clock } from '../../shared/clock';
+import { conflict } from '../../shared/errors';
 import { stableUlid } from '../../shared/stable-id';
 import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
 import type { Invoice } from '../invoices/draft-invoice';
@@ -101,6 +102,23 @@ export class InvoiceActions {
     );
     this.projections.nudge();
     return { invoice: await this.invoices.get(namespace, invoiceId), version };
+  }
+
+  /**
+   * Tax recalculation without a tax engine: Tally computes no tax (every invoice's tax totals are 0,
+   * its tax app the built-in one), so there is nothing to recalculate and nothing is appended. A
+   * mutable invoice answers as it is; an issued or voided one is refused (409 naming the status), as
+   * its figures never change. OpenMeter itself answers 501 here; Tally answers no 5xx.
+   */
+  async recalculateTax(namespace: string, invoiceId: string): Promise<Invoice> {
+    const invoice = await this.invoices.get(namespace, invoiceId);
+    if (invoice.statusDetails.immutable) {
+      throw conflict(
+        'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+        `Invoice ${invoiceId} is ${invoice.statusDetails.extendedStatus}: its taxes cannot be recalculated in that status`,
+      );
+    }
+    return invoice;
   }
 
   /**

@@ -616,6 +616,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/Invoice',
       },
     },
+    'post /api/v1/billing/invoices/{invoiceId}/taxes/recalculate': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'post /api/v1/billing/invoices/{invoiceId}/void': {
       'application/json': {
         $ref: '#/components/schemas/Invoice',
