@@ -81,7 +81,7 @@ describe('the invoice workflow through @openmeter/sdk', () => {
       immutable: false,
       failed: false,
       extendedStatus: 'draft.waiting_for_collection',
-      availableActions: {},
+      availableActions: { snapshotQuantities: { resultingState: 'draft.manual_approval_needed' } },
     });
 
     clock.set(new Date(periodEnd + 2 * HOUR));

@@ -171,6 +171,9 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
   'DELETE /api/v1/billing/invoices/:invoiceId': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/retry': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/snapshot-quantities': undefined,
+  'POST /api/v1/billing/invoices/:invoiceId/taxes/recalculate': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/void': fc.record({
     action: fc.record({
       percentage: fc.constant(100),

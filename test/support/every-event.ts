@@ -7,7 +7,8 @@ import type { TestApp } from './test-app';
  * A history that gives every projection events to apply: every kind of catalog, customer and
  * subscription command, usage (repeats included), issued invoices, a draft needing approval, deleted,
  * drafted anew and approved, its void and its re-bill, then a late event and a void in
- * an issued period and the correction that bills them. Specs that hold every projection to a rule
+ * an issued period and the correction that bills them, and a period snapshotted while still
+ * collecting. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
 export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): Promise<void> {
@@ -279,4 +280,11 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   clock.set(new Date('2027-03-31T14:00:00Z'));
   const corrected = await app.tally.app!.get(CorrectionSweep).correctDue();
   if (corrected !== 1) throw new Error(`the history should hold one correction, not ${corrected}`);
+  // A period still collecting takes its quantities now (`snapshot-quantities`) and is issued at once.
+  clock.set(new Date('2027-04-30T10:30:00Z'));
+  const collecting = await call(
+    'GET',
+    '/api/v1/billing/invoices?customers=acme&extendedStatuses=draft.waiting_for_collection',
+  );
+  await call('POST', `/api/v1/billing/invoices/${collecting.items[0].id}/snapshot-quantities`);
 }

@@ -223,6 +223,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices/{invoiceId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry advancing the invoice after a failed attempt */
+        post: operations["retryInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/snapshot-quantities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snapshot quantities for usage based line items */
+        post: operations["snapshotQuantitiesInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{invoiceId}/taxes/recalculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recalculate an invoice's tax amounts */
+        post: operations["recalculateInvoiceTaxAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/invoices/{invoiceId}/void": {
         parameters: {
             query?: never;
@@ -1972,6 +2023,8 @@ export interface components {
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
+            /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
+            quantitySnapshotedAt?: string;
             replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
@@ -1981,6 +2034,8 @@ export interface components {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
                     delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    retry?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    snapshotQuantities?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -2595,6 +2650,8 @@ export interface components {
             lines: components["schemas"]["InvoiceLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
+            quantitySnapshotedAt?: string;
             replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
@@ -2604,6 +2661,8 @@ export interface components {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
                     delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    retry?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    snapshotQuantities?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -2749,6 +2808,8 @@ export interface components {
             issuedAt?: string;
             number: string;
             period: components["schemas"]["Period"];
+            /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
+            quantitySnapshotedAt?: string;
             replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
@@ -2758,6 +2819,8 @@ export interface components {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
                     delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    retry?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    snapshotQuantities?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -3345,6 +3408,8 @@ export interface components {
             lines: components["schemas"]["SimulatedLine"][];
             number: string;
             period: components["schemas"]["Period"];
+            /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
+            quantitySnapshotedAt?: string;
             replaces?: components["schemas"]["DocumentRef"];
             /** @enum {string} */
             status: "gathering" | "draft" | "issued" | "voided";
@@ -3354,6 +3419,8 @@ export interface components {
                     advance?: components["schemas"]["InvoiceAvailableActionDetails"];
                     approve?: components["schemas"]["InvoiceAvailableActionDetails"];
                     delete?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    retry?: components["schemas"]["InvoiceAvailableActionDetails"];
+                    snapshotQuantities?: components["schemas"]["InvoiceAvailableActionDetails"];
                     void?: components["schemas"]["InvoiceAvailableActionDetails"];
                 };
                 extendedStatus: string;
@@ -5483,6 +5550,267 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    retryInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    snapshotQuantitiesInvoiceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    recalculateInvoiceTaxAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

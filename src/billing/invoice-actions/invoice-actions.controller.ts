@@ -50,6 +50,60 @@ export class InvoiceActionsController {
   }
 
   /**
+   * 200 with the invoice: a failed one (`draft.invalid`) validated again. With its cause gone it moves
+   * on under its workflow (drafted, or issued); else it stays invalid, listing its issues.
+   */
+  @Post(':invoiceId/retry')
+  @HttpCode(200)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({
+    operationId: 'retryInvoiceAction',
+    summary: 'Retry advancing the invoice after a failed attempt',
+  })
+  retry(
+    @Param('invoiceId') invoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Invoice> {
+    return this.continue(invoiceId, 'retry', ifMatch, ctx, reply);
+  }
+
+  /**
+   * 200 with the invoice: one still collecting (`draft.waiting_for_collection`) takes its quantities
+   * now and moves on under its workflow without waiting for the rest of its collection interval.
+   */
+  @Post(':invoiceId/snapshot-quantities')
+  @HttpCode(200)
+  @ApiIfMatch('invoice ledger')
+  @ApiOperation({
+    operationId: 'snapshotQuantitiesInvoiceAction',
+    summary: 'Snapshot quantities for usage based line items',
+  })
+  snapshotQuantities(
+    @Param('invoiceId') invoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Invoice> {
+    return this.continue(invoiceId, 'snapshotQuantities', ifMatch, ctx, reply);
+  }
+
+  /**
+   * 200 with the invoice unchanged: Tally has no tax engine, so there are no tax amounts to
+   * recalculate (nothing is recorded). 409 naming the status for an issued or voided invoice.
+   */
+  @Post(':invoiceId/taxes/recalculate')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'recalculateInvoiceTaxAction',
+    summary: "Recalculate an invoice's tax amounts",
+  })
+  recalculateTax(@Param('invoiceId') invoiceId: string, @Ctx() ctx: RequestContext): Promise<Invoice> {
+    return this.actions.recalculateTax(ctx.namespace, invoiceId);
+  }
+
+  /**
    * 200 with the voided invoice. `action.action.type: "pending"` bills the period's usage again on a
    * new invoice (`replaces` names this one) at the issuer's next sweep from `nextInvoiceAt`;
    * `"discard"` bills it no more.
@@ -99,6 +153,21 @@ export class InvoiceActionsController {
       ifMatch: ifMatchVersion(ifMatch),
     });
     reply.header('etag', etagOf(version));
+  }
+
+  private async continue(
+    invoiceId: string,
+    action: 'retry' | 'snapshotQuantities',
+    ifMatch: string | undefined,
+    ctx: RequestContext,
+    reply: FastifyReply,
+  ): Promise<Invoice> {
+    const { invoice, version } = await this.actions.continue(ctx.namespace, invoiceId, action, {
+      metadata: eventMetadata(ctx),
+      ifMatch: ifMatchVersion(ifMatch),
+    });
+    reply.header('etag', etagOf(version));
+    return invoice;
   }
 
   private async act(

@@ -11,12 +11,20 @@ import { invoiceLedgerStream } from '../../event-store/stream-names';
 import { usageCaughtUp } from '../../metering';
 import { ProjectionsService } from '../../projections/projections.service';
 import { CLOCK, Clock } from '../../shared/clock';
+import { conflict } from '../../shared/errors';
 import { stableUlid } from '../../shared/stable-id';
 import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
 import type { Invoice } from '../invoices/draft-invoice';
 import { InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
-import { type ActOnInvoice, invoiceLedgerDecider } from '../issue-invoices/invoice-ledger.decider';
+import {
+  type ActOnInvoice,
+  type ContinueInvoice,
+  invoiceLedgerDecider,
+  issuingProfileOf,
+} from '../issue-invoices/invoice-ledger.decider';
+import { effectiveWorkflow } from '../profiles/billing-profiles.decider';
+import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { InvoicesQuery } from '../read-invoices/invoices.query';
 
 /** An invoice after an action, and the ledger's version after it (the answer's ETag). */
@@ -41,7 +49,77 @@ export class InvoiceActions {
     private readonly previews: InvoicePreviewQuery,
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly profiles: BillingProfiles,
   ) {}
+
+  /**
+   * `retry` and `snapshotQuantities`: the invoice's figures read again now, at one log position, and
+   * decided by the ledger — moved on under the customer's workflow as it is now, as the issuer would.
+   * Not allowed as read (the answer's `availableActions`): refused with the status named.
+   */
+  async continue(
+    namespace: string,
+    invoiceId: string,
+    action: ContinueInvoice['data']['action'],
+    options: { readonly metadata: EventMetadata; readonly ifMatch?: StreamVersion },
+  ): Promise<ActedOn> {
+    const current = await this.invoices.get(namespace, invoiceId);
+    const { extendedStatus, availableActions } = current.statusDetails;
+    const next = availableActions[action]?.resultingState;
+    const recorded = (await this.drafts.pending(namespace, invoiceId)).get(invoiceId);
+    const whose = next && (recorded ?? (await this.previews.unissuedPeriod(namespace, invoiceId)));
+    let read: Awaited<ReturnType<InvoicePreviewQuery['draftOfIssued']>>;
+    if (whose) {
+      await usageCaughtUp(this.projections, this.metered.projections);
+      read = await this.previews.draftOfIssued(
+        namespace,
+        { customerId: whose.customerId, subscriptionId: whose.subscriptionId, period: current.period },
+        true,
+      );
+    }
+    const settings = whose && (await this.profiles.ensureDefault(namespace, options.metadata));
+    const profile = settings && issuingProfileOf(effectiveWorkflow(settings, whose.customerId));
+    const { version } = await decideAndAppend(
+      this.store,
+      invoiceLedgerStream(namespace),
+      invoiceLedgerDecider,
+      {
+        type: 'ContinueInvoice',
+        data: {
+          namespace,
+          action,
+          invoice: read?.invoice ?? current,
+          customerId: whose ? whose.customerId : current.customer.id,
+          subscriptionId: whose ? whose.subscriptionId : '',
+          status: extendedStatus,
+          ...(next ? { next } : {}),
+          ...(read?.through ? { billedThrough: formatPosition(read.through) } : {}),
+          ...(profile ? { profile } : {}),
+          now: this.clock.now().toISOString(),
+        },
+      },
+      { metadata: options.metadata, ifMatch: options.ifMatch, attempts: 20 },
+    );
+    this.projections.nudge();
+    return { invoice: await this.invoices.get(namespace, invoiceId), version };
+  }
+
+  /**
+   * Tax recalculation without a tax engine: Tally computes no tax (every invoice's tax totals are 0,
+   * its tax app the built-in one), so there is nothing to recalculate and nothing is appended. A
+   * mutable invoice answers as it is; an issued or voided one is refused (409 naming the status), as
+   * its figures never change. OpenMeter itself answers 501 here; Tally answers no 5xx.
+   */
+  async recalculateTax(namespace: string, invoiceId: string): Promise<Invoice> {
+    const invoice = await this.invoices.get(namespace, invoiceId);
+    if (invoice.statusDetails.immutable) {
+      throw conflict(
+        'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+        `Invoice ${invoiceId} is ${invoice.statusDetails.extendedStatus}: its taxes cannot be recalculated in that status`,
+      );
+    }
+    return invoice;
+  }
 
   /**
    * Voids an issued invoice. `pending` puts its period's usage back to be billed again — by the

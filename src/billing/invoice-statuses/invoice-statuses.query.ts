@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CorrectionRef, DocumentRef, Invoice, Period } from '../invoices/draft-invoice';
-import { availableActions, type RecordedDraftStatus, statusDetailsOf } from '../invoices/invoice-status';
+import {
+  availableActions,
+  type ExtendedStatus,
+  type RecordedDraftStatus,
+  statusDetailsOf,
+} from '../invoices/invoice-status';
 import { type IssuingProfile, snapshotOf } from '../issue-invoices/invoice-ledger.decider';
 
 /** A draft the ledger holds and has not issued. */
@@ -100,19 +105,32 @@ function draftOf(row: DraftRow): RecordedDraft {
 /**
  * A closed period's invoice as answered: a recorded draft shows its status, draft period and profile
  * snapshot; one the issuer has not drafted yet is still collecting (`draft.waiting_for_collection`).
- * A critical issue makes either `draft.invalid`, which accepts no action until its figures read right.
+ * A critical issue makes either `draft.invalid`, which accepts only `retry` until its figures read
+ * right. `next` is where an invoice not drafted yet goes when it moves on now (`InvoiceMoment`).
  */
-export function asDraft(invoice: Invoice, recorded: RecordedDraft | undefined, now: string): Invoice {
+export function asDraft(
+  invoice: Invoice,
+  recorded: RecordedDraft | undefined,
+  now: string,
+  next?: ExtendedStatus,
+): Invoice {
   const failed = invoice.statusDetails.failed;
   if (!recorded) {
     return {
       ...invoice,
       statusDetails: statusDetailsOf(failed ? 'draft.invalid' : 'draft.waiting_for_collection', failed, {
         now,
+        ...(next ? { next } : {}),
       }),
     };
   }
-  const at = { now, draftUntil: recorded.draftUntil };
+  // Retried once its figures read right, a recorded draft is back in its status (issued if due).
+  const due = recorded.extendedStatus === 'draft.waiting_auto_approval' && now >= recorded.draftUntil;
+  const at = {
+    now,
+    draftUntil: recorded.draftUntil,
+    next: due ? ('issued' as const) : recorded.extendedStatus,
+  };
   return {
     ...invoice,
     ...(recorded.profile ? snapshotOf(recorded.profile) : {}),

@@ -227,6 +227,8 @@ export interface Invoice {
   readonly dueAt?: string;
   /** When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
   readonly collectionAt?: string;
+  /** When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
+  readonly quantitySnapshotedAt?: string;
   readonly totals: InvoiceTotals;
   readonly lines: readonly InvoiceLine[];
   readonly validationIssues: readonly ValidationIssue[];

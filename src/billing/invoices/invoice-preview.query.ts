@@ -21,7 +21,10 @@ import {
   InvoiceStatus,
   Period,
 } from './draft-invoice';
+import { type ExtendedStatus, workflowStatus } from './invoice-status';
 import { METERED_QUANTITY, MeteredQuantity } from './metered-quantity.port';
+import { BillingProfiles } from '../profiles/billing-profiles.service';
+import { subtractWorkflowDuration, type Workflow } from '../profiles/workflow';
 import {
   BilledSubscription,
   closedPeriods,
@@ -79,6 +82,12 @@ interface CustomerRow {
 const CUSTOMER_SQL = `SELECT id, key, name, currency, subject_keys FROM billing_customers
   WHERE namespace = $1 AND NOT deleted AND (id = $2 OR key = $2) ORDER BY (id = $2) DESC LIMIT 1`;
 
+/** Every subscription started by `$2`, with the end of its last issued period. */
+const CLOSED_SQL = `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to FROM billing_subscriptions s
+  LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
+             WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
+  WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`;
+
 /**
  * The open period's invoice, recomputed from the read models on every call (status `gathering`): the
  * subscription's rate cards priced at the meter values for the customer's subjects over the part of
@@ -95,6 +104,7 @@ export class InvoicePreviewQuery {
     @Inject(METERED_QUANTITY) private readonly metered: MeteredQuantity,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly drafts: InvoiceStatusesQuery,
+    private readonly profiles: BillingProfiles,
   ) {}
 
   async preview(namespace: string, customerIdOrKey: string): Promise<Invoice | EmptyInvoice> {
@@ -139,10 +149,7 @@ export class InvoicePreviewQuery {
     const now = this.clock.now().toISOString();
     const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
       options.closed
-        ? `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to FROM billing_subscriptions s
-           LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
-                      WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
-           WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`
+        ? CLOSED_SQL
         : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to FROM billing_subscriptions
            WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
            ORDER BY customer_id, active_from`,
@@ -151,6 +158,7 @@ export class InvoicePreviewQuery {
     const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
     const recorded = options.closed ? await this.drafts.pending(namespace) : new Map<string, RecordedDraft>();
+    const settings = options.closed ? await this.profiles.current(namespace) : undefined;
     for (const row of rows) {
       const billed = billedOf(row);
       const open = periodPlanAt(billed, now);
@@ -180,10 +188,36 @@ export class InvoicePreviewQuery {
         continue;
       for (const [plan, status] of periods) {
         const { invoice } = await this.draftCaughtUp(namespace, customer, billed, plan, status);
-        invoices.push(status === 'draft' ? asDraft(invoice, recorded.get(invoice.id), now) : invoice);
+        if (status !== 'draft') {
+          invoices.push(invoice);
+          continue;
+        }
+        // Only the subscription's first unissued period may move on: the later ones wait behind it.
+        const first = plan.period.from === closed[0]?.period.from;
+        const workflow = settings && this.profiles.workflowOf(settings, customer.id);
+        const next =
+          first && workflow ? nextStatus(workflow, plan, invoice.statusDetails.failed, now) : undefined;
+        invoices.push(asDraft(invoice, recorded.get(invoice.id), now, next));
       }
     }
     return invoices;
+  }
+
+  /** Whose closed, unissued period `invoiceId` is: the target of an action on an invoice not drafted yet. */
+  async unissuedPeriod(namespace: string, invoiceId: string): Promise<IssuedPeriod | undefined> {
+    const now = this.clock.now().toISOString();
+    const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
+      CLOSED_SQL,
+      [namespace, now],
+    );
+    for (const row of rows) {
+      const billed = billedOf(row);
+      for (const plan of closedPeriods(billed, now, row.issued_to?.toISOString())) {
+        if (invoiceIdFor(billed.subscription.id, plan.period) === invoiceId)
+          return { customerId: row.customer_id, subscriptionId: billed.subscription.id, period: plan.period };
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -338,6 +372,15 @@ export class InvoicePreviewQuery {
   private catchUp(): Promise<void> {
     return usageCaughtUp(this.projections, [BILLING_VIEW_PROJECTION, ...this.metered.projections]);
   }
+}
+
+/**
+ * Where a closed period's invoice not drafted yet goes when it moves on now: its workflow's status,
+ * but a failed one still inside its collection interval goes back to collecting.
+ */
+function nextStatus(workflow: Workflow, plan: PeriodPlan, failed: boolean, now: string): ExtendedStatus {
+  const collected = plan.usageWindow.to <= subtractWorkflowDuration(now, workflow.collection.interval);
+  return failed && !collected ? 'draft.waiting_for_collection' : workflowStatus(workflow, now);
 }
 
 function customerOf(row: CustomerRow): BillingCustomer {

@@ -24,7 +24,7 @@ import { closedPeriods } from '../invoices/subscription-period';
 import { BillingProfilesState, effectiveWorkflow } from '../profiles/billing-profiles.decider';
 import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { subtractWorkflowDuration } from '../profiles/workflow';
-import { invoiceLedgerDecider } from './invoice-ledger.decider';
+import { invoiceLedgerDecider, issuingProfileOf } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
 
 /**
@@ -243,7 +243,9 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   ): Promise<number> {
     const metadata = { namespace, correlationId: ulid(), actor: { id: 'system', name: 'invoice issuer' } };
     // What the invoice is issued under, snapshotted on it: the profile as the log has it now.
-    const effective = effectiveWorkflow(await this.profiles.ensureDefault(namespace, metadata), customerId);
+    const profile = issuingProfileOf(
+      effectiveWorkflow(await this.profiles.ensureDefault(namespace, metadata), customerId),
+    );
     const { events } = await decideAndAppend(
       this.store,
       invoiceLedgerStream(namespace),
@@ -256,14 +258,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
           subscriptionId,
           invoice,
           billedThrough: formatPosition(billedThrough),
-          ...(effective && {
-            profile: {
-              id: effective.profile.id,
-              supplier: effective.profile.supplier,
-              apps: effective.profile.apps,
-              workflow: effective.workflow,
-            },
-          }),
+          ...(profile && { profile }),
           ...(replaces ? { replaces } : {}),
           now: now.toISOString(),
         },

@@ -3,11 +3,14 @@ import type { Invoice, ValidationIssue } from '../invoices/draft-invoice';
 import { DEFAULT_WORKFLOW, type Workflow } from '../profiles/workflow';
 import {
   ActOnInvoice,
+  ContinueInvoice,
   CorrectionIssued,
   DeleteInvoice,
   InvoiceDraftDeleted,
   InvoiceDrafted,
   InvoiceIssued,
+  InvoiceQuantitiesSnapshotted,
+  InvoiceRetried,
   InvoiceVoided,
   invoiceLedgerDecider,
   IssueCorrection,
@@ -386,6 +389,145 @@ describe('invoice ledger', () => {
         message = (error as Error).message;
       }
       expect(message).toContain('draft.waiting_for_collection');
+    });
+
+    describe('retry and snapshotQuantities', () => {
+      const SNAPSHOT_AT = '2026-02-01T00:30:00.000Z';
+      const CRITICAL = {
+        severity: 'critical',
+        code: 'BILLING.INVALID_QUANTITY',
+        message: 'too long to price',
+      } as unknown as ValidationIssue;
+      const proceed = (
+        id: string,
+        action: 'retry' | 'snapshotQuantities',
+        status: string,
+        next: ContinueInvoice['data']['next'],
+        profile: IssuingProfile,
+        extra: Partial<Invoice> = {},
+      ): ContinueInvoice => ({
+        type: 'ContinueInvoice',
+        data: {
+          namespace: 'default',
+          action,
+          invoice: { ...draft(id), period, ...extra },
+          customerId: 'c1',
+          subscriptionId: 's1',
+          status,
+          ...(next ? { next } : {}),
+          billedThrough: '12/3',
+          profile,
+          now: SNAPSHOT_AT,
+        },
+      });
+      const about = { namespace: 'default', invoiceId: 'A', customerId: 'c1', subscriptionId: 's1', period };
+
+      it('snapshots an invoice still collecting: recorded, then drafted under its workflow', () => {
+        spec
+          .given([])
+          .when(
+            proceed(
+              'A',
+              'snapshotQuantities',
+              'draft.waiting_for_collection',
+              'draft.manual_approval_needed',
+              manual,
+            ),
+          )
+          .then([
+            {
+              type: 'InvoiceQuantitiesSnapshotted',
+              data: { ...about, billedThrough: '12/3', snapshotAt: SNAPSHOT_AT },
+            } satisfies InvoiceQuantitiesSnapshotted,
+            {
+              ...drafted('A', manual, SNAPSHOT_AT),
+              data: {
+                ...drafted('A', manual, SNAPSHOT_AT).data,
+                quantitySnapshotedAt: SNAPSHOT_AT,
+                draftedAt: SNAPSHOT_AT,
+              },
+            },
+          ]);
+      });
+
+      it('issues a snapshotted invoice at once under auto-advance, stamped with the snapshot', () => {
+        const events = invoiceLedgerDecider.decide(
+          proceed('A', 'snapshotQuantities', 'draft.waiting_for_collection', 'issued', profileWith({})),
+          fold([]),
+        );
+        expect(events.map((event) => event.type)).toEqual(['InvoiceQuantitiesSnapshotted', 'InvoiceIssued']);
+        expect(events[1]).toMatchObject({
+          data: { invoice: { number: 'INV-000001', quantitySnapshotedAt: SNAPSHOT_AT } },
+        });
+      });
+
+      it('refuses a snapshot of an invoice drafted since it was read, or waiting behind another (no next)', () => {
+        spec
+          .given([drafted('A', manual)])
+          .when(
+            proceed(
+              'A',
+              'snapshotQuantities',
+              'draft.waiting_for_collection',
+              'draft.manual_approval_needed',
+              manual,
+            ),
+          )
+          .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+        spec
+          .given([])
+          .when(proceed('A', 'snapshotQuantities', 'draft.waiting_for_collection', undefined, manual))
+          .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+        spec
+          .given([])
+          .when(
+            proceed('A', 'snapshotQuantities', 'draft.waiting_for_collection', 'issued', manual, {
+              validationIssues: [CRITICAL],
+            }),
+          )
+          .thenThrows('BILLING.INVOICE_INVALID');
+      });
+
+      it('records a retry that still finds a critical issue, and changes nothing else', () => {
+        spec
+          .given([])
+          .when(
+            proceed('A', 'retry', 'draft.invalid', 'issued', profileWith({}), {
+              validationIssues: [CRITICAL],
+            }),
+          )
+          .then([
+            {
+              type: 'InvoiceRetried',
+              data: {
+                ...about,
+                issues: [{ code: 'BILLING.INVALID_QUANTITY', message: 'too long to price' }],
+                retriedAt: SNAPSHOT_AT,
+              },
+            } satisfies InvoiceRetried,
+          ]);
+      });
+
+      it('moves a retried invoice on once its cause is gone; refuses a retry of one not failed', () => {
+        const events = invoiceLedgerDecider.decide(
+          proceed('A', 'retry', 'draft.invalid', 'issued', profileWith({})),
+          fold([]),
+        );
+        expect(events.map((event) => event.type)).toEqual(['InvoiceRetried', 'InvoiceIssued']);
+        expect(events[0]).toMatchObject({ data: { issues: [] } });
+        spec
+          .given([])
+          .when(proceed('A', 'retry', 'draft.invalid', 'draft.waiting_for_collection', profileWith({})))
+          .then([{ type: 'InvoiceRetried', data: { ...about, issues: [], retriedAt: SNAPSHOT_AT } }]);
+        spec
+          .given([])
+          .when(proceed('A', 'retry', 'draft.waiting_for_collection', 'issued', profileWith({})))
+          .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+        spec
+          .given([issued('A', 1, 'INV-000001')])
+          .when(proceed('A', 'retry', 'draft.invalid', 'issued', profileWith({})))
+          .thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+      });
     });
   });
 

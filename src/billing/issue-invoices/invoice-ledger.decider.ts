@@ -2,9 +2,15 @@ import { comparePositions, parsePosition } from '../../event-store/event-store.p
 import { Decider, Message, evolveByType, unreachable } from '../../shared/decider';
 import { conflict } from '../../shared/errors';
 import { type DocumentRef, hasCriticalIssues, type Invoice, type Period } from '../invoices/draft-invoice';
-import { availableActions, type InvoiceAction, type RecordedDraftStatus } from '../invoices/invoice-status';
+import {
+  availableActions,
+  type ExtendedStatus,
+  type InvoiceAction,
+  type RecordedDraftStatus,
+  workflowStatus,
+} from '../invoices/invoice-status';
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
-import { addWorkflowDuration, workflowDurationMs, type Workflow } from '../profiles/workflow';
+import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
 
 /**
  * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
@@ -69,7 +75,7 @@ export type ActOnInvoice = Message<
   'ActOnInvoice',
   {
     readonly namespace: string;
-    readonly action: Exclude<InvoiceAction, 'void'>;
+    readonly action: Exclude<InvoiceAction, 'void' | 'retry' | 'snapshotQuantities'>;
     readonly invoice: Invoice;
     readonly status: string;
     readonly billedThrough?: string;
@@ -103,8 +109,59 @@ export type DeleteInvoice = Message<
     readonly now: string;
   }
 >;
+/**
+ * `retry` (a failed invoice, validated again) and `snapshotQuantities` (an invoice still collecting,
+ * its collection interval skipped): an invoice not issued moves on now as the issuer would move it
+ * once collected — drafted or issued under its workflow — with its figures read at `billedThrough`.
+ * `status` and `next` are as the invoice was read (its answer's `statusDetails`), named when refused.
+ */
+export type ContinueInvoice = Message<
+  'ContinueInvoice',
+  {
+    readonly namespace: string;
+    readonly action: 'retry' | 'snapshotQuantities';
+    /** The invoice as read now, at `billedThrough`. */
+    readonly invoice: Invoice;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly status: string;
+    readonly next?: ExtendedStatus;
+    readonly billedThrough?: string;
+    readonly profile?: IssuingProfile;
+    readonly now: string;
+  }
+>;
 export type InvoiceLedgerCommand =
-  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice;
+  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice | ContinueInvoice;
+
+/** A failed invoice was validated again (`retry`): with no critical issue left it moved on. */
+export type InvoiceRetried = Message<
+  'InvoiceRetried',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    /** The critical issues still found: the invoice stays `draft.invalid` while any is left. */
+    readonly issues: readonly { readonly code: string; readonly message: string }[];
+    readonly retriedAt: string;
+  }
+>;
+
+/** An invoice still collecting took its quantities now (`snapshotQuantities`), read at `billedThrough`. */
+export type InvoiceQuantitiesSnapshotted = Message<
+  'InvoiceQuantitiesSnapshotted',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly billedThrough: string;
+    readonly snapshotAt: string;
+  }
+>;
 
 export type InvoiceDraftDeleted = Message<
   'InvoiceDraftDeleted',
@@ -142,6 +199,8 @@ export type InvoiceDrafted = Message<
     readonly extendedStatus: RecordedDraftStatus;
     readonly draftUntil: string;
     readonly profile?: IssuingProfile;
+    /** Drafted by `snapshotQuantities` before its collection interval was over: when. */
+    readonly quantitySnapshotedAt?: string;
     readonly draftedAt: string;
   }
 >;
@@ -176,7 +235,13 @@ export type CorrectionIssued = Message<
   }
 >;
 export type InvoiceLedgerEvent =
-  InvoiceIssued | CorrectionIssued | InvoiceDrafted | InvoiceVoided | InvoiceDraftDeleted;
+  | InvoiceIssued
+  | CorrectionIssued
+  | InvoiceDrafted
+  | InvoiceVoided
+  | InvoiceDraftDeleted
+  | InvoiceRetried
+  | InvoiceQuantitiesSnapshotted;
 
 /** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
 export interface DraftLink {
@@ -186,6 +251,7 @@ export interface DraftLink {
   readonly extendedStatus: RecordedDraftStatus;
   readonly draftUntil: string;
   readonly profile?: IssuingProfile;
+  readonly quantitySnapshotedAt?: string;
   /** Deleted: the period is pending again, as if never drafted. */
   readonly deleted?: true;
   readonly earlier?: DraftLink;
@@ -252,6 +318,15 @@ function refuseInvalid(invoice: Invoice): void {
   }
 }
 
+/** What an invoice is issued under for a customer now: its effective profile and workflow, if any. */
+export function issuingProfileOf(
+  effective: { readonly profile: BillingProfile; readonly workflow: Workflow } | undefined,
+): IssuingProfile | undefined {
+  if (effective === undefined) return undefined;
+  const { profile, workflow } = effective;
+  return { id: profile.id, supplier: profile.supplier, apps: profile.apps, workflow };
+}
+
 /** What an invoice shows of the profile it is drafted or issued under: supplier and workflow. */
 export function snapshotOf(profile: IssuingProfile): Pick<Invoice, 'supplier' | 'workflow'> {
   const { apps, workflow } = profile;
@@ -280,11 +355,6 @@ function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now
   };
 }
 
-/** With auto-advance and no draft period a closed period is issued at once, as it always was. */
-function needsDraft(workflow: Workflow, now: string): boolean {
-  return !workflow.invoicing.autoAdvance || workflowDurationMs(now, workflow.invoicing.draftPeriod) > 0;
-}
-
 /** The issuer's sweep: drafts a closed period, issues a draft whose draft period is over, or waits. */
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
   const { now, namespace, customerId, subscriptionId, profile } = command.data;
@@ -295,7 +365,10 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
     const due = draft.extendedStatus === 'draft.waiting_auto_approval' && now >= draft.draftUntil;
     return due ? issueNow(command.data, draft, state) : [];
   }
-  if (profile && !command.data.replaces && needsDraft(profile.workflow, now)) {
+  // With auto-advance and no draft period a closed period is issued at once, as it always was.
+  const status = profile && !command.data.replaces ? workflowStatus(profile.workflow, now) : 'issued';
+  if (profile && status !== 'issued') {
+    const snapshotAt = command.data.invoice.quantitySnapshotedAt;
     return [
       {
         type: 'InvoiceDrafted',
@@ -305,11 +378,10 @@ function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerE
           customerId,
           subscriptionId,
           period: command.data.invoice.period,
-          extendedStatus: profile.workflow.invoicing.autoAdvance
-            ? 'draft.waiting_auto_approval'
-            : 'draft.manual_approval_needed',
+          extendedStatus: status,
           draftUntil: addWorkflowDuration(now, profile.workflow.invoicing.draftPeriod),
           profile,
+          ...(snapshotAt ? { quantitySnapshotedAt: snapshotAt } : {}),
           draftedAt: now,
         },
       },
@@ -345,6 +417,7 @@ function issueNow(
         invoice: {
           ...issued(invoice, sequence, now),
           ...(draft ? { draftUntil: draft.draftUntil } : {}),
+          ...(draft?.quantitySnapshotedAt ? { quantitySnapshotedAt: draft.quantitySnapshotedAt } : {}),
           ...(data.replaces ? { replaces: data.replaces } : {}),
         },
       },
@@ -370,6 +443,61 @@ function act(command: ActOnInvoice, state: InvoiceLedgerState): InvoiceLedgerEve
     draft,
     state,
   );
+}
+
+/**
+ * Moves an invoice not issued on now. A retry that still finds a critical issue is recorded and
+ * changes nothing else (the invoice stays `draft.invalid`, listing its issues); a snapshot of an
+ * invoice found invalid is refused, as there are no quantities to take.
+ */
+function continueInvoice(command: ContinueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { action, invoice, status, next, now, namespace, customerId, subscriptionId, billedThrough } =
+    command.data;
+  const id = invoice.id;
+  const refuse = (why: string) =>
+    conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${id} is ${why}: ${action} is not allowed in that status`,
+    );
+  if (documents(state).some((doc) => doc.id === id)) throw refuse(isVoided(state, id) ? 'voided' : 'issued');
+  const draft = draftOf(state, id);
+  // Drafted since it was read (another snapshot went first): it is no longer collecting.
+  if (draft && action === 'snapshotQuantities') throw refuse(draft.extendedStatus);
+  const at = { now, ...(draft ? { draftUntil: draft.draftUntil } : {}), ...(next ? { next } : {}) };
+  if (!availableActions(status, at)[action]) throw refuse(status);
+  const about = { namespace, invoiceId: id, customerId, subscriptionId, period: invoice.period };
+  if (action === 'retry') {
+    const issues = invoice.validationIssues
+      .filter((issue) => issue.severity === 'critical')
+      .map(({ code, message }) => ({ code, message }));
+    const retried: InvoiceRetried = { type: 'InvoiceRetried', data: { ...about, issues, retriedAt: now } };
+    if (issues.length > 0 || next === 'draft.waiting_for_collection') return [retried];
+    return [retried, ...moveOn(command.data, draft, state)];
+  }
+  refuseInvalid(invoice);
+  if (billedThrough === undefined)
+    throw conflict('BILLING.INVOICE_INVALID', `Invoice ${id}'s figures could not be read`);
+  return [
+    { type: 'InvoiceQuantitiesSnapshotted', data: { ...about, billedThrough, snapshotAt: now } },
+    ...moveOn({ ...command.data, invoice: { ...invoice, quantitySnapshotedAt: now } }, draft, state),
+  ];
+}
+
+/** What the issuer does with a collected period: a draft due is issued; one not drafted is drafted or issued. */
+function moveOn(
+  data: ContinueInvoice['data'],
+  draft: DraftLink | undefined,
+  state: InvoiceLedgerState,
+): InvoiceLedgerEvent[] {
+  if (draft) {
+    const due = draft.extendedStatus === 'draft.waiting_auto_approval' && data.now >= draft.draftUntil;
+    return due ? issueNow(data, draft, state) : [];
+  }
+  if (data.billedThrough === undefined) {
+    throw conflict('BILLING.INVOICE_INVALID', `Invoice ${data.invoice.id}'s figures could not be read`);
+  }
+  const { action: _action, status: _status, next: _next, ...issuing } = data;
+  return issue({ type: 'IssueInvoice', data: { ...issuing, billedThrough: data.billedThrough } }, state);
 }
 
 function correct(command: IssueCorrection, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
@@ -499,9 +627,13 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         extendedStatus: event.data.extendedStatus,
         draftUntil: event.data.draftUntil,
         ...(event.data.profile ? { profile: event.data.profile } : {}),
+        ...(event.data.quantitySnapshotedAt ? { quantitySnapshotedAt: event.data.quantitySnapshotedAt } : {}),
         earlier: state.drafts,
       },
     }),
+    // Recorded for the audit trail: the decisions they lead to are the events after them.
+    InvoiceRetried: (state) => state,
+    InvoiceQuantitiesSnapshotted: (state) => state,
     CorrectionIssued: (state, event) => ({
       ...state,
       lastSequence: event.data.sequence,
@@ -526,6 +658,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return voidInvoice(command, state);
       case 'DeleteInvoice':
         return deleteDraft(command, state);
+      case 'ContinueInvoice':
+        return continueInvoice(command, state);
       default:
         return unreachable(command);
     }

@@ -13,8 +13,9 @@ import {
   BillingProfilesState,
   billingProfilesDecider,
   DefaultSeed,
+  effectiveWorkflow,
 } from './billing-profiles.decider';
-import { intervalOfSeconds } from './workflow';
+import { DEFAULT_WORKFLOW, intervalOfSeconds, resolveWorkflow, type Workflow } from './workflow';
 
 /** Distributive `Omit`, so each command keeps its own data type. */
 type WithoutSeed<C> = C extends { type: infer T; data: infer D }
@@ -64,6 +65,14 @@ export class BillingProfiles {
   /** The namespace's profiles as the log has them now, deciding nothing (no default made). */
   async current(namespace: string): Promise<BillingProfilesState> {
     return (await loadState(this.store, billingProfilesStream(namespace), billingProfilesDecider)).state;
+  }
+
+  /** A customer's effective workflow; before the namespace has a default, the one it will get. */
+  workflowOf(state: BillingProfilesState, customerId: string): Workflow {
+    return (
+      effectiveWorkflow(state, customerId)?.workflow ??
+      resolveWorkflow({ collection: { interval: this.defaultCollectionInterval() } }, DEFAULT_WORKFLOW)
+    );
   }
 
   /** The collection interval a namespace's default profile starts with: `COLLECTION_GRACE_SECONDS`. */

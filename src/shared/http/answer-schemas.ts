@@ -606,6 +606,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/Invoice',
       },
     },
+    'post /api/v1/billing/invoices/{invoiceId}/retry': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/snapshot-quantities': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
+    'post /api/v1/billing/invoices/{invoiceId}/taxes/recalculate': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'post /api/v1/billing/invoices/{invoiceId}/void': {
       'application/json': {
         $ref: '#/components/schemas/Invoice',
@@ -1623,6 +1638,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -1761,6 +1782,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -2672,6 +2698,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -2847,6 +2879,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -3235,6 +3272,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -3373,6 +3416,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
@@ -4325,6 +4373,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
                 void: {
                   $ref: '#/components/schemas/InvoiceAvailableActionDetails',
                 },
+                retry: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
+                snapshotQuantities: {
+                  $ref: '#/components/schemas/InvoiceAvailableActionDetails',
+                },
               },
               description: 'The actions the invoice accepts now: each is refused (409) while it is absent.',
             },
@@ -4463,6 +4517,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "When the period's usage was collected for issue: its end + the workflow's `collection.interval`.",
+        },
+        quantitySnapshotedAt: {
+          type: 'string',
+          description:
+            'When `snapshotQuantities` took the quantities, skipping the rest of the collection interval.',
         },
         totals: {
           $ref: '#/components/schemas/InvoiceTotals',
