@@ -23,6 +23,13 @@ export const CatalogErrorCode = {
   PLAN_NOT_PUBLISHED: 'CATALOG.PLAN_NOT_PUBLISHED', // 409: only a published version can be archived
   PLAN_ACTIVE: 'CATALOG.PLAN_ACTIVE', // 409: an active version must be archived before it is deleted
 
+  ADDON_INVALID: 'CATALOG.ADDON_INVALID', // 400
+  ADDON_ALREADY_EXISTS: 'CATALOG.ADDON_ALREADY_EXISTS', // 409
+  ADDON_NOT_FOUND: 'CATALOG.ADDON_NOT_FOUND', // 404
+  ADDON_NOT_DRAFT: 'CATALOG.ADDON_NOT_DRAFT', // 409: published versions are immutable, and kept
+  ADDON_NOT_PUBLISHED: 'CATALOG.ADDON_NOT_PUBLISHED', // 409: only a published version can be archived
+  ADDON_VERSION_TAKEN: 'CATALOG.ADDON_VERSION_TAKEN', // 409: (key, version) exists, or a draft of the key exists
+
   // Thrown by the create handlers, which claim unique keys in key-claim streams (deciders see one stream).
   METER_SLUG_TAKEN: 'CATALOG.METER_SLUG_TAKEN', // 409
   FEATURE_KEY_TAKEN: 'CATALOG.FEATURE_KEY_TAKEN', // 409: a live feature has the key

@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
+import { AddonDrafts } from './addons/addon-drafts';
+import { AddonsController } from './addons/addons-read-model/addons.controller';
+import { addonsProjection } from './addons/addons-read-model/addons.projection';
+import {
+  AddonVersionsOfHandler,
+  GetAddonHandler,
+  ListAddonsHandler,
+} from './addons/addons-read-model/addons.query';
+import { ArchiveAddonController } from './addons/archive-addon/archive-addon.controller';
+import { ArchiveAddonHandler } from './addons/archive-addon/archive-addon.handler';
+import { CreateAddonController } from './addons/create-addon/create-addon.controller';
+import { CreateAddonHandler } from './addons/create-addon/create-addon.handler';
+import { DeleteAddonController } from './addons/delete-addon/delete-addon.controller';
+import { DeleteAddonHandler } from './addons/delete-addon/delete-addon.handler';
+import { PublishAddonController } from './addons/publish-addon/publish-addon.controller';
+import { PublishAddonHandler } from './addons/publish-addon/publish-addon.handler';
+import { UpdateAddonController } from './addons/update-addon/update-addon.controller';
+import { UpdateAddonHandler } from './addons/update-addon/update-addon.handler';
 import { ListCurrenciesController } from './currencies/list-currencies.controller';
 import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
 import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
@@ -43,7 +61,7 @@ import { PublishPlanHandler } from './plans/publish-plan/publish-plan.handler';
 import { UpdatePlanController } from './plans/update-plan/update-plan.controller';
 import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
 
-/** The product catalog: meters, features and plans with their rate cards. */
+/** The product catalog: meters, features, plans and add-ons with their rate cards. */
 @Module({
   controllers: [
     MetersController,
@@ -61,6 +79,12 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     ArchivePlanController,
     NextPlanController,
     ListCurrenciesController,
+    AddonsController,
+    CreateAddonController,
+    UpdateAddonController,
+    DeleteAddonController,
+    PublishAddonController,
+    ArchiveAddonController,
   ],
   providers: [
     CreateMeterHandler,
@@ -84,12 +108,27 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     ListPlansHandler,
     PlanVersionsOfHandler,
     PlanLookup,
+    AddonDrafts,
+    CreateAddonHandler,
+    UpdateAddonHandler,
+    DeleteAddonHandler,
+    PublishAddonHandler,
+    ArchiveAddonHandler,
+    GetAddonHandler,
+    ListAddonsHandler,
+    AddonVersionsOfHandler,
   ],
   exports: [PlanLookup],
 })
 export class CatalogModule {
   constructor(projections: ProjectionsService) {
-    for (const projection of [metersProjection, featuresProjection, plansProjection])
+    for (const projection of [
+      metersProjection,
+      featuresProjection,
+      plansProjection,
+      addonsProjection,
+      planAddonsProjection,
+    ])
       projections.register(projection);
   }
 }

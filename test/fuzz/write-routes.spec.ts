@@ -58,6 +58,13 @@ const planContent = (key: number) => ({
   ],
 });
 
+const addonContent = (key: number) => ({
+  name: `Fuzz add-on ${key}`,
+  description: 'fuzzed',
+  instanceType: key % 2 === 0 ? 'multiple' : 'single',
+  rateCards: planContent(key).phases[0].rateCards,
+});
+
 /** A valid body per write route: the fuzz starts from it and mutates. A new route without one fails the spec. */
 const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/tokens': fc.record({
@@ -100,6 +107,11 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/plans/:planId/publish': undefined,
   'POST /api/v1/plans/:planId/archive': undefined,
   'POST /api/v1/plans/:planId/next': undefined,
+  'POST /api/v1/addons': key.map((k) => ({ key: `a_${k}`, currency: 'USD', ...addonContent(k) })),
+  'PUT /api/v1/addons/:addonId': key.map(addonContent),
+  'DELETE /api/v1/addons/:addonId': undefined,
+  'POST /api/v1/addons/:addonId/publish': undefined,
+  'POST /api/v1/addons/:addonId/archive': undefined,
   'POST /api/v1/customers': key.map((k) => ({
     name: `Customer ${k}`,
     key: `c-${k}`,
@@ -320,6 +332,13 @@ describe('fuzzing every write route', () => {
     const plan = await created('/api/v1/plans', { key: 'fuzz_plan', currency: 'USD', ...planContent(0) });
     expect((await app.request('POST', `/api/v1/plans/${plan.id}/publish`)).status).toBe(200);
     const draft = await created('/api/v1/plans', { key: 'fuzz_draft', currency: 'USD', ...planContent(1) });
+    const addon = await created('/api/v1/addons', { key: 'fuzz_addon', currency: 'USD', ...addonContent(0) });
+    expect((await app.request('POST', `/api/v1/addons/${addon.id}/publish`)).status).toBe(200);
+    const addonDraft = await created('/api/v1/addons', {
+      key: 'fuzz_addon_draft',
+      currency: 'USD',
+      ...addonContent(1),
+    });
     const customer = await created('/api/v1/customers', {
       name: 'Fuzz',
       key: 'fuzz-customer',
@@ -357,6 +376,7 @@ describe('fuzzing every write route', () => {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
       planId: [plan.id, draft.id, 'fuzz_plan'],
+      addonId: [addon.id, addonDraft.id, 'fuzz_addon'],
       customerIdOrKey: [customer.id, 'fuzz-customer'],
       subscriptionId: [subscription.id],
       tokenId: [token.id],

@@ -105,6 +105,36 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('POST', `/api/v1/plans/${plan.id}/publish`);
   const next = await call('POST', '/api/v1/plans/pro/next');
   await call('DELETE', `/api/v1/plans/${next.id}`);
+  // Add-ons: a draft edited and published, a next version deleted, the first archived.
+  const seats = {
+    type: 'flat_fee',
+    key: 'seats',
+    name: 'Seats',
+    billingCadence: 'P1M',
+    price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+  };
+  const addon = await call('POST', '/api/v1/addons', {
+    key: 'seats',
+    name: 'Seats',
+    currency: 'USD',
+    instanceType: 'multiple',
+    rateCards: [seats],
+  });
+  await call('PUT', `/api/v1/addons/${addon.id}`, {
+    name: 'Extra seats',
+    instanceType: 'multiple',
+    rateCards: [seats, rateCards[1]],
+  });
+  await call('POST', `/api/v1/addons/${addon.id}/publish`);
+  const nextAddon = await call('POST', '/api/v1/addons', {
+    key: 'seats',
+    name: 'Seats',
+    currency: 'USD',
+    instanceType: 'single',
+    rateCards: [seats],
+  });
+  await call('DELETE', `/api/v1/addons/${nextAddon.id}`);
+  await call('POST', `/api/v1/addons/${addon.id}/archive`);
   await call('POST', '/api/v1/customers', {
     name: 'Acme',
     key: 'acme',
