@@ -446,6 +446,24 @@ describe('fuzzing every write route', () => {
     expect(stats.cases).toBeGreaterThanOrEqual(runs(CASES_PER_ROUTE) * Object.keys(VALID).length);
   }, 600_000);
 
+  // Found by the fuzz: class-transformer reads the `type` of each rate card to choose its class, and
+  // a `null` one threw (a 500) — in a plan's phase and in an add-on alike.
+  it('refuses a null rate card, naming it', async () => {
+    const before = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`);
+    const plan = JSON.parse(JSON.stringify({ key: 'nulls', currency: 'USD', ...planContent(0) }));
+    plan.phases[0].rateCards = [null, ...plan.phases[0].rateCards];
+    const addon = { key: 'nulls', currency: 'USD', ...addonContent(0) };
+    for (const [path, body, field] of [
+      ['/api/v1/plans', plan, 'phases[0].rateCards[0]'],
+      ['/api/v1/addons', { ...addon, rateCards: [null, ...addon.rateCards] }, 'rateCards[0]'],
+    ]) {
+      const answer = await app.request('POST', path, { body });
+      expect([path, answer.status]).toEqual([path, 400]);
+      expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`)).toEqual(before);
+  });
+
   // Found by the fuzz: class-validator walks an array nested where objects are expected and finds
   // nothing wrong in it, so `[[]]` reached the handler as a phase (a 500).
   it('refuses arrays where a plan expects objects', async () => {
