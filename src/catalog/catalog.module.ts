@@ -18,6 +18,15 @@ import { PublishAddonController } from './addons/publish-addon/publish-addon.con
 import { PublishAddonHandler } from './addons/publish-addon/publish-addon.handler';
 import { UpdateAddonController } from './addons/update-addon/update-addon.controller';
 import { UpdateAddonHandler } from './addons/update-addon/update-addon.handler';
+import { AttachPlanAddonHandler } from './plan-addons/attach-plan-addon/attach-plan-addon.handler';
+import { DetachPlanAddonHandler } from './plan-addons/detach-plan-addon/detach-plan-addon.handler';
+import { PlanAddonsController } from './plan-addons/plan-addons.controller';
+import { planAddonsProjection } from './plan-addons/plan-addons-read-model/plan-addons.projection';
+import {
+  GetPlanAddonHandler,
+  ListPlanAddonsHandler,
+} from './plan-addons/plan-addons-read-model/plan-addons.query';
+import { UpdatePlanAddonHandler } from './plan-addons/update-plan-addon/update-plan-addon.handler';
 import { ListCurrenciesController } from './currencies/list-currencies.controller';
 import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
 import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
@@ -85,6 +94,7 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     DeleteAddonController,
     PublishAddonController,
     ArchiveAddonController,
+    PlanAddonsController,
   ],
   providers: [
     CreateMeterHandler,
@@ -117,6 +127,11 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     GetAddonHandler,
     ListAddonsHandler,
     AddonVersionsOfHandler,
+    AttachPlanAddonHandler,
+    UpdatePlanAddonHandler,
+    DetachPlanAddonHandler,
+    ListPlanAddonsHandler,
+    GetPlanAddonHandler,
   ],
   exports: [PlanLookup],
 })

@@ -104,6 +104,112 @@ describe('add-ons API', () => {
     expect((await app.request('GET', '/api/v1/addons/nothing_here')).status).toBe(404);
   });
 
+  it("offers published add-ons on a draft plan's phases, frozen once the plan is published", async () => {
+    const addon = present(await sdk.addons.create({ ...extra, key: 'boost', rateCards: [seats] }));
+    const plan = present(
+      await sdk.plans.create({
+        key: 'pro',
+        name: 'Pro',
+        currency: 'USD',
+        billingCadence: 'P1M',
+        phases: [
+          { key: 'trial', name: 'Trial', duration: 'P1M', rateCards: [] },
+          { key: 'default', name: 'Default', duration: null, rateCards: [] },
+        ],
+      }),
+    );
+    // Only a published add-on is offered: 400 naming addonId.
+    const early = await app.request('POST', `/api/v1/plans/${plan.id}/addons`, {
+      body: { addonId: addon.id, fromPlanPhase: 'default' },
+    });
+    expect([early.status, early.body.errors?.map((e: { field: string }) => e.field)]).toEqual([
+      400,
+      ['addonId'],
+    ]);
+    await sdk.addons.publish(addon.id);
+
+    const offered = present(
+      await sdk.plans.addons.create(plan.id, { addonId: addon.id, fromPlanPhase: 'trial', maxQuantity: 5 }),
+    );
+    expect(offered).toMatchObject({
+      fromPlanPhase: 'trial',
+      maxQuantity: 5,
+      addon: { id: addon.id, key: 'boost', status: 'active' },
+      validationErrors: null,
+    });
+    expect(present(await sdk.plans.addons.get(plan.id, 'boost'))).toEqual(offered);
+    const again = await app.request('POST', `/api/v1/plans/${plan.id}/addons`, {
+      body: { addonId: addon.id, fromPlanPhase: 'default' },
+    });
+    expect(again.status).toBe(409);
+    const bad = await app.request('PUT', `/api/v1/plans/${plan.id}/addons/${addon.id}`, {
+      body: { fromPlanPhase: 'nope', maxQuantity: 0 },
+    });
+    expect([bad.status, bad.body.errors.map((e: { field: string }) => e.field).sort()]).toEqual([
+      400,
+      ['maxQuantity'],
+    ]);
+    const unknownPhase = await app.request('PUT', `/api/v1/plans/${plan.id}/addons/${addon.id}`, {
+      body: { fromPlanPhase: 'nope' },
+    });
+    expect(unknownPhase.body.errors.map((e: { field: string }) => e.field)).toEqual(['fromPlanPhase']);
+    const updated = present(
+      await sdk.plans.addons.update(plan.id, addon.id, { fromPlanPhase: 'default', maxQuantity: 2 }),
+    );
+    expect(updated).toMatchObject({ fromPlanPhase: 'default', maxQuantity: 2 });
+    await sdk.plans.addons.delete(plan.id, addon.id);
+    expect(present(await sdk.plans.addons.list(plan.id)).items).toEqual([]);
+    expect(
+      (await app.request('GET', `/api/v1/plans/${plan.id}/addons?includeDeleted=true`)).body.totalCount,
+    ).toBe(1);
+    present(
+      await sdk.plans.addons.create(plan.id, { addonId: addon.id, fromPlanPhase: 'default', maxQuantity: 2 }),
+    );
+
+    // Published: the plan offers exactly what it was published with.
+    await sdk.plans.publish(plan.id);
+    expect(present(await sdk.plans.addons.list('pro')).items.map((item) => item.addon.key)).toEqual([
+      'boost',
+    ]);
+    for (const [method, path, body] of [
+      ['POST', `/api/v1/plans/${plan.id}/addons`, { addonId: addon.id, fromPlanPhase: 'default' }],
+      ['PUT', `/api/v1/plans/${plan.id}/addons/${addon.id}`, { fromPlanPhase: 'trial' }],
+      ['DELETE', `/api/v1/plans/${plan.id}/addons/${addon.id}`, undefined],
+    ] as const) {
+      const answer = await app.request(method, path, body === undefined ? {} : { body });
+      expect([method, answer.status, answer.body.code]).toEqual([method, 409, 'CATALOG.PLAN_NOT_DRAFT']);
+    }
+  });
+
+  it('refuses to publish a plan whose add-on is offered from a phase it no longer has', async () => {
+    const addon = present(await sdk.addons.create({ ...extra, key: 'stranded', rateCards: [seats] }));
+    await sdk.addons.publish(addon.id);
+    const phases = [
+      { key: 'trial', name: 'Trial', duration: 'P1M', rateCards: [] },
+      { key: 'default', name: 'Default', duration: null, rateCards: [] },
+    ];
+    const plan = present(
+      await sdk.plans.create({
+        key: 'shrinking',
+        name: 'Shrinking',
+        currency: 'USD',
+        billingCadence: 'P1M',
+        phases,
+      }),
+    );
+    await sdk.plans.addons.create(plan.id, { addonId: addon.id, fromPlanPhase: 'trial' });
+    await sdk.plans.update(plan.id, { name: 'Shrinking', billingCadence: 'P1M', phases: [phases[1]] });
+    const stranded = present(await sdk.plans.addons.get(plan.id, addon.id));
+    expect(stranded.validationErrors).toEqual([expect.objectContaining({ field: '$.fromPlanPhase' })]);
+    const refused = await app.request('POST', `/api/v1/plans/${plan.id}/publish`);
+    expect([refused.status, refused.body.errors?.map((e: { field: string }) => e.field)]).toEqual([
+      400,
+      ['addons.stranded.fromPlanPhase'],
+    ]);
+    await sdk.plans.addons.update(plan.id, addon.id, { fromPlanPhase: 'default' });
+    expect(present(await sdk.plans.publish(plan.id)).status).toBe('active');
+  });
+
   it('refuses bad add-ons with 400 naming each field, writing nothing', async () => {
     const count = async () =>
       (await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`))[0].n;

@@ -112,6 +112,17 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'DELETE /api/v1/addons/:addonId': undefined,
   'POST /api/v1/addons/:addonId/publish': undefined,
   'POST /api/v1/addons/:addonId/archive': undefined,
+  'POST /api/v1/plans/:planId/addons': fc.record({
+    addonId: fc.constant('01M98DWTKTM6DYZC8PCJZPG14Y'),
+    fromPlanPhase: fc.constantFrom('default', 'other'),
+    maxQuantity: fc.constantFrom(1, 5),
+    metadata: fc.constant({ a: 'b' }),
+  }),
+  'PUT /api/v1/plans/:planId/addons/:planAddonId': fc.record({
+    fromPlanPhase: fc.constantFrom('default', 'other'),
+    maxQuantity: fc.constantFrom(1, 5),
+  }),
+  'DELETE /api/v1/plans/:planId/addons/:planAddonId': undefined,
   'POST /api/v1/customers': key.map((k) => ({
     name: `Customer ${k}`,
     key: `c-${k}`,
@@ -377,6 +388,7 @@ describe('fuzzing every write route', () => {
       featureId: [feature.id],
       planId: [plan.id, draft.id, 'fuzz_plan'],
       addonId: [addon.id, addonDraft.id, 'fuzz_addon'],
+      planAddonId: [addon.id, addonDraft.id, 'fuzz_addon'],
       customerIdOrKey: [customer.id, 'fuzz-customer'],
       subscriptionId: [subscription.id],
       tokenId: [token.id],

@@ -88,24 +88,7 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
       },
     },
   ];
-  const plan = await call('POST', '/api/v1/plans', {
-    key: 'pro',
-    name: 'Pro',
-    currency: 'USD',
-    billingCadence: 'P1M',
-    alignment: { billablesMustAlign: true },
-    settlementMode: 'credit_then_invoice',
-    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
-  });
-  await call('PUT', `/api/v1/plans/${plan.id}`, {
-    name: 'Pro plan',
-    billingCadence: 'P1M',
-    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
-  });
-  await call('POST', `/api/v1/plans/${plan.id}/publish`);
-  const next = await call('POST', '/api/v1/plans/pro/next');
-  await call('DELETE', `/api/v1/plans/${next.id}`);
-  // Add-ons: a draft edited and published, a next version deleted, the first archived.
+  // Add-ons: a draft edited and published, a next version deleted (the first is archived at the end).
   const seats = {
     type: 'flat_fee',
     key: 'seats',
@@ -134,7 +117,35 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     rateCards: [seats],
   });
   await call('DELETE', `/api/v1/addons/${nextAddon.id}`);
-  await call('POST', `/api/v1/addons/${addon.id}/archive`);
+  const plan = await call('POST', '/api/v1/plans', {
+    key: 'pro',
+    name: 'Pro',
+    currency: 'USD',
+    billingCadence: 'P1M',
+    alignment: { billablesMustAlign: true },
+    settlementMode: 'credit_then_invoice',
+    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+  });
+  await call('PUT', `/api/v1/plans/${plan.id}`, {
+    name: 'Pro plan',
+    billingCadence: 'P1M',
+    phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+  });
+  // The draft offers the add-on: assigned, its terms changed, taken back and assigned again.
+  await call('POST', `/api/v1/plans/${plan.id}/addons`, { addonId: addon.id, fromPlanPhase: 'default' });
+  await call('PUT', `/api/v1/plans/${plan.id}/addons/${addon.id}`, {
+    fromPlanPhase: 'default',
+    maxQuantity: 5,
+  });
+  await call('DELETE', `/api/v1/plans/${plan.id}/addons/${addon.id}`);
+  await call('POST', `/api/v1/plans/${plan.id}/addons`, {
+    addonId: addon.id,
+    fromPlanPhase: 'default',
+    maxQuantity: 3,
+  });
+  await call('POST', `/api/v1/plans/${plan.id}/publish`);
+  const next = await call('POST', '/api/v1/plans/pro/next');
+  await call('DELETE', `/api/v1/plans/${next.id}`);
   await call('POST', '/api/v1/customers', {
     name: 'Acme',
     key: 'acme',
@@ -231,6 +242,7 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('POST', `/api/v1/subscriptions/${later.id}/restore`);
   await call('DELETE', `/api/v1/subscriptions/${later.id}`);
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
+  await call('POST', `/api/v1/addons/${addon.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.
   await call('POST', '/api/v2/customers/acme/entitlements', {

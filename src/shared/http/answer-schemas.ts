@@ -14,6 +14,7 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/grants/{grantId}': null,
     'delete /api/v1/meters/{meterIdOrSlug}': null,
     'delete /api/v1/plans/{planId}': null,
+    'delete /api/v1/plans/{planId}/addons/{planAddonId}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
     'delete /api/v1/subscriptions/{subscriptionId}': null,
@@ -434,6 +435,34 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'get /api/v1/plans/{planId}/addons': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanAddonView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/plans/{planId}/addons/{planAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
+      },
+    },
     'get /api/v1/portal/meters/{meterSlug}/query': {
       'application/json': {
         type: 'object',
@@ -750,6 +779,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'post /api/v1/plans/{planId}/addons': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
+      },
+    },
     'post /api/v1/plans/{planId}/archive': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
@@ -907,6 +941,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'put /api/v1/plans/{planId}': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
+      },
+    },
+    'put /api/v1/plans/{planId}/addons/{planAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
       },
     },
     'put /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override': {
@@ -3912,6 +3951,46 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['from', 'to'],
+    },
+    PlanAddonView: {
+      type: 'object',
+      properties: {
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        addon: {
+          $ref: '#/components/schemas/AddonView',
+        },
+        fromPlanPhase: {
+          type: 'string',
+        },
+        maxQuantity: {
+          type: 'number',
+        },
+        validationErrors: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/OpenMeterValidationError',
+          },
+          nullable: true,
+          description:
+            "Its phase gone from the draft plan (edited since), which refuses the plan's publishing; else null.",
+        },
+      },
+      required: ['createdAt', 'updatedAt', 'metadata', 'addon', 'fromPlanPhase', 'validationErrors'],
     },
     PlanPhaseView: {
       type: 'object',
