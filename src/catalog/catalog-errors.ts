@@ -23,6 +23,16 @@ export const CatalogErrorCode = {
   PLAN_NOT_PUBLISHED: 'CATALOG.PLAN_NOT_PUBLISHED', // 409: only a published version can be archived
   PLAN_ACTIVE: 'CATALOG.PLAN_ACTIVE', // 409: an active version must be archived before it is deleted
 
+  ADDON_INVALID: 'CATALOG.ADDON_INVALID', // 400
+  ADDON_ALREADY_EXISTS: 'CATALOG.ADDON_ALREADY_EXISTS', // 409
+  ADDON_NOT_FOUND: 'CATALOG.ADDON_NOT_FOUND', // 404
+  ADDON_NOT_DRAFT: 'CATALOG.ADDON_NOT_DRAFT', // 409: published versions are immutable, and kept
+  ADDON_NOT_PUBLISHED: 'CATALOG.ADDON_NOT_PUBLISHED', // 409: only a published version can be archived
+  PLAN_ADDON_INVALID: 'CATALOG.PLAN_ADDON_INVALID', // 400
+  PLAN_ADDON_EXISTS: 'CATALOG.PLAN_ADDON_EXISTS', // 409: the add-on is already assigned to the plan
+  PLAN_ADDON_NOT_FOUND: 'CATALOG.PLAN_ADDON_NOT_FOUND', // 404
+  ADDON_VERSION_TAKEN: 'CATALOG.ADDON_VERSION_TAKEN', // 409: (key, version) exists, or a draft of the key exists
+
   // Thrown by the create handlers, which claim unique keys in key-claim streams (deciders see one stream).
   METER_SLUG_TAKEN: 'CATALOG.METER_SLUG_TAKEN', // 409
   FEATURE_KEY_TAKEN: 'CATALOG.FEATURE_KEY_TAKEN', // 409: a live feature has the key
@@ -61,5 +71,9 @@ export const CatalogProblemCode = {
   INVALID_DISCOUNT: 'CATALOG.INVALID_DISCOUNT',
   INVALID_ENTITLEMENT: 'CATALOG.INVALID_ENTITLEMENT',
   EFFECTIVE_FROM_IN_PAST: 'CATALOG.EFFECTIVE_FROM_IN_PAST',
+  ADDON_NOT_FOUND: 'CATALOG.ADDON_NOT_FOUND',
+  ADDON_NOT_PUBLISHED: 'CATALOG.ADDON_NOT_PUBLISHED',
+  UNKNOWN_PHASE: 'CATALOG.UNKNOWN_PHASE',
+  INVALID_QUANTITY: 'CATALOG.INVALID_QUANTITY',
 } as const;
 export type CatalogProblemCode = (typeof CatalogProblemCode)[keyof typeof CatalogProblemCode];

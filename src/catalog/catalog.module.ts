@@ -1,5 +1,32 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsService } from '../projections/projections.service';
+import { AddonDrafts } from './addons/addon-drafts';
+import { AddonsController } from './addons/addons-read-model/addons.controller';
+import { addonsProjection } from './addons/addons-read-model/addons.projection';
+import {
+  AddonVersionsOfHandler,
+  GetAddonHandler,
+  ListAddonsHandler,
+} from './addons/addons-read-model/addons.query';
+import { ArchiveAddonController } from './addons/archive-addon/archive-addon.controller';
+import { ArchiveAddonHandler } from './addons/archive-addon/archive-addon.handler';
+import { CreateAddonController } from './addons/create-addon/create-addon.controller';
+import { CreateAddonHandler } from './addons/create-addon/create-addon.handler';
+import { DeleteAddonController } from './addons/delete-addon/delete-addon.controller';
+import { DeleteAddonHandler } from './addons/delete-addon/delete-addon.handler';
+import { PublishAddonController } from './addons/publish-addon/publish-addon.controller';
+import { PublishAddonHandler } from './addons/publish-addon/publish-addon.handler';
+import { UpdateAddonController } from './addons/update-addon/update-addon.controller';
+import { UpdateAddonHandler } from './addons/update-addon/update-addon.handler';
+import { AttachPlanAddonHandler } from './plan-addons/attach-plan-addon/attach-plan-addon.handler';
+import { DetachPlanAddonHandler } from './plan-addons/detach-plan-addon/detach-plan-addon.handler';
+import { PlanAddonsController } from './plan-addons/plan-addons.controller';
+import { planAddonsProjection } from './plan-addons/plan-addons-read-model/plan-addons.projection';
+import {
+  GetPlanAddonHandler,
+  ListPlanAddonsHandler,
+} from './plan-addons/plan-addons-read-model/plan-addons.query';
+import { UpdatePlanAddonHandler } from './plan-addons/update-plan-addon/update-plan-addon.handler';
 import { ListCurrenciesController } from './currencies/list-currencies.controller';
 import { ArchiveFeatureController } from './features/archive-feature/archive-feature.controller';
 import { ArchiveFeatureHandler } from './features/archive-feature/archive-feature.handler';
@@ -43,7 +70,7 @@ import { PublishPlanHandler } from './plans/publish-plan/publish-plan.handler';
 import { UpdatePlanController } from './plans/update-plan/update-plan.controller';
 import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
 
-/** The product catalog: meters, features and plans with their rate cards. */
+/** The product catalog: meters, features, plans and add-ons with their rate cards. */
 @Module({
   controllers: [
     MetersController,
@@ -61,6 +88,13 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     ArchivePlanController,
     NextPlanController,
     ListCurrenciesController,
+    AddonsController,
+    CreateAddonController,
+    UpdateAddonController,
+    DeleteAddonController,
+    PublishAddonController,
+    ArchiveAddonController,
+    PlanAddonsController,
   ],
   providers: [
     CreateMeterHandler,
@@ -84,12 +118,32 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     ListPlansHandler,
     PlanVersionsOfHandler,
     PlanLookup,
+    AddonDrafts,
+    CreateAddonHandler,
+    UpdateAddonHandler,
+    DeleteAddonHandler,
+    PublishAddonHandler,
+    ArchiveAddonHandler,
+    GetAddonHandler,
+    ListAddonsHandler,
+    AddonVersionsOfHandler,
+    AttachPlanAddonHandler,
+    UpdatePlanAddonHandler,
+    DetachPlanAddonHandler,
+    ListPlanAddonsHandler,
+    GetPlanAddonHandler,
   ],
   exports: [PlanLookup],
 })
 export class CatalogModule {
   constructor(projections: ProjectionsService) {
-    for (const projection of [metersProjection, featuresProjection, plansProjection])
+    for (const projection of [
+      metersProjection,
+      featuresProjection,
+      plansProjection,
+      addonsProjection,
+      planAddonsProjection,
+    ])
       projections.register(projection);
   }
 }

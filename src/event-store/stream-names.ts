@@ -9,6 +9,7 @@ export const StreamCategory = {
   meter: 'meter',
   feature: 'feature',
   plan: 'plan',
+  addon: 'addon',
   customer: 'customer',
   subscription: 'subscription',
   invoice: 'invoice',

@@ -58,6 +58,13 @@ const planContent = (key: number) => ({
   ],
 });
 
+const addonContent = (key: number) => ({
+  name: `Fuzz add-on ${key}`,
+  description: 'fuzzed',
+  instanceType: key % 2 === 0 ? 'multiple' : 'single',
+  rateCards: planContent(key).phases[0].rateCards,
+});
+
 /** A valid body per write route: the fuzz starts from it and mutates. A new route without one fails the spec. */
 const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/tokens': fc.record({
@@ -100,6 +107,22 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
   'POST /api/v1/plans/:planId/publish': undefined,
   'POST /api/v1/plans/:planId/archive': undefined,
   'POST /api/v1/plans/:planId/next': undefined,
+  'POST /api/v1/addons': key.map((k) => ({ key: `a_${k}`, currency: 'USD', ...addonContent(k) })),
+  'PUT /api/v1/addons/:addonId': key.map(addonContent),
+  'DELETE /api/v1/addons/:addonId': undefined,
+  'POST /api/v1/addons/:addonId/publish': undefined,
+  'POST /api/v1/addons/:addonId/archive': undefined,
+  'POST /api/v1/plans/:planId/addons': fc.record({
+    addonId: fc.constant('01M98DWTKTM6DYZC8PCJZPG14Y'),
+    fromPlanPhase: fc.constantFrom('default', 'other'),
+    maxQuantity: fc.constantFrom(1, 5),
+    metadata: fc.constant({ a: 'b' }),
+  }),
+  'PUT /api/v1/plans/:planId/addons/:planAddonId': fc.record({
+    fromPlanPhase: fc.constantFrom('default', 'other'),
+    maxQuantity: fc.constantFrom(1, 5),
+  }),
+  'DELETE /api/v1/plans/:planId/addons/:planAddonId': undefined,
   'POST /api/v1/customers': key.map((k) => ({
     name: `Customer ${k}`,
     key: `c-${k}`,
@@ -323,6 +346,13 @@ describe('fuzzing every write route', () => {
     const plan = await created('/api/v1/plans', { key: 'fuzz_plan', currency: 'USD', ...planContent(0) });
     expect((await app.request('POST', `/api/v1/plans/${plan.id}/publish`)).status).toBe(200);
     const draft = await created('/api/v1/plans', { key: 'fuzz_draft', currency: 'USD', ...planContent(1) });
+    const addon = await created('/api/v1/addons', { key: 'fuzz_addon', currency: 'USD', ...addonContent(0) });
+    expect((await app.request('POST', `/api/v1/addons/${addon.id}/publish`)).status).toBe(200);
+    const addonDraft = await created('/api/v1/addons', {
+      key: 'fuzz_addon_draft',
+      currency: 'USD',
+      ...addonContent(1),
+    });
     const customer = await created('/api/v1/customers', {
       name: 'Fuzz',
       key: 'fuzz-customer',
@@ -360,6 +390,8 @@ describe('fuzzing every write route', () => {
       meterIdOrSlug: [meter.id, 'fuzz_meter'],
       featureId: [feature.id],
       planId: [plan.id, draft.id, 'fuzz_plan'],
+      addonId: [addon.id, addonDraft.id, 'fuzz_addon'],
+      planAddonId: [addon.id, addonDraft.id, 'fuzz_addon'],
       customerIdOrKey: [customer.id, 'fuzz-customer'],
       subscriptionId: [subscription.id],
       tokenId: [token.id],
@@ -428,6 +460,24 @@ describe('fuzzing every write route', () => {
     await expectHealthy(app);
     expect(stats.cases).toBeGreaterThanOrEqual(runs(CASES_PER_ROUTE) * Object.keys(VALID).length);
   }, 600_000);
+
+  // Found by the fuzz: class-transformer reads the `type` of each rate card to choose its class, and
+  // a `null` one threw (a 500) — in a plan's phase and in an add-on alike.
+  it('refuses a null rate card, naming it', async () => {
+    const before = await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`);
+    const plan = JSON.parse(JSON.stringify({ key: 'nulls', currency: 'USD', ...planContent(0) }));
+    plan.phases[0].rateCards = [null, ...plan.phases[0].rateCards];
+    const addon = { key: 'nulls', currency: 'USD', ...addonContent(0) };
+    for (const [path, body, field] of [
+      ['/api/v1/plans', plan, 'phases[0].rateCards[0]'],
+      ['/api/v1/addons', { ...addon, rateCards: [null, ...addon.rateCards] }, 'rateCards[0]'],
+    ]) {
+      const answer = await app.request('POST', path, { body });
+      expect([path, answer.status]).toEqual([path, 400]);
+      expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await app.db.dataSource.query(`SELECT count(*)::int AS n FROM tally_events`)).toEqual(before);
+  });
 
   // Found by the fuzz: class-validator walks an array nested where objects are expected and finds
   // nothing wrong in it, so `[[]]` reached the handler as a phase (a 500).

@@ -38,6 +38,30 @@ describe('namespace isolation', () => {
     expect(await sendTutorialEvents(app, new Date().toISOString())).toEqual([202, 202, 202, 202]);
     const draft = await app.request('POST', '/api/v1/plans/per_seat/next');
     expect(draft.status).toBe(201);
+    const addonBody = {
+      key: 'a_addon',
+      name: 'A add-on',
+      currency: 'USD',
+      instanceType: 'multiple',
+      rateCards: [
+        {
+          type: 'flat_fee',
+          key: 'a_seats',
+          name: 'A seats',
+          billingCadence: 'P1M',
+          price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+        },
+      ],
+    };
+    const addon = await app.request('POST', '/api/v1/addons', { body: addonBody });
+    expect((await app.request('POST', `/api/v1/addons/${addon.body.id}/publish`)).status).toBe(200);
+    const addonDraft = await app.request('POST', '/api/v1/addons', { body: addonBody });
+    expect(addonDraft.status).toBe(201);
+    // A draft plan offering the add-on (the plan add-on routes name the draft and the add-on).
+    const offering = await app.request('POST', `/api/v1/plans/${draft.body.id}/addons`, {
+      body: { addonId: addon.body.id, fromPlanPhase: 'default' },
+    });
+    expect(offering.status).toBe(201);
     const profile = await app.request('POST', '/api/v1/billing/profiles', {
       body: { name: 'Tenant A entity', supplier: { name: 'Acme Supplier' }, default: false },
     });
@@ -85,6 +109,9 @@ describe('namespace isolation', () => {
       planId: plan.body.id,
       planKey: 'per_seat',
       draftPlanId: draft.body.id,
+      addonId: addon.body.id,
+      addonKey: 'a_addon',
+      draftAddonId: addonDraft.body.id,
       customerId: customer.body.id,
       customerKey: 'acme-inc',
       subscriptionId: subscription.body.id,
@@ -107,6 +134,7 @@ describe('namespace isolation', () => {
       'acme-inc',
       'Acme Inc',
       'Tenant A entity',
+      'A add-on',
     ];
     const tokens = app.tally.resolve(TokenService);
     const token = async (role: Role) =>
@@ -138,9 +166,17 @@ describe('namespace isolation', () => {
       case 'featureKey':
         return [a.featureKey];
       case 'planId':
+        // Only the draft offers an add-on.
+        if (path.includes('/addons')) return [a.draftPlanId];
         // Reads and `next` take an id or a key; the other plan commands an id only.
         if (method === 'GET' || path.endsWith('/next')) return [a.planId, a.planKey];
         return method === 'POST' && path.endsWith('/archive') ? [a.planId] : [a.draftPlanId, a.planId];
+      case 'addonId':
+        // Reads take an id or a key; the commands an id only.
+        if (method === 'GET') return [a.addonId, a.addonKey];
+        return method === 'POST' && path.endsWith('/archive') ? [a.addonId] : [a.draftAddonId, a.addonId];
+      case 'planAddonId':
+        return method === 'GET' ? [a.addonId, a.addonKey] : [a.addonId];
       case 'customerIdOrKey':
         return [a.customerId, a.customerKey];
       case 'subscriptionId':
@@ -245,6 +281,9 @@ describe('namespace isolation', () => {
       billingCadence: 'P1M',
       phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [] }],
     },
+    'PUT /api/v1/plans/:planId/addons/:planAddonId': { fromPlanPhase: 'default', maxQuantity: 2 },
+    'POST /api/v1/plans/:planId/addons': { addonId: '01M98DWTKTM6DYZC8PCJZPG14Y', fromPlanPhase: 'default' },
+    'PUT /api/v1/addons/:addonId': { name: 'Hijacked', instanceType: 'single', rateCards: [] },
     'PUT /api/v1/customers/:customerIdOrKey': {
       name: 'Hijacked',
       usageAttribution: { subjectKeys: ['acme-inc'] },
@@ -311,6 +350,7 @@ describe('namespace isolation', () => {
         ![
           'POST /api/v1/meters',
           'POST /api/v1/plans',
+          'POST /api/v1/addons',
           'POST /api/v1/customers',
           'POST /api/v1/tokens',
           'POST /api/v1/subjects',
@@ -439,6 +479,9 @@ describe('namespace isolation', () => {
       '/api/v1/features',
       '/api/v1/plans?includeDeleted=true',
       `/api/v1/plans/${a.draftPlanId}`,
+      '/api/v1/addons?includeDeleted=true',
+      `/api/v1/addons/${a.draftAddonId}`,
+      `/api/v1/plans/${a.draftPlanId}/addons?includeDeleted=true`,
       '/api/v1/customers?includeDeleted=true',
       `/api/v1/subscriptions/${a.subscriptionId}`,
       '/api/v1/meters/active_users_total/query',

@@ -89,6 +89,35 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
       },
     },
   ];
+  // Add-ons: a draft edited and published, a next version deleted (the first is archived at the end).
+  const seats = {
+    type: 'flat_fee',
+    key: 'seats',
+    name: 'Seats',
+    billingCadence: 'P1M',
+    price: { type: 'flat', amount: '10', paymentTerm: 'in_advance' },
+  };
+  const addon = await call('POST', '/api/v1/addons', {
+    key: 'seats',
+    name: 'Seats',
+    currency: 'USD',
+    instanceType: 'multiple',
+    rateCards: [seats],
+  });
+  await call('PUT', `/api/v1/addons/${addon.id}`, {
+    name: 'Extra seats',
+    instanceType: 'multiple',
+    rateCards: [seats, rateCards[1]],
+  });
+  await call('POST', `/api/v1/addons/${addon.id}/publish`);
+  const nextAddon = await call('POST', '/api/v1/addons', {
+    key: 'seats',
+    name: 'Seats',
+    currency: 'USD',
+    instanceType: 'single',
+    rateCards: [seats],
+  });
+  await call('DELETE', `/api/v1/addons/${nextAddon.id}`);
   const plan = await call('POST', '/api/v1/plans', {
     key: 'pro',
     name: 'Pro',
@@ -102,6 +131,18 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     name: 'Pro plan',
     billingCadence: 'P1M',
     phases: [{ key: 'default', name: 'Default', duration: null, rateCards }],
+  });
+  // The draft offers the add-on: assigned, its terms changed, taken back and assigned again.
+  await call('POST', `/api/v1/plans/${plan.id}/addons`, { addonId: addon.id, fromPlanPhase: 'default' });
+  await call('PUT', `/api/v1/plans/${plan.id}/addons/${addon.id}`, {
+    fromPlanPhase: 'default',
+    maxQuantity: 5,
+  });
+  await call('DELETE', `/api/v1/plans/${plan.id}/addons/${addon.id}`);
+  await call('POST', `/api/v1/plans/${plan.id}/addons`, {
+    addonId: addon.id,
+    fromPlanPhase: 'default',
+    maxQuantity: 3,
   });
   await call('POST', `/api/v1/plans/${plan.id}/publish`);
   const next = await call('POST', '/api/v1/plans/pro/next');
@@ -202,6 +243,7 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('POST', `/api/v1/subscriptions/${later.id}/restore`);
   await call('DELETE', `/api/v1/subscriptions/${later.id}`);
   await call('POST', `/api/v1/plans/${plan.id}/archive`);
+  await call('POST', `/api/v1/addons/${addon.id}/archive`);
   // Entitlements: created with grants, granted, voided, reset, overridden (one a subscription provides
   // too), deleted.
   await call('POST', '/api/v2/customers/acme/entitlements', {

@@ -398,7 +398,7 @@ export class UnknownRateCardDto {
 }
 
 /** What a plan, each of its phases and each rate card carry: a name, a description and metadata. */
-class DescribedDto {
+export class DescribedDto {
   @ApiProperty({ minLength: 1, maxLength: 256 })
   @IsString()
   @Length(1, 256)
@@ -520,6 +520,34 @@ export class UsageBasedRateCardDto extends RateCardCommonDto {
   price!: FlatPriceDto | UnitPriceDto | TieredPriceDto | PackagePriceDto | DynamicPriceDto | null;
 }
 
+/** A list of rate cards, each read as its `type` says: a plan phase's, and an add-on's. */
+export function RateCardList(): PropertyDecorator {
+  return (target, property) => {
+    for (const decorate of [
+      ApiProperty({
+        description: 'flat_fee or usage_based rate cards',
+        type: 'array',
+        items: oneOfTypes(FlatFeeRateCardDto, UsageBasedRateCardDto),
+      }),
+      IsArray(),
+      // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
+      IsObject({ each: true }),
+      ValidateNested({ each: true }),
+      Type(() => UnknownRateCardDto, {
+        keepDiscriminatorProperty: true,
+        discriminator: {
+          property: 'type',
+          subTypes: [
+            { name: 'flat_fee', value: FlatFeeRateCardDto },
+            { name: 'usage_based', value: UsageBasedRateCardDto },
+          ],
+        },
+      }),
+    ])
+      decorate(target, property);
+  };
+}
+
 @ApiExtraModels(FlatFeeRateCardDto, UsageBasedRateCardDto)
 export class PlanPhaseDto extends KeyedDto {
   @ApiProperty({
@@ -533,25 +561,7 @@ export class PlanPhaseDto extends KeyedDto {
   @IsString()
   duration!: string | null;
 
-  @ApiProperty({
-    description: 'flat_fee or usage_based rate cards',
-    type: 'array',
-    items: oneOfTypes(FlatFeeRateCardDto, UsageBasedRateCardDto),
-  })
-  @IsArray()
-  // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => UnknownRateCardDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'type',
-      subTypes: [
-        { name: 'flat_fee', value: FlatFeeRateCardDto },
-        { name: 'usage_based', value: UsageBasedRateCardDto },
-      ],
-    },
-  })
+  @RateCardList()
   rateCards!: (FlatFeeRateCardDto | UsageBasedRateCardDto)[];
 }
 
@@ -639,7 +649,7 @@ function phaseOf(phase: PlanPhaseDto): PlanPhase {
   };
 }
 
-function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateCard {
+export function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateCard {
   const common = {
     key: rateCard.key,
     name: rateCard.name,

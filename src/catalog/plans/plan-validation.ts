@@ -129,6 +129,32 @@ export function planReferenceProblems(plan: Plan, features: ResolvedFeatures): F
   );
 }
 
+/**
+ * An add-on's rate cards, held to a plan's rules (one way): keys unique, each card as a plan's. Their
+ * cadences are checked against a plan's when the add-on is attached to one, since an add-on has none.
+ */
+export function rateCardListProblems(rateCards: unknown, path: string): FieldProblem[] {
+  if (!Array.isArray(rateCards)) return [problem(path, Code.REQUIRED, 'must be a list of rate cards')];
+  const rule: CadenceRule = { cadence: undefined, mustAlign: false };
+  return [
+    ...duplicateKeyProblems(rateCards as readonly RateCard[], (j) => `${path}[${j}].key`),
+    ...(rateCards as readonly RateCard[]).flatMap((rateCard, j) =>
+      rateCardProblems(rateCard, `${path}[${j}]`, rule),
+    ),
+  ];
+}
+
+/** What an add-on's rate cards need of features: as `planReferenceProblems`, checked on publish. */
+export function rateCardListReferenceProblems(
+  rateCards: readonly RateCard[],
+  path: string,
+  features: ResolvedFeatures,
+): FieldProblem[] {
+  return listOf(rateCards).flatMap((rateCard, j) =>
+    rateCardReferenceProblems(rateCard, `${path}[${j}]`, features),
+  );
+}
+
 export function effectiveFromProblems(effectiveFrom: string | undefined, now: string): FieldProblem[] {
   if (effectiveFrom === undefined) return [];
   if (!isTimestamp(effectiveFrom)) return timestampProblems('effectiveFrom', effectiveFrom);

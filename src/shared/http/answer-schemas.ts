@@ -4,6 +4,7 @@ import type { AnswerSchemas } from './openapi';
 
 export const ANSWER_SCHEMAS: AnswerSchemas = {
   routes: {
+    'delete /api/v1/addons/{addonId}': null,
     'delete /api/v1/billing/customers/{customerId}': null,
     'delete /api/v1/billing/invoices/{invoiceId}': null,
     'delete /api/v1/billing/profiles/{id}': null,
@@ -13,11 +14,40 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'delete /api/v1/grants/{grantId}': null,
     'delete /api/v1/meters/{meterIdOrSlug}': null,
     'delete /api/v1/plans/{planId}': null,
+    'delete /api/v1/plans/{planId}/addons/{planAddonId}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}': null,
     'delete /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementId}': null,
     'delete /api/v1/subscriptions/{subscriptionId}': null,
     'delete /api/v1/tokens/{tokenId}': null,
     'delete /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}': null,
+    'get /api/v1/addons': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AddonView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/addons/{addonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/AddonView',
+      },
+    },
     'get /api/v1/admin/projections': {
       'application/json': {
         type: 'array',
@@ -405,6 +435,34 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'get /api/v1/plans/{planId}/addons': {
+      'application/json': {
+        type: 'object',
+        properties: {
+          totalCount: {
+            type: 'number',
+          },
+          page: {
+            type: 'number',
+          },
+          pageSize: {
+            type: 'number',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanAddonView',
+            },
+          },
+        },
+        required: ['totalCount', 'page', 'pageSize', 'items'],
+      },
+    },
+    'get /api/v1/plans/{planId}/addons/{planAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
+      },
+    },
     'get /api/v1/portal/meters/{meterSlug}/query': {
       'application/json': {
         type: 'object',
@@ -586,6 +644,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
     },
     'get /readyz': null,
+    'post /api/v1/addons': {
+      'application/json': {
+        $ref: '#/components/schemas/AddonView',
+      },
+    },
+    'post /api/v1/addons/{addonId}/archive': {
+      'application/json': {
+        $ref: '#/components/schemas/AddonView',
+      },
+    },
+    'post /api/v1/addons/{addonId}/publish': {
+      'application/json': {
+        $ref: '#/components/schemas/AddonView',
+      },
+    },
     'post /api/v1/admin/projections/{name}/rebuild': {
       'application/json': {
         $ref: '#/components/schemas/ProjectionStatus',
@@ -721,6 +794,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'post /api/v1/plans/{planId}/addons': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
+      },
+    },
     'post /api/v1/plans/{planId}/archive': {
       'application/json': {
         $ref: '#/components/schemas/PlanView',
@@ -850,6 +928,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     },
     'post /api/v2/customers/{customerIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/reset': null,
     'post /v3/openmeter/events': null,
+    'put /api/v1/addons/{addonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/AddonView',
+      },
+    },
     'put /api/v1/billing/customers/{customerId}': {
       'application/json': {
         $ref: '#/components/schemas/CustomerOverrideView',
@@ -875,6 +958,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/PlanView',
       },
     },
+    'put /api/v1/plans/{planId}/addons/{planAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/PlanAddonView',
+      },
+    },
     'put /api/v1/subjects/{subjectIdOrKey}/entitlements/{entitlementIdOrFeatureKey}/override': {
       'application/json': {
         $ref: '#/components/schemas/EntitlementV1View',
@@ -887,6 +975,95 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     },
   },
   components: {
+    AddonView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        key: {
+          type: 'string',
+        },
+        version: {
+          type: 'number',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        instanceType: {
+          type: 'string',
+          enum: ['single', 'multiple'],
+        },
+        currency: {
+          type: 'string',
+        },
+        rateCards: {
+          type: 'array',
+          items: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/FlatFeeRateCard',
+              },
+              {
+                $ref: '#/components/schemas/UsageBasedRateCard',
+              },
+            ],
+          },
+        },
+        status: {
+          type: 'string',
+          enum: ['draft', 'active', 'archived'],
+        },
+        effectiveFrom: {
+          type: 'string',
+        },
+        effectiveTo: {
+          type: 'string',
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        validationErrors: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/OpenMeterValidationError',
+          },
+          nullable: true,
+          description:
+            'Null: what depends on features is checked when it is published (400 with every problem).',
+        },
+      },
+      required: [
+        'id',
+        'key',
+        'version',
+        'name',
+        'metadata',
+        'instanceType',
+        'currency',
+        'rateCards',
+        'status',
+        'createdAt',
+        'updatedAt',
+        'validationErrors',
+      ],
+    },
     Address: {
       type: 'object',
       properties: {
@@ -3822,6 +3999,46 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['from', 'to'],
+    },
+    PlanAddonView: {
+      type: 'object',
+      properties: {
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        deletedAt: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        addon: {
+          $ref: '#/components/schemas/AddonView',
+        },
+        fromPlanPhase: {
+          type: 'string',
+        },
+        maxQuantity: {
+          type: 'number',
+        },
+        validationErrors: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/OpenMeterValidationError',
+          },
+          nullable: true,
+          description:
+            "Its phase gone from the draft plan (edited since), which refuses the plan's publishing; else null.",
+        },
+      },
+      required: ['createdAt', 'updatedAt', 'metadata', 'addon', 'fromPlanPhase', 'validationErrors'],
     },
     PlanPhaseView: {
       type: 'object',

@@ -25,7 +25,10 @@ export function createValidationPipe(): ValidationPipe {
 
 class DtoValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.metatype && this.toValidate(metadata)) assertNoReservedNames(value, metadata.data ?? '');
+    if (metadata.metatype && this.toValidate(metadata)) {
+      assertNoReservedNames(value, metadata.data ?? '');
+      assertNoNullItems(value, metadata.data ?? '');
+    }
     return super.transform(value, metadata);
   }
 }
@@ -55,6 +58,30 @@ function assertNoReservedNames(root: unknown, rootPath: string): void {
           pending.push([member, field]);
         }
       }
+    }
+  }
+  if (problems.length > 0) throw invalid('REQUEST.INVALID', 'The request is not valid', problems);
+}
+
+/**
+ * class-transformer reads the discriminator of each item of a list whose items are chosen by `type`
+ * (rate cards, prices) and throws on a `null` item: a 500 (the write-route fuzzer's rate card
+ * `[null, …]`). No list in a DTO body takes a `null` item, so one is refused by its index first.
+ */
+function assertNoNullItems(root: unknown, rootPath: string): void {
+  const problems: FieldProblem[] = [];
+  const pending: [unknown, string][] = [[root, rootPath]];
+  while (pending.length > 0 && problems.length < 100) {
+    const [value, path] = pending.pop()!;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (item === null)
+          problems.push({ field: `${path}[${index}]`, code: 'nullItem', message: 'may not be null' });
+        else pending.push([item, `${path}[${index}]`]);
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, member] of Object.entries(value))
+        pending.push([member, path ? `${path}.${key}` : key]);
     }
   }
   if (problems.length > 0) throw invalid('REQUEST.INVALID', 'The request is not valid', problems);

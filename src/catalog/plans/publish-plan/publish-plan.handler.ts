@@ -5,6 +5,9 @@ import { decideAndAppend, loadState } from '../../../event-store/decide-and-appe
 import { EVENT_STORE, EventMetadata, EventStore } from '../../../event-store/event-store.port';
 import { StreamCategory, streamName } from '../../../event-store/stream-names';
 import { CLOCK, Clock } from '../../../shared/clock';
+import { invalid } from '../../../shared/errors';
+import { CatalogErrorCode } from '../../catalog-errors';
+import { planAddonsDecider, strandedAddonProblems } from '../../plan-addons/plan-addon.decider';
 import { resolveFeatures } from '../../features/feature-refs';
 import { releaseKey } from '../../../key-claims/key-claims';
 import { CatalogKeyKind } from '../../catalog-keys';
@@ -30,13 +33,25 @@ export class PublishPlanHandler implements ICommandHandler<PublishPlanCommand> {
     const { state } = await loadState(this.store, stream, planDecider);
     const features =
       state.status === 'empty' ? {} : await resolveFeatures(this.store, namespace, featureKeysOf(state.plan));
+    // The plan's add-on assignments live on its stream: published with the version read here.
+    const offered = await loadState(this.store, stream, planAddonsDecider);
+    const stranded =
+      state.status === 'draft' && state.plan.namespace === namespace
+        ? strandedAddonProblems(offered.state)
+        : [];
+    if (stranded.length > 0)
+      throw invalid(
+        CatalogErrorCode.PLAN_INVALID,
+        `Plan ${id}: an add-on is offered from a phase the plan no longer has`,
+        stranded,
+      );
     const now = this.clock.now().toISOString();
     const { events } = await decideAndAppend(
       this.store,
       stream,
       planDecider,
       { type: 'PublishPlan', data: { id, namespace, features, now } },
-      { metadata, ifMatch },
+      { metadata, ifMatch: ifMatch ?? offered.version },
     );
     for (const event of events) {
       if (event.type !== 'PlanPublished') continue;

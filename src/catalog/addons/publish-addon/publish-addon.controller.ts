@@ -1,0 +1,42 @@
+import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
+import { CatalogErrorCode } from '../../catalog-errors';
+import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
+import { AddonIdParams } from '../addon.params';
+import { AddonView, GetAddon } from '../addons-read-model/addons.query';
+import { PublishAddonCommand } from './publish-addon.command';
+
+@ApiTags('Add-ons')
+@ApiBearerAuth()
+@Controller('api/v1/addons')
+export class PublishAddonController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** 200 with the active add-on; 400 naming each problem (unknown features…); 409 unless it is a draft. */
+  @Post(':addonId/publish')
+  @HttpCode(200)
+  @ApiIfMatch('add-on')
+  @ApiOperation({ operationId: 'publishAddon' })
+  async publish(
+    @Param() { addonId }: AddonIdParams,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AddonView> {
+    await this.commands.execute(
+      new PublishAddonCommand(ctx.namespace, addonId, ifMatchVersion(ifMatch), eventMetadata(ctx)),
+    );
+    return answer(
+      reply,
+      await this.queries.execute(new GetAddon(ctx.namespace, addonId)),
+      CatalogErrorCode.ADDON_NOT_FOUND,
+      `Add-on ${addonId}`,
+    );
+  }
+}
