@@ -15,6 +15,7 @@ import {
   draftInvoice,
   DraftInvoiceInput,
   FoundIssue,
+  hasCriticalIssues,
   Invoice,
   InvoiceCustomer,
   invoiceIdFor,
@@ -31,6 +32,7 @@ import {
   PeriodPlan,
 } from './subscription-period';
 import { stableUlid } from '../../shared/stable-id';
+import { Decimal, toDecimalString } from '../../shared/money';
 import type { GroupByFilters } from '../../shared/string-filter';
 
 /** A preview with nothing on it: no lines, so no period. */
@@ -116,7 +118,43 @@ export class InvoicePreviewQuery {
     const billed = row.subscription ? billedOf({ ...row, subscription: row.subscription }) : undefined;
     const plan = billed && periodPlanAt(billed, now);
     if (!billed || !plan) return emptyInvoice(customer, now);
-    return (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
+    const current = (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
+    const before: Invoice[] = [];
+    for (const earlier of await this.unissuedPredecessors(namespace, billed, plan))
+      before.push((await this.draftCaughtUp(namespace, customer, earlier.billed, earlier.plan)).invoice);
+    return withEarlierSides(current, before.reverse());
+  }
+
+  /**
+   * The subscriptions a change (or several) replaced within the period `plan` bills, newest first,
+   * whose side of it is not issued yet: the preview is what is left to bill for the period, so it
+   * shows their lines too, and drops them once their own invoice is issued.
+   */
+  private async unissuedPredecessors(
+    namespace: string,
+    billed: BilledSubscription,
+    plan: PeriodPlan,
+  ): Promise<{ billed: BilledSubscription; plan: PeriodPlan }[]> {
+    const found: { billed: BilledSubscription; plan: PeriodPlan }[] = [];
+    let next = billed;
+    let at = plan.usageWindow.from;
+    while (next.subscription.previousSubscriptionId !== undefined && at > plan.period.from) {
+      const [row] = await this.db.query<(SubscriptionRow & { issued: boolean })[]>(
+        `SELECT s.subscription, s.active_to, s.next_subscription_id, EXISTS (
+           SELECT 1 FROM billing_invoices i WHERE i.namespace = $1 AND i.subscription_id = s.id AND i.period_to >= $3
+         ) AS issued FROM billing_subscriptions s WHERE s.namespace = $1 AND s.id = $2`,
+        [namespace, next.subscription.previousSubscriptionId, plan.period.to],
+      );
+      if (!row || row.next_subscription_id !== next.subscription.id) break;
+      const previous = billedOf(row);
+      const side = periodPlanAt(previous, new Date(Date.parse(at) - 1).toISOString());
+      // Another period (an anchor of its own) is another invoice's.
+      if (!side || side.period.from !== plan.period.from || side.period.to !== plan.period.to) break;
+      if (!row.issued) found.push({ billed: previous, plan: side });
+      next = previous;
+      at = side.usageWindow.from;
+    }
+    return found;
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
@@ -357,6 +395,29 @@ export function billedOf(row: SubscriptionRow): BilledSubscription {
     subscription: row.subscription,
     ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
     ...(row.next_subscription_id ? { nextSubscriptionId: row.next_subscription_id } : {}),
+  };
+}
+
+/**
+ * The open period's invoice with the lines of its earlier sides (subscriptions a change replaced in
+ * the same period, oldest first) ahead of its own, and totals over them all: one document for the
+ * period, as the customer sees it. Each line keeps its own subscription, period and invoice.
+ */
+function withEarlierSides(current: Invoice, earlier: readonly Invoice[]): Invoice {
+  if (earlier.length === 0) return current;
+  const all = [...earlier, current];
+  const sum = (pick: (totals: Invoice['totals']) => string) =>
+    toDecimalString(all.reduce((acc, invoice) => acc.plus(pick(invoice.totals)), new Decimal(0)));
+  const totals = Object.fromEntries(
+    Object.keys(current.totals).map((name) => [name, sum((t) => t[name as keyof Invoice['totals']])]),
+  ) as unknown as Invoice['totals'];
+  const validationIssues = all.flatMap((invoice) => invoice.validationIssues);
+  return {
+    ...current,
+    statusDetails: { ...current.statusDetails, failed: hasCriticalIssues({ validationIssues }) },
+    totals,
+    lines: all.flatMap((invoice) => invoice.lines),
+    validationIssues,
   };
 }
 
