@@ -27,6 +27,7 @@ import {
   BilledSubscription,
   closedPeriods,
   creditsOnChange,
+  creditsOnRemoval,
   lineInputs,
   periodPlanAt,
   PeriodPlan,
@@ -58,7 +59,10 @@ export interface BillingCustomer extends InvoiceCustomer {
 
 /** Everything a line's quantity depends on: the customer's subjects, its feature's meter, the window. */
 export interface LineSource {
+  /** The `PeriodItem.key` of the line. */
   readonly rateCardKey: string;
+  /** The part of the period the item runs in. */
+  readonly window: Period;
   readonly featureKey: string;
   readonly meterSlug: string;
   readonly filterGroupBy: GroupByFilters;
@@ -294,7 +298,7 @@ export class InvoicePreviewQuery {
       const requests = sources.map((source) => ({
         meterSlug: source.meterSlug,
         customerId: customer.id,
-        window: plan.usageWindow,
+        window: source.window,
         filterGroupBy: source.filterGroupBy,
       }));
       const read = asOf
@@ -303,7 +307,10 @@ export class InvoicePreviewQuery {
       const quantities = new Map(
         sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
-      const credits = await this.credits(namespace, billed, plan);
+      const credits = [
+        ...(await this.credits(namespace, billed, plan)),
+        ...creditsOnRemoval(subscription.id, plan),
+      ];
       return {
         invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities), credits }),
         ...(read.through ? { through: read.through } : {}),
@@ -345,20 +352,21 @@ export class InvoicePreviewQuery {
 
   /** Which meter each metered rate card of the period reads. */
   async lineSources(namespace: string, plan: PeriodPlan): Promise<LineSource[]> {
-    const metered = plan.rateCards.filter(
-      (rateCard) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
+    const metered = plan.items.filter(
+      ({ rateCard }) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
     );
     if (metered.length === 0) return [];
     const features = await this.view.billedFeatures(
       namespace,
-      metered.map((rateCard) => rateCard.featureKey!),
+      metered.map(({ rateCard }) => rateCard.featureKey!),
     );
     const sources: LineSource[] = [];
-    for (const rateCard of metered) {
+    for (const { key, rateCard, window } of metered) {
       const feature = features.get(rateCard.featureKey!);
       if (!feature) continue;
       sources.push({
-        rateCardKey: rateCard.key,
+        rateCardKey: key,
+        window,
         featureKey: rateCard.featureKey!,
         meterSlug: feature.meterSlug,
         filterGroupBy: feature.filterGroupBy,

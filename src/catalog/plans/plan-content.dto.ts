@@ -639,7 +639,7 @@ function phaseOf(phase: PlanPhaseDto): PlanPhase {
   };
 }
 
-function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateCard {
+export function rateCardOf(rateCard: FlatFeeRateCardDto | UsageBasedRateCardDto): RateCard {
   const common = {
     key: rateCard.key,
     name: rateCard.name,
