@@ -300,6 +300,14 @@ describe('editing a subscription (subscriptions.edit)', () => {
     const fields = (malformed.body.errors as { field: string }[]).map((error) => error.field).join(' ');
     expect(fields).toContain('customizations');
     expect(fields).toContain('timing');
+    // A null operation, or a field another operation takes: 400, never a 500.
+    for (const customizations of [[null], [{ op: 'unschedule_edit', phaseKey: 'default' }]]) {
+      const refused = await app.request('PATCH', `/api/v1/subscriptions/${sub.id}`, {
+        body: { customizations },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('customizations[0]');
+    }
     const priced = await app.request('PATCH', `/api/v1/subscriptions/${sub.id}`, {
       body: {
         customizations: [{ op: 'add_item', phaseKey: 'default', rateCard: { ...flat('extra', '-1') } }],
@@ -321,7 +329,8 @@ describe('editing a subscription (subscriptions.edit)', () => {
         body: { customizations: [{ op: 'add_item', phaseKey: 'default', rateCard: flat(key, '1') }] },
         headers: { 'if-match': etag },
       });
-    const statuses = (await Promise.all([add('one'), add('two')])).map((answer) => answer.status);
+    const answers = await Promise.all([add('one'), add('two')]);
+    const statuses = answers.map((answer) => answer.status);
     expect(statuses.sort()).toEqual([200, 412]);
 
     const changed = present(

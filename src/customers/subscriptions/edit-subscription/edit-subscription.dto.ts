@@ -10,6 +10,8 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -186,6 +188,79 @@ const OPERATION_TYPES = [
   EditUnscheduleDto,
 ];
 
+/** The fields each operation may carry; any other is refused, as the whitelist refuses unknown ones. */
+const FIELDS_OF: Readonly<Record<string, readonly string[]>> = {
+  add_item: ['op', 'phaseKey', 'rateCard'],
+  remove_item: ['op', 'phaseKey', 'itemKey'],
+  add_phase: ['op', 'phase'],
+  remove_phase: ['op', 'phaseKey', 'shift'],
+  stretch_phase: ['op', 'phaseKey', 'extendBy'],
+  unschedule_edit: ['op'],
+};
+const needs = (field: string) => (operation: { op?: unknown }) =>
+  FIELDS_OF[String(operation.op)]?.includes(field) ?? false;
+
+/**
+ * Any of the operations above, as it is checked (the API document describes each by its own
+ * class): the fields its `op` takes, each checked as there, and no other.
+ */
+export class EditOperationInputDto {
+  @IsIn(OPS)
+  @ValidateBy({
+    name: 'fieldsOfOp',
+    validator: {
+      validate: (op, args) =>
+        Object.entries(args?.object ?? {}).every(
+          ([field, value]) => value === undefined || (FIELDS_OF[String(op)]?.includes(field) ?? true),
+        ),
+      defaultMessage: (args) =>
+        `${String(args?.value)} takes only ${FIELDS_OF[String(args?.value)]?.join(', ') ?? 'its own fields'}`,
+    },
+  })
+  op!: EditOperationDto['op'];
+
+  @ValidateIf(needs('phaseKey'))
+  @IsString()
+  @MinLength(1)
+  phaseKey?: string;
+
+  @ValidateIf(needs('itemKey'))
+  @IsString()
+  @MinLength(1)
+  itemKey?: string;
+
+  @ValidateIf(needs('rateCard'))
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UnknownRateCardDto, {
+    keepDiscriminatorProperty: true,
+    discriminator: {
+      property: 'type',
+      subTypes: [
+        { name: 'flat_fee', value: FlatFeeRateCardDto },
+        { name: 'usage_based', value: UsageBasedRateCardDto },
+      ],
+    },
+  })
+  rateCard?: FlatFeeRateCardDto | UsageBasedRateCardDto;
+
+  @ValidateIf(needs('phase'))
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SubscriptionPhaseCreateDto)
+  phase?: SubscriptionPhaseCreateDto;
+
+  @ValidateIf(needs('shift'))
+  @IsIn(['next', 'prev'])
+  shift?: 'next' | 'prev';
+
+  @ValidateIf(needs('extendBy'))
+  @IsString()
+  extendBy?: string;
+}
+
 /** OpenMeter's `SubscriptionEdit`. */
 @ApiExtraModels(...OPERATION_TYPES)
 export class EditSubscriptionRequest {
@@ -203,20 +278,8 @@ export class EditSubscriptionRequest {
   // Each an object: class-validator walks nested arrays and finds nothing wrong in `[[]]`.
   @IsObject({ each: true })
   @ValidateNested({ each: true })
-  @Type(() => UnknownEditOperationDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'op',
-      subTypes: [
-        { name: 'add_item', value: EditAddItemDto },
-        { name: 'remove_item', value: EditRemoveItemDto },
-        { name: 'add_phase', value: EditAddPhaseDto },
-        { name: 'remove_phase', value: EditRemovePhaseDto },
-        { name: 'stretch_phase', value: EditStretchPhaseDto },
-        { name: 'unschedule_edit', value: EditUnscheduleDto },
-      ],
-    },
-  })
+  // One class for every `op` (not a discriminator, which fails on a `null` item): see `EditOperationInputDto`.
+  @Type(() => EditOperationInputDto)
   customizations!: EditOperationDto[];
 
   @ApiPropertyOptional({

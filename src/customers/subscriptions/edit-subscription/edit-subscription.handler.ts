@@ -10,7 +10,7 @@ import { notFound } from '../../../shared/errors';
 import { SubscriptionErrors, subscriptionDecider } from '../subscription.decider';
 import type { EditOperation, TimelineItem } from '../subscription-timeline';
 import { EditSubscriptionCommand } from './edit-subscription.command';
-import type { EditOperationDto } from './edit-subscription.dto';
+import type { EditAddItemDto, EditOperationDto } from './edit-subscription.dto';
 
 /**
  * Checks the rate cards to add with the catalog's rules (in the subscription's currency and
@@ -61,7 +61,7 @@ export class EditSubscriptionHandler implements ICommandHandler<EditSubscription
 }
 
 function addedCard(command: EditSubscriptionCommand, index: number) {
-  return (command.customizations[index] as Extract<EditOperationDto, { op: 'add_item' }>).rateCard;
+  return (command.customizations[index] as EditAddItemDto).rateCard;
 }
 
 /** The request's operation as the decider takes it: plain JSON, absent fields left out. */
