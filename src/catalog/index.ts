@@ -8,6 +8,12 @@ export * from './model';
 export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
 export { AlignmentDto, CustomPlanInputDto } from './plans/plan-content.dto';
+export {
+  FlatFeeRateCardDto,
+  rateCardOf,
+  UnknownRateCardDto,
+  UsageBasedRateCardDto,
+} from './plans/plan-content.dto';
 export { MeterParams } from './meters/meter.params';
 export {
   DiscountsDto,

@@ -16,6 +16,8 @@ import { subjectsProjection } from './subjects/subjects-read-model/subjects.proj
 import { GetSubjectHandler, ListSubjectsHandler } from './subjects/subjects-read-model/subjects.query';
 import { UpsertSubjectsHandler } from './subjects/upsert-subjects/upsert-subjects.handler';
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
+import { EditSubscriptionController } from './subscriptions/edit-subscription/edit-subscription.controller';
+import { EditSubscriptionHandler } from './subscriptions/edit-subscription/edit-subscription.handler';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
 import { ChangeSubscriptionController } from './subscriptions/change-subscription/change-subscription.controller';
 import { ChangeSubscriptionHandler } from './subscriptions/change-subscription/change-subscription.handler';
@@ -43,6 +45,7 @@ import {
     SubscriptionsController,
     CreateSubscriptionController,
     CancelSubscriptionController,
+    EditSubscriptionController,
     ChangeSubscriptionController,
     RestoreSubscriptionController,
     DeleteSubscriptionController,
@@ -56,6 +59,7 @@ import {
     ListCustomersHandler,
     CreateSubscriptionHandler,
     CancelSubscriptionHandler,
+    EditSubscriptionHandler,
     ChangeSubscriptionHandler,
     RestoreSubscriptionHandler,
     DeleteSubscriptionHandler,

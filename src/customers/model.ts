@@ -8,6 +8,7 @@ export { billingPeriodContaining, periodsBetween } from './subscriptions/billing
 export { phaseAt, phaseWindows } from './subscriptions/subscription-phases';
 export type { PhaseWindow } from './subscriptions/subscription-phases';
 export { subscriptionStatusAt } from './subscriptions/subscription.decider';
+export type { TimelineItem, TimelinePhase } from './subscriptions/subscription-timeline';
 export type {
   PlanPhaseSnapshot,
   PlanSnapshot,

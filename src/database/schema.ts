@@ -28,6 +28,7 @@ import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing
 import { InvoiceStatuses1796642273397 } from './migrations/1796642273397-invoice-statuses';
 import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
 import { Addons1796652530683 } from './migrations/1796652530683-addons';
+import { SubscriptionEdits1796652897241 } from './migrations/1796652897241-subscription-edits';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -67,4 +68,5 @@ export const MIGRATIONS: MixedList<Function> = [
   InvoiceStatuses1796642273397,
   SubscriptionLinks1796642280780,
   Addons1796652530683,
+  SubscriptionEdits1796652897241,
 ];

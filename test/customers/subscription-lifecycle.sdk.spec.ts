@@ -166,9 +166,16 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
         ['s4', 'carol', day(15)],
       ]);
 
-      // The new side: alice and carol over [Jan 11, Feb 1) at $2 — alice counts on both sides.
+      // The new side: alice and carol over [Jan 11, Feb 1) at $2 — alice counts on both sides; the
+      // old side, not issued yet, is on the period's preview too.
       const now = await preview('split');
       expect(now.lines).toEqual([
+        expect.objectContaining({
+          name: 'Seats',
+          quantity: '2',
+          period: { from: day(0).toISOString(), to: day(10).toISOString() },
+          totals: expect.objectContaining({ total: '2' }),
+        }),
         expect.objectContaining({
           name: 'Seats',
           quantity: '2',
@@ -320,8 +327,13 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
         Platform: prorated('99', '21', '31'), // 67.06
         'Platform (unused part credited)': `-${prorated('49', '21', '31')}`, // -33.19
       });
+      // The old side's 49, not issued yet, is on the period's preview too.
+      expect(upgraded.lines.map((line) => line.totals.total)[0]).toBe('49');
       expect(upgraded.totals.total).toBe(
-        new Decimal(prorated('99', '21', '31')).minus(prorated('49', '21', '31')).toFixed(),
+        new Decimal('49')
+          .plus(prorated('99', '21', '31'))
+          .minus(prorated('49', '21', '31'))
+          .toFixed(),
       );
       // In arrears nothing was billed ahead: the old side is prorated, the new one has no credit.
       expect(byName(await preview('arrears'))).toEqual({ Platform: prorated('99', '21', '31') });
@@ -471,6 +483,8 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       expect(sub).toMatchObject({ activeFrom: start, billingAnchor: start, status: 'active' });
 
       const issuedFor = async () => {
+        // Twice: a call joins a background sweep in progress, which may have read before this customer.
+        await app.tally.app!.get(InvoiceIssuer).issueDue();
         await app.tally.app!.get(InvoiceIssuer).issueDue();
         const documents = present(await sdk.billing.invoices.list({ customers: [moved.id] }));
         return documents.items.filter((item) => item.status === 'issued');
@@ -485,7 +499,7 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       expect((await preview('moved')).lines.map((line) => line.quantity)).toEqual(['1']);
 
       await rebuild('issued_invoices@v2');
-      await rebuild('billing_view@v3');
+      await rebuild('billing_view@v4');
       expect((await issuedFor()).map((item) => item.id)).toEqual([issued[0].id]);
     });
   });

@@ -228,6 +228,35 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     ),
     billingAnchor: fc.constantFrom('2024-01-31T00:00:00Z', '2024-02-29T12:00:00+05:30'),
   }),
+  'PATCH /api/v1/subscriptions/:subscriptionId': fc.record({
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
+    customizations: fc.array(
+      fc.constantFrom<object>(
+        {
+          op: 'add_item',
+          phaseKey: 'default',
+          rateCard: {
+            type: 'flat_fee',
+            key: 'fuzz_fee',
+            name: 'Fee',
+            billingCadence: 'P1M',
+            price: { type: 'flat', amount: '1', paymentTerm: 'in_advance' },
+          },
+        },
+        { op: 'remove_item', phaseKey: 'default', itemKey: 'fuzz_fee' },
+        { op: 'add_phase', phase: { key: 'later', name: 'Later', startAfter: 'P1M', duration: 'P1M' } },
+        { op: 'remove_phase', phaseKey: 'later', shift: 'next' },
+        { op: 'stretch_phase', phaseKey: 'default', extendBy: 'P1M' },
+        { op: 'unschedule_edit' },
+      ),
+      { maxLength: 4 },
+    ),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/migrate': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle', '2030-01-01T00:00:00Z'),
     targetVersion: fc.constantFrom(1, 2),

@@ -291,6 +291,9 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
     'POST /api/v1/subscriptions/:subscriptionId/change': { plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/subscriptions/:subscriptionId/migrate': { timing: 'immediate' },
+    'PATCH /api/v1/subscriptions/:subscriptionId': {
+      customizations: [{ op: 'remove_item', phaseKey: 'default', itemKey: 'active_users' }],
+    },
     'POST /api/v1/subscriptions': { customerKey: 'acme-inc', plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/features': { key: 'b_feature', name: 'b', meterSlug: 'active_users_total' },
     'POST /api/v2/customers/:customerIdOrKey/entitlements': { type: 'boolean', featureKey: 'a_tokens' },

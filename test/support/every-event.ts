@@ -197,11 +197,17 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('PUT', '/api/v1/billing/customers/brief', { workflow: { invoicing: { dueAfter: 'P7D' } } });
   await call('DELETE', '/api/v1/billing/customers/brief');
   await call('PUT', '/api/v1/billing/customers/brief', { billingProfileId: standard.id });
-  await call('POST', '/api/v1/subscriptions', {
+  const acme = await call('POST', '/api/v1/subscriptions', {
     customerKey: 'acme',
     plan: { key: 'pro' },
     timing: 'immediate',
   });
+  // Edits: an item added from the next period, then taken back (`unschedule_edit`).
+  await call('PATCH', `/api/v1/subscriptions/${acme.id}`, {
+    timing: 'next_billing_cycle',
+    customizations: [{ op: 'add_item', phaseKey: 'default', rateCard: { ...rateCards[0], key: 'support' } }],
+  });
+  await call('PATCH', `/api/v1/subscriptions/${acme.id}`, { customizations: [{ op: 'unschedule_edit' }] });
   const brief = await call('POST', '/api/v1/subscriptions', {
     customerKey: 'brief',
     customPlan: {

@@ -1173,7 +1173,7 @@ export interface paths {
         delete: operations["deleteSubscription"];
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["editSubscription"];
         trace?: never;
     };
     "/api/v1/subscriptions/{subscriptionId}/cancel": {
@@ -2135,6 +2135,71 @@ export interface components {
             multiplier?: string;
             /** @enum {string} */
             type: "dynamic";
+        };
+        EditAddItemDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditAddItemDto";
+            phaseKey: string;
+            rateCard: components["schemas"]["FlatFeeRateCardDto"] | components["schemas"]["UsageBasedRateCardDto"];
+        };
+        EditAddPhaseDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditAddPhaseDto";
+            phase: components["schemas"]["SubscriptionPhaseCreateDto"];
+        };
+        EditRemoveItemDto: {
+            itemKey: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditRemoveItemDto";
+            phaseKey: string;
+        };
+        EditRemovePhaseDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditRemovePhaseDto";
+            phaseKey: string;
+            /** @enum {string} */
+            shift: "next" | "prev";
+        };
+        EditStretchPhaseDto: {
+            /**
+             * @description ISO-8601 duration the phase is lengthened by
+             * @example P1M
+             */
+            extendBy: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditStretchPhaseDto";
+            phaseKey: string;
+        };
+        EditSubscriptionRequest: {
+            /** @description Applied in order, at `timing`; each problem is named by its index */
+            customizations: (components["schemas"]["EditAddItemDto"] | components["schemas"]["EditRemoveItemDto"] | components["schemas"]["EditAddPhaseDto"] | components["schemas"]["EditRemovePhaseDto"] | components["schemas"]["EditStretchPhaseDto"] | components["schemas"]["EditUnscheduleDto"])[];
+            /**
+             * @description "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past
+             * @default immediate
+             */
+            timing?: string;
+        };
+        EditUnscheduleDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "EditUnscheduleDto";
         };
         EmptyInvoice: {
             /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
@@ -3867,6 +3932,8 @@ export interface components {
             currency: string;
             currentPeriod?: components["schemas"]["Period"];
             customerId: string;
+            /** @description Tally's: set once the subscription is edited; it then no longer follows its plan (whose reference it keeps). */
+            customized?: boolean;
             description?: string;
             id: string;
             metadata?: {
@@ -3893,6 +3960,21 @@ export interface components {
             /** @enum {string} */
             status: "active" | "inactive" | "canceled" | "scheduled";
             updatedAt: string;
+        };
+        SubscriptionPhaseCreateDto: {
+            description?: string;
+            /**
+             * @description Required unless it is the last phase
+             * @example P1M
+             */
+            duration?: string;
+            key: string;
+            name: string;
+            /**
+             * @description ISO-8601 duration after the subscription starts; null: at its start
+             * @example P1M
+             */
+            startAfter: string | null;
         };
         SubscriptionPhaseView: {
             activeFrom: string;
@@ -3999,6 +4081,8 @@ export interface components {
             currency: string;
             currentPeriod?: components["schemas"]["Period"];
             customerId: string;
+            /** @description Tally's: set once the subscription is edited; it then no longer follows its plan (whose reference it keeps). */
+            customized?: boolean;
             description?: string;
             id: string;
             metadata?: {
@@ -12924,6 +13008,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    editSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
             };
             /** @description Bad Request */
             400: {

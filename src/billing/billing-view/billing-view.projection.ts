@@ -4,7 +4,7 @@ import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 import { unreachable } from '../../shared/decider';
 
-export const BILLING_VIEW_PROJECTION = 'billing_view@v3';
+export const BILLING_VIEW_PROJECTION = 'billing_view@v4';
 
 type BillingInput = CustomerEvent | SubscriptionEvent | FeatureEvent;
 
@@ -15,6 +15,7 @@ const HANDLED: readonly BillingInput['type'][] = [
   'SubscriptionCreated',
   'SubscriptionCanceled',
   'SubscriptionRestored',
+  'SubscriptionEdited',
   'FeatureCreated',
   'FeatureArchived',
 ];
@@ -78,6 +79,14 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
       return;
     case 'SubscriptionDeleted':
       // Not handled: the SubscriptionCanceled before it ended it at its start, so it bills nothing.
+      return;
+    case 'SubscriptionEdited':
+      // Billing reads an edited subscription's phases and items from its timeline (see `periodPlanAt`).
+      await tx.query(
+        `UPDATE ${subscriptions} SET subscription = jsonb_set(subscription, '{timeline}', $3::jsonb)
+         WHERE namespace = $1 AND id = $2`,
+        [event.data.namespace, event.data.id, JSON.stringify(event.data.timeline)],
+      );
       return;
     case 'FeatureCreated': {
       const f = event.data;

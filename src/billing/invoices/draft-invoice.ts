@@ -29,6 +29,8 @@ export interface InvoiceSubscriptionRef {
 export interface LineInput {
   readonly phaseKey: string;
   readonly rateCard: RateCard;
+  /** Set when the rate card's key is billed twice in one phase of the period (removed, then added again). */
+  readonly lineKey?: string;
   readonly meteredQuantity?: string;
   /** The part of the period whose usage the line counts: [max(period start, activeFrom), min(period end, activeTo)). */
   readonly usageWindow: Period;
@@ -342,7 +344,7 @@ function priceLine(
   const price = rateCard.price as Price;
   const metered = line.meteredQuantity ?? '0';
   const at = `$.lines[${index}]`;
-  const id = lineIdFor(invoiceId, line.phaseKey, rateCard.key, input.period);
+  const id = lineIdFor(invoiceId, line.phaseKey, line.lineKey ?? rateCard.key, input.period);
   const about = {
     lineId: id,
     rateCardKey: rateCard.key,

@@ -15,6 +15,7 @@ import {
   draftInvoice,
   DraftInvoiceInput,
   FoundIssue,
+  hasCriticalIssues,
   Invoice,
   InvoiceCustomer,
   invoiceIdFor,
@@ -29,11 +30,13 @@ import {
   BilledSubscription,
   closedPeriods,
   creditsOnChange,
+  creditsOnRemoval,
   lineInputs,
   periodPlanAt,
   PeriodPlan,
 } from './subscription-period';
 import { stableUlid } from '../../shared/stable-id';
+import { Decimal, toDecimalString } from '../../shared/money';
 import type { GroupByFilters } from '../../shared/string-filter';
 
 /** A preview with nothing on it: no lines, so no period. */
@@ -59,7 +62,10 @@ export interface BillingCustomer extends InvoiceCustomer {
 
 /** Everything a line's quantity depends on: the customer's subjects, its feature's meter, the window. */
 export interface LineSource {
+  /** The `PeriodItem.key` of the line. */
   readonly rateCardKey: string;
+  /** The part of the period the item runs in. */
+  readonly window: Period;
   readonly featureKey: string;
   readonly meterSlug: string;
   readonly filterGroupBy: GroupByFilters;
@@ -126,7 +132,43 @@ export class InvoicePreviewQuery {
     const billed = row.subscription ? billedOf({ ...row, subscription: row.subscription }) : undefined;
     const plan = billed && periodPlanAt(billed, now);
     if (!billed || !plan) return emptyInvoice(customer, now);
-    return (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
+    const current = (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
+    const before: Invoice[] = [];
+    for (const earlier of await this.unissuedPredecessors(namespace, billed, plan))
+      before.push((await this.draftCaughtUp(namespace, customer, earlier.billed, earlier.plan)).invoice);
+    return withEarlierSides(current, before.reverse());
+  }
+
+  /**
+   * The subscriptions a change (or several) replaced within the period `plan` bills, newest first,
+   * whose side of it is not issued yet: the preview is what is left to bill for the period, so it
+   * shows their lines too, and drops them once their own invoice is issued.
+   */
+  private async unissuedPredecessors(
+    namespace: string,
+    billed: BilledSubscription,
+    plan: PeriodPlan,
+  ): Promise<{ billed: BilledSubscription; plan: PeriodPlan }[]> {
+    const found: { billed: BilledSubscription; plan: PeriodPlan }[] = [];
+    let next = billed;
+    let at = plan.usageWindow.from;
+    while (next.subscription.previousSubscriptionId !== undefined && at > plan.period.from) {
+      const [row] = await this.db.query<(SubscriptionRow & { issued: boolean })[]>(
+        `SELECT s.subscription, s.active_to, s.next_subscription_id, EXISTS (
+           SELECT 1 FROM billing_invoices i WHERE i.namespace = $1 AND i.subscription_id = s.id AND i.period_to >= $3
+         ) AS issued FROM billing_subscriptions s WHERE s.namespace = $1 AND s.id = $2`,
+        [namespace, next.subscription.previousSubscriptionId, plan.period.to],
+      );
+      if (!row || row.next_subscription_id !== next.subscription.id) break;
+      const previous = billedOf(row);
+      const side = periodPlanAt(previous, new Date(Date.parse(at) - 1).toISOString());
+      // Another period (an anchor of its own) is another invoice's.
+      if (!side || side.period.from !== plan.period.from || side.period.to !== plan.period.to) break;
+      if (!row.issued) found.push({ billed: previous, plan: side });
+      next = previous;
+      at = side.usageWindow.from;
+    }
+    return found;
   }
 
   /** Every customer's open-period invoice in the namespace (customers with an active subscription). */
@@ -290,7 +332,7 @@ export class InvoicePreviewQuery {
       const requests = sources.map((source) => ({
         meterSlug: source.meterSlug,
         customerId: customer.id,
-        window: plan.usageWindow,
+        window: source.window,
         filterGroupBy: source.filterGroupBy,
       }));
       const read = asOf
@@ -299,7 +341,10 @@ export class InvoicePreviewQuery {
       const quantities = new Map(
         sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
-      const credits = await this.credits(namespace, billed, plan);
+      const credits = [
+        ...(await this.credits(namespace, billed, plan)),
+        ...creditsOnRemoval(subscription.id, plan),
+      ];
       return {
         invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities), credits }),
         ...(read.through ? { through: read.through } : {}),
@@ -341,20 +386,21 @@ export class InvoicePreviewQuery {
 
   /** Which meter each metered rate card of the period reads. */
   async lineSources(namespace: string, plan: PeriodPlan): Promise<LineSource[]> {
-    const metered = plan.rateCards.filter(
-      (rateCard) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
+    const metered = plan.items.filter(
+      ({ rateCard }) => rateCard.featureKey && rateCard.price && rateCard.price.type !== 'flat',
     );
     if (metered.length === 0) return [];
     const features = await this.view.billedFeatures(
       namespace,
-      metered.map((rateCard) => rateCard.featureKey!),
+      metered.map(({ rateCard }) => rateCard.featureKey!),
     );
     const sources: LineSource[] = [];
-    for (const rateCard of metered) {
+    for (const { key, rateCard, window } of metered) {
       const feature = features.get(rateCard.featureKey!);
       if (!feature) continue;
       sources.push({
-        rateCardKey: rateCard.key,
+        rateCardKey: key,
+        window,
         featureKey: rateCard.featureKey!,
         meterSlug: feature.meterSlug,
         filterGroupBy: feature.filterGroupBy,
@@ -400,6 +446,29 @@ export function billedOf(row: SubscriptionRow): BilledSubscription {
     subscription: row.subscription,
     ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
     ...(row.next_subscription_id ? { nextSubscriptionId: row.next_subscription_id } : {}),
+  };
+}
+
+/**
+ * The open period's invoice with the lines of its earlier sides (subscriptions a change replaced in
+ * the same period, oldest first) ahead of its own, and totals over them all: one document for the
+ * period, as the customer sees it. Each line keeps its own subscription, period and invoice.
+ */
+function withEarlierSides(current: Invoice, earlier: readonly Invoice[]): Invoice {
+  if (earlier.length === 0) return current;
+  const all = [...earlier, current];
+  const sum = (pick: (totals: Invoice['totals']) => string) =>
+    toDecimalString(all.reduce((acc, invoice) => acc.plus(pick(invoice.totals)), new Decimal(0)));
+  const totals = Object.fromEntries(
+    Object.keys(current.totals).map((name) => [name, sum((t) => t[name as keyof Invoice['totals']])]),
+  ) as unknown as Invoice['totals'];
+  const validationIssues = all.flatMap((invoice) => invoice.validationIssues);
+  return {
+    ...current,
+    statusDetails: { ...current.statusDetails, failed: hasCriticalIssues({ validationIssues }) },
+    totals,
+    lines: all.flatMap((invoice) => invoice.lines),
+    validationIssues,
   };
 }
 

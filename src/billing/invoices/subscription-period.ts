@@ -2,7 +2,7 @@ import { DateTime, Duration } from 'luxon';
 import { DEFAULT_PRO_RATING_CONFIG } from '../../catalog';
 import type { ProRatingConfig, RateCard } from '../../catalog';
 import { billingPeriodContaining, periodsBetween } from '../../customers';
-import type { PlanPhaseSnapshot, Subscription } from '../../customers';
+import type { PlanPhaseSnapshot, Subscription, TimelinePhase } from '../../customers';
 import type { Proration } from '../pricing';
 import type { CreditInput, LineInput, Period } from './draft-invoice';
 
@@ -12,6 +12,17 @@ export interface BilledSubscription {
   readonly activeTo?: string;
   /** Set when a change or migration ended it: its successor starts at `activeTo`. */
   readonly nextSubscriptionId?: string;
+}
+
+/** One rate card billed in a period, over its own window (an item an edit added or removed mid-period). */
+export interface PeriodItem {
+  /** Unique in the period: the rate card's key, with its start when the key runs twice in one phase. */
+  readonly key: string;
+  readonly phaseKey: string;
+  readonly rateCard: RateCard;
+  readonly window: Period;
+  /** Set when an edit removed the item inside the period: where it ended. */
+  readonly removedAt?: string;
 }
 
 export interface PeriodPlan {
@@ -25,6 +36,8 @@ export interface PeriodPlan {
   readonly prorate: boolean;
   /** Set when the window ends at a change (or migration) inside the period. */
   readonly changedAt?: string;
+  /** What the period bills: the phase's rate cards over the window, or an edited subscription's items. */
+  readonly items: readonly PeriodItem[];
 }
 
 /** The billing period, phase and rate cards in force at `instant`, or undefined outside the subscription. */
@@ -37,14 +50,57 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
   const from = period.from > subscription.activeFrom ? period.from : subscription.activeFrom;
   const to = activeTo !== undefined && activeTo < period.to ? activeTo : period.to;
   const changed = billed.nextSubscriptionId !== undefined && to === activeTo && to < period.to;
+  const usageWindow = { from, to };
+  const items = subscription.timeline
+    ? timelineItems(subscription.timeline, usageWindow)
+    : (phase.rateCards as readonly RateCard[]).map((rateCard) => ({
+        key: rateCard.key,
+        phaseKey: phase.key,
+        rateCard,
+        window: usageWindow,
+      }));
   return {
     period: { from: period.from, to: period.to },
-    usageWindow: { from, to },
+    usageWindow,
     phase,
-    rateCards: phase.rateCards as readonly RateCard[],
+    rateCards: items.map((item) => item.rateCard),
     prorate: proRatingOf(subscription).enabled,
     ...(changed && { changedAt: to }),
+    items,
   };
+}
+
+/**
+ * An edited subscription's items over `window`: each version of each item of every phase that runs
+ * in it, over the part of the window where both the phase and the item run.
+ */
+function timelineItems(timeline: readonly TimelinePhase[], window: Period): PeriodItem[] {
+  const items: PeriodItem[] = [];
+  timeline.forEach((phase, index) => {
+    const phaseTo = timeline[index + 1]?.activeFrom;
+    const inPhase = phase.items.map((item) => {
+      const from = [window.from, phase.activeFrom, item.activeFrom].reduce((a, b) => (a > b ? a : b));
+      const to = [window.to, phaseTo, item.activeTo]
+        .filter((end): end is string => end !== undefined)
+        .reduce((a, b) => (a < b ? a : b));
+      const removed = item.activeTo !== undefined && item.activeTo === to && to < window.to;
+      return { item, from, to, removed };
+    });
+    for (const { item, from, to, removed } of inPhase) {
+      if (from >= to) continue;
+      const key = item.rateCard.key;
+      const twice =
+        inPhase.filter((other) => other.item.rateCard.key === key && other.from < other.to).length > 1;
+      items.push({
+        key: twice ? `${key}@${from}` : key,
+        phaseKey: phase.key,
+        rateCard: item.rateCard as unknown as RateCard,
+        window: { from, to },
+        ...(removed && { removedAt: to }),
+      });
+    }
+  });
+  return items;
 }
 
 /** The plan's option as the catalog stored it (the snapshot carries it verbatim), else OpenMeter's default. */
@@ -62,16 +118,46 @@ const secondsBetween = (from: string, to: string) => ((Date.parse(to) - Date.par
  * period; the successor's first invoice credits the unused part back, see `creditsOnChange`).
  * Undefined for a whole period, a price that is not flat, or proration disabled.
  */
-function prorationOf(plan: PeriodPlan, rateCard: RateCard): Proration | undefined {
-  const price = rateCard.price;
+function prorationOf(plan: PeriodPlan, item: PeriodItem): Proration | undefined {
+  const price = item.rateCard.price;
   if (!plan.prorate || price?.type !== 'flat') return undefined;
   const inAdvance = price.paymentTerm === 'in_advance';
-  const to = inAdvance && plan.changedAt !== undefined ? plan.period.to : plan.usageWindow.to;
-  if (plan.usageWindow.from === plan.period.from && to === plan.period.to) return undefined;
+  // Cut short by a change, or by an edit removing it: billed on, and credited (`creditsOnChange`,
+  // `creditsOnRemoval`).
+  const cut =
+    item.removedAt !== undefined || (plan.changedAt !== undefined && item.window.to === plan.changedAt);
+  const billedTo = inAdvance && cut ? plan.period.to : item.window.to;
+  if (item.window.from === plan.period.from && billedTo === plan.period.to) return undefined;
   return {
-    part: secondsBetween(plan.usageWindow.from, to),
+    part: secondsBetween(item.window.from, billedTo),
     whole: secondsBetween(plan.period.from, plan.period.to),
   };
+}
+
+/**
+ * The credits for the in-advance flat fees an edit removed inside the period: each was billed to
+ * the period's end (see `prorationOf`), and is credited on the same invoice for the part after its
+ * removal, as `creditsOnChange` credits a change.
+ */
+export function creditsOnRemoval(subscriptionId: string, plan: PeriodPlan): CreditInput[] {
+  if (!plan.prorate) return [];
+  return plan.items
+    .filter(
+      (item) =>
+        item.removedAt !== undefined &&
+        item.rateCard.price?.type === 'flat' &&
+        item.rateCard.price.paymentTerm === 'in_advance',
+    )
+    .map((item) => ({
+      subscriptionId,
+      phaseKey: item.phaseKey,
+      rateCard: item.rateCard,
+      unused: { from: item.removedAt!, to: plan.period.to },
+      proration: {
+        part: secondsBetween(item.removedAt!, plan.period.to),
+        whole: secondsBetween(plan.period.from, plan.period.to),
+      },
+    }));
 }
 
 /**
@@ -84,11 +170,17 @@ export function creditsOnChange(previous: BilledSubscription, changedAt: string)
   const before = new Date(Date.parse(changedAt) - 1).toISOString();
   const plan = periodPlanAt(previous, before);
   if (!plan || !plan.prorate || plan.changedAt !== changedAt) return [];
-  return plan.rateCards
-    .filter((rateCard) => rateCard.price?.type === 'flat' && rateCard.price.paymentTerm === 'in_advance')
-    .map((rateCard) => ({
+  // The items running at the change: one an edit removed before it was credited then.
+  return plan.items
+    .filter(
+      ({ rateCard, window }) =>
+        window.to === changedAt &&
+        rateCard.price?.type === 'flat' &&
+        rateCard.price.paymentTerm === 'in_advance',
+    )
+    .map(({ rateCard, phaseKey }) => ({
       subscriptionId: previous.subscription.id,
-      phaseKey: plan.phase.key,
+      phaseKey,
       rateCard,
       unused: { from: changedAt, to: plan.period.to },
       proration: {
@@ -115,6 +207,11 @@ export function closedPeriods(billed: BilledSubscription, instant: string, after
 
 /** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */
 export function phaseAt(subscription: Subscription, instant: string): PlanPhaseSnapshot | undefined {
+  if (subscription.timeline) {
+    // An edited subscription: the phase of its timeline running then (its items are `PeriodPlan.items`).
+    const phase = [...subscription.timeline].reverse().find((candidate) => candidate.activeFrom <= instant);
+    return phase && { key: phase.key, duration: null, rateCards: phase.items.map((item) => item.rateCard) };
+  }
   let start = DateTime.fromISO(subscription.activeFrom, { zone: 'utc' });
   const at = DateTime.fromISO(instant, { zone: 'utc' });
   for (const phase of subscription.plan.phases) {
@@ -126,13 +223,15 @@ export function phaseAt(subscription: Subscription, instant: string): PlanPhaseS
   return undefined;
 }
 
+/** `quantities` by `PeriodItem.key`. */
 export function lineInputs(plan: PeriodPlan, quantities: ReadonlyMap<string, string>): LineInput[] {
-  return plan.rateCards.map((rateCard) => ({
-    phaseKey: plan.phase.key,
-    rateCard,
-    ...(quantities.has(rateCard.key) ? { meteredQuantity: quantities.get(rateCard.key) } : {}),
-    usageWindow: plan.usageWindow,
-    ...withProration(prorationOf(plan, rateCard)),
+  return plan.items.map((item) => ({
+    phaseKey: item.phaseKey,
+    rateCard: item.rateCard,
+    ...(item.key !== item.rateCard.key && { lineKey: item.key }),
+    ...(quantities.has(item.key) ? { meteredQuantity: quantities.get(item.key) } : {}),
+    usageWindow: item.window,
+    ...withProration(prorationOf(plan, item)),
   }));
 }
 

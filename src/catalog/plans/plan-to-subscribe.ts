@@ -9,6 +9,7 @@ import { invalid, notFound } from '../../shared/errors';
 import { CatalogErrorCode } from '../catalog-errors';
 import { CatalogKeyKind, planVersionKey } from '../catalog-keys';
 import { DEFAULT_PRO_RATING_CONFIG, Plan, PlanState, featureKeysOf, planDecider } from './plan.decider';
+import type { RateCard } from './rate-card';
 import { CustomPlanInputDto, planContentOf } from './plan-content.dto';
 import { customPlanProblems, planReferenceProblems } from './plan-validation';
 import { resolveFeatures } from '../features/feature-refs';
@@ -100,6 +101,51 @@ export class PlanLookup {
       );
     }
     return { plan, status: 'active', custom: true };
+  }
+
+  /**
+   * Rate cards to add to a subscription (OpenMeter's `add_item`), held to the rules of a published
+   * plan with the subscription's currency and cadence — their own and their features' — each
+   * problem named under the card's `field`.
+   */
+  async rateCardsToAdd(
+    namespace: string,
+    subscription: { readonly currency: string; readonly billingCadence: string },
+    cards: readonly { readonly field: string; readonly rateCard: RateCard }[],
+  ): Promise<void> {
+    if (cards.length === 0) return;
+    // One phase per card: each is checked alone, as in a plan of its own.
+    const plan: Plan = {
+      id: '',
+      namespace,
+      key: '',
+      version: 0,
+      currency: subscription.currency,
+      name: 'edit',
+      billingCadence: subscription.billingCadence,
+      proRatingConfig: DEFAULT_PRO_RATING_CONFIG,
+      phases: cards.map((card, index) => ({
+        key: `phase_${index}`,
+        name: 'phase',
+        duration: index < cards.length - 1 ? subscription.billingCadence : null,
+        rateCards: [jsonCopy(card.rateCard)],
+      })),
+      metadata: {},
+    };
+    const features = await resolveFeatures(this.store, namespace, featureKeysOf(plan));
+    const problems = [...customPlanProblems(plan, 'publish'), ...planReferenceProblems(plan, features)];
+    const named = problems.map((problem) => {
+      const [, index, rest] = /^phases\[(\d+)\]\.rateCards\[0\]\.?(.*)$/.exec(problem.field) ?? [];
+      const field = index === undefined ? undefined : cards[Number(index)]!.field;
+      return { ...problem, field: field === undefined ? problem.field : rest ? `${field}.${rest}` : field };
+    });
+    if (named.length > 0) {
+      throw invalid(
+        CatalogErrorCode.PLAN_INVALID,
+        `The rate cards are not valid: ${named.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`,
+        named,
+      );
+    }
   }
 
   private async currentVersionOf(namespace: string, key: string): Promise<string | undefined> {

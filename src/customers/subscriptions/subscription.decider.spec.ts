@@ -4,10 +4,12 @@ import {
   CancelSubscription,
   ChangeSubscription,
   CreateSubscription,
+  EditSubscription,
   PlanSnapshot,
   Subscription,
   SubscriptionCanceled,
   SubscriptionCreated,
+  SubscriptionEdited,
   SubscriptionEvent,
   currentBillingPeriod,
   subscriptionDecider,
@@ -669,11 +671,164 @@ describe('subscription decider', () => {
     });
   });
 
+  describe('EditSubscription', () => {
+    const fee = { type: 'flat_fee', key: 'support', name: 'Support', price: { type: 'flat', amount: '5' } };
+    const edit = (
+      customizations: EditSubscription['data']['customizations'],
+      timing = 'immediate',
+      now = '2024-02-10T00:00:00.500Z',
+    ): EditSubscription => ({
+      type: 'EditSubscription',
+      data: { id: ID, namespace: NS, timing, customizations, now },
+    });
+    const start = '2024-01-31T09:15:30.000Z';
+    const edited = (
+      at: string,
+      customizations: EditSubscription['data']['customizations'],
+      items: { rateCard: object; activeFrom: string; activeTo?: string }[],
+      timing = 'immediate',
+    ): SubscriptionEdited => ({
+      type: 'SubscriptionEdited',
+      data: {
+        id: ID,
+        namespace: NS,
+        customerId: CUSTOMER,
+        timing,
+        at,
+        editedAt: '2024-02-10T00:00:00.500Z',
+        customizations,
+        timeline: [
+          {
+            key: 'default',
+            name: 'default',
+            activeFrom: start,
+            items: items as SubscriptionEdited['data']['timeline'][number]['items'],
+          },
+        ],
+      },
+    });
+    const seats = perSeat.phases[0]!.rateCards[0] as { key: string };
+    const add = { op: 'add_item' as const, phaseKey: 'default', rateCard: fee };
+    const remove = { op: 'remove_item' as const, phaseKey: 'default', itemKey: 'active_users' };
+
+    it('adds an item from now (to the second) and ends one there, in one event with the timeline', () => {
+      spec
+        .given([created()])
+        .when(edit([add, remove]))
+        .then([
+          edited(
+            '2024-02-10T00:00:00.000Z',
+            [add, remove],
+            [
+              { rateCard: seats, activeFrom: start, activeTo: '2024-02-10T00:00:00.000Z' },
+              { rateCard: fee, activeFrom: '2024-02-10T00:00:00.000Z' },
+            ],
+          ),
+        ]);
+    });
+
+    it('next_billing_cycle takes effect at the end of the period in progress', () => {
+      spec
+        .given([created()])
+        .when(edit([remove], 'next_billing_cycle'))
+        .then([
+          edited(
+            '2024-02-29T09:15:30.000Z',
+            [remove],
+            [{ rateCard: seats, activeFrom: start, activeTo: '2024-02-29T09:15:30.000Z' }],
+            'next_billing_cycle',
+          ),
+        ]);
+    });
+
+    it('unschedule_edit takes back the edits still ahead; with none, it is a no-op', () => {
+      const scheduled = edited(
+        '2024-02-29T09:15:30.000Z',
+        [remove],
+        [{ rateCard: seats, activeFrom: start, activeTo: '2024-02-29T09:15:30.000Z' }],
+        'next_billing_cycle',
+      );
+      const unschedule = [{ op: 'unschedule_edit' as const }];
+      spec
+        .given([created(), scheduled])
+        .when(edit(unschedule))
+        .then([edited('2024-02-10T00:00:00.000Z', unschedule, [{ rateCard: seats, activeFrom: start }])]);
+      spec.given([created()]).when(edit(unschedule)).then([]);
+      const back = stateOf(
+        created(),
+        scheduled,
+        edited('2024-02-10T00:00:00.000Z', unschedule, [{ rateCard: seats, activeFrom: start }]),
+      );
+      expect(back.status === 'open' && back.subscription.edits).toEqual([]);
+    });
+
+    it('names each operation that cannot apply by its index (400), and writes nothing', () => {
+      expect(() =>
+        subscriptionDecider.decide(
+          edit([
+            { op: 'remove_item', phaseKey: 'nope', itemKey: 'x' },
+            add,
+            { ...add },
+            { op: 'stretch_phase', phaseKey: 'default', extendBy: 'P1M' },
+          ]),
+          stateOf(created()),
+        ),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'SUBSCRIPTIONS.INVALID_EDIT',
+          problems: [
+            expect.objectContaining({ field: 'body.customizations[0].phaseKey' }),
+            expect.objectContaining({ field: 'body.customizations[2].rateCard.key' }),
+            expect.objectContaining({ field: 'body.customizations[3].phaseKey' }),
+          ],
+        }),
+      );
+    });
+
+    it('refuses (409) a subscription that has ended, or was changed into another', () => {
+      spec
+        .given([created(), canceled('2024-02-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z')])
+        .when(edit([add]))
+        .thenThrows('SUBSCRIPTIONS.NOT_EDITABLE');
+      spec
+        .given([created(), canceled('2024-02-20T00:00:00.000Z', '2024-02-01T00:00:00.000Z')])
+        .when(edit([add], 'next_billing_cycle'))
+        .thenThrows('SUBSCRIPTIONS.NOT_EDITABLE');
+      const changed: SubscriptionCanceled = {
+        ...canceled('2024-02-20T00:00:00.000Z', '2024-02-01T00:00:00.000Z'),
+        data: {
+          ...canceled('2024-02-20T00:00:00.000Z', '2024-02-01T00:00:00.000Z').data,
+          nextSubscriptionId: 'NEXT',
+        },
+      };
+      spec
+        .given([created(), changed])
+        .when(edit([add]))
+        .thenThrows('SUBSCRIPTIONS.NOT_EDITABLE');
+    });
+  });
+
   it('keeps the state as it was on an event type it does not know', () => {
     for (const history of [
       [],
       [created()],
       [created(), canceled('2024-03-01T00:00:00.000Z', '2024-02-10T00:00:00.000Z')],
+      [
+        created(),
+        ...subscriptionDecider.decide(
+          {
+            type: 'EditSubscription',
+            data: {
+              id: ID,
+              namespace: NS,
+              timing: 'immediate',
+              now: '2024-02-10T00:00:00Z',
+              customizations: [{ op: 'remove_item', phaseKey: 'default', itemKey: 'active_users' }],
+            },
+          },
+          stateOf(created()),
+        ),
+      ],
     ]) {
       spec.given(history).keepsStateOnUnknownEvents();
     }

@@ -10,6 +10,14 @@ import {
   isValidCadence,
   parseInstant,
 } from './billing-period';
+import {
+  AppliedEdit,
+  EditOperation,
+  TimelinePhase,
+  applyOperations,
+  planTimeline,
+  replayEdits,
+} from './subscription-timeline';
 
 /**
  * The Subscription aggregate: a customer on one published plan version, after OpenMeter's
@@ -47,6 +55,10 @@ export const SubscriptionErrors = {
   alreadyStarted: 'SUBSCRIPTIONS.ALREADY_STARTED',
   /** 409: a restore of a subscription with no end to take back, or whose end has passed. */
   notRestorable: 'SUBSCRIPTIONS.NOT_RESTORABLE',
+  /** 400: an edit's operation cannot apply (each named by its index in `customizations`). */
+  invalidEdit: 'SUBSCRIPTIONS.INVALID_EDIT',
+  /** 409: an edit of a subscription that has ended, was changed into another, or would take effect after its end. */
+  notEditable: 'SUBSCRIPTIONS.NOT_EDITABLE',
 } as const;
 
 /** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
@@ -121,6 +133,13 @@ export interface Subscription {
   readonly startingPhase?: string;
   /** The subscription this one replaced by a change or migration, which ended where this one starts. */
   readonly previousSubscriptionId?: string;
+  /**
+   * Set by its first edit (it is then "customized": it no longer follows its plan, whose reference
+   * it keeps): its phases and items as they now stand, which billing reads instead of the plan's.
+   */
+  readonly timeline?: readonly TimelinePhase[];
+  /** The edits in effect, oldest first: what `unschedule_edit` replays from the plan without the ones ahead. */
+  readonly edits?: readonly AppliedEdit[];
 }
 
 export type CreateSubscription = Message<
@@ -195,8 +214,29 @@ export type ChangeSubscription = Message<
   { id: string; namespace: string; timing: string; nextSubscriptionId: string; now: string }
 >;
 
+/**
+ * OpenMeter's `editSubscription`: `customizations` applied in order at `timing` (`immediate`, now to
+ * the second; `next_billing_cycle`, the end of the period in progress; or an RFC 3339 instant at most
+ * two minutes back). Rate cards are checked by the handler with the catalog's rules.
+ */
+export type EditSubscription = Message<
+  'EditSubscription',
+  {
+    id: string;
+    namespace: string;
+    timing: string;
+    customizations: readonly EditOperation[];
+    now: string;
+  }
+>;
+
 export type SubscriptionCommand =
-  CreateSubscription | CancelSubscription | ChangeSubscription | RestoreSubscription | DeleteSubscription;
+  | CreateSubscription
+  | CancelSubscription
+  | ChangeSubscription
+  | RestoreSubscription
+  | DeleteSubscription
+  | EditSubscription;
 
 /** Carries the whole subscription, plan snapshot included, so projections need no lookups. */
 export type SubscriptionCreated = Message<'SubscriptionCreated', Subscription>;
@@ -237,8 +277,30 @@ export type SubscriptionDeleted = Message<
   { id: string; namespace: string; customerId: string; deletedAt: string }
 >;
 
+/**
+ * An edit (OpenMeter's `editSubscription`): the operations as given, the instant they take effect
+ * (`at`), and the resulting phases and items, so readers need not replay the edits.
+ */
+export type SubscriptionEdited = Message<
+  'SubscriptionEdited',
+  {
+    id: string;
+    namespace: string;
+    customerId: string;
+    timing: string;
+    at: string;
+    editedAt: string;
+    customizations: readonly EditOperation[];
+    timeline: readonly TimelinePhase[];
+  }
+>;
+
 export type SubscriptionEvent =
-  SubscriptionCreated | SubscriptionCanceled | SubscriptionRestored | SubscriptionDeleted;
+  | SubscriptionCreated
+  | SubscriptionCanceled
+  | SubscriptionRestored
+  | SubscriptionDeleted
+  | SubscriptionEdited;
 
 /**
  * `open` has no end yet; `canceled` has one (`activeTo`), which may still lie in the future. Whether it
@@ -595,6 +657,93 @@ function remove(command: DeleteSubscription, state: SubscriptionState): Subscrip
   ];
 }
 
+/**
+ * An edit takes effect at its `timing`, never before the subscription starts. Refused (409) on a
+ * subscription that has ended, was changed into another (edit that one), or ends before the edit
+ * would take effect. `unschedule_edit` first takes back the edits still ahead, then the batch's other
+ * operations apply. Every operation that cannot apply is a 400 naming its index; nothing is written.
+ */
+function edit(command: EditSubscription, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, timing, customizations } = command.data;
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  const now = parseInstant(command.data.now, 'now');
+  const { subscription } = state;
+  if (state.status === 'canceled' && state.nextSubscriptionId !== undefined) {
+    throw conflict(
+      SubscriptionErrors.notEditable,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}; edit that one`,
+    );
+  }
+  if (state.status === 'canceled' && parseInstant(state.activeTo) <= now) {
+    throw conflict(SubscriptionErrors.notEditable, `Subscription ${id} ended at ${state.activeTo}`);
+  }
+  const activeFrom = parseInstant(subscription.activeFrom);
+  const requested =
+    timing === 'next_billing_cycle'
+      ? parseInstant(
+          billingPeriodContaining(
+            subscription.billingAnchor,
+            subscription.billingCadence,
+            formatInstant(later(now, activeFrom)),
+          ).to,
+        )
+      : parseInstant(resolveActiveFrom(timing, now));
+  const at = formatInstant(later(requested, activeFrom));
+  if (state.status === 'canceled' && at >= state.activeTo) {
+    throw conflict(
+      SubscriptionErrors.notEditable,
+      `Subscription ${id} ends at ${state.activeTo}, before the edit would take effect (${at})`,
+    );
+  }
+  const unschedule = customizations.some((operation) => operation.op === 'unschedule_edit');
+  const edits = subscription.edits ?? [];
+  const kept = unschedule ? edits.filter((applied) => applied.at <= formatInstant(now)) : edits;
+  const base =
+    kept.length === edits.length
+      ? (subscription.timeline ?? planTimeline(subscription.plan, subscription.activeFrom))
+      : replayEdits(subscription.plan, subscription.activeFrom, kept);
+  const { timeline, problems } = applyOperations(base, customizations, at, subscription.activeFrom);
+  if (problems.length > 0) {
+    throw invalid(
+      SubscriptionErrors.invalidEdit,
+      `The edit cannot apply: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      problems.map((p) => ({ ...p, code: SubscriptionErrors.invalidEdit })),
+    );
+  }
+  const changes = customizations.some((operation) => operation.op !== 'unschedule_edit');
+  if (!changes && kept.length === edits.length) return [];
+  return [
+    {
+      type: 'SubscriptionEdited',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        timing,
+        at,
+        editedAt: formatInstant(now),
+        customizations,
+        timeline,
+      },
+    },
+  ];
+}
+
+/** The subscription after an edit: its timeline, and the edits in effect (those taken back dropped). */
+function edited(subscription: Subscription, event: SubscriptionEdited): Subscription {
+  const { customizations, at, editedAt, timeline } = event.data;
+  const unschedule = customizations.some((operation) => operation.op === 'unschedule_edit');
+  const operations = customizations.filter((operation) => operation.op !== 'unschedule_edit');
+  const edits = (subscription.edits ?? []).filter((applied) => !unschedule || applied.at <= editedAt);
+  return {
+    ...subscription,
+    timeline,
+    edits: operations.length > 0 ? [...edits, { at, customizations: operations }] : edits,
+  };
+}
+
 export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent, SubscriptionState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: evolveByType<SubscriptionEvent, SubscriptionState>({
@@ -615,6 +764,8 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
       state.status === 'empty' ? state : { status: 'open', subscription: state.subscription },
     // A deleted subscription is as if it never was: every command on it answers 404.
     SubscriptionDeleted: () => ({ status: 'empty' }),
+    SubscriptionEdited: (state, event) =>
+      state.status === 'empty' ? state : { ...state, subscription: edited(state.subscription, event) },
   }),
   decide: (command, state) => {
     switch (command.type) {
@@ -628,6 +779,8 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         return restore(command, state);
       case 'DeleteSubscription':
         return remove(command, state);
+      case 'EditSubscription':
+        return edit(command, state);
       default:
         return unreachable(command);
     }

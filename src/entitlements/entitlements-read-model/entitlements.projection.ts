@@ -185,6 +185,9 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
     case 'SubscriptionDeleted':
       // Not handled: the SubscriptionCanceled before it ended it at its start, so it provides nothing.
       return;
+    case 'SubscriptionEdited':
+      // Not handled: what a subscription provides follows its plan's phases; edits change billing.
+      return;
     default:
       unreachable(event);
   }

@@ -3,7 +3,7 @@ import type { Projection, ProjectionTransaction } from '../../../projections/pro
 import { unreachable } from '../../../shared/decider';
 import type { SubscriptionEvent } from '../subscription.decider';
 
-export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v3';
+export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v4';
 
 /**
  * Subscriptions with the plan snapshot they were created with. Status and current period depend on
@@ -11,7 +11,13 @@ export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v3';
  */
 export const subscriptionsProjection: Projection = {
   name: SUBSCRIPTIONS_PROJECTION,
-  handles: ['SubscriptionCreated', 'SubscriptionCanceled', 'SubscriptionRestored', 'SubscriptionDeleted'],
+  handles: [
+    'SubscriptionCreated',
+    'SubscriptionCanceled',
+    'SubscriptionRestored',
+    'SubscriptionDeleted',
+    'SubscriptionEdited',
+  ],
   tables: ['subscriptions'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
     for (const recorded of events) await applyOne(recorded, tx);
@@ -87,6 +93,19 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
         event.data.namespace,
         event.data.id,
       ]);
+      return;
+    case 'SubscriptionEdited':
+      await tx.query(
+        `UPDATE ${subscriptions} SET timeline = $3, updated_at = $4, stream_version = $5
+         WHERE namespace = $1 AND id = $2 AND stream_version < $5`,
+        [
+          event.data.namespace,
+          event.data.id,
+          JSON.stringify(event.data.timeline),
+          event.data.editedAt,
+          version,
+        ],
+      );
       return;
     default:
       unreachable(event);

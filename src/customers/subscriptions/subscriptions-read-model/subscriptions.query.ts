@@ -14,6 +14,7 @@ import {
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
 import { phaseWindows } from '../subscription-phases';
+import { phaseEnd, TimelinePhase } from '../subscription-timeline';
 import {
   CostBasisMode,
   PlanSnapshot,
@@ -61,6 +62,8 @@ export interface SubscriptionView {
   readonly previousSubscriptionId?: string;
   /** Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`). */
   readonly nextSubscriptionId?: string;
+  /** Tally's: set once the subscription is edited; it then no longer follows its plan (whose reference it keeps). */
+  readonly customized?: true;
 }
 
 /** One phase of OpenMeter's `SubscriptionExpanded`; its items are the plan's rate cards, with their active range. */
@@ -149,6 +152,7 @@ interface SubscriptionRow {
   starting_phase: string | null;
   previous_subscription_id: string | null;
   next_subscription_id: string | null;
+  timeline: TimelinePhase[] | null;
 }
 
 /** The subscriptions of these customers, oldest first; callers have caught the read model up. */
@@ -209,6 +213,7 @@ export function subscriptionView({ state, updatedAt }: SubscriptionRecord, at: s
     }),
     ...(state.status === 'canceled' &&
       state.nextSubscriptionId !== undefined && { nextSubscriptionId: state.nextSubscriptionId }),
+    ...(subscription.timeline !== undefined && { customized: true as const }),
   };
 }
 
@@ -228,33 +233,35 @@ function expandedView(record: SubscriptionRecord, at: string): SubscriptionExpan
       }),
       ...(view.currentPeriod !== undefined && { currentAlignedBillingPeriod: view.currentPeriod }),
     },
-    phases: phaseWindows(record.state).map((window) => {
-      const phase = window.phase as PlanSnapshot['phases'][number] & {
-        name?: string;
-        description?: string;
-        metadata?: Record<string, string>;
-      };
-      const range = {
-        activeFrom: window.activeFrom,
-        ...(window.activeTo !== undefined && { activeTo: window.activeTo }),
-      };
-      // The subscription keeps the plan's rate cards as the catalog wrote them.
-      const items: SubscriptionItemView[] = phase.rateCards.map((rateCard) => ({
-        ...(rateCard as RateCard),
-        ...range,
-      }));
-      return {
-        key: phase.key,
-        name: phase.name ?? phase.key,
-        ...(phase.description !== undefined && { description: phase.description }),
-        ...(phase.metadata !== undefined && { metadata: phase.metadata }),
-        ...range,
-        createdAt,
-        updatedAt: record.updatedAt,
-        items,
-        itemTimelines: Object.fromEntries(items.map((item) => [item.key, [item]])),
-      };
-    }),
+    phases: record.state.subscription.timeline
+      ? timelinePhases(record, at)
+      : phaseWindows(record.state).map((window) => {
+          const phase = window.phase as PlanSnapshot['phases'][number] & {
+            name?: string;
+            description?: string;
+            metadata?: Record<string, string>;
+          };
+          const range = {
+            activeFrom: window.activeFrom,
+            ...(window.activeTo !== undefined && { activeTo: window.activeTo }),
+          };
+          // The subscription keeps the plan's rate cards as the catalog wrote them.
+          const items: SubscriptionItemView[] = phase.rateCards.map((rateCard) => ({
+            ...(rateCard as RateCard),
+            ...range,
+          }));
+          return {
+            key: phase.key,
+            name: phase.name ?? phase.key,
+            ...(phase.description !== undefined && { description: phase.description }),
+            ...(phase.metadata !== undefined && { metadata: phase.metadata }),
+            ...range,
+            createdAt,
+            updatedAt: record.updatedAt,
+            items,
+            itemTimelines: Object.fromEntries(items.map((item) => [item.key, [item]])),
+          };
+        }),
   };
 }
 
@@ -314,6 +321,51 @@ export class ListCustomerSubscriptionsHandler implements IQueryHandler<ListCusto
   }
 }
 
+/**
+ * An edited subscription's phases, clipped to its end: each phase's `items` are those running at
+ * `at` (or, for a phase not at `at`, at its start, or last), `itemTimelines` every version of each
+ * item with its own range.
+ */
+function timelinePhases(record: SubscriptionRecord, at: string): SubscriptionPhaseView[] {
+  const { state, updatedAt } = record;
+  const timeline = state.subscription.timeline!;
+  const end = state.status === 'canceled' ? state.activeTo : undefined;
+  const clip = (to: string | undefined) => (end !== undefined && (to === undefined || to > end) ? end : to);
+  return timeline.flatMap((phase, index) => {
+    if (end !== undefined && phase.activeFrom >= end) return [];
+    const phaseTo = clip(phaseEnd(timeline, index));
+    const versions = phase.items
+      .map((item) => ({ item, to: clip(item.activeTo ?? phaseTo) }))
+      .filter(({ item, to }) => to === undefined || item.activeFrom < to)
+      .map(({ item, to }): SubscriptionItemView => ({
+        ...(item.rateCard as unknown as RateCard),
+        activeFrom: item.activeFrom,
+        ...(to !== undefined && { activeTo: to }),
+      }));
+    const inPhase =
+      at < phase.activeFrom ? phase.activeFrom : phaseTo !== undefined && at >= phaseTo ? undefined : at;
+    const running = (item: SubscriptionItemView) =>
+      inPhase === undefined
+        ? item.activeTo === phaseTo
+        : item.activeFrom <= inPhase && (item.activeTo === undefined || inPhase < item.activeTo);
+    const itemTimelines: Record<string, SubscriptionItemView[]> = {};
+    for (const item of versions) (itemTimelines[item.key] ??= []).push(item);
+    return [
+      {
+        key: phase.key,
+        name: phase.name,
+        ...(phase.description !== undefined && { description: phase.description }),
+        activeFrom: phase.activeFrom,
+        ...(phaseTo !== undefined && { activeTo: phaseTo }),
+        createdAt: state.subscription.createdAt,
+        updatedAt,
+        items: versions.filter(running),
+        itemTimelines,
+      },
+    ];
+  });
+}
+
 function recordOf(row: SubscriptionRow): SubscriptionRecord {
   const subscription: Subscription = {
     id: row.id,
@@ -334,6 +386,7 @@ function recordOf(row: SubscriptionRow): SubscriptionRecord {
     ...(row.cost_basis_mode !== null && { costBasisMode: row.cost_basis_mode }),
     ...(row.starting_phase !== null && { startingPhase: row.starting_phase }),
     ...(row.previous_subscription_id !== null && { previousSubscriptionId: row.previous_subscription_id }),
+    ...(row.timeline !== null && { timeline: row.timeline }),
   };
   const state: SubscriptionRecord['state'] =
     row.active_to === null || row.canceled_at === null
