@@ -644,6 +644,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
       },
     },
     'get /readyz': null,
+    'patch /api/v1/subscriptions/{subscriptionId}': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
     'post /api/v1/addons': {
       'application/json': {
         $ref: '#/components/schemas/AddonView',
@@ -5245,6 +5250,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           description:
             "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
         },
+        customized: {
+          type: 'boolean',
+          description:
+            "Tally's: set once the subscription is edited; it then no longer follows its plan (whose reference it keeps).",
+        },
       },
       required: [
         'alignment',
@@ -5708,6 +5718,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           type: 'string',
           description:
             "Tally's: the subscription a change or migration replaced this one with (it starts at this one's `activeTo`).",
+        },
+        customized: {
+          type: 'boolean',
+          description:
+            "Tally's: set once the subscription is edited; it then no longer follows its plan (whose reference it keeps).",
         },
       },
       required: [
