@@ -7,6 +7,8 @@ import { CorrectionSweep } from './corrections/correction-sweep.service';
 import { CorrectionsQuery } from './corrections/corrections.query';
 import { InvoiceActionsController } from './invoice-actions/invoice-actions.controller';
 import { InvoiceActions } from './invoice-actions/invoice-actions.service';
+import { InvoiceNowController } from './invoice-now/invoice-now.controller';
+import { InvoiceNow } from './invoice-now/invoice-now.service';
 import { invoiceStatusesProjection } from './invoice-statuses/invoice-statuses.projection';
 import { InvoiceStatusesQuery } from './invoice-statuses/invoice-statuses.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
@@ -37,6 +39,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   controllers: [
     InvoicesController,
     InvoiceActionsController,
+    InvoiceNowController,
     BillingProfilesController,
     CreateBillingProfileController,
     UpdateBillingProfileController,
@@ -51,6 +54,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     InvoicePreviewQuery,
     InvoiceStatusesQuery,
     InvoiceActions,
+    InvoiceNow,
     InvoicesQuery,
     InvoiceIssuer,
     CorrectionsQuery,

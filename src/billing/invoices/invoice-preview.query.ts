@@ -9,6 +9,8 @@ import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { BillingViewQuery } from '../billing-view/billing-view.query';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
+import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { asDraft, InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import {
   BillingIssueCode,
@@ -26,6 +28,7 @@ import {
   BilledSubscription,
   closedPeriods,
   creditsOnChange,
+  invoicePeriodOf,
   lineInputs,
   periodPlanAt,
   PeriodPlan,
@@ -66,7 +69,18 @@ interface SubscriptionRow {
   subscription: Subscription;
   active_to: Date | null;
   next_subscription_id: string | null;
+  cuts?: Date[] | null;
 }
+
+/**
+ * The instants where a subscription's invoices end, issued or drafted (not deleted): where an
+ * invoice-now cut its periods (`BilledSubscription.cuts`). `s` is the `billing_subscriptions` row.
+ * Read beside the subscriptions: invoices and statuses are this context's own tables.
+ */
+export const CUTS_SQL = `(SELECT coalesce(array_agg(x.period_to ORDER BY x.period_to), '{}') FROM (
+    SELECT period_to FROM billing_invoices WHERE namespace = s.namespace AND subscription_id = s.id
+    UNION SELECT period_to FROM billing_invoice_statuses
+      WHERE namespace = s.namespace AND subscription_id = s.id AND extended_status <> 'deleted') x) AS cuts`;
 
 interface CustomerRow {
   id: string;
@@ -104,9 +118,9 @@ export class InvoicePreviewQuery {
     const [row] = await this.db.query<
       (CustomerRow & Omit<SubscriptionRow, 'subscription'> & { subscription: Subscription | null })[]
     >(
-      `SELECT c.*, s.subscription, s.active_to, s.next_subscription_id FROM (${CUSTOMER_SQL}) AS c
+      `SELECT c.*, s.subscription, s.active_to, s.next_subscription_id, s.cuts FROM (${CUSTOMER_SQL}) AS c
        LEFT JOIN LATERAL (
-         SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions
+         SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
          WHERE namespace = $1 AND customer_id = c.id AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
          ORDER BY active_from DESC LIMIT 1) AS s ON true`,
       [namespace, customerIdOrKey, now],
@@ -139,12 +153,13 @@ export class InvoicePreviewQuery {
     const now = this.clock.now().toISOString();
     const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
       options.closed
-        ? `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to FROM billing_subscriptions s
+        ? `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to, ${CUTS_SQL}
+           FROM billing_subscriptions s
            LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
                       WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
            WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`
-        : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to FROM billing_subscriptions
-           WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
+        : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to, ${CUTS_SQL}
+           FROM billing_subscriptions s WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
            ORDER BY customer_id, active_from`,
       [namespace, now],
     );
@@ -169,7 +184,8 @@ export class InvoicePreviewQuery {
         ...(open ? [[open, 'gathering'] as [PeriodPlan, InvoiceStatus]] : []),
       ].filter(
         ([plan]) =>
-          !options.invoiceId || invoiceIdFor(billed.subscription.id, plan.period) === options.invoiceId,
+          !options.invoiceId ||
+          invoiceIdFor(billed.subscription.id, invoicePeriodOf(plan)) === options.invoiceId,
       );
       if (periods.length === 0) continue;
       if (!customers.has(row.customer_id))
@@ -213,14 +229,15 @@ export class InvoicePreviewQuery {
   ): Promise<DraftAsOf | undefined> {
     const customer = await this.customer(namespace, issued.customerId);
     const [row] = await this.db.query<SubscriptionRow[]>(
-      `SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
+      `SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
+       WHERE namespace = $1 AND id = $2`,
       [namespace, issued.subscriptionId],
     );
     if (!customer || !row) return undefined;
     const billed = billedOf(row);
     const from = billed.subscription.activeFrom;
     const plan = periodPlanAt(billed, issued.period.from > from ? issued.period.from : from);
-    if (!plan || plan.period.from !== issued.period.from) return undefined;
+    if (!plan || invoicePeriodOf(plan).from !== issued.period.from) return undefined;
     return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf);
   }
 
@@ -247,9 +264,9 @@ export class InvoicePreviewQuery {
         planVersion: subscription.plan.version,
         currency: subscription.currency,
       },
-      period: plan.period,
+      period: invoicePeriodOf(plan),
       status,
-      number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
+      number: `DRAFT-${subscription.id}-${invoicePeriodOf(plan).from.slice(0, 10)}`,
     };
     try {
       const sources = await this.lineSources(namespace, plan);
@@ -334,9 +351,17 @@ export class InvoicePreviewQuery {
     return row ? customerOf(row) : undefined;
   }
 
-  /** One read-your-writes wait for everything an invoice reads: 503 rather than a stale invoice. */
+  /**
+   * One read-your-writes wait for everything an invoice reads (its period's cuts too): 503 rather
+   * than a stale invoice.
+   */
   private catchUp(): Promise<void> {
-    return usageCaughtUp(this.projections, [BILLING_VIEW_PROJECTION, ...this.metered.projections]);
+    return usageCaughtUp(this.projections, [
+      BILLING_VIEW_PROJECTION,
+      ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
+      ...this.metered.projections,
+    ]);
   }
 }
 
@@ -357,6 +382,7 @@ export function billedOf(row: SubscriptionRow): BilledSubscription {
     subscription: row.subscription,
     ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
     ...(row.next_subscription_id ? { nextSubscriptionId: row.next_subscription_id } : {}),
+    ...(row.cuts && row.cuts.length > 0 ? { cuts: row.cuts.map((cut) => cut.toISOString()) } : {}),
   };
 }
 

@@ -12,6 +12,11 @@ export interface BilledSubscription {
   readonly activeTo?: string;
   /** Set when a change or migration ended it: its successor starts at `activeTo`. */
   readonly nextSubscriptionId?: string;
+  /**
+   * Where its invoices (issued or drafted) end, oldest first: an invoice-now cut a period there. Only
+   * the instants strictly inside a billing period split it; the others are its own boundaries.
+   */
+  readonly cuts?: readonly string[];
 }
 
 export interface PeriodPlan {
@@ -25,7 +30,15 @@ export interface PeriodPlan {
   readonly prorate: boolean;
   /** Set when the window ends at a change (or migration) inside the period. */
   readonly changedAt?: string;
+  /**
+   * Set when invoice-now cut the period: the part of it this plan bills, its invoice's own period
+   * (and id). `usageWindow` is then within it: each part bills its own meter values over its own window.
+   */
+  readonly segment?: Period;
 }
+
+/** The period an invoice of this plan covers: the part an invoice-now cut, else the whole billing period. */
+export const invoicePeriodOf = (plan: PeriodPlan): Period => plan.segment ?? plan.period;
 
 /** The billing period, phase and rate cards in force at `instant`, or undefined outside the subscription. */
 export function periodPlanAt(billed: BilledSubscription, instant: string): PeriodPlan | undefined {
@@ -34,16 +47,22 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
   const period = billingPeriodContaining(subscription.billingAnchor, subscription.billingCadence, instant);
   const phase = phaseAt(subscription, instant);
   if (!phase) return undefined;
-  const from = period.from > subscription.activeFrom ? period.from : subscription.activeFrom;
-  const to = activeTo !== undefined && activeTo < period.to ? activeTo : period.to;
-  const changed = billed.nextSubscriptionId !== undefined && to === activeTo && to < period.to;
+  const inside = (billed.cuts ?? []).filter((cut) => cut > period.from && cut < period.to);
+  const segment = {
+    from: inside.filter((cut) => cut <= instant).at(-1) ?? period.from,
+    to: inside.find((cut) => cut > instant) ?? period.to,
+  };
+  const start = segment.from > subscription.activeFrom ? segment.from : subscription.activeFrom;
+  const end = activeTo !== undefined && activeTo < segment.to ? activeTo : segment.to;
+  const changed = billed.nextSubscriptionId !== undefined && end === activeTo && end < period.to;
   return {
     period: { from: period.from, to: period.to },
-    usageWindow: { from, to },
+    usageWindow: { from: start, to: end },
     phase,
     rateCards: phase.rateCards as readonly RateCard[],
     prorate: proRatingOf(subscription).enabled,
-    ...(changed && { changedAt: to }),
+    ...(changed && { changedAt: end }),
+    ...(inside.length > 0 && { segment }),
   };
 }
 
@@ -66,7 +85,9 @@ function prorationOf(plan: PeriodPlan, rateCard: RateCard): Proration | undefine
   const price = rateCard.price;
   if (!plan.prorate || price?.type !== 'flat') return undefined;
   const inAdvance = price.paymentTerm === 'in_advance';
-  const to = inAdvance && plan.changedAt !== undefined ? plan.period.to : plan.usageWindow.to;
+  // Paid in advance, the fee of a cut period is billed once, by its first part, for the whole rest.
+  const to =
+    inAdvance && (plan.changedAt !== undefined || plan.segment) ? plan.period.to : plan.usageWindow.to;
   if (plan.usageWindow.from === plan.period.from && to === plan.period.to) return undefined;
   return {
     part: secondsBetween(plan.usageWindow.from, to),
@@ -101,16 +122,27 @@ export function creditsOnChange(previous: BilledSubscription, changedAt: string)
 /**
  * The subscription's periods whose usage stopped counting by `instant` (their window, or the
  * subscription, has ended), from `after` on — the end of the last period already issued — oldest
- * first.
+ * first. A period an invoice-now cut counts as its parts, each its own invoice; a part ending at a
+ * cut is closed whatever `instant` (the cut closed it).
  */
 export function closedPeriods(billed: BilledSubscription, instant: string, after?: string): PeriodPlan[] {
   const { subscription, activeTo } = billed;
   const from = after !== undefined && after > subscription.activeFrom ? after : subscription.activeFrom;
-  const until = activeTo !== undefined && activeTo < instant ? activeTo : instant;
+  const lastCut = billed.cuts?.at(-1);
+  const reach = lastCut !== undefined && lastCut > instant ? lastCut : instant;
+  const until = activeTo !== undefined && activeTo < reach ? activeTo : reach;
   if (until <= from) return [];
-  return periodsBetween(subscription.billingAnchor, subscription.billingCadence, from, until)
-    .map((period) => periodPlanAt(billed, period.from > from ? period.from : from))
-    .filter((plan): plan is PeriodPlan => plan !== undefined && plan.usageWindow.to <= instant);
+  const plans: PeriodPlan[] = [];
+  for (const period of periodsBetween(subscription.billingAnchor, subscription.billingCadence, from, until)) {
+    for (let at = period.from > from ? period.from : from; at < period.to;) {
+      const plan = periodPlanAt(billed, at);
+      if (!plan) break;
+      const cut = plan.segment !== undefined && plan.segment.to < plan.period.to;
+      if (plan.usageWindow.to <= instant || cut) plans.push(plan);
+      at = invoicePeriodOf(plan).to;
+    }
+  }
+  return plans;
 }
 
 /** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */
@@ -126,14 +158,27 @@ export function phaseAt(subscription: Subscription, instant: string): PlanPhaseS
   return undefined;
 }
 
+/**
+ * Which flat fees a part of a cut period bills: one paid in advance only on its first part; one in
+ * arrears on each part, prorated, or — proration disabled — whole, on the part ending the period.
+ */
+function billedOnPart(plan: PeriodPlan, rateCard: RateCard): boolean {
+  const price = rateCard.price;
+  if (!plan.segment || price?.type !== 'flat') return true;
+  if (price.paymentTerm === 'in_advance') return plan.segment.from === plan.period.from;
+  return plan.prorate || plan.segment.to === plan.period.to;
+}
+
 export function lineInputs(plan: PeriodPlan, quantities: ReadonlyMap<string, string>): LineInput[] {
-  return plan.rateCards.map((rateCard) => ({
-    phaseKey: plan.phase.key,
-    rateCard,
-    ...(quantities.has(rateCard.key) ? { meteredQuantity: quantities.get(rateCard.key) } : {}),
-    usageWindow: plan.usageWindow,
-    ...withProration(prorationOf(plan, rateCard)),
-  }));
+  return plan.rateCards
+    .filter((rateCard) => billedOnPart(plan, rateCard))
+    .map((rateCard) => ({
+      phaseKey: plan.phase.key,
+      rateCard,
+      ...(quantities.has(rateCard.key) ? { meteredQuantity: quantities.get(rateCard.key) } : {}),
+      usageWindow: plan.usageWindow,
+      ...withProration(prorationOf(plan, rateCard)),
+    }));
 }
 
 const withProration = (proration: Proration | undefined) => (proration ? { proration } : {});

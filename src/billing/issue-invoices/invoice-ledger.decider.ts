@@ -103,8 +103,28 @@ export type DeleteInvoice = Message<
     readonly now: string;
   }
 >;
+/**
+ * Invoice-now: a customer's pending invoices up to `asOf`, each drafted or issued at once as its
+ * workflow says (as a closed period is), all or none. The last one ends at `asOf`, cutting its period
+ * there: its event's `period.to` is the cut, which the period's next invoice starts from.
+ */
+export type InvoicePendingLines = Message<
+  'InvoicePendingLines',
+  {
+    readonly namespace: string;
+    readonly customerId: string;
+    readonly asOf: string;
+    readonly invoices: readonly {
+      readonly subscriptionId: string;
+      readonly invoice: Invoice;
+      readonly billedThrough: string;
+    }[];
+    readonly profile?: IssuingProfile;
+    readonly now: string;
+  }
+>;
 export type InvoiceLedgerCommand =
-  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice;
+  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice | InvoicePendingLines;
 
 export type InvoiceDraftDeleted = Message<
   'InvoiceDraftDeleted',
@@ -464,6 +484,42 @@ function deleteDraft(command: DeleteInvoice, state: InvoiceLedgerState): Invoice
   return [{ type: 'InvoiceDraftDeleted', data: { namespace, invoiceId, deletedAt: now } }];
 }
 
+/**
+ * Each invoice is new or the whole command is refused (409): one already drafted or issued means a
+ * concurrent invoice-now, or the sweep, billed that span first — never twice.
+ */
+function invoiceNow(command: InvoicePendingLines, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, customerId, profile, now } = command.data;
+  const events: InvoiceLedgerEvent[] = [];
+  let current = state;
+  for (const { subscriptionId, invoice, billedThrough } of command.data.invoices) {
+    if (documents(current).some((doc) => doc.id === invoice.id) || draftOf(current, invoice.id)) {
+      throw conflict(
+        'BILLING.ALREADY_INVOICED',
+        `Invoice ${invoice.id} (${invoice.period.from}..${invoice.period.to}) is already drafted or issued`,
+      );
+    }
+    const decided = issue(
+      {
+        type: 'IssueInvoice',
+        data: {
+          namespace,
+          customerId,
+          subscriptionId,
+          invoice,
+          billedThrough,
+          ...(profile && { profile }),
+          now,
+        },
+      },
+      current,
+    );
+    events.push(...decided);
+    current = decided.reduce(invoiceLedgerDecider.evolve, current);
+  }
+  return events;
+}
+
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
@@ -526,6 +582,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return voidInvoice(command, state);
       case 'DeleteInvoice':
         return deleteDraft(command, state);
+      case 'InvoicePendingLines':
+        return invoiceNow(command, state);
       default:
         return unreachable(command);
     }
