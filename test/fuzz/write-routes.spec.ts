@@ -168,6 +168,11 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
       },
     ]),
   }),
+  'POST /api/v1/billing/invoices/invoice': fc.record({
+    customerId: fc.constantFrom('fuzz-customer', 'other-customer', '01G65Z755AFWAKHE12NY0CQ9FH'),
+    asOf: fc.constantFrom('2024-01-01T00:00:00Z', '2030-01-01T00:00:00Z', undefined),
+    progressiveBillingOverride: fc.boolean(),
+  }),
   'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
   'DELETE /api/v1/billing/invoices/:invoiceId': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,

@@ -283,6 +283,8 @@ describe('namespace isolation', () => {
     'POST /api/v1/meters/:meterIdOrSlug/query': {},
     'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
     'PUT /api/v1/billing/customers/:customerIdOrKey': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    // A's customer, by its key: B holds no such customer.
+    'POST /api/v1/billing/invoices/invoice': { customerId: 'acme-inc' },
     'POST /api/v1/billing/invoices/:invoiceId/void': {
       action: { percentage: 100, action: { type: 'pending' } },
       reason: 'B was here',

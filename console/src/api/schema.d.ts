@@ -240,6 +240,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice a customer based on the pending line items */
+        post: operations["invoicePendingLinesAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/profiles": {
         parameters: {
             query?: never;
@@ -2724,6 +2741,25 @@ export interface components {
             page: number;
             pageSize: number;
             totalCount: number;
+        };
+        InvoicePendingLinesFiltersDto: {
+            /** @description Not built in Tally (a customer's pending lines are invoiced together): must be empty */
+            lineIds?: string[];
+        };
+        InvoicePendingLinesRequest: {
+            /**
+             * Format: date-time
+             * @description Invoice the usage up to this instant (default now; never in the future)
+             */
+            asOf?: string;
+            /**
+             * @description The customer's id (or key)
+             * @example 01G65Z755AFWAKHE12NY0CQ9FH
+             */
+            customerId: string;
+            filters?: components["schemas"]["InvoicePendingLinesFiltersDto"];
+            /** @description true (default): the open period is cut at asOf and its usage so far invoiced; false: only periods already over are invoiced */
+            progressiveBillingOverride?: boolean;
         };
         InvoiceSummary: {
             /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
@@ -5566,6 +5602,84 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    invoicePendingLinesAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePendingLinesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -596,6 +596,14 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/SimulatedInvoice',
       },
     },
+    'post /api/v1/billing/invoices/invoice': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/Invoice',
+        },
+      },
+    },
     'post /api/v1/billing/invoices/{invoiceId}/advance': {
       'application/json': {
         $ref: '#/components/schemas/Invoice',
