@@ -27,6 +27,7 @@ import { PortalTokens1796619500000 } from './migrations/1796619500000-portal-tok
 import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing-profiles';
 import { InvoiceStatuses1796642273397 } from './migrations/1796642273397-invoice-statuses';
 import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
+import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cuts';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -65,4 +66,5 @@ export const MIGRATIONS: MixedList<Function> = [
   BillingProfiles1796622170394,
   InvoiceStatuses1796642273397,
   SubscriptionLinks1796642280780,
+  InvoiceCuts1796653609523,
 ];

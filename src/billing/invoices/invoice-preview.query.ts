@@ -266,7 +266,8 @@ export class InvoicePreviewQuery {
       },
       period: invoicePeriodOf(plan),
       status,
-      number: `DRAFT-${subscription.id}-${invoicePeriodOf(plan).from.slice(0, 10)}`,
+      // A cut period's parts may start on one day: each part's number names its start to the second.
+      number: `DRAFT-${subscription.id}-${invoicePeriodOf(plan).from.slice(0, plan.segment ? 19 : 10)}`,
     };
     try {
       const sources = await this.lineSources(namespace, plan);
