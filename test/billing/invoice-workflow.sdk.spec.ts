@@ -557,25 +557,46 @@ describe('invoice now through @openmeter/sdk', () => {
     await replayReproducesEveryInvoice();
   });
 
-  it("bills the period's rest on its own invoice once it closes, never the part invoiced now", async () => {
-    clock.set(new Date(Date.parse('2027-02-28T10:00:00Z') + 2 * HOUR));
-    expect(await issuer.issueDue()).toBe(1); // hooli's rest is a draft (approval); acme's rest issued
-    const [, , rest] = await documentsOf('hooli');
+  it('invoices the periods already over with it; with progressiveBillingOverride: false only those', async () => {
+    const periodEnd = '2027-02-28T10:00:00.000Z';
+    clock.set(new Date(Date.parse(periodEnd) + HOUR / 2)); // the collection interval (PT1H) is not over
+    // No cut: the rest of the period that is over (alice and carol, 2.25 tokens, the other half), a draft.
+    const [rest, ...none] = (await sdk.billing.invoices.invoicePendingLines({
+      customerId: hooli,
+      progressiveBillingOverride: false,
+    }))!;
+    expect(none).toEqual([]);
     expect(rest).toMatchObject({
       status: 'draft',
-      period: { from: new Date(asOf), to: new Date('2027-02-28T10:00:00Z') },
-      totals: { total: '17.9' },
+      period: { from: new Date(asOf), to: new Date(periodEnd) },
+      statusDetails: { extendedStatus: 'draft.manual_approval_needed' },
+      totals: { total: '17.9' }, // 2 + 0.9 + 15
     });
-    await sdk.billing.invoices.approve(rest.id);
-    const acmeDocs = await documentsOf('acme-inc');
-    expect(acmeDocs.map((d) => [d.number, d.totals.total])).toEqual([
-      ['INV-000002', '3'],
-      ['INV-000004', '0'],
+    expect(Object.keys(byName(rest)).sort()).toEqual(['Support', 'Tokens', 'Users']);
+    expect(byName(rest).Users).toMatchObject({ quantity: '2' });
+    // Cut: acme's rest of the period that is over, and the new period up to now, each an invoice.
+    const acmeNow = (await sdk.billing.invoices.invoicePendingLines({ customerId: acme }))!;
+    expect(acmeNow.map((i) => [i.number, i.period!.from.toISOString(), i.period!.to.toISOString()])).toEqual([
+      ['INV-000004', '2027-02-22T00:00:00.000Z', periodEnd],
+      ['INV-000005', periodEnd, '2027-02-28T10:30:00.000Z'],
     ]);
-    expect(acmeDocs[1].period).toEqual({
-      from: new Date('2027-02-22T00:00:00Z'),
-      to: new Date('2027-02-28T10:00:00Z'),
-    });
+    await replayReproducesEveryInvoice();
+  });
+
+  it("bills the period's rest on its own invoice once, never the part invoiced now", async () => {
+    clock.set(new Date(Date.parse('2027-02-28T10:00:00Z') + 2 * HOUR));
+    expect(await issuer.issueDue()).toBe(0); // hooli's rest waits for approval; acme is invoiced to 10:30
+    const [, , rest] = await documentsOf('hooli');
+    const approved = await sdk.billing.invoices.approve(rest.id);
+    expect(approved).toMatchObject({ number: 'INV-000006', status: 'issued', totals: { total: '17.9' } });
+    expect(await issuer.issueDue()).toBe(0);
+    const preview = await call('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
+    expect(preview.period.from).toBe('2027-02-28T10:30:00.000Z');
+    expect((await documentsOf('hooli')).map((d) => [d.number, d.status, d.totals.total])).toEqual([
+      ['INV-000001', 'voided', '27.6'],
+      ['INV-000003', 'issued', '27.6'],
+      ['INV-000006', 'issued', '17.9'],
+    ]);
     await replayReproducesEveryInvoice();
   });
 });
