@@ -9,6 +9,9 @@ import { InvoiceActionsController } from './invoice-actions/invoice-actions.cont
 import { InvoiceActions } from './invoice-actions/invoice-actions.service';
 import { InvoiceNowController } from './invoice-now/invoice-now.controller';
 import { InvoiceNow } from './invoice-now/invoice-now.service';
+import { PendingLinesController } from './pending-lines/pending-lines.controller';
+import { pendingLinesProjection } from './pending-lines/pending-lines.projection';
+import { PendingLines } from './pending-lines/pending-lines.service';
 import { invoiceStatusesProjection } from './invoice-statuses/invoice-statuses.projection';
 import { InvoiceStatusesQuery } from './invoice-statuses/invoice-statuses.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
@@ -40,6 +43,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     InvoicesController,
     InvoiceActionsController,
     InvoiceNowController,
+    PendingLinesController,
     BillingProfilesController,
     CreateBillingProfileController,
     UpdateBillingProfileController,
@@ -55,6 +59,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     InvoiceStatusesQuery,
     InvoiceActions,
     InvoiceNow,
+    PendingLines,
     InvoicesQuery,
     InvoiceIssuer,
     CorrectionsQuery,
@@ -80,6 +85,7 @@ export class BillingModule {
     projections.register(billingViewProjection);
     projections.register(issuedInvoicesProjection);
     projections.register(invoiceStatusesProjection);
+    projections.register(pendingLinesProjection);
     projections.register(billingProfilesProjection);
   }
 }

@@ -28,6 +28,7 @@ import { BillingProfiles1796622170394 } from './migrations/1796622170394-billing
 import { InvoiceStatuses1796642273397 } from './migrations/1796642273397-invoice-statuses';
 import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
 import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cuts';
+import { PendingLines1796653900000 } from './migrations/1796653900000-pending-lines';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -67,4 +68,5 @@ export const MIGRATIONS: MixedList<Function> = [
   InvoiceStatuses1796642273397,
   SubscriptionLinks1796642280780,
   InvoiceCuts1796653609523,
+  PendingLines1796653900000,
 ];

@@ -440,6 +440,82 @@ describe('invoice now through @openmeter/sdk', () => {
   });
   afterAll(() => app.close());
 
+  it('records one-off charges as pending lines: they show on the gathering invoice, priced exactly', async () => {
+    const created = (await sdk.billing.invoices.createLineItems(hooli, {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'Setup',
+          period: { from: new Date('2027-02-01T00:00:00Z'), to: new Date('2027-02-10T00:00:00Z') },
+          invoiceAt: new Date('2027-02-10T00:00:00Z'),
+          rateCard: { price: { type: 'flat', amount: '99.95', paymentTerm: 'in_advance' } },
+        },
+        {
+          name: 'Token audit',
+          period: { from: new Date('2027-02-20T00:00:00Z'), to: new Date('2027-02-22T00:00:00Z') },
+          invoiceAt: new Date('2027-02-25T00:00:00Z'),
+          rateCard: { featureKey: 'tokens', price: { type: 'unit', amount: '2' } },
+        },
+      ],
+    }))!;
+    expect(created.isInvoiceNew).toBe(false);
+    expect(created.lines.map((l) => [l.name, l.managedBy, l.type, l.quantity, l.totals.total])).toEqual([
+      ['Setup', 'manual', 'flat_fee', '1', '99.95'],
+      ['Token audit', 'manual', 'usage_based', '2.25', '4.5'], // 2.25 tokens from Feb 20 to 22 × $2
+    ]);
+    expect(created.invoice.status).toBe('gathering');
+    expect(created.invoice.totals.total).toBe('148.95'); // 3 users + 3.75 tokens × 0.4 + 30 + 10 + 99.95 + 4.5
+    const bad = await app.request('POST', `/api/v1/billing/customers/${hooli}/invoices/pending-lines`, {
+      body: {
+        currency: 'usd',
+        lines: [
+          {
+            name: 'x',
+            period: { from: '2027-02-02T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+            invoiceAt: 'soon',
+          },
+          {
+            name: 'y',
+            period: { from: '2027-02-01T00:00:00Z', to: '2027-02-02T00:00:00Z' },
+            invoiceAt: '2027-02-02T00:00:00Z',
+            rateCard: { price: { type: 'unit', amount: '1' } },
+          },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    for (const field of ['currency', 'lines[0].invoiceAt']) expect(bad.text).toContain(field);
+    const unpriced = await app.request('POST', `/api/v1/billing/customers/${hooli}/invoices/pending-lines`, {
+      body: {
+        currency: 'USD',
+        lines: [
+          {
+            name: 'y',
+            period: { from: '2027-02-01T00:00:00Z', to: '2027-02-02T00:00:00Z' },
+            invoiceAt: '2027-02-02T00:00:00Z',
+            rateCard: { price: { type: 'unit', amount: '1' } },
+          },
+        ],
+      },
+    });
+    expect(unpriced.status).toBe(400);
+    expect(unpriced.text).toContain('lines[0].rateCard.featureKey');
+    const unknown = await app.request('POST', '/api/v1/billing/customers/nobody/invoices/pending-lines', {
+      body: {
+        currency: 'USD',
+        lines: [
+          {
+            name: 'z',
+            period: { from: '2027-02-01T00:00:00Z', to: '2027-02-02T00:00:00Z' },
+            invoiceAt: '2027-02-02T00:00:00Z',
+            rateCard: { price: { type: 'flat', amount: '1' } },
+          },
+        ],
+      },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('invoices the usage up to asOf now: a draft needing approval, each part billing its own meter values', async () => {
     const [draft, ...more] = (await sdk.billing.invoices.invoicePendingLines({
       customerId: hooli,
@@ -463,16 +539,18 @@ describe('invoice now through @openmeter/sdk', () => {
     // 14 of 28 days: $30 × ½; the in-advance fee in full, on the first part only.
     expect(lines.Support).toMatchObject({ totals: { total: '15' } });
     expect(lines.Platform).toMatchObject({ totals: { total: '10' } });
-    expect(draft.totals.total).toBe('27.6'); // 2 + 0.6 + 15 + 10
+    // The pending line due before asOf joins it; the one due after waits for the period's rest.
+    expect(lines.Setup).toMatchObject({ managedBy: 'manual', totals: { total: '99.95' } });
+    expect(draft.totals.total).toBe('127.55'); // 2 + 0.6 + 15 + 10 + 99.95
 
     // The period's own invoice (gathering) now starts at the cut: alice and carol, 2.25 tokens, the other half.
     const preview = await call('GET', '/api/v1/billing/customers/hooli/invoices/preview');
     expect(preview.period).toEqual({ from: asOf, to: '2027-02-28T10:00:00.000Z' });
     expect(preview.id).not.toBe(draft.id);
-    expect(Object.keys(byName(preview)).sort()).toEqual(['Support', 'Tokens', 'Users']);
+    expect(Object.keys(byName(preview)).sort()).toEqual(['Support', 'Token audit', 'Tokens', 'Users']);
     expect(byName(preview).Users).toMatchObject({ quantity: '2' });
     expect(byName(preview).Tokens).toMatchObject({ quantity: '2.25', totals: { total: '0.9' } });
-    expect(preview.totals.total).toBe('17.9'); // 2 + 0.9 + 15
+    expect(preview.totals.total).toBe('22.4'); // 2 + 0.9 + 15 + 4.5
     expect(await issuer.issueDue()).toBe(0); // the sweep leaves the draft to its approval
     await replayReproducesEveryInvoice();
   });
@@ -516,7 +594,7 @@ describe('invoice now through @openmeter/sdk', () => {
       issuedAt: new Date('2027-02-22T00:00:00Z'),
       dueAt: new Date('2027-03-08T00:00:00Z'), // + P14D
       period: { from: new Date('2027-01-31T10:00:00Z'), to: new Date(asOf) },
-      totals: { total: '27.6' },
+      totals: { total: '127.55' },
     });
   });
 
@@ -551,7 +629,7 @@ describe('invoice now through @openmeter/sdk', () => {
       number: 'INV-000003',
       status: 'issued',
       period: issued.period,
-      totals: { total: '27.6' },
+      totals: { total: '127.55' }, // the pending line billed again, once
       replaces: { id: issued.id, number: 'INV-000001' },
     });
     await replayReproducesEveryInvoice();
@@ -570,9 +648,9 @@ describe('invoice now through @openmeter/sdk', () => {
       status: 'draft',
       period: { from: new Date(asOf), to: new Date(periodEnd) },
       statusDetails: { extendedStatus: 'draft.manual_approval_needed' },
-      totals: { total: '17.9' }, // 2 + 0.9 + 15
+      totals: { total: '22.4' }, // 2 + 0.9 + 15 + 4.5
     });
-    expect(Object.keys(byName(rest)).sort()).toEqual(['Support', 'Tokens', 'Users']);
+    expect(Object.keys(byName(rest)).sort()).toEqual(['Support', 'Token audit', 'Tokens', 'Users']);
     expect(byName(rest).Users).toMatchObject({ quantity: '2' });
     // Cut: acme's rest of the period that is over, and the new period up to now, each an invoice.
     const acmeNow = (await sdk.billing.invoices.invoicePendingLines({ customerId: acme }))!;
@@ -588,15 +666,47 @@ describe('invoice now through @openmeter/sdk', () => {
     expect(await issuer.issueDue()).toBe(0); // hooli's rest waits for approval; acme is invoiced to 10:30
     const [, , rest] = await documentsOf('hooli');
     const approved = await sdk.billing.invoices.approve(rest.id);
-    expect(approved).toMatchObject({ number: 'INV-000006', status: 'issued', totals: { total: '17.9' } });
+    expect(approved).toMatchObject({ number: 'INV-000006', status: 'issued', totals: { total: '22.4' } });
     expect(await issuer.issueDue()).toBe(0);
     const preview = await call('GET', '/api/v1/billing/customers/acme-inc/invoices/preview');
     expect(preview.period.from).toBe('2027-02-28T10:30:00.000Z');
     expect((await documentsOf('hooli')).map((d) => [d.number, d.status, d.totals.total])).toEqual([
-      ['INV-000001', 'voided', '27.6'],
-      ['INV-000003', 'issued', '27.6'],
-      ['INV-000006', 'issued', '17.9'],
+      ['INV-000001', 'voided', '127.55'],
+      ['INV-000003', 'issued', '127.55'],
+      ['INV-000006', 'issued', '22.4'],
     ]);
+    await replayReproducesEveryInvoice();
+  });
+
+  it('invoices a customer without a subscription its pending lines now, on an invoice of their own', async () => {
+    await call('POST', '/api/v1/customers', { name: 'Umbrella', key: 'umbrella' });
+    await call('POST', '/api/v1/billing/customers/umbrella/invoices/pending-lines', {
+      currency: 'EUR',
+      lines: [
+        {
+          name: 'Workshop',
+          period: { from: '2027-02-27T00:00:00Z', to: '2027-02-28T00:00:00Z' },
+          invoiceAt: '2027-02-28T00:00:00Z',
+          rateCard: { price: { type: 'flat', amount: '1234.5' } },
+        },
+      ],
+    });
+    const preview = await call('GET', '/api/v1/billing/customers/umbrella/invoices/preview');
+    expect([preview.status, preview.currency, preview.totals.total]).toEqual(['gathering', 'EUR', '1234.5']);
+    const umbrella = (await call('GET', '/api/v1/customers/umbrella')).id;
+    const [own, ...none] = (await sdk.billing.invoices.invoicePendingLines({ customerId: umbrella }))!;
+    expect(none).toEqual([]);
+    expect(own).toMatchObject({
+      number: 'INV-000007',
+      status: 'issued',
+      currency: 'EUR',
+      totals: { total: '1234.5' },
+    });
+    const again = await app.request('POST', '/api/v1/billing/invoices/invoice', {
+      body: { customerId: umbrella },
+    });
+    expect(again.status).toBe(409);
+    expect(await issuer.issueDue()).toBe(0);
     await replayReproducesEveryInvoice();
   });
 });

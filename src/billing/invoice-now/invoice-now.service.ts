@@ -12,11 +12,17 @@ import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection
 import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
 import { InvoiceStatusesQuery } from '../invoice-statuses/invoice-statuses.query';
 import { hasCriticalIssues, type Invoice, invoiceIdFor } from '../invoices/draft-invoice';
-import { billedOf, CUTS_SQL, InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import {
+  billedOf,
+  CUTS_SQL,
+  InvoicePreviewQuery,
+  oneOffSubscriptionId,
+} from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
 import { closedPeriods, invoicePeriodOf } from '../invoices/subscription-period';
 import { type InvoicePendingLines, invoiceLedgerDecider } from '../issue-invoices/invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
+import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 import { effectiveWorkflow } from '../profiles/billing-profiles.decider';
 import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { InvoicesQuery } from '../read-invoices/invoices.query';
@@ -68,6 +74,7 @@ export class InvoiceNow {
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       INVOICE_STATUSES_PROJECTION,
+      PENDING_LINES_PROJECTION,
       ...this.metered.projections,
     ]);
     const customer = await this.previews.customer(namespace, request.customerId);
@@ -111,6 +118,32 @@ export class InvoiceNow {
           billedThrough: formatPosition(through),
         });
       }
+    }
+    // Pending lines no running subscription bills (none, or another currency): an invoice of their own.
+    const running = new Set(
+      rows
+        .filter((row) => row.active_to === null || row.active_to.toISOString() >= asOf)
+        .map((row) => row.subscription.currency),
+    );
+    const due = await this.previews.pendingLines(namespace, customer.id, undefined, asOf);
+    for (const currency of [...new Set(due.map((line) => line.currency))].filter((c) => !running.has(c))) {
+      const lines = due.filter((line) => line.currency === currency);
+      const from = lines.reduce((earliest, l) => (l.period.from < earliest ? l.period.from : earliest), asOf);
+      const own = await this.previews.oneOffInvoice(
+        namespace,
+        customer,
+        currency,
+        { from, to: asOf },
+        'draft',
+        true,
+      );
+      if (!own) continue;
+      invoices.push({
+        subscriptionId: oneOffSubscriptionId(customer.id, currency),
+        invoice: own.invoice,
+        billedThrough: formatPosition(own.through!),
+        atOnce: true,
+      });
     }
     if (invoices.length === 0) {
       throw conflict(

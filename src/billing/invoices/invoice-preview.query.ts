@@ -20,6 +20,7 @@ import {
   Invoice,
   InvoiceCustomer,
   invoiceIdFor,
+  OneOffInput,
   InvoiceStatus,
   Period,
 } from './draft-invoice';
@@ -35,6 +36,9 @@ import {
 } from './subscription-period';
 import { stableUlid } from '../../shared/stable-id';
 import type { GroupByFilters } from '../../shared/string-filter';
+import type { Price, RateCard } from '../../catalog';
+import type { PendingLine } from '../issue-invoices/invoice-ledger.decider';
+import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;
@@ -129,7 +133,17 @@ export class InvoicePreviewQuery {
     const customer = customerOf(row);
     const billed = row.subscription ? billedOf({ ...row, subscription: row.subscription }) : undefined;
     const plan = billed && periodPlanAt(billed, now);
-    if (!billed || !plan) return emptyInvoice(customer, now);
+    if (!billed || !plan) {
+      // No subscription bills its pending lines: they show on an invoice of their own, as invoice-now bills them.
+      const [line] = await this.pendingLines(namespace, customer.id);
+      const lines = line ? await this.pendingLines(namespace, customer.id, line.currency) : [];
+      const to = lines.reduce((latest, l) => (l.invoiceAt >= latest ? nextMs(l.invoiceAt) : latest), now);
+      const from = lines.reduce((earliest, l) => (l.period.from < earliest ? l.period.from : earliest), to);
+      const own = line
+        ? await this.oneOffInvoice(namespace, customer, line.currency, { from, to }, 'gathering', false)
+        : undefined;
+      return own?.invoice ?? emptyInvoice(customer, now);
+    }
     return (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
   }
 
@@ -226,8 +240,21 @@ export class InvoicePreviewQuery {
     namespace: string,
     issued: IssuedPeriod,
     asOf: boolean,
+    withPending = false,
   ): Promise<DraftAsOf | undefined> {
     const customer = await this.customer(namespace, issued.customerId);
+    const oneOff = customer && parseOneOffSubscriptionId(issued.subscriptionId);
+    // A customer's own pending-lines invoice: its lines are pending ones, which corrections leave as billed.
+    if (customer && oneOff)
+      return this.oneOffInvoice(
+        namespace,
+        customer,
+        oneOff.currency,
+        issued.period,
+        'draft',
+        asOf,
+        withPending,
+      );
     const [row] = await this.db.query<SubscriptionRow[]>(
       `SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
        WHERE namespace = $1 AND id = $2`,
@@ -238,7 +265,102 @@ export class InvoicePreviewQuery {
     const from = billed.subscription.activeFrom;
     const plan = periodPlanAt(billed, issued.period.from > from ? issued.period.from : from);
     if (!plan || invoicePeriodOf(plan).from !== issued.period.from) return undefined;
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf);
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf, withPending);
+  }
+
+  /**
+   * A customer's pending lines in `currency` due before `before` that no subscription's invoice
+   * bills (no subscription, or another currency), on an invoice of their own: `one-off:<customer>:<currency>`
+   * stands for the subscription. Undefined when there are none.
+   */
+  async oneOffInvoice(
+    namespace: string,
+    customer: BillingCustomer,
+    currency: string,
+    period: Period,
+    status: InvoiceStatus,
+    asOf: boolean,
+    withPending = true,
+  ): Promise<DraftAsOf | undefined> {
+    const pending = withPending ? await this.pendingLines(namespace, customer.id, currency, period.to) : [];
+    if (pending.length === 0 && withPending) return undefined;
+    const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
+    const read = await this.read(namespace, oneOffs.requests, asOf);
+    const id = oneOffSubscriptionId(customer.id, currency);
+    return {
+      invoice: draftInvoice({
+        namespace,
+        customer,
+        subscription: { id, planKey: 'one-off', planVersion: 0, currency },
+        period,
+        status,
+        number: `DRAFT-${id}-${period.from.slice(0, 19)}`,
+        lines: [],
+        oneOffs: oneOffs.inputs(read.quantities),
+      }),
+      ...(read.through ? { through: read.through } : {}),
+    };
+  }
+
+  /** The customer's pending lines not billed yet (in `currency`, due before `before`), oldest first. */
+  async pendingLines(
+    namespace: string,
+    customerId: string,
+    currency?: string,
+    before?: string,
+    since?: string,
+  ): Promise<(PendingLine & { currency: string })[]> {
+    const rows = await this.db.query<{ line: PendingLine; currency: string }[]>(
+      `SELECT line, currency FROM billing_pending_lines
+       WHERE namespace = $1 AND customer_id = $2 AND billed_by IS NULL
+         AND ($3::text IS NULL OR currency = $3) AND ($4::timestamptz IS NULL OR invoice_at < $4)
+         AND ($5::timestamptz IS NULL OR invoice_at >= $5)
+       ORDER BY invoice_at, id`,
+      [namespace, customerId, currency ?? null, before ?? null, since ?? null],
+    );
+    return rows.map((row) => ({ ...row.line, currency: row.currency }));
+  }
+
+  /** What each pending line reads: a usage price its feature's meter over the line's own period. */
+  private async oneOffRequests(namespace: string, customerId: string, pending: readonly PendingLine[]) {
+    const keys = pending.filter((line) => line.price.type !== 'flat' && line.featureKey);
+    const features = keys.length
+      ? await this.view.billedFeatures(
+          namespace,
+          keys.map((line) => line.featureKey!),
+        )
+      : new Map();
+    const requests = [];
+    const reads: (number | undefined)[] = [];
+    for (const line of pending) {
+      const feature =
+        line.price.type !== 'flat' && line.featureKey ? features.get(line.featureKey) : undefined;
+      reads.push(feature ? requests.length : undefined);
+      if (feature)
+        requests.push({
+          meterSlug: feature.meterSlug,
+          customerId,
+          window: line.period,
+          filterGroupBy: feature.filterGroupBy,
+        });
+    }
+    return {
+      requests,
+      inputs: (quantities: readonly string[]): OneOffInput[] =>
+        pending.map((line, index) =>
+          oneOffInputOf(line, reads[index] === undefined ? undefined : quantities[reads[index]!]),
+        ),
+    };
+  }
+
+  private async read(
+    namespace: string,
+    requests: Parameters<MeteredQuantity['quantities']>[1],
+    asOf: boolean,
+  ) {
+    return asOf
+      ? await this.metered.quantitiesAsOf(namespace, requests)
+      : { quantities: await this.metered.quantities(namespace, requests), through: undefined };
   }
 
   /**
@@ -253,6 +375,7 @@ export class InvoicePreviewQuery {
     plan: PeriodPlan,
     status: InvoiceStatus = 'gathering',
     asOf = false,
+    withPending = true,
   ): Promise<DraftAsOf> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
@@ -277,15 +400,26 @@ export class InvoicePreviewQuery {
         window: plan.usageWindow,
         filterGroupBy: source.filterGroupBy,
       }));
-      const read = asOf
-        ? await this.metered.quantitiesAsOf(namespace, requests)
-        : { quantities: await this.metered.quantities(namespace, requests), through: undefined };
+      // The customer's pending lines in this currency due before the invoice's end join it; the open
+      // period shows those due in it (one due earlier is on an earlier invoice not issued yet).
+      const span = invoicePeriodOf(plan);
+      const since = status === 'gathering' ? span.from : undefined;
+      const pending = withPending
+        ? await this.pendingLines(namespace, customer.id, subscription.currency, span.to, since)
+        : [];
+      const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
+      const read = await this.read(namespace, [...requests, ...oneOffs.requests], asOf);
       const quantities = new Map(
         sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
       const credits = await this.credits(namespace, billed, plan);
       return {
-        invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities), credits }),
+        invoice: draftInvoice({
+          ...input,
+          lines: lineInputs(plan, quantities),
+          credits,
+          oneOffs: oneOffs.inputs(read.quantities.slice(requests.length)),
+        }),
         ...(read.through ? { through: read.through } : {}),
       };
     } catch (error) {
@@ -361,10 +495,45 @@ export class InvoicePreviewQuery {
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       INVOICE_STATUSES_PROJECTION,
+      PENDING_LINES_PROJECTION,
       ...this.metered.projections,
     ]);
   }
 }
+
+/** The subscription id a customer's own pending-lines invoice stands under (no subscription bills them). */
+export const oneOffSubscriptionId = (customerId: string, currency: string) =>
+  `one-off:${customerId}:${currency}`;
+
+function parseOneOffSubscriptionId(id: string): { customerId: string; currency: string } | undefined {
+  const match = /^one-off:(.+):([A-Z]{3})$/.exec(id);
+  return match ? { customerId: match[1]!, currency: match[2]! } : undefined;
+}
+
+function oneOffInputOf(line: PendingLine, meteredQuantity: string | undefined): OneOffInput {
+  const price = line.price as unknown as Price;
+  const common = {
+    key: line.id,
+    name: line.name,
+    ...(line.description !== undefined && { description: line.description }),
+    ...(line.featureKey !== undefined && { featureKey: line.featureKey }),
+    ...(line.discounts !== undefined && { discounts: line.discounts as RateCard['discounts'] }),
+  };
+  const rateCard: RateCard =
+    price.type === 'flat'
+      ? { ...common, type: 'flat_fee', billingCadence: null, price }
+      : { ...common, type: 'usage_based', billingCadence: 'P1M', price };
+  return {
+    id: line.id,
+    rateCard,
+    ...(price.type !== 'flat' && { meteredQuantity: meteredQuantity ?? '0' }),
+    period: line.period,
+    invoiceAt: line.invoiceAt,
+    ...(line.metadata !== undefined && { metadata: line.metadata }),
+  };
+}
+
+const nextMs = (instant: string) => new Date(Date.parse(instant) + 1).toISOString();
 
 function customerOf(row: CustomerRow): BillingCustomer {
   // A customer's key attributes its usage too, as OpenMeter does.

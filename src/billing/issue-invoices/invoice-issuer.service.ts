@@ -26,6 +26,7 @@ import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { subtractWorkflowDuration } from '../profiles/workflow';
 import { invoiceLedgerDecider } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
+import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 
 /**
  * Closes billing periods: once a period has ended and the customer's collection interval has passed
@@ -107,6 +108,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       INVOICE_STATUSES_PROJECTION,
+      PENDING_LINES_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -205,7 +207,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       const ids = `namespace ${due.namespace} voided invoice ${due.voided.id} re-bill ${due.rebillId}`;
       try {
         await usageCaughtUp(this.projections, this.metered.projections);
-        const read = await this.previews.draftOfIssued(due.namespace, due, true);
+        const read = await this.previews.draftOfIssued(due.namespace, due, true, true);
         if (!read || !read.through || hasCriticalIssues(read.invoice)) {
           this.logger.warn(`${ids} not issued: its period's figures cannot be read now`);
           this.metrics.invoiceNotIssued(due.namespace, 'critical_issue');
