@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/customers/{customerId}/invoices/pending-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create pending line items */
+        post: operations["createPendingInvoiceLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/customers/{customerId}/invoices/simulate": {
         parameters: {
             query?: never;
@@ -1702,6 +1719,11 @@ export interface components {
              */
             valueProperty?: string;
         };
+        CreatePendingLinesRequest: {
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["PendingLineDto"][];
+        };
         CreatePlanRequest: {
             /** @deprecated */
             alignment?: components["schemas"]["AlignmentDto"];
@@ -2701,8 +2723,14 @@ export interface components {
                 id: string;
             };
             invoiceAt: string;
-            /** @enum {string} */
-            managedBy: "subscription";
+            /**
+             * @description `manual`: a one-off charge (a pending line), its `id` the pending line's.
+             * @enum {string}
+             */
+            managedBy: "subscription" | "manual";
+            metadata?: {
+                [key: string]: string;
+            };
             meteredQuantity: string;
             name: string;
             period: components["schemas"]["Period"];
@@ -3096,6 +3124,36 @@ export interface components {
              * @enum {string}
              */
             collectionMethod?: "charge_automatically" | "send_invoice";
+        };
+        PendingLineDto: {
+            description?: string;
+            /** @deprecated */
+            featureKey?: string;
+            /** Format: date-time */
+            invoiceAt: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            period: components["schemas"]["SimulationPeriodDto"];
+            /**
+             * @deprecated
+             * @description Use rateCard.price
+             */
+            price?: components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"];
+            rateCard?: components["schemas"]["SimulationRateCardDto"];
+            /**
+             * @deprecated
+             * @description Accepted, not acted on
+             */
+            taxConfig?: {
+                [key: string]: unknown;
+            };
+        };
+        PendingLinesCreated: {
+            invoice: components["schemas"]["Invoice"];
+            isInvoiceNew: boolean;
+            lines: components["schemas"]["InvoiceLine"][];
         };
         PercentageDiscountDto: {
             /** @example 10 */
@@ -4803,6 +4861,96 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createPendingInvoiceLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePendingLinesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLinesCreated"];
+                };
             };
             /** @description Bad Request */
             400: {

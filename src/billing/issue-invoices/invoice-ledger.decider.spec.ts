@@ -531,6 +531,55 @@ describe('invoice ledger', () => {
     });
   });
 
+  describe('pending lines', () => {
+    const withLine = (id: string) =>
+      draft(id, { lines: [{ id: 'L1', managedBy: 'manual' }] } as unknown as Partial<Invoice>);
+    const issuedWith = (id: string, sequence: number): InvoiceIssued => {
+      const event = issued(id, sequence, `INV-00000${sequence}`);
+      return {
+        ...event,
+        data: { ...event.data, invoice: { ...event.data.invoice, lines: withLine(id).lines } },
+      };
+    };
+    const issueWith = (id: string): IssueInvoice => {
+      const command = issue(id);
+      return { ...command, data: { ...command.data, invoice: withLine(id) } };
+    };
+    const voidedFor = (id: string, rebill: boolean): InvoiceVoided => ({
+      type: 'InvoiceVoided',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        number: 'INV-000001',
+        customerId: 'c1',
+        subscriptionId: 's1',
+        period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+        reason: 'wrong',
+        ...(rebill ? { rebill: { invoiceId: 'R', at: ISSUED_AT } } : {}),
+        voidedAt: ISSUED_AT,
+      },
+    });
+
+    it('bills a pending line once: an invoice carrying a line another billed is refused', () => {
+      spec
+        .given([issuedWith('A', 1)])
+        .when(issueWith('B'))
+        .thenThrows('BILLING.LINE_ALREADY_BILLED');
+    });
+
+    it('releases the lines of an invoice voided for a re-bill, not of one discarded', () => {
+      const [rebilled] = invoiceLedgerDecider.decide(
+        issueWith('R'),
+        fold([issuedWith('A', 1), voidedFor('A', true)]),
+      );
+      expect(rebilled).toMatchObject({ type: 'InvoiceIssued', data: { sequence: 2 } });
+      spec
+        .given([issuedWith('A', 1), voidedFor('A', false)])
+        .when(issueWith('R'))
+        .thenThrows('BILLING.LINE_ALREADY_BILLED');
+    });
+  });
+
   it('keeps the state as it was on an event type it does not know', () => {
     for (const history of [
       [],
