@@ -652,11 +652,30 @@ describe('invoice now through @openmeter/sdk', () => {
     });
     expect(Object.keys(byName(rest)).sort()).toEqual(['Support', 'Token audit', 'Tokens', 'Users']);
     expect(byName(rest).Users).toMatchObject({ quantity: '2' });
-    // Cut: acme's rest of the period that is over, and the new period up to now, each an invoice.
+    // Cut: acme's rest of the period that is over, and the new period up to now, each an invoice; its
+    // pending line due in the first joins the first alone.
+    await call('POST', `/api/v1/billing/customers/${acme}/invoices/pending-lines`, {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'Training',
+          period: { from: '2027-02-24T00:00:00Z', to: '2027-02-25T00:00:00Z' },
+          invoiceAt: '2027-02-25T00:00:00Z',
+          rateCard: { price: { type: 'flat', amount: '7' } },
+        },
+      ],
+    });
     const acmeNow = (await sdk.billing.invoices.invoicePendingLines({ customerId: acme }))!;
-    expect(acmeNow.map((i) => [i.number, i.period!.from.toISOString(), i.period!.to.toISOString()])).toEqual([
-      ['INV-000004', '2027-02-22T00:00:00.000Z', periodEnd],
-      ['INV-000005', periodEnd, '2027-02-28T10:30:00.000Z'],
+    expect(
+      acmeNow.map((i) => [
+        i.number,
+        i.period!.from.toISOString(),
+        i.period!.to.toISOString(),
+        i.totals.total,
+      ]),
+    ).toEqual([
+      ['INV-000004', '2027-02-22T00:00:00.000Z', periodEnd, '7'],
+      ['INV-000005', periodEnd, '2027-02-28T10:30:00.000Z', '0'],
     ]);
     await replayReproducesEveryInvoice();
   });

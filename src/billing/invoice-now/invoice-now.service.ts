@@ -97,6 +97,8 @@ export class InvoiceNow {
     }
     const recorded = await this.drafts.pending(namespace);
     const invoices: InvoicePendingLines['data']['invoices'][number][] = [];
+    // A pending line joins the first of these invoices in its currency: the later ones take those due in them.
+    const currencies = new Set<string>();
     for (const row of rows) {
       const billed = billedOf(row);
       // Cut at asOf: the period's usage so far is one invoice, the rest of it the period's own.
@@ -104,7 +106,10 @@ export class InvoiceNow {
       for (const plan of closedPeriods(cut, asOf, row.issued_to?.toISOString())) {
         // Drafted already (waiting for approval or its draft period): it is an invoice of its own.
         if (recorded.has(invoiceIdFor(billed.subscription.id, invoicePeriodOf(plan)))) continue;
-        const { invoice, through } = await this.previews.draft(namespace, customer, cut, plan);
+        const { currency } = billed.subscription;
+        const since = currencies.has(currency) ? invoicePeriodOf(plan).from : undefined;
+        currencies.add(currency);
+        const { invoice, through } = await this.previews.draft(namespace, customer, cut, plan, since);
         if (hasCriticalIssues(invoice) || !through) {
           const problems = invoice.validationIssues.filter((issue) => issue.severity === 'critical');
           throw conflict(

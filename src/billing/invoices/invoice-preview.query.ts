@@ -225,9 +225,10 @@ export class InvoicePreviewQuery {
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
+    pendingSince?: string,
   ): Promise<DraftAsOf> {
     await usageCaughtUp(this.projections, this.metered.projections);
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', true);
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', true, true, pendingSince);
   }
 
   /**
@@ -376,6 +377,7 @@ export class InvoicePreviewQuery {
     status: InvoiceStatus = 'gathering',
     asOf = false,
     withPending = true,
+    pendingSince?: string,
   ): Promise<DraftAsOf> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
@@ -403,7 +405,7 @@ export class InvoicePreviewQuery {
       // The customer's pending lines in this currency due before the invoice's end join it; the open
       // period shows those due in it (one due earlier is on an earlier invoice not issued yet).
       const span = invoicePeriodOf(plan);
-      const since = status === 'gathering' ? span.from : undefined;
+      const since = status === 'gathering' ? span.from : pendingSince;
       const pending = withPending
         ? await this.pendingLines(namespace, customer.id, subscription.currency, span.to, since)
         : [];
