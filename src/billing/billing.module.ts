@@ -7,6 +7,11 @@ import { CorrectionSweep } from './corrections/correction-sweep.service';
 import { CorrectionsQuery } from './corrections/corrections.query';
 import { InvoiceActionsController } from './invoice-actions/invoice-actions.controller';
 import { InvoiceActions } from './invoice-actions/invoice-actions.service';
+import { InvoiceNowController } from './invoice-now/invoice-now.controller';
+import { InvoiceNow } from './invoice-now/invoice-now.service';
+import { PendingLinesController } from './pending-lines/pending-lines.controller';
+import { pendingLinesProjection } from './pending-lines/pending-lines.projection';
+import { PendingLines } from './pending-lines/pending-lines.service';
 import { invoiceStatusesProjection } from './invoice-statuses/invoice-statuses.projection';
 import { InvoiceStatusesQuery } from './invoice-statuses/invoice-statuses.query';
 import { InvoiceLineageQuery } from './invoice-lineage/invoice-lineage.query';
@@ -37,6 +42,8 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   controllers: [
     InvoicesController,
     InvoiceActionsController,
+    InvoiceNowController,
+    PendingLinesController,
     BillingProfilesController,
     CreateBillingProfileController,
     UpdateBillingProfileController,
@@ -51,6 +58,8 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     InvoicePreviewQuery,
     InvoiceStatusesQuery,
     InvoiceActions,
+    InvoiceNow,
+    PendingLines,
     InvoicesQuery,
     InvoiceIssuer,
     CorrectionsQuery,
@@ -76,6 +85,7 @@ export class BillingModule {
     projections.register(billingViewProjection);
     projections.register(issuedInvoicesProjection);
     projections.register(invoiceStatusesProjection);
+    projections.register(pendingLinesProjection);
     projections.register(billingProfilesProjection);
   }
 }

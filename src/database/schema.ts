@@ -29,6 +29,8 @@ import { InvoiceStatuses1796642273397 } from './migrations/1796642273397-invoice
 import { SubscriptionLinks1796642280780 } from './migrations/1796642280780-subscription-links';
 import { Addons1796652530683 } from './migrations/1796652530683-addons';
 import { SubscriptionEdits1796652897241 } from './migrations/1796652897241-subscription-edits';
+import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cuts';
+import { PendingLines1796653900000 } from './migrations/1796653900000-pending-lines';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -69,4 +71,6 @@ export const MIGRATIONS: MixedList<Function> = [
   SubscriptionLinks1796642280780,
   Addons1796652530683,
   SubscriptionEdits1796652897241,
+  InvoiceCuts1796653609523,
+  PendingLines1796653900000,
 ];

@@ -191,6 +191,32 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
       },
     ]),
   }),
+  'POST /api/v1/billing/customers/:customerIdOrKey/invoices/pending-lines': fc.record({
+    currency: fc.constantFrom('USD', 'JPY', 'EUR'),
+    lines: fc.constantFrom(
+      [
+        {
+          name: 'Setup',
+          period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+          invoiceAt: '2027-01-15T00:00:00Z',
+          rateCard: { price: { type: 'flat', amount: '10.5', paymentTerm: 'in_advance' } },
+        },
+      ],
+      [
+        {
+          name: 'Calls',
+          period: { from: '2024-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' },
+          invoiceAt: '2030-01-01T00:00:00Z',
+          rateCard: { featureKey: 'fuzz_feature', price: { type: 'unit', amount: '0.5' } },
+        },
+      ],
+    ),
+  }),
+  'POST /api/v1/billing/invoices/invoice': fc.record({
+    customerId: fc.constantFrom('fuzz-customer', 'other-customer', '01G65Z755AFWAKHE12NY0CQ9FH'),
+    asOf: fc.constantFrom('2024-01-01T00:00:00Z', '2030-01-01T00:00:00Z', undefined),
+    progressiveBillingOverride: fc.boolean(),
+  }),
   'POST /api/v1/billing/invoices/:invoiceId/advance': undefined,
   'DELETE /api/v1/billing/invoices/:invoiceId': undefined,
   'POST /api/v1/billing/invoices/:invoiceId/approve': undefined,

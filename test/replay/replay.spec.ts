@@ -71,6 +71,12 @@ describe('replaying every projection', () => {
       expect(answer.status).toBe(204);
     }
 
+    // Globex invoiced now: its period cut, the part before issued, its preview the rest.
+    const invoicedNow = await app.request('POST', '/api/v1/billing/invoices/invoice', {
+      body: { customerId: 'globex' },
+    });
+    expect([invoicedNow.status, invoicedNow.body[0]?.status]).toEqual([201, 'issued']);
+
     const paths = [
       '/api/v1/meters',
       '/api/v1/features',

@@ -325,6 +325,19 @@ describe('namespace isolation', () => {
     'POST /api/v1/meters/:meterIdOrSlug/query': {},
     'PUT /api/v1/billing/profiles/:id': { name: 'Hijacked', supplier: {}, default: true, workflow: {} },
     'PUT /api/v1/billing/customers/:customerIdOrKey': { workflow: { invoicing: { dueAfter: 'P1D' } } },
+    'POST /api/v1/billing/customers/:customerIdOrKey/invoices/pending-lines': {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'x',
+          period: { from: '2027-01-01T00:00:00Z', to: '2027-02-01T00:00:00Z' },
+          invoiceAt: '2027-02-01T00:00:00Z',
+          rateCard: { price: { type: 'flat', amount: '1' } },
+        },
+      ],
+    },
+    // A's customer, by its key: B holds no such customer.
+    'POST /api/v1/billing/invoices/invoice': { customerId: 'acme-inc' },
     'POST /api/v1/billing/invoices/:invoiceId/void': {
       action: { percentage: 100, action: { type: 'pending' } },
       reason: 'B was here',

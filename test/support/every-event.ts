@@ -6,9 +6,9 @@ import type { TestApp } from './test-app';
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
  * subscription command, usage (repeats included), issued invoices, a draft needing approval, deleted,
- * drafted anew and approved, its void and its re-bill, then a late event and a void in
- * an issued period and the correction that bills them, and a period snapshotted while still
- * collecting. Specs that hold every projection to a rule
+ * drafted anew and approved with a one-off charge (pending line), its void and its re-bill, then a
+ * late event and a void in an issued period and the correction that bills them, and a period
+ * snapshotted while still collecting. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
 export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): Promise<void> {
@@ -237,6 +237,18 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     customerKey: 'review',
     plan: { key: 'pro' },
     timing: 'immediate',
+  });
+  // A one-off charge: billed by review's first invoice, released by its void, billed again by the re-bill.
+  await call('POST', '/api/v1/billing/customers/review/invoices/pending-lines', {
+    currency: 'USD',
+    lines: [
+      {
+        name: 'Onboarding',
+        period: { from: '2027-02-01T00:00:00Z', to: '2027-02-02T00:00:00Z' },
+        invoiceAt: '2027-02-15T00:00:00Z',
+        rateCard: { price: { type: 'flat', amount: '25', paymentTerm: 'in_advance' } },
+      },
+    ],
   });
   // A scheduled subscription canceled at an instant, restored, then deleted before it starts.
   await call('POST', '/api/v1/customers', { name: 'Later', key: 'later' });

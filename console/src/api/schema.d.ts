@@ -170,6 +170,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/customers/{customerId}/invoices/pending-lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create pending line items */
+        post: operations["createPendingInvoiceLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/customers/{customerId}/invoices/simulate": {
         parameters: {
             query?: never;
@@ -349,6 +366,23 @@ export interface paths {
         put?: never;
         /** Void an invoice */
         post: operations["voidInvoiceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invoice a customer based on the pending line items */
+        post: operations["invoicePendingLinesAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1873,6 +1907,11 @@ export interface components {
              */
             valueProperty?: string;
         };
+        CreatePendingLinesRequest: {
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["PendingLineDto"][];
+        };
         CreatePlanRequest: {
             /** @deprecated */
             alignment?: components["schemas"]["AlignmentDto"];
@@ -2945,8 +2984,14 @@ export interface components {
                 id: string;
             };
             invoiceAt: string;
-            /** @enum {string} */
-            managedBy: "subscription";
+            /**
+             * @description `manual`: a one-off charge (a pending line), its `id` the pending line's.
+             * @enum {string}
+             */
+            managedBy: "subscription" | "manual";
+            metadata?: {
+                [key: string]: string;
+            };
             meteredQuantity: string;
             name: string;
             period: components["schemas"]["Period"];
@@ -2985,6 +3030,25 @@ export interface components {
             page: number;
             pageSize: number;
             totalCount: number;
+        };
+        InvoicePendingLinesFiltersDto: {
+            /** @description Not built in Tally (a customer's pending lines are invoiced together): must be empty */
+            lineIds?: string[];
+        };
+        InvoicePendingLinesRequest: {
+            /**
+             * Format: date-time
+             * @description Invoice the usage up to this instant (default now; never in the future)
+             */
+            asOf?: string;
+            /**
+             * @description The customer's id (or key)
+             * @example 01G65Z755AFWAKHE12NY0CQ9FH
+             */
+            customerId: string;
+            filters?: components["schemas"]["InvoicePendingLinesFiltersDto"];
+            /** @description true (default): the open period is cut at asOf and its usage so far invoiced; false: only periods already over are invoiced */
+            progressiveBillingOverride?: boolean;
         };
         InvoiceSummary: {
             /** @description When the period's usage was collected for issue: its end + the workflow's `collection.interval`. */
@@ -3325,6 +3389,36 @@ export interface components {
              * @enum {string}
              */
             collectionMethod?: "charge_automatically" | "send_invoice";
+        };
+        PendingLineDto: {
+            description?: string;
+            /** @deprecated */
+            featureKey?: string;
+            /** Format: date-time */
+            invoiceAt: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            period: components["schemas"]["SimulationPeriodDto"];
+            /**
+             * @deprecated
+             * @description Use rateCard.price
+             */
+            price?: components["schemas"]["FlatPriceDto"] | components["schemas"]["UnitPriceDto"] | components["schemas"]["TieredPriceDto"] | components["schemas"]["PackagePriceDto"];
+            rateCard?: components["schemas"]["SimulationRateCardDto"];
+            /**
+             * @deprecated
+             * @description Accepted, not acted on
+             */
+            taxConfig?: {
+                [key: string]: unknown;
+            };
+        };
+        PendingLinesCreated: {
+            invoice: components["schemas"]["Invoice"];
+            isInvoiceNew: boolean;
+            lines: components["schemas"]["InvoiceLine"][];
         };
         PercentageDiscountDto: {
             /** @example 10 */
@@ -5769,6 +5863,96 @@ export interface operations {
             };
         };
     };
+    createPendingInvoiceLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (or key) */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePendingLinesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLinesCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     simulateInvoice: {
         parameters: {
             query?: never;
@@ -6763,6 +6947,84 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    invoicePendingLinesAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePendingLinesRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -203,6 +203,7 @@ export class InvoiceActions {
         namespace,
         { customerId: recorded.customerId, subscriptionId: recorded.subscriptionId, period: current.period },
         true,
+        true,
       );
     }
     const { version } = await decideAndAppend(

@@ -52,6 +52,20 @@ export interface CreditInput {
 }
 
 /**
+ * A one-off charge added to the customer (`createPendingInvoiceLine`), billed on this invoice: a
+ * `manual` line of its own id, priced as any line — a flat price once, a usage price at its feature's
+ * meter value over its own period (`meteredQuantity`).
+ */
+export interface OneOffInput {
+  readonly id: string;
+  readonly rateCard: RateCard;
+  readonly meteredQuantity?: string;
+  readonly period: Period;
+  readonly invoiceAt: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/**
  * `gathering`: the open period, still collecting usage. `draft`: the period is over but not issued
  * (collecting late usage, waiting for the next sweep, or held back by a critical validation issue).
  */
@@ -69,6 +83,7 @@ export interface DraftInvoiceInput {
   /** Problems found before pricing (the draft could not be computed): reported on the invoice. */
   readonly issues?: readonly FoundIssue[];
   readonly credits?: readonly CreditInput[];
+  readonly oneOffs?: readonly OneOffInput[];
 }
 
 /**
@@ -118,7 +133,9 @@ export interface InvoiceLine {
   readonly description?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
-  readonly managedBy: 'subscription';
+  /** `manual`: a one-off charge (a pending line), its `id` the pending line's. */
+  readonly managedBy: 'subscription' | 'manual';
+  readonly metadata?: Readonly<Record<string, string>>;
   readonly status: 'valid';
   /** A flat fee's line is `flat_fee` (quantity 1); invoices issued before said `usage_based`, and keep it. */
   readonly type: 'flat_fee' | 'usage_based';
@@ -274,6 +291,19 @@ export function draftInvoice(input: DraftInvoiceInput): Invoice {
     found.push(...priced.issues);
     lines.push(priced.line);
   }
+  for (const oneOff of input.oneOffs ?? []) {
+    const line = { phaseKey: ONE_OFF, rateCard: oneOff.rateCard, usageWindow: oneOff.period };
+    const metered = oneOff.meteredQuantity !== undefined ? { meteredQuantity: oneOff.meteredQuantity } : {};
+    const priced = priceLine({ ...line, ...metered }, lines.length, invoiceId, input);
+    found.push(...priced.issues);
+    lines.push({
+      ...priced.line,
+      id: oneOff.id,
+      managedBy: 'manual',
+      invoiceAt: oneOff.invoiceAt,
+      ...(oneOff.metadata !== undefined && { metadata: oneOff.metadata }),
+    });
+  }
   const sum = (pick: (t: InvoiceTotals) => string) =>
     toDecimalString(lines.reduce((acc, l) => acc.plus(pick(l.totals)), new Decimal(0)));
   const stamp = input.issuedAt ?? input.period.from;
@@ -322,6 +352,8 @@ export function draftInvoice(input: DraftInvoiceInput): Invoice {
     validationIssues,
   };
 }
+
+const ONE_OFF = 'one-off';
 
 /** OpenMeter's extended statuses for the states Tally has: a draft waits for the sweep, or is invalid. */
 function extendedStatusOf(status: InvoiceStatus, failed: boolean): string {

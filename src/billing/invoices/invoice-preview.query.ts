@@ -9,6 +9,8 @@ import { DomainError, notFound } from '../../shared/errors';
 import { isServiceUnavailable } from '../../shared/http/problem';
 import { BILLING_VIEW_PROJECTION } from '../billing-view/billing-view.projection';
 import { BillingViewQuery } from '../billing-view/billing-view.query';
+import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
+import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { asDraft, InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
 import {
   BillingIssueCode,
@@ -19,6 +21,7 @@ import {
   Invoice,
   InvoiceCustomer,
   invoiceIdFor,
+  OneOffInput,
   InvoiceStatus,
   Period,
 } from './draft-invoice';
@@ -31,6 +34,7 @@ import {
   closedPeriods,
   creditsOnChange,
   creditsOnRemoval,
+  invoicePeriodOf,
   lineInputs,
   periodPlanAt,
   PeriodPlan,
@@ -38,6 +42,9 @@ import {
 import { stableUlid } from '../../shared/stable-id';
 import { Decimal, toDecimalString } from '../../shared/money';
 import type { GroupByFilters } from '../../shared/string-filter';
+import type { Price, RateCard } from '../../catalog';
+import type { PendingLine } from '../issue-invoices/invoice-ledger.decider';
+import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;
@@ -75,7 +82,18 @@ interface SubscriptionRow {
   subscription: Subscription;
   active_to: Date | null;
   next_subscription_id: string | null;
+  cuts?: Date[] | null;
 }
+
+/**
+ * The instants where a subscription's invoices end, issued or drafted (not deleted): where an
+ * invoice-now cut its periods (`BilledSubscription.cuts`). `s` is the `billing_subscriptions` row.
+ * Read beside the subscriptions: invoices and statuses are this context's own tables.
+ */
+export const CUTS_SQL = `(SELECT coalesce(array_agg(x.period_to ORDER BY x.period_to), '{}') FROM (
+    SELECT period_to FROM billing_invoices WHERE namespace = s.namespace AND subscription_id = s.id
+    UNION SELECT period_to FROM billing_invoice_statuses
+      WHERE namespace = s.namespace AND subscription_id = s.id AND extended_status <> 'deleted') x) AS cuts`;
 
 interface CustomerRow {
   id: string;
@@ -89,7 +107,8 @@ const CUSTOMER_SQL = `SELECT id, key, name, currency, subject_keys FROM billing_
   WHERE namespace = $1 AND NOT deleted AND (id = $2 OR key = $2) ORDER BY (id = $2) DESC LIMIT 1`;
 
 /** Every subscription started by `$2`, with the end of its last issued period. */
-const CLOSED_SQL = `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to FROM billing_subscriptions s
+const CLOSED_SQL = `SELECT s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to, ${CUTS_SQL}
+  FROM billing_subscriptions s
   LEFT JOIN (SELECT subscription_id, max(period_to) AS issued_to FROM billing_invoices
              WHERE namespace = $1 GROUP BY subscription_id) i ON i.subscription_id = s.id
   WHERE s.namespace = $1 AND s.active_from <= $2 ORDER BY s.customer_id, s.active_from`;
@@ -120,9 +139,9 @@ export class InvoicePreviewQuery {
     const [row] = await this.db.query<
       (CustomerRow & Omit<SubscriptionRow, 'subscription'> & { subscription: Subscription | null })[]
     >(
-      `SELECT c.*, s.subscription, s.active_to, s.next_subscription_id FROM (${CUSTOMER_SQL}) AS c
+      `SELECT c.*, s.subscription, s.active_to, s.next_subscription_id, s.cuts FROM (${CUSTOMER_SQL}) AS c
        LEFT JOIN LATERAL (
-         SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions
+         SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
          WHERE namespace = $1 AND customer_id = c.id AND active_from <= $3 AND (active_to IS NULL OR active_to > $3)
          ORDER BY active_from DESC LIMIT 1) AS s ON true`,
       [namespace, customerIdOrKey, now],
@@ -131,7 +150,17 @@ export class InvoicePreviewQuery {
     const customer = customerOf(row);
     const billed = row.subscription ? billedOf({ ...row, subscription: row.subscription }) : undefined;
     const plan = billed && periodPlanAt(billed, now);
-    if (!billed || !plan) return emptyInvoice(customer, now);
+    if (!billed || !plan) {
+      // No subscription bills its pending lines: they show on an invoice of their own, as invoice-now bills them.
+      const [line] = await this.pendingLines(namespace, customer.id);
+      const lines = line ? await this.pendingLines(namespace, customer.id, line.currency) : [];
+      const to = lines.reduce((latest, l) => (l.invoiceAt >= latest ? nextMs(l.invoiceAt) : latest), now);
+      const from = lines.reduce((earliest, l) => (l.period.from < earliest ? l.period.from : earliest), to);
+      const own = line
+        ? await this.oneOffInvoice(namespace, customer, line.currency, { from, to }, 'gathering', false)
+        : undefined;
+      return own?.invoice ?? emptyInvoice(customer, now);
+    }
     const current = (await this.draftCaughtUp(namespace, customer, billed, plan)).invoice;
     const before: Invoice[] = [];
     for (const earlier of await this.unissuedPredecessors(namespace, billed, plan))
@@ -154,7 +183,7 @@ export class InvoicePreviewQuery {
     let at = plan.usageWindow.from;
     while (next.subscription.previousSubscriptionId !== undefined && at > plan.period.from) {
       const [row] = await this.db.query<(SubscriptionRow & { issued: boolean })[]>(
-        `SELECT s.subscription, s.active_to, s.next_subscription_id, EXISTS (
+        `SELECT s.subscription, s.active_to, s.next_subscription_id, ${CUTS_SQL}, EXISTS (
            SELECT 1 FROM billing_invoices i WHERE i.namespace = $1 AND i.subscription_id = s.id AND i.period_to >= $3
          ) AS issued FROM billing_subscriptions s WHERE s.namespace = $1 AND s.id = $2`,
         [namespace, next.subscription.previousSubscriptionId, plan.period.to],
@@ -219,7 +248,8 @@ export class InvoicePreviewQuery {
         ...(open ? [[open, 'gathering'] as [PeriodPlan, InvoiceStatus]] : []),
       ].filter(
         ([plan]) =>
-          !options.invoiceId || invoiceIdFor(billed.subscription.id, plan.period) === options.invoiceId,
+          !options.invoiceId ||
+          invoiceIdFor(billed.subscription.id, invoicePeriodOf(plan)) === options.invoiceId,
       );
       if (periods.length === 0) continue;
       if (!customers.has(row.customer_id))
@@ -255,8 +285,9 @@ export class InvoicePreviewQuery {
     for (const row of rows) {
       const billed = billedOf(row);
       for (const plan of closedPeriods(billed, now, row.issued_to?.toISOString())) {
-        if (invoiceIdFor(billed.subscription.id, plan.period) === invoiceId)
-          return { customerId: row.customer_id, subscriptionId: billed.subscription.id, period: plan.period };
+        const period = invoicePeriodOf(plan);
+        if (invoiceIdFor(billed.subscription.id, period) === invoiceId)
+          return { customerId: row.customer_id, subscriptionId: billed.subscription.id, period };
       }
     }
     return undefined;
@@ -271,9 +302,10 @@ export class InvoicePreviewQuery {
     customer: BillingCustomer,
     billed: BilledSubscription,
     plan: PeriodPlan,
+    pendingSince?: string,
   ): Promise<DraftAsOf> {
     await usageCaughtUp(this.projections, this.metered.projections);
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', true);
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', true, true, pendingSince);
   }
 
   /**
@@ -286,18 +318,127 @@ export class InvoicePreviewQuery {
     namespace: string,
     issued: IssuedPeriod,
     asOf: boolean,
+    withPending = false,
   ): Promise<DraftAsOf | undefined> {
     const customer = await this.customer(namespace, issued.customerId);
+    const oneOff = customer && parseOneOffSubscriptionId(issued.subscriptionId);
+    // A customer's own pending-lines invoice: its lines are pending ones, which corrections leave as billed.
+    if (customer && oneOff)
+      return this.oneOffInvoice(
+        namespace,
+        customer,
+        oneOff.currency,
+        issued.period,
+        'draft',
+        asOf,
+        withPending,
+      );
     const [row] = await this.db.query<SubscriptionRow[]>(
-      `SELECT subscription, active_to, next_subscription_id FROM billing_subscriptions WHERE namespace = $1 AND id = $2`,
+      `SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
+       WHERE namespace = $1 AND id = $2`,
       [namespace, issued.subscriptionId],
     );
     if (!customer || !row) return undefined;
     const billed = billedOf(row);
     const from = billed.subscription.activeFrom;
     const plan = periodPlanAt(billed, issued.period.from > from ? issued.period.from : from);
-    if (!plan || plan.period.from !== issued.period.from) return undefined;
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf);
+    if (!plan || invoicePeriodOf(plan).from !== issued.period.from) return undefined;
+    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf, withPending);
+  }
+
+  /**
+   * A customer's pending lines in `currency` due before `before` that no subscription's invoice
+   * bills (no subscription, or another currency), on an invoice of their own: `one-off:<customer>:<currency>`
+   * stands for the subscription. Undefined when there are none.
+   */
+  async oneOffInvoice(
+    namespace: string,
+    customer: BillingCustomer,
+    currency: string,
+    period: Period,
+    status: InvoiceStatus,
+    asOf: boolean,
+    withPending = true,
+  ): Promise<DraftAsOf | undefined> {
+    const pending = withPending ? await this.pendingLines(namespace, customer.id, currency, period.to) : [];
+    if (pending.length === 0 && withPending) return undefined;
+    const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
+    const read = await this.read(namespace, oneOffs.requests, asOf);
+    const id = oneOffSubscriptionId(customer.id, currency);
+    return {
+      invoice: draftInvoice({
+        namespace,
+        customer,
+        subscription: { id, planKey: 'one-off', planVersion: 0, currency },
+        period,
+        status,
+        number: `DRAFT-${id}-${period.from.slice(0, 19)}`,
+        lines: [],
+        oneOffs: oneOffs.inputs(read.quantities),
+      }),
+      ...(read.through ? { through: read.through } : {}),
+    };
+  }
+
+  /** The customer's pending lines not billed yet (in `currency`, due before `before`), oldest first. */
+  async pendingLines(
+    namespace: string,
+    customerId: string,
+    currency?: string,
+    before?: string,
+    since?: string,
+  ): Promise<(PendingLine & { currency: string })[]> {
+    const rows = await this.db.query<{ line: PendingLine; currency: string }[]>(
+      `SELECT line, currency FROM billing_pending_lines
+       WHERE namespace = $1 AND customer_id = $2 AND billed_by IS NULL
+         AND ($3::text IS NULL OR currency = $3) AND ($4::timestamptz IS NULL OR invoice_at < $4)
+         AND ($5::timestamptz IS NULL OR invoice_at >= $5)
+       ORDER BY invoice_at, id`,
+      [namespace, customerId, currency ?? null, before ?? null, since ?? null],
+    );
+    return rows.map((row) => ({ ...row.line, currency: row.currency }));
+  }
+
+  /** What each pending line reads: a usage price its feature's meter over the line's own period. */
+  private async oneOffRequests(namespace: string, customerId: string, pending: readonly PendingLine[]) {
+    const keys = pending.filter((line) => line.price.type !== 'flat' && line.featureKey);
+    const features = keys.length
+      ? await this.view.billedFeatures(
+          namespace,
+          keys.map((line) => line.featureKey!),
+        )
+      : new Map();
+    const requests = [];
+    const reads: (number | undefined)[] = [];
+    for (const line of pending) {
+      const feature =
+        line.price.type !== 'flat' && line.featureKey ? features.get(line.featureKey) : undefined;
+      reads.push(feature ? requests.length : undefined);
+      if (feature)
+        requests.push({
+          meterSlug: feature.meterSlug,
+          customerId,
+          window: line.period,
+          filterGroupBy: feature.filterGroupBy,
+        });
+    }
+    return {
+      requests,
+      inputs: (quantities: readonly string[]): OneOffInput[] =>
+        pending.map((line, index) =>
+          oneOffInputOf(line, reads[index] === undefined ? undefined : quantities[reads[index]!]),
+        ),
+    };
+  }
+
+  private async read(
+    namespace: string,
+    requests: Parameters<MeteredQuantity['quantities']>[1],
+    asOf: boolean,
+  ) {
+    return asOf
+      ? await this.metered.quantitiesAsOf(namespace, requests)
+      : { quantities: await this.metered.quantities(namespace, requests), through: undefined };
   }
 
   /**
@@ -312,6 +453,8 @@ export class InvoicePreviewQuery {
     plan: PeriodPlan,
     status: InvoiceStatus = 'gathering',
     asOf = false,
+    withPending = true,
+    pendingSince?: string,
   ): Promise<DraftAsOf> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
@@ -323,9 +466,10 @@ export class InvoicePreviewQuery {
         planVersion: subscription.plan.version,
         currency: subscription.currency,
       },
-      period: plan.period,
+      period: invoicePeriodOf(plan),
       status,
-      number: `DRAFT-${subscription.id}-${plan.period.from.slice(0, 10)}`,
+      // A cut period's parts may start on one day: each part's number names its start to the second.
+      number: `DRAFT-${subscription.id}-${invoicePeriodOf(plan).from.slice(0, plan.segment ? 19 : 10)}`,
     };
     try {
       const sources = await this.lineSources(namespace, plan);
@@ -335,9 +479,15 @@ export class InvoicePreviewQuery {
         window: source.window,
         filterGroupBy: source.filterGroupBy,
       }));
-      const read = asOf
-        ? await this.metered.quantitiesAsOf(namespace, requests)
-        : { quantities: await this.metered.quantities(namespace, requests), through: undefined };
+      // The customer's pending lines in this currency due before the invoice's end join it; the open
+      // period shows those due in it (one due earlier is on an earlier invoice not issued yet).
+      const span = invoicePeriodOf(plan);
+      const since = status === 'gathering' ? span.from : pendingSince;
+      const pending = withPending
+        ? await this.pendingLines(namespace, customer.id, subscription.currency, span.to, since)
+        : [];
+      const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
+      const read = await this.read(namespace, [...requests, ...oneOffs.requests], asOf);
       const quantities = new Map(
         sources.map((source, index) => [source.rateCardKey, read.quantities[index]!]),
       );
@@ -346,7 +496,12 @@ export class InvoicePreviewQuery {
         ...creditsOnRemoval(subscription.id, plan),
       ];
       return {
-        invoice: draftInvoice({ ...input, lines: lineInputs(plan, quantities), credits }),
+        invoice: draftInvoice({
+          ...input,
+          lines: lineInputs(plan, quantities),
+          credits,
+          oneOffs: oneOffs.inputs(read.quantities.slice(requests.length)),
+        }),
         ...(read.through ? { through: read.through } : {}),
       };
     } catch (error) {
@@ -414,9 +569,18 @@ export class InvoicePreviewQuery {
     return row ? customerOf(row) : undefined;
   }
 
-  /** One read-your-writes wait for everything an invoice reads: 503 rather than a stale invoice. */
+  /**
+   * One read-your-writes wait for everything an invoice reads (its period's cuts too): 503 rather
+   * than a stale invoice.
+   */
   private catchUp(): Promise<void> {
-    return usageCaughtUp(this.projections, [BILLING_VIEW_PROJECTION, ...this.metered.projections]);
+    return usageCaughtUp(this.projections, [
+      BILLING_VIEW_PROJECTION,
+      ISSUED_INVOICES_PROJECTION,
+      INVOICE_STATUSES_PROJECTION,
+      PENDING_LINES_PROJECTION,
+      ...this.metered.projections,
+    ]);
   }
 }
 
@@ -428,6 +592,40 @@ function nextStatus(workflow: Workflow, plan: PeriodPlan, failed: boolean, now: 
   const collected = plan.usageWindow.to <= subtractWorkflowDuration(now, workflow.collection.interval);
   return failed && !collected ? 'draft.waiting_for_collection' : workflowStatus(workflow, now);
 }
+
+/** The subscription id a customer's own pending-lines invoice stands under (no subscription bills them). */
+export const oneOffSubscriptionId = (customerId: string, currency: string) =>
+  `one-off:${customerId}:${currency}`;
+
+function parseOneOffSubscriptionId(id: string): { customerId: string; currency: string } | undefined {
+  const match = /^one-off:(.+):([A-Z]{3})$/.exec(id);
+  return match ? { customerId: match[1]!, currency: match[2]! } : undefined;
+}
+
+function oneOffInputOf(line: PendingLine, meteredQuantity: string | undefined): OneOffInput {
+  const price = line.price as unknown as Price;
+  const common = {
+    key: line.id,
+    name: line.name,
+    ...(line.description !== undefined && { description: line.description }),
+    ...(line.featureKey !== undefined && { featureKey: line.featureKey }),
+    ...(line.discounts !== undefined && { discounts: line.discounts as RateCard['discounts'] }),
+  };
+  const rateCard: RateCard =
+    price.type === 'flat'
+      ? { ...common, type: 'flat_fee', billingCadence: null, price }
+      : { ...common, type: 'usage_based', billingCadence: 'P1M', price };
+  return {
+    id: line.id,
+    rateCard,
+    ...(price.type !== 'flat' && { meteredQuantity: meteredQuantity ?? '0' }),
+    period: line.period,
+    invoiceAt: line.invoiceAt,
+    ...(line.metadata !== undefined && { metadata: line.metadata }),
+  };
+}
+
+const nextMs = (instant: string) => new Date(Date.parse(instant) + 1).toISOString();
 
 function customerOf(row: CustomerRow): BillingCustomer {
   // A customer's key attributes its usage too, as OpenMeter does.
@@ -446,6 +644,7 @@ export function billedOf(row: SubscriptionRow): BilledSubscription {
     subscription: row.subscription,
     ...(row.active_to ? { activeTo: row.active_to.toISOString() } : {}),
     ...(row.next_subscription_id ? { nextSubscriptionId: row.next_subscription_id } : {}),
+    ...(row.cuts && row.cuts.length > 0 ? { cuts: row.cuts.map((cut) => cut.toISOString()) } : {}),
   };
 }
 

@@ -12,6 +12,11 @@ export interface BilledSubscription {
   readonly activeTo?: string;
   /** Set when a change or migration ended it: its successor starts at `activeTo`. */
   readonly nextSubscriptionId?: string;
+  /**
+   * Where its invoices (issued or drafted) end, oldest first: an invoice-now cut a period there. Only
+   * the instants strictly inside a billing period split it; the others are its own boundaries.
+   */
+  readonly cuts?: readonly string[];
 }
 
 /** One rate card billed in a period, over its own window (an item an edit added or removed mid-period). */
@@ -38,7 +43,15 @@ export interface PeriodPlan {
   readonly changedAt?: string;
   /** What the period bills: the phase's rate cards over the window, or an edited subscription's items. */
   readonly items: readonly PeriodItem[];
+  /**
+   * Set when invoice-now cut the period: the part of it this plan bills, its invoice's own period
+   * (and id). `usageWindow` is then within it: each part bills its own meter values over its own window.
+   */
+  readonly segment?: Period;
 }
+
+/** The period an invoice of this plan covers: the part an invoice-now cut, else the whole billing period. */
+export const invoicePeriodOf = (plan: PeriodPlan): Period => plan.segment ?? plan.period;
 
 /** The billing period, phase and rate cards in force at `instant`, or undefined outside the subscription. */
 export function periodPlanAt(billed: BilledSubscription, instant: string): PeriodPlan | undefined {
@@ -47,8 +60,13 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
   const period = billingPeriodContaining(subscription.billingAnchor, subscription.billingCadence, instant);
   const phase = phaseAt(subscription, instant);
   if (!phase) return undefined;
-  const from = period.from > subscription.activeFrom ? period.from : subscription.activeFrom;
-  const to = activeTo !== undefined && activeTo < period.to ? activeTo : period.to;
+  const inside = (billed.cuts ?? []).filter((cut) => cut > period.from && cut < period.to);
+  const segment = {
+    from: inside.filter((cut) => cut <= instant).at(-1) ?? period.from,
+    to: inside.find((cut) => cut > instant) ?? period.to,
+  };
+  const from = segment.from > subscription.activeFrom ? segment.from : subscription.activeFrom;
+  const to = activeTo !== undefined && activeTo < segment.to ? activeTo : segment.to;
   const changed = billed.nextSubscriptionId !== undefined && to === activeTo && to < period.to;
   const usageWindow = { from, to };
   const items = subscription.timeline
@@ -66,6 +84,7 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
     rateCards: items.map((item) => item.rateCard),
     prorate: proRatingOf(subscription).enabled,
     ...(changed && { changedAt: to }),
+    ...(inside.length > 0 && { segment }),
     items,
   };
 }
@@ -123,9 +142,12 @@ function prorationOf(plan: PeriodPlan, item: PeriodItem): Proration | undefined 
   if (!plan.prorate || price?.type !== 'flat') return undefined;
   const inAdvance = price.paymentTerm === 'in_advance';
   // Cut short by a change, or by an edit removing it: billed on, and credited (`creditsOnChange`,
-  // `creditsOnRemoval`).
+  // `creditsOnRemoval`). Paid in advance, the fee of a period invoice-now cut is billed once, by the
+  // part it starts in, for the whole rest of the period.
   const cut =
-    item.removedAt !== undefined || (plan.changedAt !== undefined && item.window.to === plan.changedAt);
+    item.removedAt !== undefined ||
+    (plan.changedAt !== undefined && item.window.to === plan.changedAt) ||
+    plan.segment !== undefined;
   const billedTo = inAdvance && cut ? plan.period.to : item.window.to;
   if (item.window.from === plan.period.from && billedTo === plan.period.to) return undefined;
   return {
@@ -193,16 +215,27 @@ export function creditsOnChange(previous: BilledSubscription, changedAt: string)
 /**
  * The subscription's periods whose usage stopped counting by `instant` (their window, or the
  * subscription, has ended), from `after` on — the end of the last period already issued — oldest
- * first.
+ * first. A period an invoice-now cut counts as its parts, each its own invoice; a part ending at a
+ * cut is closed whatever `instant` (the cut closed it).
  */
 export function closedPeriods(billed: BilledSubscription, instant: string, after?: string): PeriodPlan[] {
   const { subscription, activeTo } = billed;
   const from = after !== undefined && after > subscription.activeFrom ? after : subscription.activeFrom;
-  const until = activeTo !== undefined && activeTo < instant ? activeTo : instant;
+  const lastCut = billed.cuts?.at(-1);
+  const reach = lastCut !== undefined && lastCut > instant ? lastCut : instant;
+  const until = activeTo !== undefined && activeTo < reach ? activeTo : reach;
   if (until <= from) return [];
-  return periodsBetween(subscription.billingAnchor, subscription.billingCadence, from, until)
-    .map((period) => periodPlanAt(billed, period.from > from ? period.from : from))
-    .filter((plan): plan is PeriodPlan => plan !== undefined && plan.usageWindow.to <= instant);
+  const plans: PeriodPlan[] = [];
+  for (const period of periodsBetween(subscription.billingAnchor, subscription.billingCadence, from, until)) {
+    for (let at = period.from > from ? period.from : from; at < period.to;) {
+      const plan = periodPlanAt(billed, at);
+      if (!plan) break;
+      const cut = plan.segment !== undefined && plan.segment.to < plan.period.to;
+      if (plan.usageWindow.to <= instant || cut) plans.push(plan);
+      at = invoicePeriodOf(plan).to;
+    }
+  }
+  return plans;
 }
 
 /** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */
@@ -223,16 +256,31 @@ export function phaseAt(subscription: Subscription, instant: string): PlanPhaseS
   return undefined;
 }
 
+/**
+ * Which flat fees a part of a cut period bills: one paid in advance only on the part it starts in
+ * (the first, or the one an edit added it in); one in arrears on each part, prorated, or — proration
+ * disabled — whole, on the part ending the period.
+ */
+function billedOnPart(plan: PeriodPlan, item: PeriodItem): boolean {
+  const price = item.rateCard.price;
+  if (!plan.segment || price?.type !== 'flat') return true;
+  if (price.paymentTerm === 'in_advance')
+    return plan.segment.from === plan.period.from || item.window.from > plan.segment.from;
+  return plan.prorate || plan.segment.to === plan.period.to;
+}
+
 /** `quantities` by `PeriodItem.key`. */
 export function lineInputs(plan: PeriodPlan, quantities: ReadonlyMap<string, string>): LineInput[] {
-  return plan.items.map((item) => ({
-    phaseKey: item.phaseKey,
-    rateCard: item.rateCard,
-    ...(item.key !== item.rateCard.key && { lineKey: item.key }),
-    ...(quantities.has(item.key) ? { meteredQuantity: quantities.get(item.key) } : {}),
-    usageWindow: item.window,
-    ...withProration(prorationOf(plan, item)),
-  }));
+  return plan.items
+    .filter((item) => billedOnPart(plan, item))
+    .map((item) => ({
+      phaseKey: item.phaseKey,
+      rateCard: item.rateCard,
+      ...(item.key !== item.rateCard.key && { lineKey: item.key }),
+      ...(quantities.has(item.key) ? { meteredQuantity: quantities.get(item.key) } : {}),
+      usageWindow: item.window,
+      ...withProration(prorationOf(plan, item)),
+    }));
 }
 
 const withProration = (proration: Proration | undefined) => (proration ? { proration } : {});

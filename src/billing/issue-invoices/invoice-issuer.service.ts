@@ -18,14 +18,15 @@ import { CorrectionSweep } from '../corrections/correction-sweep.service';
 import { INVOICE_STATUSES_PROJECTION } from '../invoice-statuses/invoice-statuses.projection';
 import { DocumentRef, hasCriticalIssues, Invoice, invoiceIdFor } from '../invoices/draft-invoice';
 import { InvoiceStatusesQuery, RecordedDraft } from '../invoice-statuses/invoice-statuses.query';
-import { billedOf, InvoicePreviewQuery } from '../invoices/invoice-preview.query';
+import { billedOf, CUTS_SQL, InvoicePreviewQuery } from '../invoices/invoice-preview.query';
 import { METERED_QUANTITY, MeteredQuantity } from '../invoices/metered-quantity.port';
-import { closedPeriods } from '../invoices/subscription-period';
+import { closedPeriods, invoicePeriodOf } from '../invoices/subscription-period';
 import { BillingProfilesState, effectiveWorkflow } from '../profiles/billing-profiles.decider';
 import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { subtractWorkflowDuration } from '../profiles/workflow';
 import { invoiceLedgerDecider, issuingProfileOf } from './invoice-ledger.decider';
 import { ISSUED_INVOICES_PROJECTION } from './issued-invoices.projection';
+import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 
 /**
  * Closes billing periods: once a period has ended and the customer's collection interval has passed
@@ -107,6 +108,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       BILLING_VIEW_PROJECTION,
       ISSUED_INVOICES_PROJECTION,
       INVOICE_STATUSES_PROJECTION,
+      PENDING_LINES_PROJECTION,
       ...this.metered.projections,
     ]);
     const now = this.clock.now();
@@ -120,9 +122,11 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
         active_to: Date | null;
         next_subscription_id: string | null;
         issued_to: Date | null;
+        cuts: Date[];
       }[]
     >(
-      `SELECT s.namespace, s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to
+      `SELECT s.namespace, s.customer_id, s.subscription, s.active_to, s.next_subscription_id, i.issued_to,
+         ${CUTS_SQL}
        FROM billing_subscriptions s
        LEFT JOIN (SELECT namespace, subscription_id, max(period_to) AS issued_to FROM billing_invoices
                   GROUP BY namespace, subscription_id) i ON i.namespace = s.namespace AND i.subscription_id = s.id
@@ -150,9 +154,10 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       try {
         const cutoff = await cutoffFor(row.namespace, row.customer_id);
         for (const plan of closedPeriods(billed, cutoff, row.issued_to?.toISOString())) {
-          period = `${plan.period.from}..${plan.period.to}`;
+          const invoicePeriod = invoicePeriodOf(plan);
+          period = `${invoicePeriod.from}..${invoicePeriod.to}`;
           // A draft waiting for approval or its draft period: nothing to read or decide this sweep.
-          const draft = (await draftsOf(row.namespace)).get(invoiceIdFor(row.subscription.id, plan.period));
+          const draft = (await draftsOf(row.namespace)).get(invoiceIdFor(row.subscription.id, invoicePeriod));
           if (
             draft &&
             (draft.extendedStatus === 'draft.manual_approval_needed' || started < draft.draftUntil)
@@ -202,7 +207,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
       const ids = `namespace ${due.namespace} voided invoice ${due.voided.id} re-bill ${due.rebillId}`;
       try {
         await usageCaughtUp(this.projections, this.metered.projections);
-        const read = await this.previews.draftOfIssued(due.namespace, due, true);
+        const read = await this.previews.draftOfIssued(due.namespace, due, true, true);
         if (!read || !read.through || hasCriticalIssues(read.invoice)) {
           this.logger.warn(`${ids} not issued: its period's figures cannot be read now`);
           this.metrics.invoiceNotIssued(due.namespace, 'critical_issue');

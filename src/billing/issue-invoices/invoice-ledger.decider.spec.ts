@@ -16,6 +16,7 @@ import {
   IssueCorrection,
   IssueInvoice,
   IssuingProfile,
+  InvoicePendingLines,
   snapshotOf,
   VoidInvoice,
 } from './invoice-ledger.decider';
@@ -619,6 +620,105 @@ describe('invoice ledger', () => {
         .given([issued('A', 1, 'INV-000001'), voided('A', 'INV-000001', rebill)])
         .when(correction('X', 'A', 'A', '30/1'))
         .thenNothing();
+    });
+  });
+
+  describe('invoice now', () => {
+    const period = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-15T00:00:00.000Z' };
+    const issuedNow = (id: string, sequence: number, number: string): InvoiceIssued => {
+      const event = issued(id, sequence, number);
+      return { ...event, data: { ...event.data, invoice: { ...event.data.invoice, period } } };
+    };
+    const now = (...ids: string[]): InvoicePendingLines => ({
+      type: 'InvoicePendingLines',
+      data: {
+        namespace: 'default',
+        customerId: 'c1',
+        asOf: ISSUED_AT,
+        invoices: ids.map((id) => ({
+          subscriptionId: 's1',
+          invoice: draft(id, { period }),
+          billedThrough: '10/1',
+        })),
+        now: ISSUED_AT,
+      },
+    });
+
+    it('issues every pending invoice in one decision, numbered in order', () => {
+      spec
+        .given([issued('A', 1, 'INV-000001')])
+        .when(now('B', 'C'))
+        .then([issuedNow('B', 2, 'INV-000002'), issuedNow('C', 3, 'INV-000003')]);
+    });
+
+    it('refuses the whole command when one span is already issued or drafted: the other went first', () => {
+      spec
+        .given([issued('B', 1, 'INV-000001')])
+        .when(now('B', 'C'))
+        .thenThrows('BILLING.ALREADY_INVOICED');
+      const drafted: InvoiceDrafted = {
+        type: 'InvoiceDrafted',
+        data: {
+          namespace: 'default',
+          invoiceId: 'B',
+          customerId: 'c1',
+          subscriptionId: 's1',
+          period,
+          extendedStatus: 'draft.manual_approval_needed',
+          draftUntil: ISSUED_AT,
+          draftedAt: ISSUED_AT,
+        },
+      };
+      spec.given([drafted]).when(now('B')).thenThrows('BILLING.ALREADY_INVOICED');
+    });
+  });
+
+  describe('pending lines', () => {
+    const withLine = (id: string) =>
+      draft(id, { lines: [{ id: 'L1', managedBy: 'manual' }] } as unknown as Partial<Invoice>);
+    const issuedWith = (id: string, sequence: number): InvoiceIssued => {
+      const event = issued(id, sequence, `INV-00000${sequence}`);
+      return {
+        ...event,
+        data: { ...event.data, invoice: { ...event.data.invoice, lines: withLine(id).lines } },
+      };
+    };
+    const issueWith = (id: string): IssueInvoice => {
+      const command = issue(id);
+      return { ...command, data: { ...command.data, invoice: withLine(id) } };
+    };
+    const voidedFor = (id: string, rebill: boolean): InvoiceVoided => ({
+      type: 'InvoiceVoided',
+      data: {
+        namespace: 'default',
+        invoiceId: id,
+        number: 'INV-000001',
+        customerId: 'c1',
+        subscriptionId: 's1',
+        period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+        reason: 'wrong',
+        ...(rebill ? { rebill: { invoiceId: 'R', at: ISSUED_AT } } : {}),
+        voidedAt: ISSUED_AT,
+      },
+    });
+
+    it('bills a pending line once: an invoice carrying a line another billed is refused', () => {
+      spec
+        .given([issuedWith('A', 1)])
+        .when(issueWith('B'))
+        .thenThrows('BILLING.LINE_ALREADY_BILLED');
+    });
+
+    it('releases the lines of an invoice voided for a re-bill, not of one discarded', () => {
+      const [rebilled] = invoiceLedgerDecider.decide(
+        issueWith('R'),
+        fold([issuedWith('A', 1), voidedFor('A', true)]),
+      );
+      expect(rebilled).toMatchObject({ type: 'InvoiceIssued', data: { sequence: 2 } });
+      spec
+        .given([issuedWith('A', 1), voidedFor('A', false)])
+        .when(issueWith('R'))
+        .thenThrows('BILLING.LINE_ALREADY_BILLED');
     });
   });
 

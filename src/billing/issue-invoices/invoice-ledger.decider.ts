@@ -131,8 +131,62 @@ export type ContinueInvoice = Message<
     readonly now: string;
   }
 >;
+/**
+ * Invoice-now: a customer's pending invoices up to `asOf`, each drafted or issued at once as its
+ * workflow says (as a closed period is), all or none. The last one ends at `asOf`, cutting its period
+ * there: its event's `period.to` is the cut, which the period's next invoice starts from.
+ */
+export type InvoicePendingLines = Message<
+  'InvoicePendingLines',
+  {
+    readonly namespace: string;
+    readonly customerId: string;
+    readonly asOf: string;
+    readonly invoices: readonly {
+      readonly subscriptionId: string;
+      readonly invoice: Invoice;
+      readonly billedThrough: string;
+      /** A customer's own pending-lines invoice: issued at once, invoice-now being its review. */
+      readonly atOnce?: true;
+    }[];
+    readonly profile?: IssuingProfile;
+    readonly now: string;
+  }
+>;
+/** A one-off charge of a customer (`createPendingInvoiceLine`), as recorded: priced when invoiced. */
+export interface PendingLine {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly period: Period;
+  readonly invoiceAt: string;
+  /** The catalog's price, checked as a plan's is; a flat one bills once. */
+  readonly price: Readonly<Record<string, unknown>>;
+  readonly featureKey?: string;
+  readonly discounts?: Readonly<Record<string, unknown>>;
+}
+
+/** Records a customer's one-off charges: pending until an invoice bills them (see `issueNow`). */
+export type CreatePendingLines = Message<
+  'CreatePendingLines',
+  {
+    readonly namespace: string;
+    readonly customerId: string;
+    readonly currency: string;
+    readonly lines: readonly PendingLine[];
+    readonly now: string;
+  }
+>;
 export type InvoiceLedgerCommand =
-  IssueInvoice | IssueCorrection | ActOnInvoice | VoidInvoice | DeleteInvoice | ContinueInvoice;
+  | IssueInvoice
+  | IssueCorrection
+  | ActOnInvoice
+  | VoidInvoice
+  | DeleteInvoice
+  | ContinueInvoice
+  | InvoicePendingLines
+  | CreatePendingLines;
 
 /** A failed invoice was validated again (`retry`): with no critical issue left it moved on. */
 export type InvoiceRetried = Message<
@@ -160,6 +214,17 @@ export type InvoiceQuantitiesSnapshotted = Message<
     readonly period: Period;
     readonly billedThrough: string;
     readonly snapshotAt: string;
+  }
+>;
+
+export type PendingInvoiceLinesCreated = Message<
+  'PendingInvoiceLinesCreated',
+  {
+    readonly namespace: string;
+    readonly customerId: string;
+    readonly currency: string;
+    readonly lines: readonly PendingLine[];
+    readonly createdAt: string;
   }
 >;
 
@@ -241,7 +306,8 @@ export type InvoiceLedgerEvent =
   | InvoiceVoided
   | InvoiceDraftDeleted
   | InvoiceRetried
-  | InvoiceQuantitiesSnapshotted;
+  | InvoiceQuantitiesSnapshotted
+  | PendingInvoiceLinesCreated;
 
 /** A draft the ledger holds, newest first; an issued one stays in the list (`documents` says it is issued). */
 export interface DraftLink {
@@ -275,7 +341,28 @@ export interface InvoiceLedgerState {
   readonly drafts?: DraftLink;
   /** Voided invoices' ids, newest first. */
   readonly voided?: { readonly id: string; readonly earlier?: InvoiceLedgerState['voided'] };
+  /**
+   * Pending lines an issued invoice billed, newest first: a void with a re-bill releases them
+   * (`invoiceId` absent), pending again. The newest link of a line says where it stands.
+   */
+  readonly billedLines?: BilledLine;
 }
+
+export interface BilledLine {
+  readonly lineId: string;
+  readonly invoiceId?: string;
+  readonly earlier?: BilledLine;
+}
+
+function billedBy(state: InvoiceLedgerState, lineId: string): string | undefined {
+  for (let link = state.billedLines; link; link = link.earlier)
+    if (link.lineId === lineId) return link.invoiceId;
+  return undefined;
+}
+
+/** The one-off (pending) lines an invoice carries. */
+const oneOffIds = (invoice: Invoice) =>
+  (invoice.lines ?? []).filter((line) => line.managedBy === 'manual').map((line) => line.id);
 
 export function invoiceNumber(sequence: number): string {
   return `INV-${String(sequence).padStart(6, '0')}`;
@@ -400,6 +487,14 @@ function issueNow(
   const profile = draft ? draft.profile : data.profile;
   const invoice = underProfile(data.invoice, profile, now);
   refuseInvalid(invoice);
+  // A pending line is billed once: an invoice read before another billed it is refused, read again.
+  const taken = oneOffIds(invoice).filter((lineId) => billedBy(state, lineId) !== undefined);
+  if (taken.length > 0) {
+    throw conflict(
+      'BILLING.LINE_ALREADY_BILLED',
+      `Invoice ${invoice.id}'s pending lines ${taken.join(', ')} are already billed`,
+    );
+  }
   if (billedThrough === undefined) {
     throw conflict('BILLING.INVOICE_INVALID', `Invoice ${invoice.id}'s figures could not be read`);
   }
@@ -592,11 +687,69 @@ function deleteDraft(command: DeleteInvoice, state: InvoiceLedgerState): Invoice
   return [{ type: 'InvoiceDraftDeleted', data: { namespace, invoiceId, deletedAt: now } }];
 }
 
+/**
+ * Each invoice is new or the whole command is refused (409): one already drafted or issued means a
+ * concurrent invoice-now, or the sweep, billed that span first — never twice.
+ */
+function invoiceNow(command: InvoicePendingLines, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, customerId, profile, now } = command.data;
+  const events: InvoiceLedgerEvent[] = [];
+  let current = state;
+  for (const { subscriptionId, invoice, billedThrough, atOnce } of command.data.invoices) {
+    if (documents(current).some((doc) => doc.id === invoice.id) || draftOf(current, invoice.id)) {
+      throw conflict(
+        'BILLING.ALREADY_INVOICED',
+        `Invoice ${invoice.id} (${invoice.period.from}..${invoice.period.to}) is already drafted or issued`,
+      );
+    }
+    const data = {
+      namespace,
+      customerId,
+      subscriptionId,
+      invoice,
+      billedThrough,
+      ...(profile && { profile }),
+      now,
+    };
+    const decided = atOnce
+      ? issueNow(data, undefined, current)
+      : issue({ type: 'IssueInvoice', data }, current);
+    events.push(...decided);
+    current = decided.reduce(invoiceLedgerDecider.evolve, current);
+  }
+  return events;
+}
+
+/** The pending lines an issued invoice bills, marked billed by it. */
+function billing(state: InvoiceLedgerState, invoice: Invoice): Pick<InvoiceLedgerState, 'billedLines'> {
+  let billedLines = state.billedLines;
+  for (const lineId of oneOffIds(invoice))
+    billedLines = { lineId, invoiceId: invoice.id, earlier: billedLines };
+  return billedLines ? { billedLines } : {};
+}
+
+/** A voided invoice's pending lines, pending again for its re-bill. */
+function released(state: InvoiceLedgerState, invoiceId: string): Pick<InvoiceLedgerState, 'billedLines'> {
+  let billedLines = state.billedLines;
+  for (let link = state.billedLines; link; link = link.earlier)
+    if (link.invoiceId === invoiceId && billedBy(state, link.lineId) === invoiceId)
+      billedLines = { lineId: link.lineId, earlier: billedLines };
+  return billedLines ? { billedLines } : {};
+}
+
+function createPending(command: CreatePendingLines): InvoiceLedgerEvent[] {
+  const { namespace, customerId, currency, lines, now } = command.data;
+  return [
+    { type: 'PendingInvoiceLinesCreated', data: { namespace, customerId, currency, lines, createdAt: now } },
+  ];
+}
+
 export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEvent, InvoiceLedgerState> = {
   initialState: () => ({ lastSequence: 0 }),
   evolve: evolveByType<InvoiceLedgerEvent, InvoiceLedgerState>({
     InvoiceIssued: (state, event) => ({
       ...state,
+      ...billing(state, event.data.invoice),
       lastSequence: event.data.sequence,
       latest: {
         id: event.data.invoice.id,
@@ -617,7 +770,9 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
     InvoiceVoided: (state, event) => ({
       ...state,
       voided: { id: event.data.invoiceId, earlier: state.voided },
+      ...(event.data.rebill ? released(state, event.data.invoiceId) : {}),
     }),
+    PendingInvoiceLinesCreated: (state) => state,
     InvoiceDrafted: (state, event) => ({
       ...state,
       drafts: {
@@ -660,6 +815,10 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return deleteDraft(command, state);
       case 'ContinueInvoice':
         return continueInvoice(command, state);
+      case 'InvoicePendingLines':
+        return invoiceNow(command, state);
+      case 'CreatePendingLines':
+        return createPending(command);
       default:
         return unreachable(command);
     }

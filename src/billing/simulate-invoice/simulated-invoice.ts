@@ -106,7 +106,7 @@ function rateCardOf(line: SimulationLine, index: number): RateCard {
     : { ...common, type: 'usage_based', billingCadence: 'P1M', price };
 }
 
-function simulationProblems(input: SimulationInput): FieldProblem[] {
+export function simulationProblems(input: SimulationInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isCurrencyCode(input.currency))
     problems.push({

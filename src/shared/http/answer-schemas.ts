@@ -669,9 +669,22 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/ProjectionStatus',
       },
     },
+    'post /api/v1/billing/customers/{customerId}/invoices/pending-lines': {
+      'application/json': {
+        $ref: '#/components/schemas/PendingLinesCreated',
+      },
+    },
     'post /api/v1/billing/customers/{customerId}/invoices/simulate': {
       'application/json': {
         $ref: '#/components/schemas/SimulatedInvoice',
+      },
+    },
+    'post /api/v1/billing/invoices/invoice': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/Invoice',
+        },
       },
     },
     'post /api/v1/billing/invoices/{invoiceId}/advance': {
@@ -3153,7 +3166,15 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         managedBy: {
           type: 'string',
-          enum: ['subscription'],
+          enum: ['subscription', 'manual'],
+          description: "`manual`: a one-off charge (a pending line), its `id` the pending line's.",
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
         },
         status: {
           type: 'string',
@@ -3980,6 +4001,24 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['type', 'amount', 'quantityPerPackage'],
+    },
+    PendingLinesCreated: {
+      type: 'object',
+      properties: {
+        lines: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/InvoiceLine',
+          },
+        },
+        invoice: {
+          $ref: '#/components/schemas/Invoice',
+        },
+        isInvoiceNew: {
+          type: 'boolean',
+        },
+      },
+      required: ['lines', 'invoice', 'isInvoiceNew'],
     },
     Period: {
       type: 'object',
@@ -4839,6 +4878,13 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         description: {
           type: 'string',
         },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
         invoiceAt: {
           type: 'string',
         },
@@ -4945,13 +4991,6 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         managedBy: {
           type: 'string',
           enum: ['manual'],
-        },
-        metadata: {
-          type: 'object',
-          properties: {},
-          additionalProperties: {
-            type: 'string',
-          },
         },
       },
       required: [
