@@ -221,8 +221,8 @@ export class InvoicePreviewQuery {
     const rows = await this.db.query<(SubscriptionRow & { customer_id: string; issued_to: Date | null })[]>(
       options.closed
         ? CLOSED_SQL
-        : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to FROM billing_subscriptions
-           WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
+        : `SELECT customer_id, subscription, active_to, next_subscription_id, NULL AS issued_to, ${CUTS_SQL}
+           FROM billing_subscriptions s WHERE namespace = $1 AND active_from <= $2 AND (active_to IS NULL OR active_to > $2)
            ORDER BY customer_id, active_from`,
       [namespace, now],
     );
