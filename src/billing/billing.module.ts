@@ -5,6 +5,8 @@ import { billingViewProjection } from './billing-view/billing-view.projection';
 import { BillingViewQuery } from './billing-view/billing-view.query';
 import { CorrectionSweep } from './corrections/correction-sweep.service';
 import { CorrectionsQuery } from './corrections/corrections.query';
+import { EditInvoiceController } from './edit-invoices/edit-invoice.controller';
+import { EditInvoice } from './edit-invoices/edit-invoice.service';
 import { InvoiceActionsController } from './invoice-actions/invoice-actions.controller';
 import { InvoiceActions } from './invoice-actions/invoice-actions.service';
 import { InvoiceNowController } from './invoice-now/invoice-now.controller';
@@ -42,6 +44,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
   controllers: [
     InvoicesController,
     InvoiceActionsController,
+    EditInvoiceController,
     InvoiceNowController,
     PendingLinesController,
     BillingProfilesController,
@@ -58,6 +61,7 @@ import { UpdateBillingProfileController } from './profiles/update-billing-profil
     InvoicePreviewQuery,
     InvoiceStatusesQuery,
     InvoiceActions,
+    EditInvoice,
     InvoiceNow,
     PendingLines,
     InvoicesQuery,

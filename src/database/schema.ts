@@ -31,6 +31,7 @@ import { Addons1796652530683 } from './migrations/1796652530683-addons';
 import { SubscriptionEdits1796652897241 } from './migrations/1796652897241-subscription-edits';
 import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cuts';
 import { PendingLines1796653900000 } from './migrations/1796653900000-pending-lines';
+import { InvoiceEdits1796657900594 } from './migrations/1796657900594-invoice-edits';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -73,4 +74,5 @@ export const MIGRATIONS: MixedList<Function> = [
   SubscriptionEdits1796652897241,
   InvoiceCuts1796653609523,
   PendingLines1796653900000,
+  InvoiceEdits1796657900594,
 ];

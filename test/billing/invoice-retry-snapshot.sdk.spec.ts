@@ -85,7 +85,7 @@ describe('retry and snapshot-quantities through @openmeter/sdk', () => {
   const replayReproducesEveryInvoice = async () => {
     const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
     await rebuilt('issued_invoices@v2');
-    await rebuilt('invoice_statuses@v1');
+    await rebuilt('invoice_statuses@v2');
     expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   };
 

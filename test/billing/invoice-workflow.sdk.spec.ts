@@ -42,7 +42,7 @@ describe('the invoice workflow through @openmeter/sdk', () => {
   const replayReproducesEveryInvoice = async () => {
     const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
     await rebuilt('issued_invoices@v2');
-    await rebuilt('invoice_statuses@v1');
+    await rebuilt('invoice_statuses@v2');
     expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   };
 
@@ -327,7 +327,7 @@ describe('invoice now through @openmeter/sdk', () => {
   const replayReproducesEveryInvoice = async () => {
     const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
     await rebuilt('issued_invoices@v2');
-    await rebuilt('invoice_statuses@v1');
+    await rebuilt('invoice_statuses@v2');
     expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   };
   const event = (id: string, subject: string, time: string, type: string, data: object) => ({

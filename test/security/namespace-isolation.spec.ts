@@ -338,6 +338,12 @@ describe('namespace isolation', () => {
     },
     // A's customer, by its key: B holds no such customer.
     'POST /api/v1/billing/invoices/invoice': { customerId: 'acme-inc' },
+    'PUT /api/v1/billing/invoices/:invoiceId': {
+      supplier: { name: 'B was here' },
+      customer: {},
+      lines: [],
+      workflow: { workflow: {} },
+    },
     'POST /api/v1/billing/invoices/:invoiceId/void': {
       action: { percentage: 100, action: { type: 'pending' } },
       reason: 'B was here',

@@ -245,7 +245,8 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getInvoice"];
-        put?: never;
+        /** Update an invoice */
+        put: operations["updateInvoice"];
         post?: never;
         /** Delete an invoice */
         delete: operations["deleteInvoice"];
@@ -2249,13 +2250,21 @@ export interface components {
             createdAt: string;
             currency: string;
             customer: {
+                addresses?: {
+                    [key: string]: unknown;
+                }[];
                 id: string;
                 key?: string;
                 name: string;
+                /** @description Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`. */
+                taxId?: {
+                    [key: string]: unknown;
+                };
                 usageAttribution: {
                     subjectKeys: string[];
                 };
             };
+            description?: string;
             /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
             draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
@@ -2263,6 +2272,9 @@ export interface components {
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
+            metadata?: {
+                [key: string]: string;
+            };
             number: string;
             /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
             quantitySnapshotedAt?: string;
@@ -2875,13 +2887,21 @@ export interface components {
             createdAt: string;
             currency: string;
             customer: {
+                addresses?: {
+                    [key: string]: unknown;
+                }[];
                 id: string;
                 key?: string;
                 name: string;
+                /** @description Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`. */
+                taxId?: {
+                    [key: string]: unknown;
+                };
                 usageAttribution: {
                     subjectKeys: string[];
                 };
             };
+            description?: string;
             /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
             draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
@@ -2889,6 +2909,9 @@ export interface components {
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["InvoiceLine"][];
+            metadata?: {
+                [key: string]: string;
+            };
             number: string;
             period: components["schemas"]["Period"];
             /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
@@ -2964,6 +2987,22 @@ export interface components {
         InvoiceAvailableActionDetails: {
             /** @enum {string} */
             resultingState: "gathering" | "issued" | "voided" | "draft.waiting_for_collection" | "draft.waiting_auto_approval" | "draft.manual_approval_needed" | "draft.invalid";
+        };
+        InvoiceInvoicingEditDto: {
+            /** @description false: the draft waits for approval */
+            autoAdvance?: boolean;
+            /**
+             * Format: ISO8601
+             * @description Counted from when the draft was drafted
+             * @example P1D
+             */
+            draftPeriod?: string;
+            /**
+             * Format: ISO8601
+             * @description The issued invoice is due this long after issue
+             * @example P30D
+             */
+            dueAfter?: string;
         };
         InvoiceLine: {
             /** @description How the total came about (Tally's addition): the pricing engine's working, every figure a decimal string. Absent on a line that could not be priced (its totals are zero; a critical issue says why). */
@@ -3059,19 +3098,30 @@ export interface components {
             createdAt: string;
             currency: string;
             customer: {
+                addresses?: {
+                    [key: string]: unknown;
+                }[];
                 id: string;
                 key?: string;
                 name: string;
+                /** @description Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`. */
+                taxId?: {
+                    [key: string]: unknown;
+                };
                 usageAttribution: {
                     subjectKeys: string[];
                 };
             };
+            description?: string;
             /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
             draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
             dueAt?: string;
             id: string;
             issuedAt?: string;
+            metadata?: {
+                [key: string]: string;
+            };
             number: string;
             period: components["schemas"]["Period"];
             /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
@@ -3153,6 +3203,13 @@ export interface components {
             taxesInclusiveTotal: string;
             taxesTotal: string;
             total: string;
+        };
+        InvoiceWorkflowEditDto: {
+            workflow: components["schemas"]["InvoiceWorkflowSettingsEditDto"];
+        };
+        InvoiceWorkflowSettingsEditDto: {
+            invoicing?: components["schemas"]["InvoiceInvoicingEditDto"];
+            payment?: components["schemas"]["PaymentSettingsDto"];
         };
         InvoicingSettingsDto: {
             /**
@@ -3727,13 +3784,21 @@ export interface components {
             createdAt: string;
             currency: string;
             customer: {
+                addresses?: {
+                    [key: string]: unknown;
+                }[];
                 id: string;
                 key?: string;
                 name: string;
+                /** @description Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`. */
+                taxId?: {
+                    [key: string]: unknown;
+                };
                 usageAttribution: {
                     subjectKeys: string[];
                 };
             };
+            description?: string;
             /** @description A drafted invoice's: when its draft period ends and, with auto-advance, it issues itself. */
             draftUntil?: string;
             /** @description When an issued invoice is due: `issuedAt` + the workflow's `invoicing.dueAfter`. */
@@ -3741,6 +3806,9 @@ export interface components {
             id: string;
             issuedAt?: string;
             lines: components["schemas"]["SimulatedLine"][];
+            metadata?: {
+                [key: string]: string;
+            };
             number: string;
             period: components["schemas"]["Period"];
             /** @description When `snapshotQuantities` took the quantities, skipping the rest of the collection interval. */
@@ -4397,6 +4465,20 @@ export interface components {
             /** @example billing@acme.example */
             primaryEmail?: string;
             usageAttribution?: components["schemas"]["UsageAttributionDto"];
+        };
+        UpdateInvoiceRequest: {
+            /** @description The customer's key, if given, must be the invoice's */
+            customer: components["schemas"]["SupplierDto"];
+            description?: string;
+            /** @description The invoice's lines as they stand: lines cannot be edited (one-off charges: pending-lines) */
+            lines: {
+                [key: string]: unknown;
+            }[];
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            supplier: components["schemas"]["SupplierDto"];
+            workflow: components["schemas"]["InvoiceWorkflowEditDto"];
         };
         UpdateMeterRequest: {
             description?: string;
@@ -6262,6 +6344,98 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the invoice ledger changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,25 +2,34 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import type { Projection, ProjectionTransaction } from '../../projections/projection';
 import type {
   InvoiceDraftDeleted,
+  InvoiceDraftEdited,
   InvoiceDrafted,
   InvoiceIssued,
   InvoiceVoided,
 } from '../issue-invoices/invoice-ledger.decider';
 
-export const INVOICE_STATUSES_PROJECTION = 'invoice_statuses@v1';
+export const INVOICE_STATUSES_PROJECTION = 'invoice_statuses@v2';
 
 /**
  * Where each invoice stands beyond its issue: drafts (status, draft period, profile snapshot), drafts
  * since issued or deleted, and voided invoices (why, and the re-bill due). Rows are never deleted,
  * and each keeps the version of the namespace's ledger it was last written at: an event no newer than
- * that (a redelivery) changes nothing.
+ * that (a redelivery) changes nothing. Drafts' edits (`updateInvoice`) are kept beside, one row per
+ * invoice, forgotten (`edit` null) when the draft is deleted.
  */
 export const invoiceStatusesProjection: Projection = {
   name: INVOICE_STATUSES_PROJECTION,
-  handles: ['InvoiceDrafted', 'InvoiceIssued', 'InvoiceVoided', 'InvoiceDraftDeleted'],
-  tables: ['billing_invoice_statuses'],
+  handles: ['InvoiceDrafted', 'InvoiceIssued', 'InvoiceVoided', 'InvoiceDraftDeleted', 'InvoiceDraftEdited'],
+  tables: ['billing_invoice_statuses', 'billing_invoice_edits'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction) {
     const table = tx.table('billing_invoice_statuses');
+    const edits = tx.table('billing_invoice_edits');
+    const setEdit = (namespace: string, id: string, edit: unknown, version: number) =>
+      tx.query(
+        `INSERT INTO ${edits} AS t (namespace, id, edit, ledger_version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (namespace, id) DO UPDATE SET edit = $3, ledger_version = $4 WHERE t.ledger_version < $4`,
+        [namespace, id, edit === null ? null : JSON.stringify(edit), version],
+      );
     for (const event of events) {
       const version = event.streamVersion;
       switch (event.type) {
@@ -65,6 +74,19 @@ export const invoiceStatusesProjection: Projection = {
              WHERE namespace = $1 AND id = $2 AND ledger_version < $3`,
             [x.namespace, x.invoiceId, version],
           );
+          await setEdit(x.namespace, x.invoiceId, null, version);
+          break;
+        }
+        case 'InvoiceDraftEdited': {
+          const e = (event as unknown as InvoiceDraftEdited).data;
+          if (e.draft) {
+            await tx.query(
+              `UPDATE ${table} SET extended_status = $3, draft_until = $4, ledger_version = $5
+               WHERE namespace = $1 AND id = $2 AND ledger_version < $5`,
+              [e.namespace, e.invoiceId, e.draft.extendedStatus, e.draft.draftUntil, version],
+            );
+          }
+          await setEdit(e.namespace, e.invoiceId, e.edit, version);
           break;
         }
         case 'InvoiceVoided': {

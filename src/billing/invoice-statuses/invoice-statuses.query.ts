@@ -7,6 +7,7 @@ import {
   type RecordedDraftStatus,
   statusDetailsOf,
 } from '../invoices/invoice-status';
+import type { InvoiceEdit } from '../edit-invoices/invoice-edit';
 import { type IssuingProfile, snapshotOf } from '../issue-invoices/invoice-ledger.decider';
 
 /** A draft the ledger holds and has not issued. */
@@ -38,7 +39,7 @@ interface DraftRow {
   profile: IssuingProfile | null;
 }
 
-/** Reads of `invoice_statuses@v1`; callers wait for the projection themselves. */
+/** Reads of `invoice_statuses@v2`; callers wait for the projection themselves. */
 @Injectable()
 export class InvoiceStatusesQuery {
   constructor(private readonly db: DataSource) {}
@@ -52,6 +53,16 @@ export class InvoiceStatusesQuery {
       [namespace, invoiceId ?? null],
     );
     return new Map(rows.map((row) => [row.id, draftOf(row)]));
+  }
+
+  /** The namespace's drafts' edits in force (or only `invoiceId`'s), by invoice id. */
+  async edits(namespace: string, invoiceId?: string): Promise<Map<string, InvoiceEdit>> {
+    const rows = await this.db.query<{ id: string; edit: InvoiceEdit }[]>(
+      `SELECT id, edit FROM billing_invoice_edits
+       WHERE namespace = $1 AND edit IS NOT NULL AND ($2::text IS NULL OR id = $2)`,
+      [namespace, invoiceId ?? null],
+    );
+    return new Map(rows.map((row) => [row.id, row.edit]));
   }
 
   /**

@@ -231,8 +231,13 @@ export interface Invoice {
     readonly id: string;
     readonly key?: string;
     readonly name: string;
+    /** Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`. */
+    readonly taxId?: Readonly<Record<string, unknown>>;
+    readonly addresses?: readonly Readonly<Record<string, unknown>>[];
     readonly usageAttribution: { readonly subjectKeys: readonly string[] };
   };
+  readonly description?: string;
+  readonly metadata?: Readonly<Record<string, string>>;
   /**
    * OpenMeter's `InvoiceWorkflowSettings`: an issued invoice's is the customer's effective workflow
    * at issue (profile with override), so a later profile change never changes an issued invoice.

@@ -44,6 +44,7 @@ import { Decimal, toDecimalString } from '../../shared/money';
 import type { GroupByFilters } from '../../shared/string-filter';
 import type { Price, RateCard } from '../../catalog';
 import type { PendingLine } from '../issue-invoices/invoice-ledger.decider';
+import { editedWorkflow, type InvoiceEdit, withEdit } from '../edit-invoices/invoice-edit';
 import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 
 /** A preview with nothing on it: no lines, so no period. */
@@ -229,6 +230,9 @@ export class InvoicePreviewQuery {
     const customers = new Map<string, BillingCustomer | undefined>();
     const invoices: Invoice[] = [];
     const recorded = options.closed ? await this.drafts.pending(namespace) : new Map<string, RecordedDraft>();
+    const edits = options.closed
+      ? await this.drafts.edits(namespace, options.invoiceId)
+      : new Map<string, InvoiceEdit>();
     const settings = options.closed ? await this.profiles.current(namespace) : undefined;
     for (const row of rows) {
       const billed = billedOf(row);
@@ -266,10 +270,16 @@ export class InvoicePreviewQuery {
         }
         // Only the subscription's first unissued period may move on: the later ones wait behind it.
         const first = plan.period.from === closed[0]?.period.from;
-        const workflow = settings && this.profiles.workflowOf(settings, customer.id);
+        // An edited draft (`updateInvoice`) answers with its edit, and moves on under its edited workflow.
+        const edit = edits.get(invoice.id);
+        const draft = recorded.get(invoice.id);
+        const effective = settings && this.profiles.workflowOf(settings, customer.id);
+        const workflow = effective && edit ? editedWorkflow(effective, edit) : effective;
         const next =
           first && workflow ? nextStatus(workflow, plan, invoice.statusDetails.failed, now) : undefined;
-        invoices.push(asDraft(invoice, recorded.get(invoice.id), now, next));
+        invoices.push(
+          withEdit(asDraft(invoice, draft, now, next), edit, draft?.profile?.workflow ?? effective),
+        );
       }
     }
     return invoices;

@@ -6,7 +6,9 @@ import {
   ContinueInvoice,
   CorrectionIssued,
   DeleteInvoice,
+  EditInvoiceDraft,
   InvoiceDraftDeleted,
+  InvoiceDraftEdited,
   InvoiceDrafted,
   InvoiceIssued,
   InvoiceQuantitiesSnapshotted,
@@ -392,6 +394,140 @@ describe('invoice ledger', () => {
       expect(message).toContain('draft.waiting_for_collection');
     });
 
+    describe('edits of a draft (updateInvoice)', () => {
+      const header = {
+        description: 'March, as agreed',
+        metadata: { po: 'PO-7' },
+        supplier: { name: 'Tally AG' },
+        customer: { name: 'ACME Corp.', addresses: [{ country: 'DE', city: 'Berlin' }] },
+        workflow: { invoicing: { autoAdvance: false, dueAfter: 'P7D' } },
+      };
+      const editOf = (
+        id: string,
+        status = 'draft.waiting_for_collection',
+        now = DRAFTED_AT,
+      ): EditInvoiceDraft => ({
+        type: 'EditInvoiceDraft',
+        data: {
+          namespace: 'default',
+          invoiceId: id,
+          customerId: 'c1',
+          subscriptionId: 's1',
+          period,
+          status,
+          edit: header,
+          now,
+        },
+      });
+      const edited = (id: string, draftStatus?: InvoiceDraftEdited['data']['draft']): InvoiceDraftEdited => ({
+        type: 'InvoiceDraftEdited',
+        data: {
+          namespace: 'default',
+          invoiceId: id,
+          customerId: 'c1',
+          subscriptionId: 's1',
+          period,
+          edit: header,
+          ...(draftStatus ? { draft: draftStatus } : {}),
+          editedAt: DRAFTED_AT,
+        },
+      });
+      const withCustomer = (id: string) =>
+        ({
+          ...draft(id),
+          period,
+          customer: { id: 'c1', name: 'ACME', usageAttribution: { subjectKeys: [] } },
+        }) as Invoice;
+
+      it('edits a recorded draft, re-deciding its status from its edited workflow', () => {
+        spec
+          .given([drafted('A', daily, '2026-02-02T01:00:00.000Z')])
+          .when(editOf('A', 'draft.waiting_auto_approval'))
+          .then([
+            edited('A', {
+              extendedStatus: 'draft.manual_approval_needed',
+              draftUntil: '2026-02-02T01:00:00.000Z',
+            }),
+          ]);
+      });
+
+      it('edits a closed period not drafted yet; the issuer then drafts it under the edited workflow', () => {
+        spec
+          .given([])
+          .when(editOf('A'))
+          .then([edited('A')]);
+        // The default workflow issues at once; the edit says autoAdvance: false, so it is drafted.
+        const [event] = invoiceLedgerDecider.decide(issueUnder('A', profileWith({})), fold([edited('A')]));
+        expect(event).toMatchObject({
+          type: 'InvoiceDrafted',
+          data: {
+            extendedStatus: 'draft.manual_approval_needed',
+            profile: { supplier: { name: 'Tally AG' } },
+          },
+        });
+      });
+
+      it('issues an edited draft with its header, due after the edited dueAfter', () => {
+        const at = '2026-02-02T00:00:00.000Z';
+        const history = [
+          drafted('A', manual),
+          edited('A', { extendedStatus: 'draft.manual_approval_needed', draftUntil: DRAFTED_AT }),
+        ];
+        const command = act('A', 'approve', at);
+        const [event] = invoiceLedgerDecider.decide(
+          { ...command, data: { ...command.data, invoice: withCustomer('A') } },
+          fold(history),
+        );
+        expect(event).toMatchObject({
+          type: 'InvoiceIssued',
+          data: {
+            invoice: {
+              number: 'INV-000001',
+              description: 'March, as agreed',
+              metadata: { po: 'PO-7' },
+              supplier: { name: 'Tally AG' },
+              customer: { id: 'c1', name: 'ACME Corp.', addresses: [{ country: 'DE', city: 'Berlin' }] },
+              dueAt: '2026-02-09T00:00:00.000Z',
+              workflow: { workflow: { invoicing: { autoAdvance: false, dueAfter: 'P7D' } } },
+            },
+          },
+        });
+      });
+
+      it('forgets the edit of a deleted draft: its period is drafted anew as the profile says', () => {
+        const deleted: InvoiceDraftDeleted = {
+          type: 'InvoiceDraftDeleted',
+          data: { namespace: 'default', invoiceId: 'A', deletedAt: DRAFTED_AT },
+        };
+        spec
+          .given([drafted('A', daily, '2026-02-02T01:00:00.000Z'), edited('A'), deleted])
+          .when(issueUnder('A', daily))
+          .then([drafted('A', daily, '2026-02-02T01:00:00.000Z')]);
+      });
+
+      it('refuses an edit of an issued, voided or open invoice, naming the status', () => {
+        const issuedA = issued('A', 1, 'INV-000001');
+        spec.given([issuedA]).when(editOf('A', 'issued')).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+        spec.given([]).when(editOf('A', 'gathering')).thenThrows('BILLING.INVOICE_ACTION_NOT_ALLOWED');
+        const voided: InvoiceVoided = {
+          type: 'InvoiceVoided',
+          data: {
+            namespace: 'default',
+            invoiceId: 'A',
+            number: 'INV-000001',
+            customerId: 'c1',
+            subscriptionId: 's1',
+            period,
+            reason: 'wrong',
+            voidedAt: DRAFTED_AT,
+          },
+        };
+        expect(() => invoiceLedgerDecider.decide(editOf('A', 'voided'), fold([issuedA, voided]))).toThrow(
+          /is voided: it cannot be edited/,
+        );
+      });
+    });
+
     describe('retry and snapshotQuantities', () => {
       const SNAPSHOT_AT = '2026-02-01T00:30:00.000Z';
       const CRITICAL = {
@@ -727,6 +863,20 @@ describe('invoice ledger', () => {
       [],
       [issued('A', 1, 'INV-000001'), issued('B', 2, 'INV-000002')],
       [issued('A', 1, 'INV-000001'), corrected('X', { id: 'A', number: 'INV-000001' }, 2, '10/1')],
+      [
+        {
+          type: 'InvoiceDraftEdited',
+          data: {
+            namespace: 'default',
+            invoiceId: 'E',
+            customerId: 'c1',
+            subscriptionId: 's1',
+            period: { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+            edit: { supplier: {}, customer: {}, workflow: {} },
+            editedAt: ISSUED_AT,
+          },
+        } as InvoiceDraftEdited,
+      ],
     ]) {
       spec.given(history).keepsStateOnUnknownEvents();
     }

@@ -11,6 +11,7 @@ import {
 } from '../invoices/invoice-status';
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
 import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
+import { editedProfile, type InvoiceEdit, withEdit } from '../edit-invoices/invoice-edit';
 
 /**
  * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
@@ -178,7 +179,27 @@ export type CreatePendingLines = Message<
     readonly now: string;
   }
 >;
+/**
+ * `updateInvoice`: replaces a draft's header (`InvoiceEdit`). Allowed on a recorded draft and on a
+ * closed period's invoice not drafted yet (`status` as read, `draft.*`); the edit then holds when the
+ * issuer drafts it and when it is issued, until the draft is deleted.
+ */
+export type EditInvoiceDraft = Message<
+  'EditInvoiceDraft',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    /** The invoice's extended status as read, named when refused. */
+    readonly status: string;
+    readonly edit: InvoiceEdit;
+    readonly now: string;
+  }
+>;
 export type InvoiceLedgerCommand =
+  | EditInvoiceDraft
   | IssueInvoice
   | IssueCorrection
   | ActOnInvoice
@@ -299,7 +320,25 @@ export type CorrectionIssued = Message<
     readonly issuedAt: string;
   }
 >;
+/**
+ * A draft's header was replaced (`updateInvoice`). On a recorded draft `draft` is where its edited
+ * workflow puts it: its status and draft period, counted from when it was drafted.
+ */
+export type InvoiceDraftEdited = Message<
+  'InvoiceDraftEdited',
+  {
+    readonly namespace: string;
+    readonly invoiceId: string;
+    readonly customerId: string;
+    readonly subscriptionId: string;
+    readonly period: Period;
+    readonly edit: InvoiceEdit;
+    readonly draft?: { readonly extendedStatus: RecordedDraftStatus; readonly draftUntil: string };
+    readonly editedAt: string;
+  }
+>;
 export type InvoiceLedgerEvent =
+  | InvoiceDraftEdited
   | InvoiceIssued
   | CorrectionIssued
   | InvoiceDrafted
@@ -318,6 +357,8 @@ export interface DraftLink {
   readonly draftUntil: string;
   readonly profile?: IssuingProfile;
   readonly quantitySnapshotedAt?: string;
+  /** When it was drafted (absent on drafts recorded before Tally kept it): an edit's draft period counts from it. */
+  readonly draftedAt?: string;
   /** Deleted: the period is pending again, as if never drafted. */
   readonly deleted?: true;
   readonly earlier?: DraftLink;
@@ -346,6 +387,19 @@ export interface InvoiceLedgerState {
    * (`invoiceId` absent), pending again. The newest link of a line says where it stands.
    */
   readonly billedLines?: BilledLine;
+  /** Drafts' edits, newest first: a link without `edit` (the draft was deleted) forgets the earlier ones. */
+  readonly edits?: EditLink;
+}
+
+export interface EditLink {
+  readonly id: string;
+  readonly edit?: InvoiceEdit;
+  readonly earlier?: EditLink;
+}
+
+function editOf(state: InvoiceLedgerState, id: string): InvoiceEdit | undefined {
+  for (let link = state.edits; link; link = link.earlier) if (link.id === id) return link.edit;
+  return undefined;
 }
 
 export interface BilledLine {
@@ -444,8 +498,9 @@ function underProfile(invoice: Invoice, profile: IssuingProfile | undefined, now
 
 /** The issuer's sweep: drafts a closed period, issues a draft whose draft period is over, or waits. */
 function issue(command: IssueInvoice, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
-  const { now, namespace, customerId, subscriptionId, profile } = command.data;
+  const { now, namespace, customerId, subscriptionId } = command.data;
   const id = command.data.invoice.id;
+  const profile = editedProfile(command.data.profile, editOf(state, id));
   if (documents(state).some((doc) => doc.id === id)) return [];
   const draft = draftOf(state, id);
   if (draft) {
@@ -484,8 +539,9 @@ function issueNow(
   state: InvoiceLedgerState,
 ): InvoiceLedgerEvent[] {
   const { now, namespace, customerId, subscriptionId, billedThrough } = data;
-  const profile = draft ? draft.profile : data.profile;
-  const invoice = underProfile(data.invoice, profile, now);
+  const edit = editOf(state, data.invoice.id);
+  const profile = editedProfile(draft ? draft.profile : data.profile, edit);
+  const invoice = withEdit(underProfile(data.invoice, profile, now), edit);
   refuseInvalid(invoice);
   // A pending line is billed once: an invoice read before another billed it is refused, read again.
   const taken = oneOffIds(invoice).filter((lineId) => billedBy(state, lineId) !== undefined);
@@ -688,6 +744,50 @@ function deleteDraft(command: DeleteInvoice, state: InvoiceLedgerState): Invoice
 }
 
 /**
+ * Only a draft not issued is edited: a recorded one, whose edited workflow re-decides its status and
+ * draft period as the issuer decided them when it drafted it, or a closed period's invoice not
+ * drafted yet (`draft.*` as read), which the issuer drafts under the edit.
+ */
+function editDraft(command: EditInvoiceDraft, state: InvoiceLedgerState): InvoiceLedgerEvent[] {
+  const { namespace, invoiceId, customerId, subscriptionId, period, edit, now } = command.data;
+  const issuedAlready = documents(state).some((doc) => doc.id === invoiceId);
+  const draft = issuedAlready ? undefined : draftOf(state, invoiceId);
+  if (issuedAlready || (!draft && !command.data.status.startsWith('draft.'))) {
+    const status = issuedAlready ? (isVoided(state, invoiceId) ? 'voided' : 'issued') : command.data.status;
+    throw conflict(
+      'BILLING.INVOICE_ACTION_NOT_ALLOWED',
+      `Invoice ${invoiceId} is ${status}: it cannot be edited in that status`,
+    );
+  }
+  const workflow = draft && editedProfile(draft.profile, edit)?.workflow;
+  const from = draft?.draftedAt ?? now;
+  const status = workflow && workflowStatus(workflow, from);
+  return [
+    {
+      type: 'InvoiceDraftEdited',
+      data: {
+        namespace,
+        invoiceId,
+        customerId: draft?.customerId ?? customerId,
+        subscriptionId: draft?.subscriptionId ?? subscriptionId,
+        period,
+        edit,
+        ...(workflow && status
+          ? {
+              draft: {
+                // With auto-advance and no draft period it is due at once: the next sweep issues it.
+                extendedStatus: status === 'issued' ? 'draft.waiting_auto_approval' : status,
+                draftUntil: addWorkflowDuration(from, workflow.invoicing.draftPeriod),
+              },
+            }
+          : {}),
+        editedAt: now,
+      },
+    },
+  ];
+}
+
+/**
  * Each invoice is new or the whole command is refused (409): one already drafted or issued means a
  * concurrent invoice-now, or the sweep, billed that span first — never twice.
  */
@@ -765,7 +865,16 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
     }),
     InvoiceDraftDeleted: (state, event) => {
       const draft = draftOf(state, event.data.invoiceId);
-      return draft ? { ...state, drafts: { ...draft, deleted: true, earlier: state.drafts } } : state;
+      if (!draft) return state;
+      const { invoiceId } = event.data;
+      const forgotten = editOf(state, invoiceId) ? { edits: { id: invoiceId, earlier: state.edits } } : {};
+      return { ...state, drafts: { ...draft, deleted: true, earlier: state.drafts }, ...forgotten };
+    },
+    InvoiceDraftEdited: (state, event) => {
+      const { invoiceId, edit, draft: redecided } = event.data;
+      const draft = draftOf(state, invoiceId);
+      const drafts = draft && redecided ? { drafts: { ...draft, ...redecided, earlier: state.drafts } } : {};
+      return { ...state, ...drafts, edits: { id: invoiceId, edit, earlier: state.edits } };
     },
     InvoiceVoided: (state, event) => ({
       ...state,
@@ -783,6 +892,7 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         draftUntil: event.data.draftUntil,
         ...(event.data.profile ? { profile: event.data.profile } : {}),
         ...(event.data.quantitySnapshotedAt ? { quantitySnapshotedAt: event.data.quantitySnapshotedAt } : {}),
+        draftedAt: event.data.draftedAt,
         earlier: state.drafts,
       },
     }),
@@ -819,6 +929,8 @@ export const invoiceLedgerDecider: Decider<InvoiceLedgerCommand, InvoiceLedgerEv
         return invoiceNow(command, state);
       case 'CreatePendingLines':
         return createPending(command);
+      case 'EditInvoiceDraft':
+        return editDraft(command, state);
       default:
         return unreachable(command);
     }

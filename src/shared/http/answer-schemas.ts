@@ -956,6 +956,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/CustomerOverrideView',
       },
     },
+    'put /api/v1/billing/invoices/{invoiceId}': {
+      'application/json': {
+        $ref: '#/components/schemas/Invoice',
+      },
+    },
     'put /api/v1/billing/profiles/{id}': {
       'application/json': {
         $ref: '#/components/schemas/BillingProfileView',
@@ -1776,6 +1781,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             name: {
               type: 'string',
             },
+            taxId: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {},
+              description:
+                'Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`.',
+            },
+            addresses: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {},
+                additionalProperties: {},
+              },
+            },
             usageAttribution: {
               type: 'object',
               properties: {
@@ -1865,6 +1885,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currency: {
           type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
         },
         workflow: {
           type: 'object',
@@ -2948,6 +2978,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             name: {
               type: 'string',
             },
+            taxId: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {},
+              description:
+                'Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`.',
+            },
+            addresses: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {},
+                additionalProperties: {},
+              },
+            },
             usageAttribution: {
               type: 'object',
               properties: {
@@ -2962,6 +3007,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             },
           },
           required: ['id', 'name', 'usageAttribution'],
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
         },
         workflow: {
           type: 'object',
@@ -3415,6 +3470,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             name: {
               type: 'string',
             },
+            taxId: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {},
+              description:
+                'Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`.',
+            },
+            addresses: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {},
+                additionalProperties: {},
+              },
+            },
             usageAttribution: {
               type: 'object',
               properties: {
@@ -3507,6 +3577,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currency: {
           type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
         },
         workflow: {
           type: 'object',
@@ -4574,6 +4654,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
             name: {
               type: 'string',
             },
+            taxId: {
+              type: 'object',
+              properties: {},
+              additionalProperties: {},
+              description:
+                'Set by an edit of the draft (`updateInvoice`), as are `description` and `metadata`.',
+            },
+            addresses: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {},
+                additionalProperties: {},
+              },
+            },
             usageAttribution: {
               type: 'object',
               properties: {
@@ -4666,6 +4761,16 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
         currency: {
           type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
         },
         workflow: {
           type: 'object',
@@ -4869,12 +4974,6 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         currency: {
           type: 'string',
         },
-        totals: {
-          $ref: '#/components/schemas/InvoiceTotals',
-        },
-        name: {
-          type: 'string',
-        },
         description: {
           type: 'string',
         },
@@ -4884,6 +4983,12 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
           additionalProperties: {
             type: 'string',
           },
+        },
+        totals: {
+          $ref: '#/components/schemas/InvoiceTotals',
+        },
+        name: {
+          type: 'string',
         },
         invoiceAt: {
           type: 'string',
