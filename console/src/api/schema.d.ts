@@ -3213,13 +3213,13 @@ export interface components {
         };
         InvoicingSettingsDto: {
             /**
-             * @description Stored; Tally issues every invoice itself today
+             * @description The draft of a closed period issues itself (after `draftPeriod`); `false`: it waits for approval
              * @default true
              */
             autoAdvance?: boolean;
             /**
              * Format: ISO8601
-             * @description Stored; drafts are not built yet
+             * @description How long a draft waits before it issues itself (with `autoAdvance`)
              * @default P0D
              * @example P1D
              */
@@ -3232,7 +3232,7 @@ export interface components {
              */
             dueAfter?: string;
             /**
-             * @description `true` is refused: progressive billing is not built
+             * @description `true` is refused; invoice-now (`POST /api/v1/billing/invoices/invoice`) cuts the open period all the same
              * @default false
              */
             progressiveBilling?: boolean;

@@ -93,7 +93,11 @@ export class CollectionSettingsDto {
 
 /** OpenMeter's `BillingWorkflowInvoicingSettings` (without `defaultTaxConfig` and `subscriptionEndProrationMode`). */
 export class InvoicingSettingsDto {
-  @ApiPropertyOptional({ default: true, description: 'Stored; Tally issues every invoice itself today' })
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'The draft of a closed period issues itself (after `draftPeriod`); `false`: it waits for approval',
+  })
   @IfPresent()
   @IsBoolean()
   autoAdvance?: boolean;
@@ -102,7 +106,7 @@ export class InvoicingSettingsDto {
     ...DURATION,
     example: 'P1D',
     default: 'P0D',
-    description: 'Stored; drafts are not built yet',
+    description: 'How long a draft waits before it issues itself (with `autoAdvance`)',
   })
   @IfPresent()
   @IsString()
@@ -118,7 +122,11 @@ export class InvoicingSettingsDto {
   @IsString()
   dueAfter?: string;
 
-  @ApiPropertyOptional({ default: false, description: '`true` is refused: progressive billing is not built' })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      '`true` is refused; invoice-now (`POST /api/v1/billing/invoices/invoice`) cuts the open period all the same',
+  })
   @IfPresent()
   @IsBoolean()
   progressiveBilling?: boolean;
