@@ -12,8 +12,8 @@ const BOTH = [ENTITLEMENTS_PROJECTION, USAGE_PROJECTION] as const;
  * began. The entitlement's statement reads both checkpoints in its own snapshot while the head is
  * read beside it, so a request whose projections are caught up (the usual case) spends no round
  * trip on waiting; only one that finds them behind waits for each in turn, so a boolean or static
- * value never waits for usage. Each round trip saved shortens the value's tail (BENCHMARKS.md,
- * "Entitlement value").
+ * value never waits for usage: one round trip fewer on the value's hot path (BENCHMARKS.md,
+ * "Entitlement value on a quiet machine").
  */
 export class ValueRead {
   private readonly head: Promise<LogPosition>;
