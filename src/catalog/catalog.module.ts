@@ -18,6 +18,7 @@ import { PublishAddonController } from './addons/publish-addon/publish-addon.con
 import { PublishAddonHandler } from './addons/publish-addon/publish-addon.handler';
 import { UpdateAddonController } from './addons/update-addon/update-addon.controller';
 import { UpdateAddonHandler } from './addons/update-addon/update-addon.handler';
+import { AddonLookup } from './plan-addons/addon-to-subscribe';
 import { AttachPlanAddonHandler } from './plan-addons/attach-plan-addon/attach-plan-addon.handler';
 import { DetachPlanAddonHandler } from './plan-addons/detach-plan-addon/detach-plan-addon.handler';
 import { PlanAddonsController } from './plan-addons/plan-addons.controller';
@@ -132,8 +133,9 @@ import { UpdatePlanHandler } from './plans/update-plan/update-plan.handler';
     DetachPlanAddonHandler,
     ListPlanAddonsHandler,
     GetPlanAddonHandler,
+    AddonLookup,
   ],
-  exports: [PlanLookup],
+  exports: [PlanLookup, AddonLookup],
 })
 export class CatalogModule {
   constructor(projections: ProjectionsService) {

@@ -7,6 +7,8 @@
 export * from './model';
 export { CatalogModule } from './catalog.module';
 export { PlanLookup } from './plans/plan-to-subscribe';
+export { AddonLookup } from './plan-addons/addon-to-subscribe';
+export type { AddonToSubscribe } from './plan-addons/addon-to-subscribe';
 export { AlignmentDto, CustomPlanInputDto } from './plans/plan-content.dto';
 export {
   FlatFeeRateCardDto,

@@ -18,6 +18,12 @@ import { UpsertSubjectsHandler } from './subjects/upsert-subjects/upsert-subject
 import { CancelSubscriptionController } from './subscriptions/cancel-subscription/cancel-subscription.controller';
 import { EditSubscriptionController } from './subscriptions/edit-subscription/edit-subscription.controller';
 import { EditSubscriptionHandler } from './subscriptions/edit-subscription/edit-subscription.handler';
+import { SubscriptionAddonsController } from './subscriptions/subscription-addons/subscription-addons.controller';
+import {
+  CreateSubscriptionAddonHandler,
+  UpdateSubscriptionAddonHandler,
+} from './subscriptions/subscription-addons/subscription-addon.handlers';
+import { ListSubscriptionAddonsHandler } from './subscriptions/subscription-addons/subscription-addons.query';
 import { CancelSubscriptionHandler } from './subscriptions/cancel-subscription/cancel-subscription.handler';
 import { ChangeSubscriptionController } from './subscriptions/change-subscription/change-subscription.controller';
 import { ChangeSubscriptionHandler } from './subscriptions/change-subscription/change-subscription.handler';
@@ -46,6 +52,7 @@ import {
     CreateSubscriptionController,
     CancelSubscriptionController,
     EditSubscriptionController,
+    SubscriptionAddonsController,
     ChangeSubscriptionController,
     RestoreSubscriptionController,
     DeleteSubscriptionController,
@@ -60,6 +67,9 @@ import {
     CreateSubscriptionHandler,
     CancelSubscriptionHandler,
     EditSubscriptionHandler,
+    CreateSubscriptionAddonHandler,
+    UpdateSubscriptionAddonHandler,
+    ListSubscriptionAddonsHandler,
     ChangeSubscriptionHandler,
     RestoreSubscriptionHandler,
     DeleteSubscriptionHandler,

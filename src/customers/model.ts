@@ -8,6 +8,8 @@ export { billingPeriodContaining, periodsBetween } from './subscriptions/billing
 export { phaseAt, phaseWindows } from './subscriptions/subscription-phases';
 export type { PhaseWindow } from './subscriptions/subscription-phases';
 export { subscriptionStatusAt } from './subscriptions/subscription.decider';
+export { addonTimeline } from './subscriptions/subscription-addons';
+export type { AddonSegment, SubscriptionAddon } from './subscriptions/subscription-addons';
 export type { TimelineItem, TimelinePhase } from './subscriptions/subscription-timeline';
 export type {
   PlanPhaseSnapshot,

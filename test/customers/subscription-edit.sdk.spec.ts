@@ -207,7 +207,7 @@ describe('editing a subscription (subscriptions.edit)', () => {
     expect(figures(document)).toEqual(figures(january));
     // Replayed: billing's view and the subscriptions rebuilt from the log give the same answers.
     const before = await Promise.all([get(sub.id), preview('editor')]);
-    for (const name of ['billing_view@v4', 'subscriptions@v4', 'issued_invoices@v2']) await rebuild(name);
+    for (const name of ['billing_view@v5', 'subscriptions@v5', 'issued_invoices@v2']) await rebuild(name);
     expect(await Promise.all([get(sub.id), preview('editor')])).toEqual(before);
     expect(await call('GET', `/api/v1/billing/invoices/${issued[0]!.id}`)).toEqual(document);
     // February: platform and the $2 seats; support no more.

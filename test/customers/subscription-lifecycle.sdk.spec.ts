@@ -499,7 +499,7 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       expect((await preview('moved')).lines.map((line) => line.quantity)).toEqual(['1']);
 
       await rebuild('issued_invoices@v2');
-      await rebuild('billing_view@v4');
+      await rebuild('billing_view@v5');
       expect((await issuedFor()).map((item) => item.id)).toEqual([issued[0].id]);
     });
   });

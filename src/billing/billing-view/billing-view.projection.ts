@@ -4,7 +4,7 @@ import { RecordedEvent } from '../../event-store/event-store.port';
 import { Projection, ProjectionTransaction } from '../../projections/projection';
 import { unreachable } from '../../shared/decider';
 
-export const BILLING_VIEW_PROJECTION = 'billing_view@v4';
+export const BILLING_VIEW_PROJECTION = 'billing_view@v5';
 
 type BillingInput = CustomerEvent | SubscriptionEvent | FeatureEvent;
 
@@ -16,6 +16,8 @@ const HANDLED: readonly BillingInput['type'][] = [
   'SubscriptionCanceled',
   'SubscriptionRestored',
   'SubscriptionEdited',
+  'SubscriptionAddonCreated',
+  'SubscriptionAddonUpdated',
   'FeatureCreated',
   'FeatureArchived',
 ];
@@ -86,6 +88,15 @@ async function applyOne(event: BillingInput, tx: ProjectionTransaction): Promise
         `UPDATE ${subscriptions} SET subscription = jsonb_set(subscription, '{timeline}', $3::jsonb)
          WHERE namespace = $1 AND id = $2`,
         [event.data.namespace, event.data.id, JSON.stringify(event.data.timeline)],
+      );
+      return;
+    case 'SubscriptionAddonCreated':
+    case 'SubscriptionAddonUpdated':
+      // Billing prices each add-on's quantity segments beside the plan's items (see `periodPlanAt`).
+      await tx.query(
+        `UPDATE ${subscriptions} SET subscription = jsonb_set(subscription, '{addons}', $3::jsonb)
+         WHERE namespace = $1 AND id = $2`,
+        [event.data.namespace, event.data.id, JSON.stringify(event.data.addons)],
       );
       return;
     case 'FeatureCreated': {

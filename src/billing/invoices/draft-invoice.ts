@@ -46,6 +46,8 @@ export interface CreditInput {
   readonly subscriptionId: string;
   readonly phaseKey: string;
   readonly rateCard: RateCard;
+  /** Set for an add-on's fee, whose rate card's key may be credited twice in one period. */
+  readonly lineKey?: string;
   /** From the change to the end of the predecessor's period. */
   readonly unused: Period;
   readonly proration: Proration;
@@ -453,7 +455,7 @@ function creditLine(
   const id = lineIdFor(
     invoiceId,
     credit.phaseKey,
-    `credit:${credit.subscriptionId}:${rateCard.key}`,
+    `credit:${credit.subscriptionId}:${credit.lineKey ?? rateCard.key}`,
     input.period,
   );
   const line: LineInput = { phaseKey: credit.phaseKey, rateCard, usageWindow: credit.unused };

@@ -1,8 +1,9 @@
 import { DateTime, Duration } from 'luxon';
 import { DEFAULT_PRO_RATING_CONFIG } from '../../catalog';
 import type { ProRatingConfig, RateCard } from '../../catalog';
-import { billingPeriodContaining, periodsBetween } from '../../customers';
-import type { PlanPhaseSnapshot, Subscription, TimelinePhase } from '../../customers';
+import { addonTimeline, billingPeriodContaining, periodsBetween } from '../../customers';
+import type { PlanPhaseSnapshot, Subscription, SubscriptionAddon, TimelinePhase } from '../../customers';
+import { Decimal, toDecimalString } from '../../shared/money';
 import type { Proration } from '../pricing';
 import type { CreditInput, LineInput, Period } from './draft-invoice';
 
@@ -26,8 +27,10 @@ export interface PeriodItem {
   readonly phaseKey: string;
   readonly rateCard: RateCard;
   readonly window: Period;
-  /** Set when an edit removed the item inside the period: where it ended. */
+  /** Set when an edit removed the item inside the period (or an add-on's quantity changed): where it ended. */
   readonly removedAt?: string;
+  /** An add-on's item: its credit line is keyed by `key`, as its segments may repeat a rate card's key. */
+  readonly creditKey?: string;
 }
 
 export interface PeriodPlan {
@@ -77,6 +80,7 @@ export function periodPlanAt(billed: BilledSubscription, instant: string): Perio
         rateCard,
         window: usageWindow,
       }));
+  items.push(...addonItems(subscription.addons ?? [], usageWindow, phase.key));
   return {
     period: { from: period.from, to: period.to },
     usageWindow,
@@ -120,6 +124,48 @@ function timelineItems(timeline: readonly TimelinePhase[], window: Period): Peri
     }
   });
   return items;
+}
+
+/**
+ * The add-ons' items over `window`: each segment of each add-on's timeline with quantity q > 0,
+ * over its part of the window, bills each of the add-on's rate cards — a flat price at `amount × q`
+ * (prorated as the plan's, by `prorationOf`), a usage price as it is (an add-on with one is taken
+ * at most once). A segment that ends inside the window (a quantity change, or 0) is cut there as an
+ * edit's removed item is: an in-advance fee bills on to the period's end and is credited back.
+ */
+function addonItems(addons: readonly SubscriptionAddon[], window: Period, phaseKey: string): PeriodItem[] {
+  const items: PeriodItem[] = [];
+  for (const addon of addons) {
+    for (const segment of addonTimeline(addon)) {
+      if (segment.quantity <= 0) continue;
+      const from = segment.activeFrom > window.from ? segment.activeFrom : window.from;
+      const end = segment.activeTo;
+      const to = end !== undefined && end < window.to ? end : window.to;
+      if (from >= to) continue;
+      for (const card of addon.rateCards) {
+        const rateCard = addonRateCard(addon, card as unknown as RateCard, segment.quantity);
+        const key = `addon:${addon.id}:${card.key}@${segment.activeFrom}`;
+        items.push({
+          key,
+          phaseKey,
+          rateCard,
+          window: { from, to },
+          ...(end !== undefined && end < window.to && { removedAt: end }),
+          creditKey: key,
+        });
+      }
+    }
+  }
+  return items;
+}
+
+/** The add-on's rate card as billed for `quantity`: named for the add-on and the quantity. */
+function addonRateCard(addon: SubscriptionAddon, card: RateCard, quantity: number): RateCard {
+  const name = `${addon.name} × ${quantity}: ${card.name}`;
+  const price = card.price;
+  if (price?.type !== 'flat') return { ...card, name };
+  const amount = toDecimalString(new Decimal(price.amount).times(quantity));
+  return { ...card, name, price: { ...price, amount } } as RateCard;
 }
 
 /** The plan's option as the catalog stored it (the snapshot carries it verbatim), else OpenMeter's default. */
@@ -174,6 +220,7 @@ export function creditsOnRemoval(subscriptionId: string, plan: PeriodPlan): Cred
       subscriptionId,
       phaseKey: item.phaseKey,
       rateCard: item.rateCard,
+      ...(item.creditKey !== undefined && { lineKey: item.creditKey }),
       unused: { from: item.removedAt!, to: plan.period.to },
       proration: {
         part: secondsBetween(item.removedAt!, plan.period.to),
@@ -200,10 +247,11 @@ export function creditsOnChange(previous: BilledSubscription, changedAt: string)
         rateCard.price?.type === 'flat' &&
         rateCard.price.paymentTerm === 'in_advance',
     )
-    .map(({ rateCard, phaseKey }) => ({
+    .map(({ rateCard, phaseKey, creditKey }) => ({
       subscriptionId: previous.subscription.id,
       phaseKey,
       rateCard,
+      ...(creditKey !== undefined && { lineKey: creditKey }),
       unused: { from: changedAt, to: plan.period.to },
       proration: {
         part: secondsBetween(changedAt, plan.period.to),

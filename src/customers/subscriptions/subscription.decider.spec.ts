@@ -4,17 +4,22 @@ import {
   CancelSubscription,
   ChangeSubscription,
   CreateSubscription,
+  CreateSubscriptionAddon,
   EditSubscription,
   PlanSnapshot,
   Subscription,
   SubscriptionCanceled,
+  SubscriptionAddonCreated,
   SubscriptionCreated,
   SubscriptionEdited,
   SubscriptionEvent,
   currentBillingPeriod,
+  SubscriptionErrors,
   subscriptionDecider,
   subscriptionStatusAt,
+  UpdateSubscriptionAddon,
 } from './subscription.decider';
+import type { AddonOffer, SubscriptionAddon } from './subscription-addons';
 
 const spec = deciderSpec(subscriptionDecider);
 const ID = '01J00000000000000000000SUB';
@@ -832,5 +837,161 @@ describe('subscription decider', () => {
     ]) {
       spec.given(history).keepsStateOnUnknownEvents();
     }
+  });
+
+  describe('subscription add-ons', () => {
+    const seats: AddonOffer = {
+      id: '01J0000000000000000000ADD1',
+      key: 'extra_seats',
+      version: 1,
+      currency: 'USD',
+      instanceType: 'multiple',
+      status: 'active',
+      rateCards: [{ type: 'flat_fee', key: 'seats', name: 'Seats', price: { type: 'flat', amount: '10' } }],
+      offered: true,
+      fromPlanPhase: 'default',
+      maxQuantity: 5,
+    };
+    const addAddon = (data: Partial<CreateSubscriptionAddon['data']> = {}): CreateSubscriptionAddon => ({
+      type: 'CreateSubscriptionAddon',
+      data: {
+        id: ID,
+        namespace: NS,
+        subscriptionAddonId: '01J000000000000000000SADD1',
+        addon: seats,
+        name: 'Extra seats',
+        quantity: 2,
+        timing: 'immediate',
+        now: '2024-02-09T00:00:00.400Z',
+        ...data,
+      },
+    });
+    const update = (data: Partial<UpdateSubscriptionAddon['data']> = {}): UpdateSubscriptionAddon => ({
+      type: 'UpdateSubscriptionAddon',
+      data: {
+        id: ID,
+        namespace: NS,
+        subscriptionAddonId: '01J000000000000000000SADD1',
+        timing: 'immediate',
+        now: '2024-02-19T00:00:00.000Z',
+        ...data,
+      },
+    });
+    const record = (quantities: SubscriptionAddon['quantities'], updatedAt = '2024-02-09T00:00:00.400Z') => ({
+      id: '01J000000000000000000SADD1',
+      addon: { id: seats.id, key: 'extra_seats', version: 1, instanceType: 'multiple' as const },
+      name: 'Extra seats',
+      rateCards: seats.rateCards,
+      maxQuantity: 5,
+      createdAt: '2024-02-09T00:00:00.400Z',
+      updatedAt,
+      quantities,
+    });
+    const added = (
+      addon = record([{ at: '2024-02-09T00:00:00.000Z', quantity: 2 }]),
+    ): SubscriptionAddonCreated => ({
+      type: 'SubscriptionAddonCreated',
+      data: { id: ID, namespace: NS, customerId: CUSTOMER, subscriptionAddon: addon, addons: [addon] },
+    });
+
+    it('adds a published add-on the plan offers with its quantity from now, to the second', () => {
+      spec.given([created()]).when(addAddon()).then([added()]);
+    });
+
+    it('an update appends a quantity change from its timing; quantity 0 ends it; the same again is a no-op', () => {
+      const after = record(
+        [
+          { at: '2024-02-09T00:00:00.000Z', quantity: 2 },
+          { at: '2024-02-19T00:00:00.000Z', quantity: 3 },
+        ],
+        '2024-02-19T00:00:00.000Z',
+      );
+      spec
+        .given([created(), added()])
+        .when(update({ quantity: 3 }))
+        .then([
+          {
+            type: 'SubscriptionAddonUpdated',
+            data: { id: ID, namespace: NS, customerId: CUSTOMER, subscriptionAddon: after, addons: [after] },
+          },
+        ]);
+      spec
+        .given([created(), added()])
+        .when(update({ quantity: 2 }))
+        .thenNothing();
+      const ended = stateOf(created(), added(), {
+        type: 'SubscriptionAddonUpdated',
+        data: { id: ID, namespace: NS, customerId: CUSTOMER, subscriptionAddon: after, addons: [after] },
+      });
+      expect(ended.status !== 'empty' && ended.subscription.addons).toEqual([after]);
+    });
+
+    it('refuses what the catalog or the plan does not allow, each with its code', () => {
+      const given = spec.given([created()]);
+      given.when(addAddon({ addon: undefined })).thenThrows(SubscriptionErrors.unknownAddon);
+      given
+        .when(addAddon({ addon: { ...seats, status: 'archived' } }))
+        .thenThrows(SubscriptionErrors.addonNotPublished);
+      given
+        .when(addAddon({ addon: { ...seats, offered: false } }))
+        .thenThrows(SubscriptionErrors.addonNotOffered);
+      given
+        .when(addAddon({ addon: { ...seats, currency: 'EUR' } }))
+        .thenThrows(SubscriptionErrors.addonNotOffered);
+      given.when(addAddon({ quantity: 6 })).thenThrows(SubscriptionErrors.invalidAddonQuantity);
+      given.when(addAddon({ quantity: 0 })).thenThrows(SubscriptionErrors.invalidAddonQuantity);
+      given
+        .when(addAddon({ addon: { ...seats, instanceType: 'single' } }))
+        .thenThrows(SubscriptionErrors.invalidAddonQuantity);
+      const usage = { type: 'usage_based', key: 't', name: 'T', price: { type: 'unit', amount: '1' } };
+      given
+        .when(addAddon({ addon: { ...seats, rateCards: [usage] } }))
+        .thenThrows(SubscriptionErrors.invalidAddonQuantity);
+      given.when(addAddon({ addon: { ...seats, fromPlanPhase: 'nowhere' } })).then([added()]);
+      spec.given([created(), added()]).when(addAddon()).thenThrows(SubscriptionErrors.addonAlreadyAdded);
+      spec.given([]).when(addAddon()).thenThrows(SubscriptionErrors.notFound);
+      spec
+        .given([created(), added()])
+        .when(update({ subscriptionAddonId: 'other' }))
+        .thenThrows(SubscriptionErrors.addonNotFound);
+    });
+
+    it('is offered from its plan phase on: before it, 400 on the timing', () => {
+      const trial = {
+        ...perSeat,
+        phases: [{ key: 'trial', duration: 'P1M', rateCards: [] }, ...perSeat.phases],
+      };
+      const given = spec.given([created({ plan: trial })]);
+      given.when(addAddon()).thenThrows(SubscriptionErrors.addonNotOffered);
+      const march = '2024-03-01T00:00:00.000Z';
+      given
+        .when(addAddon({ now: march }))
+        .then([added({ ...record([{ at: march, quantity: 2 }]), createdAt: march, updatedAt: march })]);
+    });
+
+    it('on a subscription that has ended or was changed into another: 409; a change may not come before the last', () => {
+      spec
+        .given([created(), added(), canceled('2024-02-15T00:00:00.000Z', '2024-02-10T00:00:00.000Z')])
+        .when(update({ quantity: 3 }))
+        .thenThrows(SubscriptionErrors.notEditable);
+      spec
+        .given([created(), canceled('2024-02-29T09:15:30.000Z', '2024-02-10T00:00:00.000Z')])
+        .when(addAddon({ timing: 'next_billing_cycle' }))
+        .thenThrows(SubscriptionErrors.notEditable);
+      spec
+        .given([created(), added()])
+        .when(update({ quantity: 3, timing: '2024-02-18T23:59:00.000Z', now: '2024-02-19T00:00:00.000Z' }))
+        .then([
+          expect.objectContaining({ type: 'SubscriptionAddonUpdated' }) as unknown as SubscriptionEvent,
+        ]);
+      spec
+        .given([created(), added(record([{ at: '2024-02-20T00:00:00.000Z', quantity: 2 }]))])
+        .when(update({ quantity: 3, now: '2024-02-19T00:00:00.000Z' }))
+        .thenThrows(SubscriptionErrors.invalidTiming);
+    });
+
+    it('keeps its state on unknown events', () => {
+      spec.given([created(), added()]).keepsStateOnUnknownEvents();
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   planTimeline,
   replayEdits,
 } from './subscription-timeline';
+import { AddonOffer, SubscriptionAddon, addonQuantityAt, hasUsagePrice } from './subscription-addons';
 
 /**
  * The Subscription aggregate: a customer on one published plan version, after OpenMeter's
@@ -59,6 +60,18 @@ export const SubscriptionErrors = {
   invalidEdit: 'SUBSCRIPTIONS.INVALID_EDIT',
   /** 409: an edit of a subscription that has ended, was changed into another, or would take effect after its end. */
   notEditable: 'SUBSCRIPTIONS.NOT_EDITABLE',
+  /** 404: no such add-on on this subscription. */
+  addonNotFound: 'SUBSCRIPTIONS.ADDON_NOT_FOUND',
+  /** 400: `body.addon.id` names no add-on of the catalog. */
+  unknownAddon: 'SUBSCRIPTIONS.UNKNOWN_ADDON',
+  /** 409: the add-on version is a draft or archived, not published (`active`). */
+  addonNotPublished: 'SUBSCRIPTIONS.ADDON_NOT_PUBLISHED',
+  /** 400: the subscription's plan does not offer the add-on, or not yet (its `fromPlanPhase`), or in another currency. */
+  addonNotOffered: 'SUBSCRIPTIONS.ADDON_NOT_OFFERED',
+  /** 400: a quantity the add-on cannot take (0 on create, over 1 for `single`, over `maxQuantity`). */
+  invalidAddonQuantity: 'SUBSCRIPTIONS.INVALID_ADDON_QUANTITY',
+  /** 409: the subscription already has the add-on (update its quantity instead). */
+  addonAlreadyAdded: 'SUBSCRIPTIONS.ADDON_ALREADY_ADDED',
 } as const;
 
 /** OpenMeter's `SubscriptionCostBasisMode`: kept and shown back; Tally pins no cost bases. */
@@ -140,6 +153,8 @@ export interface Subscription {
   readonly timeline?: readonly TimelinePhase[];
   /** The edits in effect, oldest first: what `unschedule_edit` replays from the plan without the ones ahead. */
   readonly edits?: readonly AppliedEdit[];
+  /** Its add-ons, in the order they were added (see `subscription-addons.ts`). */
+  readonly addons?: readonly SubscriptionAddon[];
 }
 
 export type CreateSubscription = Message<
@@ -230,7 +245,46 @@ export type EditSubscription = Message<
   }
 >;
 
+/**
+ * OpenMeter's `createSubscriptionAddon`: the add-on (`undefined` when the catalog has none by that
+ * id) with `quantity` from `timing` (`immediate`, `next_billing_cycle` or an RFC 3339 instant at most
+ * two minutes back; never before the subscription's start).
+ */
+export type CreateSubscriptionAddon = Message<
+  'CreateSubscriptionAddon',
+  {
+    id: string;
+    namespace: string;
+    subscriptionAddonId: string;
+    addon: AddonOffer | undefined;
+    name: string;
+    description?: string;
+    metadata?: Readonly<Record<string, string>>;
+    quantity: number;
+    timing: string;
+    now: string;
+  }
+>;
+
+/** OpenMeter's `updateSubscriptionAddon`: a new quantity from `timing` (0 ends it), and its texts. */
+export type UpdateSubscriptionAddon = Message<
+  'UpdateSubscriptionAddon',
+  {
+    id: string;
+    namespace: string;
+    subscriptionAddonId: string;
+    name?: string;
+    description?: string;
+    metadata?: Readonly<Record<string, string>>;
+    quantity?: number;
+    timing: string;
+    now: string;
+  }
+>;
+
 export type SubscriptionCommand =
+  | CreateSubscriptionAddon
+  | UpdateSubscriptionAddon
   | CreateSubscription
   | CancelSubscription
   | ChangeSubscription
@@ -295,7 +349,36 @@ export type SubscriptionEdited = Message<
   }
 >;
 
+/**
+ * An add-on added (`subscriptionAddon`, its first quantity change included), and every add-on of the
+ * subscription as they now stand (`addons`), so readers need not merge.
+ */
+export type SubscriptionAddonCreated = Message<
+  'SubscriptionAddonCreated',
+  {
+    id: string;
+    namespace: string;
+    customerId: string;
+    subscriptionAddon: SubscriptionAddon;
+    addons: readonly SubscriptionAddon[];
+  }
+>;
+
+/** An add-on's quantity or texts changed: the add-on, and every add-on, as they now stand. */
+export type SubscriptionAddonUpdated = Message<
+  'SubscriptionAddonUpdated',
+  {
+    id: string;
+    namespace: string;
+    customerId: string;
+    subscriptionAddon: SubscriptionAddon;
+    addons: readonly SubscriptionAddon[];
+  }
+>;
+
 export type SubscriptionEvent =
+  | SubscriptionAddonCreated
+  | SubscriptionAddonUpdated
   | SubscriptionCreated
   | SubscriptionCanceled
   | SubscriptionRestored
@@ -679,18 +762,7 @@ function edit(command: EditSubscription, state: SubscriptionState): Subscription
   if (state.status === 'canceled' && parseInstant(state.activeTo) <= now) {
     throw conflict(SubscriptionErrors.notEditable, `Subscription ${id} ended at ${state.activeTo}`);
   }
-  const activeFrom = parseInstant(subscription.activeFrom);
-  const requested =
-    timing === 'next_billing_cycle'
-      ? parseInstant(
-          billingPeriodContaining(
-            subscription.billingAnchor,
-            subscription.billingCadence,
-            formatInstant(later(now, activeFrom)),
-          ).to,
-        )
-      : parseInstant(resolveActiveFrom(timing, now));
-  const at = formatInstant(later(requested, activeFrom));
+  const at = effectiveAt(timing, now, subscription);
   if (state.status === 'canceled' && at >= state.activeTo) {
     throw conflict(
       SubscriptionErrors.notEditable,
@@ -731,6 +803,239 @@ function edit(command: EditSubscription, state: SubscriptionState): Subscription
   ];
 }
 
+/**
+ * Where a change to a running subscription (an edit, an add-on) takes effect: `immediate` now (to
+ * the second), `next_billing_cycle` the end of the period in progress, or an RFC 3339 instant at
+ * most two minutes back (it would rewrite periods already billed) — never before the start.
+ */
+function effectiveAt(timing: string, now: DateTime, subscription: Subscription): string {
+  const activeFrom = parseInstant(subscription.activeFrom);
+  const requested =
+    timing === 'next_billing_cycle'
+      ? parseInstant(
+          billingPeriodContaining(
+            subscription.billingAnchor,
+            subscription.billingCadence,
+            formatInstant(later(now, activeFrom)),
+          ).to,
+        )
+      : parseInstant(resolveActiveFrom(timing, now));
+  return formatInstant(later(requested, activeFrom));
+}
+
+/** The subscription as a change to it can find it: running or ahead, not changed into another. */
+function changeable(
+  state: SubscriptionState,
+  id: string,
+  namespace: string,
+  now: DateTime,
+): Exclude<SubscriptionState, { status: 'empty' }> {
+  if (state.status === 'empty' || state.subscription.namespace !== namespace) {
+    throw notFound(SubscriptionErrors.notFound, `Subscription ${id} not found`);
+  }
+  if (state.status === 'canceled' && state.nextSubscriptionId !== undefined) {
+    throw conflict(
+      SubscriptionErrors.notEditable,
+      `Subscription ${id} was changed to subscription ${state.nextSubscriptionId}; change that one`,
+    );
+  }
+  if (state.status === 'canceled' && parseInstant(state.activeTo) <= now) {
+    throw conflict(SubscriptionErrors.notEditable, `Subscription ${id} ended at ${state.activeTo}`);
+  }
+  return state;
+}
+
+/** The change's instant, refused (409) when the subscription ends before it. */
+function addonChangeAt(
+  state: Exclude<SubscriptionState, { status: 'empty' }>,
+  timing: string,
+  now: DateTime,
+): string {
+  const at = effectiveAt(timing, now, state.subscription);
+  if (state.status === 'canceled' && at >= state.activeTo) {
+    throw conflict(
+      SubscriptionErrors.notEditable,
+      `Subscription ${state.subscription.id} ends at ${state.activeTo}, before the change would take effect (${at})`,
+    );
+  }
+  return at;
+}
+
+const quantityProblem = (message: string) =>
+  invalid(SubscriptionErrors.invalidAddonQuantity, `Invalid quantity: ${message}`, [
+    { field: 'body.quantity', message, code: SubscriptionErrors.invalidAddonQuantity },
+  ]);
+
+/** OpenMeter's rules on quantity: one for `single`, up to the plan's `maxQuantity`, never a usage price twice. */
+function assertQuantity(
+  quantity: number,
+  addon: Pick<SubscriptionAddon, 'rateCards' | 'maxQuantity'> & {
+    readonly instanceType: SubscriptionAddon['addon']['instanceType'];
+  },
+): void {
+  if (addon.instanceType === 'single' && quantity > 1)
+    throw quantityProblem('a single add-on is taken once: 0 or 1');
+  if (addon.maxQuantity !== undefined && quantity > addon.maxQuantity)
+    throw quantityProblem(`the plan offers at most ${addon.maxQuantity}`);
+  // OpenMeter allows only flat prices on multiple add-ons: a usage price bills the usage once.
+  if (quantity > 1 && hasUsagePrice(addon.rateCards))
+    throw quantityProblem('an add-on with a usage-based price bills its usage once: 0 or 1');
+}
+
+/** Where the add-on may be bought from: the plan's `fromPlanPhase`, in the subscription's phases. */
+function assertPhaseReached(subscription: Subscription, offer: AddonOffer, at: string): void {
+  if (offer.fromPlanPhase === undefined) return;
+  const phases = subscription.timeline ?? planTimeline(subscription.plan, subscription.activeFrom);
+  const from = phases.find((phase) => phase.key === offer.fromPlanPhase);
+  // A phase the subscription started past (its `startingPhase`) has been reached.
+  if (from === undefined || from.activeFrom <= at) return;
+  const message = `add-on ${offer.key} is offered from phase "${offer.fromPlanPhase}", which starts at ${from.activeFrom}`;
+  throw invalid(SubscriptionErrors.addonNotOffered, `Add-on not offered yet: ${message}`, [
+    { field: 'body.timing', message, code: SubscriptionErrors.addonNotOffered },
+  ]);
+}
+
+function addonRefused(kind: 'invalid' | 'conflict', code: string, message: string) {
+  const problems = [{ field: 'body.addon.id', message, code }];
+  return kind === 'invalid' ? invalid(code, message, problems) : conflict(code, message, problems);
+}
+
+function createAddon(command: CreateSubscriptionAddon, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, addon: offer, quantity, timing, subscriptionAddonId } = command.data;
+  const now = parseInstant(command.data.now, 'now');
+  const running = changeable(state, id, namespace, now);
+  const { subscription } = running;
+  if (offer === undefined)
+    throw addonRefused('invalid', SubscriptionErrors.unknownAddon, 'names no add-on of the catalog');
+  if (offer.status !== 'active')
+    throw addonRefused(
+      'conflict',
+      SubscriptionErrors.addonNotPublished,
+      `add-on ${offer.key} v${offer.version} is ${offer.status}, not published`,
+    );
+  if (offer.currency !== subscription.currency)
+    throw addonRefused(
+      'invalid',
+      SubscriptionErrors.addonNotOffered,
+      `add-on ${offer.key} is in ${offer.currency}, the subscription in ${subscription.currency}`,
+    );
+  if (!offer.offered)
+    throw addonRefused(
+      'invalid',
+      SubscriptionErrors.addonNotOffered,
+      `the subscription's plan does not offer add-on ${offer.key}`,
+    );
+  if ((subscription.addons ?? []).some((added) => added.addon.id === offer.id))
+    throw addonRefused(
+      'conflict',
+      SubscriptionErrors.addonAlreadyAdded,
+      `the subscription already has add-on ${offer.key} v${offer.version}: update its quantity`,
+    );
+  if (quantity < 1) throw quantityProblem('must be at least 1 (0 is for an update ending it)');
+  assertQuantity(quantity, offer);
+  const at = addonChangeAt(running, timing, now);
+  assertPhaseReached(subscription, offer, at);
+  const stamp = formatInstant(now);
+  const subscriptionAddon: SubscriptionAddon = {
+    id: subscriptionAddonId,
+    addon: { id: offer.id, key: offer.key, version: offer.version, instanceType: offer.instanceType },
+    name: command.data.name,
+    ...(command.data.description !== undefined && { description: command.data.description }),
+    ...(command.data.metadata !== undefined && { metadata: command.data.metadata }),
+    rateCards: offer.rateCards,
+    ...(offer.maxQuantity !== undefined && { maxQuantity: offer.maxQuantity }),
+    createdAt: stamp,
+    updatedAt: stamp,
+    quantities: [{ at, quantity }],
+  };
+  return [
+    {
+      type: 'SubscriptionAddonCreated',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        subscriptionAddon,
+        addons: withAddon(subscription, subscriptionAddon).addons ?? [],
+      },
+    },
+  ];
+}
+
+/**
+ * A quantity change appends `{ at, quantity }` (replacing one at the same instant); one before the
+ * add-on's last change is refused (400 on `body.timing`): history is not rewritten. The same
+ * quantity again, with no other change, is a no-op.
+ */
+function updateAddon(command: UpdateSubscriptionAddon, state: SubscriptionState): SubscriptionEvent[] {
+  const { id, namespace, subscriptionAddonId, quantity, timing, name, description, metadata } = command.data;
+  const now = parseInstant(command.data.now, 'now');
+  const running = changeable(state, id, namespace, now);
+  const { subscription } = running;
+  const current = (subscription.addons ?? []).find((added) => added.id === subscriptionAddonId);
+  if (current === undefined)
+    throw notFound(
+      SubscriptionErrors.addonNotFound,
+      `Subscription ${id} has no add-on ${subscriptionAddonId}`,
+    );
+  let quantities = current.quantities;
+  if (quantity !== undefined) {
+    assertQuantity(quantity, { ...current, instanceType: current.addon.instanceType });
+    const at = addonChangeAt(running, timing, now);
+    const last = quantities.at(-1)!;
+    if (at < last.at) {
+      const message = `the add-on's last change takes effect at ${last.at}; a change may not come before it`;
+      throw invalid(SubscriptionErrors.invalidTiming, `Invalid timing: ${message}`, [
+        { field: 'body.timing', message, code: SubscriptionErrors.invalidTiming },
+      ]);
+    }
+    if (addonQuantityAt(current, at) !== quantity || last.at > at)
+      quantities = [...quantities.filter((change) => change.at < at), { at, quantity }];
+  }
+  const texts = {
+    name: name ?? current.name,
+    description: description ?? current.description,
+    metadata: metadata ?? current.metadata,
+  };
+  const unchanged =
+    quantities === current.quantities &&
+    texts.name === current.name &&
+    texts.description === current.description &&
+    JSON.stringify(texts.metadata) === JSON.stringify(current.metadata);
+  if (unchanged) return [];
+  const subscriptionAddon: SubscriptionAddon = {
+    ...current,
+    name: texts.name,
+    ...(texts.description !== undefined && { description: texts.description }),
+    ...(texts.metadata !== undefined && { metadata: texts.metadata }),
+    updatedAt: formatInstant(now),
+    quantities,
+  };
+  return [
+    {
+      type: 'SubscriptionAddonUpdated',
+      data: {
+        id,
+        namespace,
+        customerId: subscription.customerId,
+        subscriptionAddon,
+        addons: withAddon(subscription, subscriptionAddon).addons ?? [],
+      },
+    },
+  ];
+}
+
+/** The subscription with `addon` added, or replacing the one of its id. */
+function withAddon(subscription: Subscription, addon: SubscriptionAddon): Subscription {
+  const addons = subscription.addons ?? [];
+  return {
+    ...subscription,
+    addons: addons.some((other) => other.id === addon.id)
+      ? addons.map((other) => (other.id === addon.id ? addon : other))
+      : [...addons, addon],
+  };
+}
+
 /** The subscription after an edit: its timeline, and the edits in effect (those taken back dropped). */
 function edited(subscription: Subscription, event: SubscriptionEdited): Subscription {
   const { customizations, at, editedAt, timeline } = event.data;
@@ -766,6 +1071,14 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
     SubscriptionDeleted: () => ({ status: 'empty' }),
     SubscriptionEdited: (state, event) =>
       state.status === 'empty' ? state : { ...state, subscription: edited(state.subscription, event) },
+    SubscriptionAddonCreated: (state, event) =>
+      state.status === 'empty'
+        ? state
+        : { ...state, subscription: { ...state.subscription, addons: event.data.addons } },
+    SubscriptionAddonUpdated: (state, event) =>
+      state.status === 'empty'
+        ? state
+        : { ...state, subscription: { ...state.subscription, addons: event.data.addons } },
   }),
   decide: (command, state) => {
     switch (command.type) {
@@ -781,6 +1094,10 @@ export const subscriptionDecider: Decider<SubscriptionCommand, SubscriptionEvent
         return remove(command, state);
       case 'EditSubscription':
         return edit(command, state);
+      case 'CreateSubscriptionAddon':
+        return createAddon(command, state);
+      case 'UpdateSubscriptionAddon':
+        return updateAddon(command, state);
       default:
         return unreachable(command);
     }

@@ -188,6 +188,10 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
     case 'SubscriptionEdited':
       // Not handled: what a subscription provides follows its plan's phases; edits change billing.
       return;
+    case 'SubscriptionAddonCreated':
+    case 'SubscriptionAddonUpdated':
+      // Not handled: add-ons change billing; their entitlement templates are not provided yet.
+      return;
     default:
       unreachable(event);
   }

@@ -3,7 +3,7 @@ import type { Projection, ProjectionTransaction } from '../../../projections/pro
 import { unreachable } from '../../../shared/decider';
 import type { SubscriptionEvent } from '../subscription.decider';
 
-export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v4';
+export const SUBSCRIPTIONS_PROJECTION = 'subscriptions@v5';
 
 /**
  * Subscriptions with the plan snapshot they were created with. Status and current period depend on
@@ -17,6 +17,8 @@ export const subscriptionsProjection: Projection = {
     'SubscriptionRestored',
     'SubscriptionDeleted',
     'SubscriptionEdited',
+    'SubscriptionAddonCreated',
+    'SubscriptionAddonUpdated',
   ],
   tables: ['subscriptions'],
   async apply(events: readonly RecordedEvent[], tx: ProjectionTransaction): Promise<void> {
@@ -107,6 +109,16 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
         ],
       );
       return;
+    case 'SubscriptionAddonCreated':
+    case 'SubscriptionAddonUpdated': {
+      const addon = event.data.subscriptionAddon;
+      await tx.query(
+        `UPDATE ${subscriptions} SET addons = $3, updated_at = $4, stream_version = $5
+         WHERE namespace = $1 AND id = $2 AND stream_version < $5`,
+        [event.data.namespace, event.data.id, JSON.stringify(event.data.addons), addon.updatedAt, version],
+      );
+      return;
+    }
     default:
       unreachable(event);
   }

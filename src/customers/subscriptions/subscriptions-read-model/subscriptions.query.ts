@@ -13,6 +13,7 @@ import {
 } from '../../../catalog';
 import type { StreamVersion } from '../../../event-store/event-store.port';
 import { CLOCK, Clock } from '../../../shared/clock';
+import type { SubscriptionAddon } from '../subscription-addons';
 import { phaseWindows } from '../subscription-phases';
 import { phaseEnd, TimelinePhase } from '../subscription-timeline';
 import {
@@ -153,6 +154,7 @@ interface SubscriptionRow {
   previous_subscription_id: string | null;
   next_subscription_id: string | null;
   timeline: TimelinePhase[] | null;
+  addons: SubscriptionAddon[] | null;
 }
 
 /** The subscriptions of these customers, oldest first; callers have caught the read model up. */
@@ -166,6 +168,19 @@ export async function subscriptionsOf(
     [namespace, customerIds],
   );
   return rows.map(recordOf);
+}
+
+/** One subscription as its read model holds it; the caller has caught the read model up. */
+export async function subscriptionRecord(
+  db: DataSource,
+  namespace: string,
+  id: string,
+): Promise<SubscriptionRecord | undefined> {
+  const [row] = await db.query<SubscriptionRow[]>(
+    `SELECT * FROM subscriptions WHERE namespace = $1 AND id = $2`,
+    [namespace, id],
+  );
+  return row && recordOf(row);
 }
 
 /** The subscription running at `at` (active, or canceled but not ended yet), if any. */
@@ -387,6 +402,7 @@ function recordOf(row: SubscriptionRow): SubscriptionRecord {
     ...(row.starting_phase !== null && { startingPhase: row.starting_phase }),
     ...(row.previous_subscription_id !== null && { previousSubscriptionId: row.previous_subscription_id }),
     ...(row.timeline !== null && { timeline: row.timeline }),
+    ...(row.addons !== null && { addons: row.addons }),
   };
   const state: SubscriptionRecord['state'] =
     row.active_to === null || row.canceled_at === null
