@@ -296,6 +296,27 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
       { maxLength: 4 },
     ),
   }),
+  'POST /api/v1/subscriptions/:subscriptionId/addons': fc.record({
+    name: fc.string({ minLength: 1, maxLength: 20 }),
+    addon: fc.constantFrom({ id: '01M98DWTKTM6DYZC8PCJZPG14Y' }),
+    quantity: fc.integer({ min: 0, max: 7 }),
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
+  }),
+  'PATCH /api/v1/subscriptions/:subscriptionId/addons/:subscriptionAddonId': fc.record({
+    name: fc.string({ minLength: 1, maxLength: 20 }),
+    quantity: fc.integer({ min: 0, max: 7 }),
+    timing: fc.constantFrom(
+      'immediate',
+      'next_billing_cycle',
+      '2024-01-01T00:00:00Z',
+      '2030-01-01T00:00:00Z',
+    ),
+  }),
   'POST /api/v1/subscriptions/:subscriptionId/migrate': fc.record({
     timing: fc.constantFrom('immediate', 'next_billing_cycle', '2030-01-01T00:00:00Z'),
     targetVersion: fc.constantFrom(1, 2),
@@ -432,6 +453,18 @@ describe('fuzzing every write route', () => {
       plan: { key: 'fuzz_plan' },
       timing: 'immediate',
     });
+    // A custom plan takes any add-on of its currency: one to update.
+    const custom = await created('/api/v1/subscriptions', {
+      customerKey: 'other-customer',
+      customPlan: { currency: 'USD', ...planContent(2) },
+      timing: 'immediate',
+    });
+    const subscriptionAddon = await created(`/api/v1/subscriptions/${custom.id}/addons`, {
+      name: 'Fuzz',
+      addon: { id: addon.id },
+      quantity: 1,
+      timing: 'immediate',
+    });
     const token = await created('/api/v1/tokens', { name: 'fuzz', role: 'read' });
     await created('/api/v1/features', { key: 'fuzz_tokens', name: 'fuzz tokens', meterSlug: 'fuzz_meter' });
     const entitlement = await created('/api/v2/customers/fuzz-customer/entitlements', entitlementBody('v2'));
@@ -461,7 +494,8 @@ describe('fuzzing every write route', () => {
       addonId: [addon.id, addonDraft.id, 'fuzz_addon'],
       planAddonId: [addon.id, addonDraft.id, 'fuzz_addon'],
       customerIdOrKey: [customer.id, 'fuzz-customer'],
-      subscriptionId: [subscription.id],
+      subscriptionId: [subscription.id, custom.id],
+      subscriptionAddonId: [subscriptionAddon.id],
       tokenId: [token.id],
       entitlementIdOrFeatureKey: [entitlement.id, 'fuzz_tokens'],
       entitlementId: [entitlement.id],

@@ -62,6 +62,27 @@ describe('namespace isolation', () => {
       body: { addonId: addon.body.id, fromPlanPhase: 'default' },
     });
     expect(offering.status).toBe(201);
+    // A custom plan's subscription takes any add-on of its currency: A's subscription add-on.
+    expect(
+      (await app.request('POST', '/api/v1/customers', { body: { name: 'A extra', key: 'a-extra' } })).status,
+    ).toBe(201);
+    const withAddon = await app.request('POST', '/api/v1/subscriptions', {
+      body: {
+        customerKey: 'a-extra',
+        customPlan: {
+          name: 'A custom',
+          currency: 'USD',
+          billingCadence: 'P1M',
+          phases: [{ key: 'default', name: 'Default', duration: null, rateCards: [] }],
+        },
+        timing: 'immediate',
+      },
+    });
+    expect(withAddon.status).toBe(201);
+    const subscriptionAddon = await app.request('POST', `/api/v1/subscriptions/${withAddon.body.id}/addons`, {
+      body: { name: 'A extra seats', addon: { id: addon.body.id }, quantity: 2, timing: 'immediate' },
+    });
+    expect(subscriptionAddon.status).toBe(201);
     const profile = await app.request('POST', '/api/v1/billing/profiles', {
       body: { name: 'Tenant A entity', supplier: { name: 'Acme Supplier' }, default: false },
     });
@@ -115,6 +136,8 @@ describe('namespace isolation', () => {
       customerId: customer.body.id,
       customerKey: 'acme-inc',
       subscriptionId: subscription.body.id,
+      addonSubscriptionId: withAddon.body.id,
+      subscriptionAddonId: subscriptionAddon.body.id,
       invoiceId: preview.body.id,
       lineId: preview.body.lines[0].id,
       tokenId: reader.body.id,
@@ -180,7 +203,9 @@ describe('namespace isolation', () => {
       case 'customerIdOrKey':
         return [a.customerId, a.customerKey];
       case 'subscriptionId':
-        return [a.subscriptionId];
+        return path.includes('/addons') ? [a.addonSubscriptionId] : [a.subscriptionId];
+      case 'subscriptionAddonId':
+        return [a.subscriptionAddonId];
       case 'invoiceId':
         return [a.invoiceId];
       case 'lineId':
@@ -291,6 +316,13 @@ describe('namespace isolation', () => {
     'POST /api/v1/subscriptions/:subscriptionId/cancel': { timing: 'immediate' },
     'POST /api/v1/subscriptions/:subscriptionId/change': { plan: { key: 'per_seat' }, timing: 'immediate' },
     'POST /api/v1/subscriptions/:subscriptionId/migrate': { timing: 'immediate' },
+    'POST /api/v1/subscriptions/:subscriptionId/addons': {
+      name: 'Hijacked',
+      addon: { id: '01M98DWTKTM6DYZC8PCJZPG14Y' },
+      quantity: 1,
+      timing: 'immediate',
+    },
+    'PATCH /api/v1/subscriptions/:subscriptionId/addons/:subscriptionAddonId': { quantity: 5 },
     'PATCH /api/v1/subscriptions/:subscriptionId': {
       customizations: [{ op: 'remove_item', phaseKey: 'default', itemKey: 'active_users' }],
     },
@@ -506,6 +538,7 @@ describe('namespace isolation', () => {
       `/api/v1/plans/${a.draftPlanId}/addons?includeDeleted=true`,
       '/api/v1/customers?includeDeleted=true',
       `/api/v1/subscriptions/${a.subscriptionId}`,
+      `/api/v1/subscriptions/${a.addonSubscriptionId}/addons`,
       '/api/v1/meters/active_users_total/query',
       '/api/v1/events',
       '/api/v1/tokens',
@@ -522,7 +555,10 @@ describe('namespace isolation', () => {
     for (const path of paths) {
       const answer = await app.request('GET', path);
       expect([path, answer.status]).toEqual([path, 200]);
-      views[path] = answer.body;
+      // An add-on's quantity is resolved at the moment read (`quantityAt`): the rest must not move.
+      views[path] = path.endsWith('/addons')
+        ? answer.body.map(({ quantityAt: _at, ...addon }: { quantityAt: string }) => addon)
+        : answer.body;
     }
     return views;
   }

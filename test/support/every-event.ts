@@ -208,6 +208,15 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     customizations: [{ op: 'add_item', phaseKey: 'default', rateCard: { ...rateCards[0], key: 'support' } }],
   });
   await call('PATCH', `/api/v1/subscriptions/${acme.id}`, { customizations: [{ op: 'unschedule_edit' }] });
+  // Its add-on: taken once, renamed, then ended (quantity 0).
+  const acmeSeats = await call('POST', `/api/v1/subscriptions/${acme.id}/addons`, {
+    name: 'Seats',
+    addon: { id: addon.id },
+    quantity: 1,
+    timing: 'immediate',
+  });
+  await call('PATCH', `/api/v1/subscriptions/${acme.id}/addons/${acmeSeats.id}`, { name: 'More seats' });
+  await call('PATCH', `/api/v1/subscriptions/${acme.id}/addons/${acmeSeats.id}`, { quantity: 0 });
   const brief = await call('POST', '/api/v1/subscriptions', {
     customerKey: 'brief',
     customPlan: {

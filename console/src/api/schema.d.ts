@@ -1211,6 +1211,38 @@ export interface paths {
         patch: operations["editSubscription"];
         trace?: never;
     };
+    "/api/v1/subscriptions/{subscriptionId}/addons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listSubscriptionAddons"];
+        put?: never;
+        post: operations["createSubscriptionAddon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{subscriptionId}/addons/{subscriptionAddonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSubscriptionAddon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateSubscriptionAddon"];
+        trace?: never;
+    };
     "/api/v1/subscriptions/{subscriptionId}/cancel": {
         parameters: {
             query?: never;
@@ -1566,6 +1598,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddonReferenceDto: {
+            /** @description The id (ULID) of a published add-on version */
+            id: string;
+        };
+        AddonSegment: {
+            activeFrom: string;
+            activeTo?: string;
+            quantity: number;
+        };
         AddonView: {
             createdAt: string;
             currency: string;
@@ -1951,6 +1992,21 @@ export interface components {
              * @example customer-1
              */
             subject: string;
+        };
+        CreateSubscriptionAddonRequest: {
+            addon: components["schemas"]["AddonReferenceDto"];
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name: string;
+            /** @description Always 1 for a single add-on; at least 1 on create */
+            quantity: number;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past; never before the subscription starts
+             * @example immediate
+             */
+            timing: string;
         };
         CreateSubscriptionRequest: {
             /** @deprecated */
@@ -4073,6 +4129,37 @@ export interface components {
             stripeCustomerId?: string;
             updatedAt: string;
         };
+        SubscriptionAddonRateCardView: {
+            /** @description Empty: Tally bills an add-on's rate cards as lines of their own beside the plan's items, and changes none of them (OpenMeter merges a card into the plan's item of the same key). */
+            affectedSubscriptionItemIds: string[];
+            rateCard: components["schemas"]["FlatFeeRateCard"] | components["schemas"]["UsageBasedRateCard"];
+        };
+        SubscriptionAddonView: {
+            /** @description Its first quantity change. */
+            activeFrom: string;
+            /** @description Where quantity 0 ended it, else the subscription's end, if either. */
+            activeTo?: string;
+            addon: {
+                id: string;
+                /** @enum {string} */
+                instanceType: "single" | "multiple";
+                key: string;
+                version: number;
+            };
+            createdAt: string;
+            description?: string;
+            id: string;
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+            quantity: number;
+            quantityAt: string;
+            rateCards: components["schemas"]["SubscriptionAddonRateCardView"][];
+            subscriptionId: string;
+            timeline: components["schemas"]["AddonSegment"][];
+            updatedAt: string;
+        };
         SubscriptionChangeView: {
             current: components["schemas"]["SubscriptionView"];
             next: components["schemas"]["SubscriptionExpandedView"];
@@ -4511,6 +4598,20 @@ export interface components {
              * @enum {string}
              */
             settlementMode?: "credit_then_invoice" | "credit_only";
+        };
+        UpdateSubscriptionAddonRequest: {
+            description?: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            name?: string;
+            /** @description From `timing` on; 0 ends the add-on */
+            quantity?: number;
+            /**
+             * @description OpenMeter's `SubscriptionTiming`: "immediate" (now, to the second), "next_billing_cycle" (the end of the period in progress) or an RFC 3339 date-time at most two minutes in the past; never before the subscription starts
+             * @default immediate
+             */
+            timing?: string;
         };
         UpsertCustomerOverrideRequest: {
             /** @description Pin this profile; else the default applies */
@@ -13536,6 +13637,350 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionExpandedView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listSubscriptionAddons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAddonView"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createSubscriptionAddon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionAddonRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAddonView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getSubscriptionAddon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription add-on id (ULID) */
+                subscriptionAddonId: string;
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAddonView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateSubscriptionAddon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag last read; 412 when the subscription changed since */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The subscription add-on id (ULID) */
+                subscriptionAddonId: string;
+                /** @description The subscription id (ULID) */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubscriptionAddonRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAddonView"];
                 };
             };
             /** @description Bad Request */

@@ -579,6 +579,19 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/SubscriptionExpandedView',
       },
     },
+    'get /api/v1/subscriptions/{subscriptionId}/addons': {
+      'application/json': {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/SubscriptionAddonView',
+        },
+      },
+    },
+    'get /api/v1/subscriptions/{subscriptionId}/addons/{subscriptionAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionAddonView',
+      },
+    },
     'get /api/v1/tokens': {
       'application/json': {
         type: 'array',
@@ -647,6 +660,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     'patch /api/v1/subscriptions/{subscriptionId}': {
       'application/json': {
         $ref: '#/components/schemas/SubscriptionExpandedView',
+      },
+    },
+    'patch /api/v1/subscriptions/{subscriptionId}/addons/{subscriptionAddonId}': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionAddonView',
       },
     },
     'post /api/v1/addons': {
@@ -857,6 +875,11 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         $ref: '#/components/schemas/SubscriptionExpandedView',
       },
     },
+    'post /api/v1/subscriptions/{subscriptionId}/addons': {
+      'application/json': {
+        $ref: '#/components/schemas/SubscriptionAddonView',
+      },
+    },
     'post /api/v1/subscriptions/{subscriptionId}/cancel': {
       'application/json': {
         $ref: '#/components/schemas/SubscriptionExpandedView',
@@ -998,6 +1021,21 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
     },
   },
   components: {
+    AddonSegment: {
+      type: 'object',
+      properties: {
+        activeFrom: {
+          type: 'string',
+        },
+        activeTo: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'number',
+        },
+      },
+      required: ['activeFrom', 'quantity'],
+    },
     AddonView: {
       type: 'object',
       properties: {
@@ -5266,6 +5304,118 @@ export const ANSWER_SCHEMAS: AnswerSchemas = {
         },
       },
       required: ['id', 'key', 'createdAt', 'updatedAt'],
+    },
+    SubscriptionAddonRateCardView: {
+      type: 'object',
+      properties: {
+        rateCard: {
+          oneOf: [
+            {
+              $ref: '#/components/schemas/FlatFeeRateCard',
+            },
+            {
+              $ref: '#/components/schemas/UsageBasedRateCard',
+            },
+          ],
+        },
+        affectedSubscriptionItemIds: {
+          type: 'array',
+          items: {
+            type: 'string',
+          },
+          description:
+            "Empty: Tally bills an add-on's rate cards as lines of their own beside the plan's items, and changes none of them (OpenMeter merges a card into the plan's item of the same key).",
+        },
+      },
+      required: ['rateCard', 'affectedSubscriptionItemIds'],
+    },
+    SubscriptionAddonView: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+        },
+        name: {
+          type: 'string',
+        },
+        description: {
+          type: 'string',
+        },
+        metadata: {
+          type: 'object',
+          properties: {},
+          additionalProperties: {
+            type: 'string',
+          },
+        },
+        createdAt: {
+          type: 'string',
+        },
+        updatedAt: {
+          type: 'string',
+        },
+        activeFrom: {
+          type: 'string',
+          description: 'Its first quantity change.',
+        },
+        activeTo: {
+          type: 'string',
+          description: "Where quantity 0 ended it, else the subscription's end, if either.",
+        },
+        addon: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+            },
+            key: {
+              type: 'string',
+            },
+            version: {
+              type: 'number',
+            },
+            instanceType: {
+              type: 'string',
+              enum: ['single', 'multiple'],
+            },
+          },
+          required: ['id', 'key', 'version', 'instanceType'],
+        },
+        quantityAt: {
+          type: 'string',
+        },
+        quantity: {
+          type: 'number',
+        },
+        timeline: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/AddonSegment',
+          },
+        },
+        subscriptionId: {
+          type: 'string',
+        },
+        rateCards: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/SubscriptionAddonRateCardView',
+          },
+        },
+      },
+      required: [
+        'id',
+        'name',
+        'createdAt',
+        'updatedAt',
+        'activeFrom',
+        'addon',
+        'quantityAt',
+        'quantity',
+        'timeline',
+        'subscriptionId',
+        'rateCards',
+      ],
     },
     SubscriptionChangeView: {
       type: 'object',
