@@ -319,7 +319,7 @@ describe('subscription add-ons (subscriptionAddons)', () => {
     expect((await app.request('GET', `/api/v1/subscriptions/${ulid()}/addons`)).status).toBe(404);
   });
 
-  it('ends with its subscription; a change ends it too (409 after); If-Match makes one of two updates 412', async () => {
+  it('ends with its subscription; a change ends it and credits it; If-Match makes one of two updates 412', async () => {
     clock.set(day(110));
     const sub = await subscribe('life-co');
     const seats = present(
@@ -348,12 +348,36 @@ describe('subscription add-ons (subscriptionAddons)', () => {
     expect(present(await sdk.subscriptionAddons.get(sub.id, seats.id)).activeTo).toEqual(end);
 
     await call('POST', `/api/v1/subscriptions/${sub.id}/restore`);
-    await sdk.subscriptions.change(sub.id, { timing: 'immediate', plan: { key: 'pro' } });
+    const quantity = present(await sdk.subscriptionAddons.get(sub.id, seats.id)).quantity;
+
+    // May 1, 10 days into a 30-day period (Apr 21 → May 21): an update and a change race on the one
+    // stream. The change always lands; the update either lands first (before the change's instant)
+    // or is refused, 409: the subscription was changed into another.
+    clock.set(day(120));
+    const [update, change] = await Promise.all([
+      app.request('PATCH', `/api/v1/subscriptions/${sub.id}/addons/${seats.id}`, { body: { quantity: 1 } }),
+      app.request('POST', `/api/v1/subscriptions/${sub.id}/change`, {
+        body: { timing: 'immediate', plan: { key: 'pro' } },
+      }),
+    ]);
+    expect(change.status).toBe(200);
+    expect([200, 409]).toContain(update.status);
     const late = await app.request('PATCH', `/api/v1/subscriptions/${sub.id}/addons/${seats.id}`, {
       body: { quantity: 1 },
     });
     expect(late.status).toBe(409);
-    expect(present(await sdk.subscriptionAddons.get(sub.id, seats.id)).activeTo).toEqual(day(110));
+    // The add-on ends with the old subscription; the new one does not carry it.
+    expect(present(await sdk.subscriptionAddons.get(sub.id, seats.id)).activeTo).toEqual(day(120));
+    expect(present(await sdk.subscriptionAddons.list(change.body.next.id))).toEqual([]);
+    // Paid in advance for the whole period, its 20 unused days are credited as the plan's fee is.
+    const credits = (await preview('life-co')).lines.filter((line) => line.name.endsWith('credited)'));
+    expect(credits.map((line) => [line.name, line.totals.total])).toEqual([
+      ['Pro (unused part credited)', `-${((49 * 20) / 30).toFixed(2)}`],
+      [
+        `Extra seats × ${quantity}: Seats (unused part credited)`,
+        `-${((quantity * 10 * 20) / 30).toFixed(2)}`,
+      ],
+    ]);
   });
 });
 
