@@ -180,7 +180,7 @@ export type CreatePendingLines = Message<
   }
 >;
 /**
- * `updateInvoice`: replaces a draft's header (`InvoiceEdit`). Allowed on a recorded draft and on a
+ * `updateInvoice`: replaces a draft's header and lines (`InvoiceEdit`). Allowed on a recorded draft and on a
  * closed period's invoice not drafted yet (`status` as read, `draft.*`); the edit then holds when the
  * issuer drafts it and when it is issued, until the draft is deleted.
  */
@@ -321,7 +321,8 @@ export type CorrectionIssued = Message<
   }
 >;
 /**
- * A draft's header was replaced (`updateInvoice`). On a recorded draft `draft` is where its edited
+ * A draft's header and lines were replaced (`updateInvoice`; `edit.lines` absent on edits recorded
+ * before lines could be edited). On a recorded draft `draft` is where its edited
  * workflow puts it: its status and draft period, counted from when it was drafted.
  */
 export type InvoiceDraftEdited = Message<
