@@ -278,4 +278,46 @@ describe('editing a draft invoice’s lines through @openmeter/sdk', () => {
       ['Calls', 'subscription', '2', '0.5'],
     ]);
   });
+
+  it('re-bills a voided edited invoice as edited: its prices, its added line, its removed line waived', async () => {
+    const globex = await draftOf('globex');
+    const edited = await sdk.billing.invoices.update(
+      globex.id,
+      edit(globex, [
+        sentBack(globex, 'Base'),
+        sentBack(globex, 'Units', {
+          rateCard: { featureKey: 'units', price: { type: 'unit', amount: '2' } },
+        } as Partial<EditLine>),
+        {
+          name: 'Support',
+          period,
+          invoiceAt: period.to,
+          rateCard: { price: { type: 'flat', amount: '5', paymentTerm: 'in_arrears' } },
+        } as unknown as EditLine,
+      ]),
+    );
+    // $10 + 10 × $2 + $5
+    expect(edited!.totals.total).toBe('35');
+    const issued = await sdk.billing.invoices.approve(globex.id);
+    expect(issued!.totals.total).toBe('35');
+    await sdk.billing.invoices.void(globex.id, {
+      reason: 'wrong address',
+      action: { percentage: 100, action: { type: 'pending' } },
+    } as Parameters<OpenMeter['billing']['invoices']['void']>[1]);
+    await use('globex-3', 50, 'globex', 1); // usage after the void: the re-bill counts it
+    await issuer.issueDue();
+    const rebill = (await sdk.billing.invoices.list({
+      customers: ['globex'],
+      expand: ['lines'],
+    }))!.items.find(
+      (invoice) => (invoice as { replaces?: { id: string } }).replaces?.id === globex.id,
+    )! as Read;
+    // $10 + 11 × $2 + $5: the edited figures, the period's usage as it stands; Calls still waived.
+    expect(figures(rebill)).toEqual([
+      ['Base', 'subscription', '1', '10'],
+      ['Units', 'manual', '11', '22'],
+      ['Support', 'manual', '1', '5'],
+    ]);
+    expect(rebill).toMatchObject({ status: 'issued', totals: { total: '37' } });
+  });
 });
