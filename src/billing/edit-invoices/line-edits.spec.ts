@@ -90,6 +90,8 @@ describe("a draft's line edits", () => {
     expect(problems).toEqual([]);
     expect(edits).toEqual({ changed: [], removed: [], added: [] });
     expect(priced(edits)).toEqual(read);
+    const empty = read.lines.map((line) => ({ ...asRead(line), metadata: {}, description: null }));
+    expect(lineEditsOf(read, empty, undefined, []).edits.changed).toEqual([]);
   });
 
   it('updates, adds and removes; the priced invoice follows, totals exact', () => {

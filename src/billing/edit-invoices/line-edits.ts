@@ -117,9 +117,10 @@ export function lineEditsOf(
       ...(read.description !== undefined
         ? { description: read.description }
         : now.description !== undefined && { description: now.description }),
-      ...(read.metadata !== undefined
+      // `{}` sent back for a line without metadata is no change.
+      ...(read.metadata !== undefined && (Object.keys(read.metadata).length > 0 || now.metadata)
         ? { metadata: read.metadata }
-        : now.metadata !== undefined && { metadata: now.metadata }),
+        : read.metadata === undefined && now.metadata !== undefined && { metadata: now.metadata }),
       period,
       price: (read.price ?? now.price) as unknown as Readonly<Record<string, unknown>>,
       ...(read.discounts !== undefined
