@@ -347,3 +347,21 @@ export function markedEdited(invoice: Invoice, edits: LineEdits): Invoice {
     }),
   };
 }
+
+/**
+ * Whether `invoice` was priced with `edits`: each changed or added line on it with its edited name
+ * and price, each removed one absent. An invoice read before its latest edit reached the read model
+ * fails this, and is not issued (read again) rather than issued without the edit.
+ */
+export function pricedWith(invoice: Pick<Invoice, 'lines'>, edits: LineEdits): boolean {
+  const lines = new Map(invoice.lines.map((line) => [line.id, line]));
+  const carries = (want: { id: string; name: string; price: unknown }) => {
+    const line = lines.get(want.id);
+    return line !== undefined && line.name === want.name && sameJson(line.price, want.price);
+  };
+  return (
+    edits.changed.every(carries) &&
+    edits.added.every(carries) &&
+    edits.removed.every((line) => !lines.has(line.id))
+  );
+}

@@ -12,6 +12,7 @@ import {
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
 import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
 import { editedProfile, type InvoiceEdit, withEdit } from '../edit-invoices/invoice-edit';
+import { pricedWith } from '../edit-invoices/line-edits';
 
 /**
  * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
@@ -544,6 +545,12 @@ function issueNow(
   const profile = editedProfile(draft ? draft.profile : data.profile, edit);
   const invoice = withEdit(underProfile(data.invoice, profile, now), edit);
   refuseInvalid(invoice);
+  if (edit?.lines && !pricedWith(invoice, edit.lines)) {
+    throw conflict(
+      'BILLING.INVOICE_EDITED',
+      `Invoice ${invoice.id} was read before its latest line edit: read it again`,
+    );
+  }
   // A pending line is billed once: an invoice read before another billed it is refused, read again.
   const taken = oneOffIds(invoice).filter((lineId) => billedBy(state, lineId) !== undefined);
   if (taken.length > 0) {
