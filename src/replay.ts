@@ -56,6 +56,12 @@ async function main(argv: readonly string[]): Promise<number> {
                 .join('; ')),
       );
     }
+    for (const w of await invoices.waivedLines()) {
+      console.log(
+        `  WAIVED ${w.namespace} customer ${w.customerId} ${w.period.from}..${w.period.to} invoice ${w.invoiceId} ${w.number}: ` +
+          `line ${w.line} (${w.lineId}) removed by an edit of its draft; its usage is not billed`,
+      );
+    }
     if (drift.length === 0) {
       console.log('no drift: every invoice line has the same quantity and amount as before the replay');
       return 0;

@@ -357,6 +357,47 @@ describe('corrections of issued invoices', () => {
     expect(await t.lineage(correction)).toEqual(['last-second']);
   });
 
+  it('corrects a usage one-off line (a pending line) as any line: late usage in its period is billed', async () => {
+    const t = await tenant(
+      'oneoff',
+      { aggregation: 'SUM', valueProperty: '$.n' },
+      { type: 'unit', amount: '1' },
+    );
+    await t.call('POST', '/api/v1/billing/customers/acme/invoices/pending-lines', {
+      currency: 'USD',
+      lines: [
+        {
+          name: 'Overage',
+          invoiceAt: '2027-01-04T10:59:00Z',
+          period: { from: '2027-01-04T10:00:00Z', to: '2027-01-04T11:00:00Z' },
+          rateCard: { featureKey: 'usage', price: { type: 'unit', amount: '2' } },
+        },
+      ],
+    });
+    const invoice = await issueFirstPeriod(t, [{ id: 'e1', minute: 10, data: { n: 4 } }]);
+    // The plan's line: 4 × $1; the one-off line: 4 × $2.
+    expect(invoice.lines.map((l) => [l.quantity, l.totals.total])).toEqual([
+      ['4', '4'],
+      ['4', '8'],
+    ]);
+    const oneOff = invoice.lines[1];
+
+    clock.set(new Date('2027-01-04T12:05:00Z'));
+    await t.use('e2', 40, { n: 3 }); // late
+    // The recompute report sees both lines: 3 × $1 + 3 × $2 = 9.
+    expect(await pendingReport(t.namespace)).toEqual([expect.objectContaining({ total: '9' })]);
+    clock.set(new Date(Date.parse('2027-01-04T12:05:00Z') + GRACE));
+    expect(await sweep.correctDue()).toBe(1);
+    const [, correction] = await t.issued();
+    expect(correction).toMatchObject({ correctionOf: { id: invoice.id }, totals: { total: '9' } });
+    expect(correction.lines.find((l) => l.correction!.lineId === oneOff.id)).toMatchObject({
+      quantity: '3',
+      totals: { total: '6' },
+      correction: { billed: { quantity: '4', total: '8' }, now: { quantity: '7', total: '14' } },
+    });
+    expect(await pendingReport(t.namespace)).toEqual([]);
+  });
+
   it('documents the void route, the types filter and the new fields in the OpenAPI document', async () => {
     const docs = (await app.request('GET', '/docs-json', { token: null })).body;
     const voidRoute = docs.paths['/api/v1/events/void']?.post;

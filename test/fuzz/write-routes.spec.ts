@@ -224,7 +224,20 @@ const VALID: Record<string, fc.Arbitrary<unknown> | undefined> = {
     metadata: fc.constantFrom(undefined, null, { po: 'PO-1' }),
     supplier: fc.constantFrom({}, { name: 'Fuzz AG', addresses: [{ country: 'DE' }] }),
     customer: fc.constantFrom({}, { name: 'Fuzzed' }, { key: 'fuzz-customer' }, { key: 'someone' }),
-    lines: fc.constantFrom([], [{ id: 'x', name: 'x' }]),
+    lines: fc.constantFrom(
+      [],
+      [{ id: 'x', name: 'x' }],
+      [{ rateCard: 'x', price: null, period: 'x', invoiceAt: 7, metadata: [1] }],
+      [{ name: 'Added', rateCard: { featureKey: 'nope', price: { type: 'unit', amount: '1' } } }],
+      [
+        {
+          name: 'Added',
+          period: { from: '2024-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' },
+          invoiceAt: '2030-01-01T00:00:00Z',
+          rateCard: { price: { type: 'flat', amount: '1', paymentTerm: 'in_advance' } },
+        },
+      ],
+    ),
     workflow: fc.constantFrom(
       { workflow: {} },
       { workflow: { invoicing: { autoAdvance: false, dueAfter: 'P1D' } } },

@@ -6,8 +6,8 @@ import type { TestApp } from './test-app';
 /**
  * A history that gives every projection events to apply: every kind of catalog, customer and
  * subscription command, usage (repeats included), issued invoices, a draft needing approval, edited,
- * deleted, drafted anew, edited and approved with a one-off charge (pending line), its void and its re-bill, then a
- * late event and a void in an issued period and the correction that bills them, and a period
+ * deleted, drafted anew, edited (header and lines) and approved with a one-off charge (pending line),
+ * its void and its re-bill, then a late event and a void in an issued period and the correction that bills them, and a period
  * snapshotted while still collecting. Specs that hold every projection to a rule
  * replay it; a new projection's events belong here too.
  */
@@ -327,26 +327,39 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     'GET',
     '/api/v1/billing/invoices?customers=review&extendedStatuses=draft.manual_approval_needed',
   );
-  // A draft's header edited (`updateInvoice`), sending its lines back as read: forgotten by its delete.
-  const editDraft = async (id: string, description: string) => {
+  // A draft's header edited (`updateInvoice`), sending its lines back as read: forgotten by its delete;
+  // edited anew with its lines too (the first renamed, a flat line added), then approved.
+  const editDraft = async (id: string, description: string, lines = false) => {
     const invoice = await call('GET', `/api/v1/billing/invoices/${id}`);
     await call('PUT', `/api/v1/billing/invoices/${id}`, {
       description,
       supplier: { name: 'Tally GmbH' },
       customer: { name: `${invoice.customer.name} (billing)` },
-      lines: invoice.lines.map((line: Record<string, unknown>) => ({
-        id: line.id,
-        name: line.name,
-        period: line.period,
-        invoiceAt: line.invoiceAt,
-      })),
+      lines: [
+        ...invoice.lines.map((line: Record<string, unknown>, n: number) => ({
+          id: line.id,
+          name: lines && n === 0 ? `${String(line.name)}, as agreed` : line.name,
+          period: line.period,
+          invoiceAt: line.invoiceAt,
+        })),
+        ...(lines
+          ? [
+              {
+                name: 'Extra support',
+                period: invoice.period,
+                invoiceAt: invoice.period.to,
+                rateCard: { price: { type: 'flat', amount: '5', paymentTerm: 'in_arrears' } },
+              },
+            ]
+          : []),
+      ],
       workflow: { workflow: { invoicing: { dueAfter: 'P14D' } } },
     });
   };
   await editDraft(drafts.items[0].id, 'edited, then deleted');
   await call('DELETE', `/api/v1/billing/invoices/${drafts.items[0].id}`);
   await app.tally.app!.get(InvoiceIssuer).issueDue(); // drafted anew
-  await editDraft(drafts.items[0].id, 'as agreed');
+  await editDraft(drafts.items[0].id, 'as agreed', true);
   await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/approve`);
   await call('POST', `/api/v1/billing/invoices/${drafts.items[0].id}/void`, {
     action: { percentage: 100, action: { type: 'pending' } },

@@ -4557,10 +4557,41 @@ export interface components {
             /** @description The customer's key, if given, must be the invoice's */
             customer: components["schemas"]["SupplierDto"];
             description?: string;
-            /** @description The invoice's lines as they stand: lines cannot be edited (one-off charges: pending-lines) */
-            lines: {
+            /** @description OpenMeter's InvoiceLineReplaceUpdate: the draft's lines as they should be — a known id updates its line (name, description, metadata, rateCard.price and discounts, a usage line’s period), a line without id is added, a subscription line left out is waived */
+            lines: ({
+                description?: string;
+                /** @deprecated */
+                featureKey?: string;
+                /** @description A line of the draft; absent: a line added */
+                id?: string;
+                /** Format: date-time */
+                invoiceAt?: string;
+                metadata?: {
+                    [key: string]: string;
+                } | null;
+                name?: string;
+                period?: {
+                    /** Format: date-time */
+                    from?: string;
+                    /** Format: date-time */
+                    to?: string;
+                };
+                /** @deprecated */
+                price?: {
+                    [key: string]: unknown;
+                };
+                rateCard?: {
+                    discounts?: {
+                        [key: string]: unknown;
+                    };
+                    featureKey?: string;
+                    price?: {
+                        [key: string]: unknown;
+                    };
+                };
+            } & {
                 [key: string]: unknown;
-            }[];
+            })[];
             metadata?: {
                 [key: string]: string;
             } | null;

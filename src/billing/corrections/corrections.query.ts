@@ -170,7 +170,12 @@ export class CorrectionsQuery {
     const { original } = documents;
     const drafted = await this.previews.draftOfIssued(
       documents.namespace,
-      { customerId: documents.customerId, subscriptionId: documents.subscriptionId, period: original.period },
+      {
+        customerId: documents.customerId,
+        subscriptionId: documents.subscriptionId,
+        period: original.period,
+        invoiceId: original.id,
+      },
       options.asOf,
     );
     if (!drafted) return { failed: 'its customer or subscription is no longer in billing' };

@@ -69,8 +69,9 @@ export class InvoiceWorkflowEditDto {
 }
 
 /**
- * OpenMeter's `InvoiceReplaceUpdate`. `lines` must be the invoice's lines as they stand (a client
- * sends them back as read): they follow the meters, so any change is refused, each named.
+ * OpenMeter's `InvoiceReplaceUpdate`. `lines` replace the draft's (`InvoiceLineReplaceUpdate`): a
+ * line with a known `id` is kept and updated, one without is added, one left out is removed; each
+ * line is read and checked by `lineEditsOf`, each bad field named.
  */
 export class UpdateInvoiceRequest {
   @ApiPropertyOptional({ maxLength: 1024 })
@@ -100,8 +101,39 @@ export class UpdateInvoiceRequest {
 
   @ApiProperty({
     type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: "The invoice's lines as they stand: lines cannot be edited (one-off charges: pending-lines)",
+    items: {
+      type: 'object',
+      // Read by `lineEditsOf`, which names each bad field; read-only fields sent back are ignored.
+      additionalProperties: true,
+      properties: {
+        id: { type: 'string', description: 'A line of the draft; absent: a line added' },
+        name: { type: 'string', minLength: 1, maxLength: 256 },
+        description: { type: 'string', maxLength: 1024 },
+        metadata: { type: 'object', additionalProperties: { type: 'string' }, nullable: true },
+        period: {
+          type: 'object',
+          properties: {
+            from: { type: 'string', format: 'date-time' },
+            to: { type: 'string', format: 'date-time' },
+          },
+        },
+        invoiceAt: { type: 'string', format: 'date-time' },
+        rateCard: {
+          type: 'object',
+          properties: {
+            featureKey: { type: 'string' },
+            price: { type: 'object', additionalProperties: true },
+            discounts: { type: 'object', additionalProperties: true },
+          },
+        },
+        price: { type: 'object', additionalProperties: true, deprecated: true },
+        featureKey: { type: 'string', deprecated: true },
+      },
+    },
+    description:
+      "OpenMeter's InvoiceLineReplaceUpdate: the draft's lines as they should be — a known id updates " +
+      'its line (name, description, metadata, rateCard.price and discounts, a usage line’s period), a line ' +
+      'without id is added, a subscription line left out is waived',
   })
   @IsArray()
   @IsObject({ each: true })

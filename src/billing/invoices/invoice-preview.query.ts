@@ -46,6 +46,7 @@ import type { Price, RateCard } from '../../catalog';
 import type { PendingLine } from '../issue-invoices/invoice-ledger.decider';
 import { editedWorkflow, type InvoiceEdit, withEdit } from '../edit-invoices/invoice-edit';
 import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
+import { editedPendingLines, editedPlan, markedEdited } from '../edit-invoices/line-edits';
 
 /** A preview with nothing on it: no lines, so no period. */
 export type EmptyInvoice = Omit<Invoice, 'period'>;
@@ -62,6 +63,8 @@ export interface IssuedPeriod {
   readonly customerId: string;
   readonly subscriptionId: string;
   readonly period: Period;
+  /** The issued document: its one-off lines are recomputed with it (those it billed). */
+  readonly invoiceId?: string;
 }
 
 export interface BillingCustomer extends InvoiceCustomer {
@@ -332,7 +335,9 @@ export class InvoicePreviewQuery {
   ): Promise<DraftAsOf | undefined> {
     const customer = await this.customer(namespace, issued.customerId);
     const oneOff = customer && parseOneOffSubscriptionId(issued.subscriptionId);
-    // A customer's own pending-lines invoice: its lines are pending ones, which corrections leave as billed.
+    // Without the pending lines due, the one-off lines the document billed are recomputed with it:
+    // a usage one-off line is corrected as any line.
+    const billedBy = withPending ? undefined : issued.invoiceId;
     if (customer && oneOff)
       return this.oneOffInvoice(
         namespace,
@@ -342,6 +347,7 @@ export class InvoicePreviewQuery {
         'draft',
         asOf,
         withPending,
+        billedBy,
       );
     const [row] = await this.db.query<SubscriptionRow[]>(
       `SELECT subscription, active_to, next_subscription_id, ${CUTS_SQL} FROM billing_subscriptions s
@@ -353,7 +359,17 @@ export class InvoicePreviewQuery {
     const from = billed.subscription.activeFrom;
     const plan = periodPlanAt(billed, issued.period.from > from ? issued.period.from : from);
     if (!plan || invoicePeriodOf(plan).from !== issued.period.from) return undefined;
-    return this.draftCaughtUp(namespace, customer, billed, plan, 'draft', asOf, withPending);
+    return this.draftCaughtUp(
+      namespace,
+      customer,
+      billed,
+      plan,
+      'draft',
+      asOf,
+      withPending,
+      undefined,
+      billedBy,
+    );
   }
 
   /**
@@ -369,8 +385,11 @@ export class InvoicePreviewQuery {
     status: InvoiceStatus,
     asOf: boolean,
     withPending = true,
+    billedBy?: string,
   ): Promise<DraftAsOf | undefined> {
-    const pending = withPending ? await this.pendingLines(namespace, customer.id, currency, period.to) : [];
+    const pending = withPending
+      ? await this.pendingLines(namespace, customer.id, currency, period.to)
+      : await this.billedLines(namespace, billedBy);
     if (pending.length === 0 && withPending) return undefined;
     const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
     const read = await this.read(namespace, oneOffs.requests, asOf);
@@ -407,6 +426,16 @@ export class InvoicePreviewQuery {
       [namespace, customerId, currency ?? null, before ?? null, since ?? null],
     );
     return rows.map((row) => ({ ...row.line, currency: row.currency }));
+  }
+
+  /** The pending lines the issued document `invoiceId` billed (none without an id). */
+  private async billedLines(namespace: string, invoiceId: string | undefined): Promise<PendingLine[]> {
+    if (invoiceId === undefined) return [];
+    const rows = await this.db.query<{ line: PendingLine }[]>(
+      `SELECT line FROM billing_pending_lines WHERE namespace = $1 AND billed_by = $2 ORDER BY invoice_at, id`,
+      [namespace, invoiceId],
+    );
+    return rows.map((row) => row.line);
   }
 
   /** What each pending line reads: a usage price its feature's meter over the line's own period. */
@@ -465,6 +494,7 @@ export class InvoicePreviewQuery {
     asOf = false,
     withPending = true,
     pendingSince?: string,
+    billedBy?: string,
   ): Promise<DraftAsOf> {
     const subscription = billed.subscription;
     const input: Omit<DraftInvoiceInput, 'lines'> = {
@@ -482,7 +512,15 @@ export class InvoicePreviewQuery {
       number: `DRAFT-${subscription.id}-${invoicePeriodOf(plan).from.slice(0, plan.segment ? 19 : 10)}`,
     };
     try {
-      const sources = await this.lineSources(namespace, plan);
+      // A closed period's draft bills as its edit (`updateInvoice`) says, wherever it is priced.
+      const span = invoicePeriodOf(plan);
+      const invoiceId = invoiceIdFor(subscription.id, span);
+      const edits =
+        status === 'draft'
+          ? (await this.drafts.edits(namespace, invoiceId)).get(invoiceId)?.lines
+          : undefined;
+      const priced = edits ? editedPlan(plan, invoiceId, span, edits) : plan;
+      const sources = await this.lineSources(namespace, priced);
       const requests = sources.map((source) => ({
         meterSlug: source.meterSlug,
         customerId: customer.id,
@@ -491,11 +529,11 @@ export class InvoicePreviewQuery {
       }));
       // The customer's pending lines in this currency due before the invoice's end join it; the open
       // period shows those due in it (one due earlier is on an earlier invoice not issued yet).
-      const span = invoicePeriodOf(plan);
       const since = status === 'gathering' ? span.from : pendingSince;
-      const pending = withPending
+      const due = withPending
         ? await this.pendingLines(namespace, customer.id, subscription.currency, span.to, since)
-        : [];
+        : await this.billedLines(namespace, billedBy);
+      const pending = edits ? editedPendingLines(due, edits) : due;
       const oneOffs = await this.oneOffRequests(namespace, customer.id, pending);
       const read = await this.read(namespace, [...requests, ...oneOffs.requests], asOf);
       const quantities = new Map(
@@ -505,13 +543,14 @@ export class InvoicePreviewQuery {
         ...(await this.credits(namespace, billed, plan)),
         ...creditsOnRemoval(subscription.id, plan),
       ];
+      const invoice = draftInvoice({
+        ...input,
+        lines: lineInputs(priced, quantities),
+        credits,
+        oneOffs: oneOffs.inputs(read.quantities.slice(requests.length)),
+      });
       return {
-        invoice: draftInvoice({
-          ...input,
-          lines: lineInputs(plan, quantities),
-          credits,
-          oneOffs: oneOffs.inputs(read.quantities.slice(requests.length)),
-        }),
+        invoice: edits ? markedEdited(invoice, edits) : invoice,
         ...(read.through ? { through: read.through } : {}),
       };
     } catch (error) {

@@ -494,6 +494,32 @@ describe('invoice ledger', () => {
         });
       });
 
+      it('refuses (409) to issue a draft priced before its line edit, issues one priced with it', () => {
+        const lines = { changed: [], removed: [{ id: 'L1', name: 'Calls' }], added: [] };
+        const history = [
+          drafted('A', manual),
+          {
+            ...edited('A', { extendedStatus: 'draft.manual_approval_needed', draftUntil: DRAFTED_AT }),
+            data: {
+              ...edited('A').data,
+              edit: { ...header, lines },
+              draft: { extendedStatus: 'draft.manual_approval_needed', draftUntil: DRAFTED_AT },
+            },
+          } as InvoiceDraftEdited,
+        ];
+        const command = act('A', 'approve', '2026-02-02T00:00:00.000Z');
+        const read = (invoiceLines: unknown[]) => ({
+          ...command,
+          data: { ...command.data, invoice: { ...withCustomer('A'), lines: invoiceLines } as Invoice },
+        });
+        spec
+          .given(history)
+          .when(read([{ id: 'L1', name: 'Calls', price: { type: 'unit', amount: '1' } }]))
+          .thenThrows('BILLING.INVOICE_EDITED');
+        const [event] = invoiceLedgerDecider.decide(read([]), fold(history));
+        expect(event).toMatchObject({ type: 'InvoiceIssued' });
+      });
+
       it('forgets the edit of a deleted draft: its period is drafted anew as the profile says', () => {
         const deleted: InvoiceDraftDeleted = {
           type: 'InvoiceDraftDeleted',

@@ -12,6 +12,7 @@ import {
 import type { BillingProfile } from '../profiles/billing-profiles.decider';
 import { addWorkflowDuration, type Workflow } from '../profiles/workflow';
 import { editedProfile, type InvoiceEdit, withEdit } from '../edit-invoices/invoice-edit';
+import { pricedWith } from '../edit-invoices/line-edits';
 
 /**
  * A namespace's invoices from draft on, and its issued documents: invoices and their corrections.
@@ -180,7 +181,7 @@ export type CreatePendingLines = Message<
   }
 >;
 /**
- * `updateInvoice`: replaces a draft's header (`InvoiceEdit`). Allowed on a recorded draft and on a
+ * `updateInvoice`: replaces a draft's header and lines (`InvoiceEdit`). Allowed on a recorded draft and on a
  * closed period's invoice not drafted yet (`status` as read, `draft.*`); the edit then holds when the
  * issuer drafts it and when it is issued, until the draft is deleted.
  */
@@ -321,7 +322,8 @@ export type CorrectionIssued = Message<
   }
 >;
 /**
- * A draft's header was replaced (`updateInvoice`). On a recorded draft `draft` is where its edited
+ * A draft's header and lines were replaced (`updateInvoice`; `edit.lines` absent on edits recorded
+ * before lines could be edited). On a recorded draft `draft` is where its edited
  * workflow puts it: its status and draft period, counted from when it was drafted.
  */
 export type InvoiceDraftEdited = Message<
@@ -543,6 +545,12 @@ function issueNow(
   const profile = editedProfile(draft ? draft.profile : data.profile, edit);
   const invoice = withEdit(underProfile(data.invoice, profile, now), edit);
   refuseInvalid(invoice);
+  if (edit?.lines && !pricedWith(invoice, edit.lines)) {
+    throw conflict(
+      'BILLING.INVOICE_EDITED',
+      `Invoice ${invoice.id} was read before its latest line edit: read it again`,
+    );
+  }
   // A pending line is billed once: an invoice read before another billed it is refused, read again.
   const taken = oneOffIds(invoice).filter((lineId) => billedBy(state, lineId) !== undefined);
   if (taken.length > 0) {

@@ -29,6 +29,17 @@ export interface PendingCorrectionFigures {
   readonly failed?: string;
 }
 
+/** A line an edit of the draft removed before its issue: waived, its usage (late usage too) never billed. */
+export interface WaivedLine {
+  readonly namespace: string;
+  readonly invoiceId: string;
+  readonly number: string;
+  readonly customerId: string;
+  readonly period: { readonly from: string; readonly to: string };
+  readonly lineId: string;
+  readonly line: string;
+}
+
 /** Every issued invoice and every open-period draft, in every namespace, as figures and a digest. */
 @Injectable()
 export class InvoiceSnapshotService {
@@ -96,5 +107,31 @@ export class InvoiceSnapshotService {
       });
     }
     return pending;
+  }
+
+  /**
+   * The lines the issued invoices' drafts were edited to leave out: the recompute leaves them out
+   * too (an edit is not corrected back), so the report names them rather than staying silent.
+   */
+  async waivedLines(): Promise<WaivedLine[]> {
+    const rows = await this.db.query<
+      { namespace: string; invoice: Invoice; removed: { id: string; name: string }[] }[]
+    >(
+      `SELECT d.namespace, d.invoice, e.edit->'lines'->'removed' AS removed
+       FROM billing_invoices d JOIN billing_invoice_edits e ON e.namespace = d.namespace AND e.id = d.id
+       WHERE d.correction_of IS NULL AND jsonb_array_length(coalesce(e.edit->'lines'->'removed', '[]')) > 0
+       ORDER BY d.namespace, d.sequence`,
+    );
+    return rows.flatMap(({ namespace, invoice, removed }) =>
+      removed.map((line) => ({
+        namespace,
+        invoiceId: invoice.id,
+        number: invoice.number,
+        customerId: invoice.customer.id,
+        period: invoice.period,
+        lineId: line.id,
+        line: line.name,
+      })),
+    );
   }
 }
