@@ -32,6 +32,7 @@ import { SubscriptionEdits1796652897241 } from './migrations/1796652897241-subsc
 import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cuts';
 import { PendingLines1796653900000 } from './migrations/1796653900000-pending-lines';
 import { InvoiceEdits1796657900594 } from './migrations/1796657900594-invoice-edits';
+import { EntitlementSubscriptionEdits1796663216825 } from './migrations/1796663216825-entitlement-subscription-edits';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -75,4 +76,5 @@ export const MIGRATIONS: MixedList<Function> = [
   InvoiceCuts1796653609523,
   PendingLines1796653900000,
   InvoiceEdits1796657900594,
+  EntitlementSubscriptionEdits1796663216825,
 ];
