@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -27,6 +27,8 @@ export class PublishPlanController {
   @HttpCode(200)
   @ApiIfMatch('plan')
   @ApiOperation({ operationId: 'publishPlan' })
+  // OpenMeter's publishPlan has no body: one is optional here, only to be refused field by field.
+  @ApiBody({ type: PublishPlanRequest, required: false })
   async publish(
     @Param() { planId }: PlanIdParams,
     @Body() _schedule: PublishPlanRequest,
