@@ -33,6 +33,7 @@ import { InvoiceCuts1796653609523 } from './migrations/1796653609523-invoice-cut
 import { PendingLines1796653900000 } from './migrations/1796653900000-pending-lines';
 import { InvoiceEdits1796657900594 } from './migrations/1796657900594-invoice-edits';
 import { SubscriptionAddons1796662742794 } from './migrations/1796662742794-subscription-addons';
+import { EntitlementSubscriptionEdits1796663216825 } from './migrations/1796663216825-entitlement-subscription-edits';
 
 /**
  * Every TypeORM entity and migration, listed explicitly: the same list serves `npm start`, the
@@ -77,4 +78,5 @@ export const MIGRATIONS: MixedList<Function> = [
   PendingLines1796653900000,
   InvoiceEdits1796657900594,
   SubscriptionAddons1796662742794,
+  EntitlementSubscriptionEdits1796663216825,
 ];

@@ -119,12 +119,12 @@ describe('billing customer overrides API', () => {
     const unknownCustomer = await app.request('PUT', '/api/v1/billing/customers/nobody', { body: {} });
     expect(unknownCustomer.status).toBe(404);
     const bad = await app.request('PUT', `/api/v1/billing/customers/${globex.id}`, {
-      body: { workflow: { invoicing: { progressiveBilling: true, dueAfter: 'soon' } } },
+      body: { workflow: { invoicing: { draftPeriod: 'P', dueAfter: 'soon' } } },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'workflow.invoicing.draftPeriod',
       'workflow.invoicing.dueAfter',
-      'workflow.invoicing.progressiveBilling',
     ]);
     expect((await app.request('DELETE', `/api/v1/billing/customers/${globex.id}`)).status).toBe(404);
     expect(await eventCount()).toBe(before);

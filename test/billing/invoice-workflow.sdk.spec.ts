@@ -402,7 +402,8 @@ describe('invoice now through @openmeter/sdk', () => {
       name: 'Reviewed',
       supplier: { name: 'Tally GmbH' },
       default: false,
-      workflow: { invoicing: { autoAdvance: false, dueAfter: 'P14D' } },
+      // Progressive billing on: invoice-now cuts hooli's open period (acme's default profile does not).
+      workflow: { invoicing: { autoAdvance: false, dueAfter: 'P14D', progressiveBilling: true } },
     });
     hooli = (
       await call('POST', '/api/v1/customers', {
@@ -555,7 +556,7 @@ describe('invoice now through @openmeter/sdk', () => {
     await replayReproducesEveryInvoice();
   });
 
-  it('refuses bad input naming each field, 404 an unknown customer, 409 when nothing is pending', async () => {
+  it('refuses bad input naming each field, 404 an unknown customer, 400 when nothing is invoicable', async () => {
     const bad = await app.request('POST', '/api/v1/billing/invoices/invoice', {
       body: { asOf: 'yesterday', filters: { lineIds: ['x'] }, progressiveBillingOverride: 'yes' },
     });
@@ -580,7 +581,8 @@ describe('invoice now through @openmeter/sdk', () => {
     const again = await app.request('POST', '/api/v1/billing/invoices/invoice', {
       body: { customerId: hooli, asOf },
     });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(400);
+    expect(again.body.errors.map((e: { field: string }) => e.field)).toEqual(['asOf']);
     expect(again.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });
 
@@ -601,10 +603,15 @@ describe('invoice now through @openmeter/sdk', () => {
   it('lets one of two concurrent invoice-nows for a customer win; the other gets 409', async () => {
     const answers = await Promise.all(
       [1, 2].map(() =>
-        app.request('POST', '/api/v1/billing/invoices/invoice', { body: { customerId: acme } }),
+        app.request('POST', '/api/v1/billing/invoices/invoice', {
+          body: { customerId: acme, progressiveBillingOverride: true },
+        }),
       ),
     );
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    // The loser gets 409 when it raced the winner's append; had it read after the winner, nothing
+    // would be left to invoice (400): never a second invoice.
+    const [won, lost] = answers.map((a) => a.status).sort();
+    expect([won, [400, 409].includes(lost!)]).toEqual([201, true]);
     const [issued] = answers.find((a) => a.status === 201)!.body;
     // The default profile issues at once: alice, bob and carol up to now.
     expect(issued).toMatchObject({
@@ -665,7 +672,10 @@ describe('invoice now through @openmeter/sdk', () => {
         },
       ],
     });
-    const acmeNow = (await sdk.billing.invoices.invoicePendingLines({ customerId: acme }))!;
+    const acmeNow = (await sdk.billing.invoices.invoicePendingLines({
+      customerId: acme,
+      progressiveBillingOverride: true,
+    }))!;
     expect(
       acmeNow.map((i) => [
         i.number,
@@ -724,7 +734,7 @@ describe('invoice now through @openmeter/sdk', () => {
     const again = await app.request('POST', '/api/v1/billing/invoices/invoice', {
       body: { customerId: umbrella },
     });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(400);
     expect(await issuer.issueDue()).toBe(0);
     await replayReproducesEveryInvoice();
   });

@@ -112,7 +112,7 @@ describe('billing profiles API', () => {
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toEqual(['default']);
   });
 
-  it('refuses progressive billing, bad durations and bad shapes with 400 naming each field, writing nothing', async () => {
+  it('refuses bad durations and bad shapes with 400 naming each field, writing nothing', async () => {
     const before = await eventCount();
     const answer = await app.request('POST', '/api/v1/billing/profiles', {
       body: {
@@ -139,15 +139,15 @@ describe('billing profiles API', () => {
         default: false,
         workflow: {
           collection: { interval: 'one hour' },
-          invoicing: { progressiveBilling: true, dueAfter: 'P-1D' },
+          invoicing: { draftPeriod: 'P', dueAfter: 'P-1D' },
         },
       },
     });
     expect(decided.status).toBe(400);
     expect(decided.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'workflow.collection.interval',
+      'workflow.invoicing.draftPeriod',
       'workflow.invoicing.dueAfter',
-      'workflow.invoicing.progressiveBilling',
     ]);
     expect(await eventCount()).toBe(before);
   });

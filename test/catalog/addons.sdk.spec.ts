@@ -181,6 +181,18 @@ describe('add-ons API', () => {
     }
   });
 
+  it("starts a plan's next version without its add-ons, as OpenMeter's NextPlan does", async () => {
+    // `pro` v1 offers `boost` (the test above); its next draft copies the phases, not the offers.
+    const next = await app.request('POST', '/api/v1/plans/pro/next');
+    expect([next.status, next.body.version]).toEqual([201, 2]);
+    expect(present(await sdk.plans.addons.list(next.body.id)).items).toEqual([]);
+    const v1 = present(await sdk.plans.get('pro'));
+    expect(present(await sdk.plans.addons.list(v1.id)).items.map((item) => item.addon.key)).toEqual([
+      'boost',
+    ]);
+    expect((await app.request('DELETE', `/api/v1/plans/${next.body.id}`)).status).toBe(204);
+  });
+
   it('refuses to publish a plan whose add-on is offered from a phase it no longer has', async () => {
     const addon = present(await sdk.addons.create({ ...extra, key: 'stranded', rateCards: [seats] }));
     await sdk.addons.publish(addon.id);

@@ -387,6 +387,26 @@ describe('plans API', () => {
       null,
     ]);
   });
+
+  it('refuses a schedule it cannot honour: publishPlan takes no body, 400 naming each field', async () => {
+    const draft = (
+      await app.request('POST', '/api/v1/plans', { body: { ...perSeat, key: 'scheduled_seat' } })
+    ).body;
+    const refused = await app.request('POST', `/api/v1/plans/${draft.id}/publish`, {
+      body: { effectiveFrom: '2099-01-01T00:00:00Z', effectiveTo: '2099-02-01T00:00:00Z' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'effectiveFrom',
+      'effectiveTo',
+    ]);
+    expect((await app.request('GET', `/api/v1/plans/${draft.id}`)).body.status).toBe('draft');
+    const published = await app.request('POST', `/api/v1/plans/${draft.id}/publish`, { body: {} });
+    expect([published.status, published.body.status]).toEqual([200, 'active']);
+    expect((await app.request('POST', `/api/v1/plans/${draft.id}/archive`)).status).toBe(200);
+    expect((await app.request('DELETE', `/api/v1/plans/${draft.id}`)).status).toBe(204);
+  });
 });
 
 function fields(problem: { errors?: { field: string }[] }): string[] {

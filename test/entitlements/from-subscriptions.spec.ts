@@ -171,4 +171,53 @@ describe('entitlements from subscriptions', () => {
     const sso = await ok('GET', '/api/v2/entitlements?feature=sso&customerKeys=globex');
     expect(sso.items.map((e: { activeTo: string }) => e.activeTo)).toEqual(['2026-05-10T09:30:00.000Z']);
   });
+
+  it('gives and takes what an edit adds or removes, from the edit’s instant', async () => {
+    await ok('POST', '/api/v1/features', { key: 'audit_log', name: 'Audit log' });
+    await ok('POST', '/api/v1/customers', { name: 'Initech', key: 'initech' });
+    const subscription = await ok('POST', '/api/v1/subscriptions', {
+      customerKey: 'initech',
+      plan: { key: 'team' },
+      timing: 'immediate',
+    });
+    clock.set(new Date('2026-05-10T11:00:00Z'));
+    await ok('PATCH', `/api/v1/subscriptions/${subscription.id}`, {
+      timing: 'immediate',
+      customizations: [
+        { op: 'remove_item', phaseKey: 'default', itemKey: 'sso' },
+        {
+          op: 'add_item',
+          phaseKey: 'default',
+          rateCard: {
+            type: 'flat_fee',
+            key: 'audit_log',
+            name: 'Audit log',
+            featureKey: 'audit_log',
+            billingCadence: 'P1M',
+            price: null,
+            entitlementTemplate: { type: 'boolean' },
+          },
+        },
+      ],
+    });
+    clock.set(new Date('2026-05-10T12:00:00Z'));
+    const value = (feature: string, time = '') =>
+      ok('GET', `/api/v1/customers/initech/entitlements/${feature}/value${time && `?time=${time}`}`);
+    expect(await value('sso')).toEqual({ hasAccess: false });
+    expect(await value('sso', '2026-05-10T10:30:00Z')).toEqual({ hasAccess: true });
+    expect(await value('audit_log')).toEqual({ hasAccess: true });
+    expect(await value('audit_log', '2026-05-10T10:30:00Z')).toEqual({ hasAccess: false });
+    const provided = await ok('GET', '/api/v2/entitlements?customerKeys=initech');
+    const windows = Object.fromEntries(
+      provided.items.map((e: { featureKey: string; activeFrom: string; activeTo?: string }) => [
+        e.featureKey,
+        [e.activeFrom, e.activeTo],
+      ]),
+    );
+    expect(windows).toEqual({
+      llm_tokens: ['2026-05-10T10:00:00.000Z', undefined],
+      sso: ['2026-05-10T10:00:00.000Z', '2026-05-10T11:00:00.000Z'],
+      audit_log: ['2026-05-10T11:00:00.000Z', undefined],
+    });
+  });
 });

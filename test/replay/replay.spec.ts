@@ -73,7 +73,7 @@ describe('replaying every projection', () => {
 
     // Globex invoiced now: its period cut, the part before issued, its preview the rest.
     const invoicedNow = await app.request('POST', '/api/v1/billing/invoices/invoice', {
-      body: { customerId: 'globex' },
+      body: { customerId: 'globex', progressiveBillingOverride: true },
     });
     expect([invoicedNow.status, invoicedNow.body[0]?.status]).toEqual([201, 'issued']);
 

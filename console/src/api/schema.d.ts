@@ -3142,7 +3142,7 @@ export interface components {
              */
             customerId: string;
             filters?: components["schemas"]["InvoicePendingLinesFiltersDto"];
-            /** @description true (default): the open period is cut at asOf and its usage so far invoiced; false: only periods already over are invoiced */
+            /** @description true: the open period is cut at asOf and its usage so far invoiced; false: only what is invoicable (periods over, one-off lines due). Left out, the customer's workflow (invoicing.progressiveBilling) decides */
             progressiveBillingOverride?: boolean;
         };
         InvoiceSummary: {
@@ -3716,6 +3716,18 @@ export interface components {
         Proration: {
             part: string;
             whole: string;
+        };
+        PublishPlanRequest: {
+            /**
+             * Format: date-time
+             * @description not accepted: publishPlan takes no body and publishes the version effective now, as OpenMeter does; publish it when it should start
+             */
+            effectiveFrom?: string;
+            /**
+             * Format: date-time
+             * @description not accepted: publishPlan takes no body and publishes the version effective now, as OpenMeter does; publish it when it should start
+             */
+            effectiveTo?: string;
         };
         ReconciliationAnswerDto: {
             billingPeriods: components["schemas"]["ReconciliationBillingPeriodDto"][];
@@ -11696,7 +11708,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishPlanRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -90,6 +90,44 @@ describe('billedUsageWindows', () => {
       ['call', '2026-02-15T00:00:00.000Z', '2026-02-15T00:00:00.000Z', '2026-02-20T00:00:00.000Z'],
     ]);
   });
+
+  it("follows an edited subscription's timeline: an item billed from its addition, to its removal", () => {
+    const plan = subscription([{ key: 'paid', duration: null, rateCards: [usageCard('calls')] }]);
+    // Edited on 2026-02-01: `late` added; on 2026-02-25: `calls` removed.
+    const edited: Subscription = {
+      ...plan,
+      timeline: [
+        {
+          key: 'paid',
+          name: 'paid',
+          activeFrom: plan.activeFrom,
+          items: [
+            {
+              rateCard: usageCard('calls'),
+              activeFrom: plan.activeFrom,
+              activeTo: '2026-02-25T00:00:00.000Z',
+            },
+            { rateCard: usageCard('late'), activeFrom: '2026-02-01T00:00:00.000Z' },
+          ],
+        },
+      ],
+    };
+    const windows = billedUsageWindows(
+      [{ subscription: edited }],
+      (key) => meters.get(key),
+      {
+        from: new Date('2026-01-15T00:00:00Z'),
+        to: new Date('2026-03-01T00:00:00Z'),
+      },
+      100,
+    );
+    expect(windows.map(iso)).toEqual([
+      ['call', '2026-01-15T00:00:00.000Z', '2026-01-15T00:00:00.000Z', '2026-02-15T00:00:00.000Z'],
+      ['call', '2026-02-15T00:00:00.000Z', '2026-02-15T00:00:00.000Z', '2026-02-25T00:00:00.000Z'],
+      // `late` reads from its meter's eventFrom (2026-02-20), inside the item's span.
+      ['late', '2026-02-15T00:00:00.000Z', '2026-02-20T00:00:00.000Z', '2026-03-01T00:00:00.000Z'],
+    ]);
+  });
 });
 
 describe('reconciliationReport', () => {

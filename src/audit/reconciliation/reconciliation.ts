@@ -179,14 +179,33 @@ export function billedUsageWindows(
   return windows;
 }
 
-/** Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. */
+const FOREVER = new Date(8.64e15);
+
+/**
+ * Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. An
+ * edited subscription runs its timeline instead: each item over the part of its phase it ran in (an
+ * edit added it from, or removed it at, its instant), as billing bills it.
+ */
 function phaseSpans(subscription: Subscription): { span: TimeRange; rateCards: readonly RateCard[] }[] {
+  const { timeline } = subscription;
+  if (timeline) {
+    return timeline.flatMap((phase, index) => {
+      const phaseTo = timeline[index + 1]?.activeFrom;
+      return phase.items.flatMap((item) => {
+        const span = intersect(
+          { from: new Date(phase.activeFrom), to: phaseTo ? new Date(phaseTo) : FOREVER },
+          { from: new Date(item.activeFrom), to: item.activeTo ? new Date(item.activeTo) : FOREVER },
+        );
+        return span ? [{ span, rateCards: [item.rateCard as unknown as RateCard] }] : [];
+      });
+    });
+  }
   const spans: { span: TimeRange; rateCards: readonly RateCard[] }[] = [];
   let start = DateTime.fromISO(subscription.activeFrom, { zone: 'utc' });
   for (const phase of subscription.plan.phases) {
     const end = phase.duration === null ? undefined : start.plus(Duration.fromISO(phase.duration));
     spans.push({
-      span: { from: start.toJSDate(), to: end ? end.toJSDate() : new Date(8.64e15) },
+      span: { from: start.toJSDate(), to: end ? end.toJSDate() : FOREVER },
       rateCards: phase.rateCards as readonly RateCard[],
     });
     if (!end) break;

@@ -13,7 +13,7 @@ export class InvoiceNowController {
 
   /**
    * 201 with the invoices made: the customer's usage up to `asOf` invoiced now, each invoice drafted
-   * or issued as its workflow says. 404 for an unknown customer; 409 when nothing is pending.
+   * or issued as its workflow says. 404 for an unknown customer; 400 when nothing is invoicable.
    */
   @Post('invoice')
   @HttpCode(201)
@@ -27,7 +27,9 @@ export class InvoiceNowController {
       {
         customerId: body.customerId,
         ...(body.asOf !== undefined && { asOf: body.asOf }),
-        progressive: body.progressiveBillingOverride ?? true,
+        ...(body.progressiveBillingOverride !== undefined && {
+          progressive: body.progressiveBillingOverride,
+        }),
       },
       eventMetadata(ctx),
     );

@@ -50,7 +50,7 @@ export class InvoicePendingLinesRequest {
 
   @ApiPropertyOptional({
     description:
-      'true (default): the open period is cut at asOf and its usage so far invoiced; false: only periods already over are invoiced',
+      "true: the open period is cut at asOf and its usage so far invoiced; false: only what is invoicable (periods over, one-off lines due). Left out, the customer's workflow (invoicing.progressiveBilling) decides",
   })
   @IsOptional()
   @IsBoolean()

@@ -24,6 +24,7 @@ import { type InvoicePendingLines, invoiceLedgerDecider } from '../issue-invoice
 import { ISSUED_INVOICES_PROJECTION } from '../issue-invoices/issued-invoices.projection';
 import { PENDING_LINES_PROJECTION } from '../pending-lines/pending-lines.projection';
 import { effectiveWorkflow } from '../profiles/billing-profiles.decider';
+import { DEFAULT_WORKFLOW } from '../profiles/workflow';
 import { BillingProfiles } from '../profiles/billing-profiles.service';
 import { InvoicesQuery } from '../read-invoices/invoices.query';
 
@@ -36,9 +37,10 @@ interface Row {
 }
 
 /**
- * Invoice-now (`invoicePendingLinesAction`): everything a customer owes up to `asOf` becomes
- * invoices now — each period over but not invoiced yet, and the open period's usage from its start
- * (or the last cut) to `asOf`, the period cut there. Each invoice follows the customer's effective
+ * Invoice-now (`invoicePendingLinesAction`): what a customer owes up to `asOf` becomes invoices
+ * now — each period over but not invoiced yet, and, with progressive billing (the request's override,
+ * else the customer's workflow, as OpenMeter decides it), the open period's usage from its start (or
+ * the last cut) to `asOf`, the period cut there. Without it the open period waits for its end. Each invoice follows the customer's effective
  * workflow as a closed period's does (a draft, or issued at once), and the period's own invoice then
  * starts from `asOf`. The invoices are read at one log position and appended in one decision on the
  * namespace's ledger, which refuses (409) a span already drafted or issued: of two concurrent
@@ -60,7 +62,7 @@ export class InvoiceNow {
 
   async invoice(
     namespace: string,
-    request: { readonly customerId: string; readonly asOf?: string; readonly progressive: boolean },
+    request: { readonly customerId: string; readonly asOf?: string; readonly progressive?: boolean },
     metadata: EventMetadata,
   ): Promise<Invoice[]> {
     const now = this.clock.now().toISOString();
@@ -95,18 +97,26 @@ export class InvoiceNow {
         { field: 'asOf', message: `must not be before ${invoicedThrough}, which is already invoiced` },
       ]);
     }
+    const effective = effectiveWorkflow(await this.profiles.ensureDefault(namespace, metadata), customer.id);
+    const progressive =
+      request.progressive ?? (effective?.workflow ?? DEFAULT_WORKFLOW).invoicing.progressiveBilling;
     const recorded = await this.drafts.pending(namespace);
     const invoices: InvoicePendingLines['data']['invoices'][number][] = [];
     // A pending line joins the first of these invoices in its currency: the later ones take those due in them.
     const currencies = new Set<string>();
+    // Currencies with a draft already made: it may hold due pending lines (marked billed only at issue).
+    const held = new Set<string>();
     for (const row of rows) {
       const billed = billedOf(row);
       // Cut at asOf: the period's usage so far is one invoice, the rest of it the period's own.
-      const cut = request.progressive ? { ...billed, cuts: [...(billed.cuts ?? []), asOf].sort() } : billed;
+      const cut = progressive ? { ...billed, cuts: [...(billed.cuts ?? []), asOf].sort() } : billed;
       for (const plan of closedPeriods(cut, asOf, row.issued_to?.toISOString())) {
         // Drafted already (waiting for approval or its draft period): it is an invoice of its own.
-        if (recorded.has(invoiceIdFor(billed.subscription.id, invoicePeriodOf(plan)))) continue;
         const { currency } = billed.subscription;
+        if (recorded.has(invoiceIdFor(billed.subscription.id, invoicePeriodOf(plan)))) {
+          held.add(currency);
+          continue;
+        }
         const since = currencies.has(currency) ? invoicePeriodOf(plan).from : undefined;
         currencies.add(currency);
         const { invoice, through } = await this.previews.draft(namespace, customer, cut, plan, since);
@@ -124,14 +134,11 @@ export class InvoiceNow {
         });
       }
     }
-    // Pending lines no running subscription bills (none, or another currency): an invoice of their own.
-    const running = new Set(
-      rows
-        .filter((row) => row.active_to === null || row.active_to.toISOString() >= asOf)
-        .map((row) => row.subscription.currency),
-    );
+    // Pending lines due that no invoice takes (no subscription, another currency, or the open period
+    // not cut): an invoice of their own, as OpenMeter bills a one-off line once due.
     const due = await this.previews.pendingLines(namespace, customer.id, undefined, asOf);
-    for (const currency of [...new Set(due.map((line) => line.currency))].filter((c) => !running.has(c))) {
+    const taken = (c: string) => currencies.has(c) || held.has(c);
+    for (const currency of [...new Set(due.map((line) => line.currency))].filter((c) => !taken(c))) {
       const lines = due.filter((line) => line.currency === currency);
       const from = lines.reduce((earliest, l) => (l.period.from < earliest ? l.period.from : earliest), asOf);
       const own = await this.previews.oneOffInvoice(
@@ -151,12 +158,14 @@ export class InvoiceNow {
       });
     }
     if (invoices.length === 0) {
-      throw conflict(
-        'BILLING.NOTHING_TO_INVOICE',
-        `Customer ${request.customerId} has nothing pending to invoice up to ${asOf}`,
-      );
+      // OpenMeter's `invoice_create_no_lines`, a validation error (400).
+      throw invalid('BILLING.NOTHING_TO_INVOICE', 'the new invoice would have no lines', [
+        {
+          field: 'asOf',
+          message: `customer ${request.customerId} has nothing invoicable up to ${asOf}${progressive ? '' : ' without progressive billing'}`,
+        },
+      ]);
     }
-    const effective = effectiveWorkflow(await this.profiles.ensureDefault(namespace, metadata), customer.id);
     await decideAndAppend(
       this.store,
       invoiceLedgerStream(namespace),

@@ -31,6 +31,8 @@ export interface PeriodItem {
   readonly removedAt?: string;
   /** An add-on's item: its credit line is keyed by `key`, as its segments may repeat a rate card's key. */
   readonly creditKey?: string;
+  /** An edited subscription's item: where it starts itself (its phase's start, or the edit adding it). */
+  readonly startsAt?: string;
 }
 
 export interface PeriodPlan {
@@ -111,6 +113,7 @@ function timelineItems(timeline: readonly TimelinePhase[], window: Period): Peri
     });
     for (const { item, from, to, removed } of inPhase) {
       if (from >= to) continue;
+      const startsAt = item.activeFrom > phase.activeFrom ? item.activeFrom : phase.activeFrom;
       const key = item.rateCard.key;
       const twice =
         inPhase.filter((other) => other.item.rateCard.key === key && other.from < other.to).length > 1;
@@ -120,6 +123,7 @@ function timelineItems(timeline: readonly TimelinePhase[], window: Period): Peri
         rateCard: item.rateCard as unknown as RateCard,
         window: { from, to },
         ...(removed && { removedAt: to }),
+        startsAt,
       });
     }
   });
@@ -306,14 +310,18 @@ export function phaseAt(subscription: Subscription, instant: string): PlanPhaseS
 
 /**
  * Which flat fees a part of a cut period bills: one paid in advance only on the part it starts in
- * (the first, or the one an edit added it in); one in arrears on each part, prorated, or — proration
- * disabled — whole, on the part ending the period.
+ * (the first, or the one an edit added it in — at the cut's instant too, the part after it); one in
+ * arrears on each part, prorated, or — proration disabled — whole, on the part ending the period.
  */
 function billedOnPart(plan: PeriodPlan, item: PeriodItem): boolean {
   const price = item.rateCard.price;
   if (!plan.segment || price?.type !== 'flat') return true;
   if (price.paymentTerm === 'in_advance')
-    return plan.segment.from === plan.period.from || item.window.from > plan.segment.from;
+    return (
+      plan.segment.from === plan.period.from ||
+      item.window.from > plan.segment.from ||
+      item.startsAt === plan.segment.from
+    );
   return plan.prorate || plan.segment.to === plan.period.to;
 }
 

@@ -43,6 +43,8 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger('billing');
   private timer?: NodeJS.Timeout;
   private sweep?: Promise<number>;
+  /** The one sweep queued behind the running one, for the callers that joined it (see `issueDue`). */
+  private queued?: Promise<number>;
 
   constructor(
     private readonly db: DataSource,
@@ -76,6 +78,7 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.sweep?.catch(() => undefined);
+    await this.queued?.catch(() => undefined);
     await this.corrections.settled();
   }
 
@@ -86,12 +89,26 @@ export class InvoiceIssuer implements OnApplicationBootstrap, OnApplicationShutd
     else this.logger.error(message);
   }
 
-  /** Issues every period that is due now; returns how many invoices this call issued. */
+  /**
+   * Issues every period that is due now; returns how many invoices the sweep answering this call
+   * issued. A sweep already running may have read before the caller's writes, so a call made while
+   * one runs gets the next sweep, started once it ends; the calls made meanwhile share that one
+   * (at most one queued), so sweeps never pile up however many callers wait.
+   */
   issueDue(): Promise<number> {
-    this.sweep ??= traced('billing.issue_invoices', {}, () => this.issueDueNow()).finally(
-      () => (this.sweep = undefined),
-    );
-    return this.sweep;
+    if (this.sweep === undefined) {
+      this.sweep = traced('billing.issue_invoices', {}, () => this.issueDueNow()).finally(
+        () => (this.sweep = undefined),
+      );
+      return this.sweep;
+    }
+    this.queued ??= this.sweep
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.issueDue();
+      });
+    return this.queued;
   }
 
   /**

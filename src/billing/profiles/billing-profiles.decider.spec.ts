@@ -97,12 +97,12 @@ describe('billing profiles decider', () => {
       .thenThrows('BILLING.PROFILE_IN_USE');
   });
 
-  it('refuses progressive billing and durations it cannot add, naming each field', () => {
+  it('refuses durations it cannot add, naming each field', () => {
     let thrown: { problems?: { field: string }[] } | undefined;
     try {
       billingProfilesDecider.decide(
         create('p1', true, {
-          invoicing: { progressiveBilling: true, dueAfter: '30 days' },
+          invoicing: { draftPeriod: 'P', dueAfter: '30 days' },
           collection: { interval: '-P1D' },
         }),
         fold(billingProfilesDecider, []),
@@ -112,8 +112,8 @@ describe('billing profiles decider', () => {
     }
     expect(thrown?.problems?.map((p) => p.field).sort()).toEqual([
       'workflow.collection.interval',
+      'workflow.invoicing.draftPeriod',
       'workflow.invoicing.dueAfter',
-      'workflow.invoicing.progressiveBilling',
     ]);
   });
 

@@ -25,8 +25,8 @@ type DeepPartial<T> = { readonly [K in keyof T]?: T[K] extends object ? DeepPart
 export type WorkflowInput = DeepPartial<Workflow>;
 
 /**
- * OpenMeter's defaults, except `progressiveBilling`: Tally bills a period once it has ended, so the
- * setting is `false` (and `true` is refused) until progressive billing is built.
+ * OpenMeter's defaults, except `progressiveBilling`: `false`, so invoice-now bills a period early
+ * (cuts it) only where a profile, an override or the request asks for it, as before it could be set.
  */
 export const DEFAULT_WORKFLOW: Workflow = {
   collection: { alignment: { type: 'subscription' }, interval: 'PT1H' },
@@ -108,13 +108,6 @@ export function workflowProblems(field: string, workflow: WorkflowInput | undefi
         message: 'must be an ISO 8601 duration of whole non-negative units, at most five years (P30D, PT1H)',
       });
     }
-  }
-  if (workflow.invoicing?.progressiveBilling === true) {
-    problems.push({
-      field: `${field}.invoicing.progressiveBilling`,
-      code: 'BILLING.NOT_BUILT',
-      message: 'progressive billing is not built in Tally: a period is billed once it has ended; set false',
-    });
   }
   return problems;
 }

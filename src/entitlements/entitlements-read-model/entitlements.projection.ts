@@ -21,7 +21,7 @@ import {
 } from '../entitlement.decider';
 import { providedEntitlements } from '../from-subscriptions/provided-entitlements';
 
-export const ENTITLEMENTS_PROJECTION = 'entitlements@v2';
+export const ENTITLEMENTS_PROJECTION = 'entitlements@v3';
 
 export const EntitlementTable = {
   entitlements: 'entitlements',
@@ -42,13 +42,15 @@ const OTHERS: readonly Input['type'][] = [
   'SubscriptionCreated',
   'SubscriptionCanceled',
   'SubscriptionRestored',
+  'SubscriptionEdited',
   'FeatureCreated',
   'FeatureArchived',
 ];
 
 /**
- * `entitlements@v2`: every entitlement — created through the API, or provided by a subscription
- * (computed again from the subscription at each of its events, see `providedEntitlements`) — with
+ * `entitlements@v3`: every entitlement — created through the API, or provided by a subscription
+ * (computed again from the subscription at each of its events, its edits included, see
+ * `providedEntitlements`) — with
  * its grants and manual resets; and the context's own copies of what it reads of other contexts:
  * features (their meters and filters), customers with the subjects usage is attributed by (as
  * metering attributes it: the key and the subject keys of a live customer), and subscriptions.
@@ -185,9 +187,19 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
     case 'SubscriptionDeleted':
       // Not handled: the SubscriptionCanceled before it ended it at its start, so it provides nothing.
       return;
-    case 'SubscriptionEdited':
-      // Not handled: what a subscription provides follows its plan's phases; edits change billing.
+    case 'SubscriptionEdited': {
+      // What it provides follows its timeline: an item an edit added or removed gives or takes its
+      // entitlement from the edit's instant. Only a newer edit replaces the timeline.
+      const e = event.data;
+      const edited = await tx.query(
+        `UPDATE ${t('subscriptions')}
+         SET subscription = jsonb_set(subscription, '{timeline}', $3::jsonb), edited_version = $4
+         WHERE namespace = $1 AND id = $2 AND edited_version < $4 RETURNING id`,
+        [e.namespace, e.id, JSON.stringify(e.timeline), recorded.streamVersion],
+      );
+      if (edited.length > 0) await provide(tx, e.namespace, e.id, e.editedAt);
       return;
+    }
     case 'SubscriptionAddonCreated':
     case 'SubscriptionAddonUpdated':
       // Not handled: add-ons change billing; their entitlement templates are not provided yet.
@@ -210,7 +222,12 @@ async function insertGrant(tx: ProjectionTransaction, grant: GrantData): Promise
  * (an override's end kept), those it no longer gives (phases a cancelation cut off before they ran)
  * removed with their grants.
  */
-async function provide(tx: ProjectionTransaction, namespace: string, subscriptionId: string): Promise<void> {
+async function provide(
+  tx: ProjectionTransaction,
+  namespace: string,
+  subscriptionId: string,
+  editedAt?: string,
+): Promise<void> {
   const entitlements = tx.table(EntitlementTable.entitlements);
   const grants = tx.table(EntitlementTable.grants);
   const [row] = await tx.query<{
@@ -232,7 +249,8 @@ async function provide(tx: ProjectionTransaction, namespace: string, subscriptio
           activeTo: row.active_to.toISOString(),
           canceledAt: row.canceled_at.toISOString(),
         };
-  const updatedAt = state.status === 'canceled' ? state.canceledAt : state.subscription.createdAt;
+  const updatedAt =
+    editedAt ?? (state.status === 'canceled' ? state.canceledAt : state.subscription.createdAt);
   const provided = providedEntitlements(state);
   for (const { grant, ...entitlement } of provided) {
     await tx.query(

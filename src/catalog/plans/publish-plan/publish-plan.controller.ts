@@ -1,6 +1,6 @@
-import { Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, RequestContext, eventMetadata } from '../../../auth/request-context';
 import { CatalogErrorCode } from '../../catalog-errors';
@@ -8,6 +8,7 @@ import { ApiIfMatch, answer, ifMatchVersion } from '../../../shared/http/etag';
 import { PlanIdParams } from '../plan.params';
 import { GetPlan, PlanView } from '../plans-read-model/plans.query';
 import { PublishPlanCommand } from './publish-plan.command';
+import { PublishPlanRequest } from './publish-plan.dto';
 
 @ApiTags('Plans')
 @ApiBearerAuth()
@@ -18,13 +19,19 @@ export class PublishPlanController {
     private readonly queries: QueryBus,
   ) {}
 
-  /** 200 with the active plan; 400 naming each problem (unknown features…); 409 unless it is a draft. */
+  /**
+   * 200 with the plan, active from now; 400 naming each problem (unknown features…, an `effectiveFrom`
+   * it cannot honour); 409 unless it is a draft.
+   */
   @Post(':planId/publish')
   @HttpCode(200)
   @ApiIfMatch('plan')
   @ApiOperation({ operationId: 'publishPlan' })
+  // OpenMeter's publishPlan has no body: one is optional here, only to be refused field by field.
+  @ApiBody({ type: PublishPlanRequest, required: false })
   async publish(
     @Param() { planId }: PlanIdParams,
+    @Body() _schedule: PublishPlanRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @Ctx() ctx: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
