@@ -41,7 +41,7 @@ describe('billing workflow through @openmeter/sdk', () => {
       autoAdvance: true,
       draftPeriod: 'P0D',
       dueAfter: 'P14D',
-      progressiveBilling: false,
+      progressiveBilling: true,
     });
     expect(eu.createdAt).toBeInstanceOf(Date);
     expect(present(await sdk.billing.profiles.get(eu.id))).toEqual(eu);
@@ -95,7 +95,7 @@ describe('billing workflow through @openmeter/sdk', () => {
       autoAdvance: true,
       draftPeriod: 'P0D',
       dueAfter: 'P14D',
-      progressiveBilling: false,
+      progressiveBilling: true,
     });
     const listed = present(await sdk.billing.customers.listOverrides({ billingProfile: [eu.id] }));
     expect(listed.items.map((item) => item.customerOverride?.customerId)).toEqual([customer.id]);

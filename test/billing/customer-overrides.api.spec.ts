@@ -60,7 +60,7 @@ describe('billing customer overrides API', () => {
         supplier: { name: 'Tally GmbH' },
         workflow: {
           collection: { alignment: { type: 'subscription' }, interval: 'P1D' },
-          invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P14D', progressiveBilling: false },
+          invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P14D', progressiveBilling: true },
           payment: { collectionMethod: 'charge_automatically' },
           tax: { enabled: true, enforced: false },
         },

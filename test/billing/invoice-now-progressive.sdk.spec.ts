@@ -6,10 +6,10 @@ import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
 
 /**
  * Invoice-now without `progressiveBillingOverride`: the customer's workflow decides, as OpenMeter's
- * `InvoicePendingLines` does. The default profile has `progressiveBilling: false`, so the open
- * period is not invoiced early — only what is invoicable now (periods over, one-off lines due); an
- * override with `progressiveBilling: true` cuts the period. Figures by hand: the tutorial's three
- * users at $1 each.
+ * `InvoicePendingLines` does. The default profile has OpenMeter's `progressiveBilling: true`; a
+ * customer whose override turns it off has its open period not invoiced early — only what is
+ * invoicable now (periods over, one-off lines due); turned back on, the period is cut. Figures by
+ * hand: the tutorial's three users at $1 each.
  */
 describe('invoice now follows the workflow’s progressiveBilling through @openmeter/sdk', () => {
   // acme's subscription starts here; its first period (P1M) ends 2027-02-28T10:00Z.
@@ -41,6 +41,11 @@ describe('invoice now follows the workflow’s progressiveBilling through @openm
   afterAll(() => app.close());
 
   it('invoices nothing early with progressive billing off: 400, the period left whole', async () => {
+    const profile = (await call('GET', '/api/v1/billing/customers/acme-inc')).customerProfile;
+    expect(profile.workflow.invoicing.progressiveBilling).toBe(true); // the default profile's, as OpenMeter's
+    await call('PUT', `/api/v1/billing/customers/${acme}`, {
+      workflow: { invoicing: { progressiveBilling: false } },
+    });
     const answer = await invoiceNow({ customerId: acme });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);

@@ -29,7 +29,7 @@ describe('billing profiles API', () => {
       supplier: {},
       workflow: {
         collection: { alignment: { type: 'subscription' }, interval: 'PT2H' },
-        invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P30D', progressiveBilling: false },
+        invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P30D', progressiveBilling: true },
         payment: { collectionMethod: 'charge_automatically' },
         tax: { enabled: true, enforced: false },
       },

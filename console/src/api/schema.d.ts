@@ -3288,8 +3288,8 @@ export interface components {
              */
             dueAfter?: string;
             /**
-             * @description `true` is refused; invoice-now (`POST /api/v1/billing/invoices/invoice`) cuts the open period all the same
-             * @default false
+             * @description whether invoice-now (`POST /api/v1/billing/invoices/invoice`) may invoice an open period early, cutting it at `asOf`
+             * @default true
              */
             progressiveBilling?: boolean;
         };

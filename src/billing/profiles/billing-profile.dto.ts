@@ -123,9 +123,9 @@ export class InvoicingSettingsDto {
   dueAfter?: string;
 
   @ApiPropertyOptional({
-    default: false,
+    default: true,
     description:
-      '`true` is refused; invoice-now (`POST /api/v1/billing/invoices/invoice`) cuts the open period all the same',
+      'whether invoice-now (`POST /api/v1/billing/invoices/invoice`) may invoice an open period early, cutting it at `asOf`',
   })
   @IfPresent()
   @IsBoolean()

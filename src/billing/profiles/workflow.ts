@@ -25,12 +25,12 @@ type DeepPartial<T> = { readonly [K in keyof T]?: T[K] extends object ? DeepPart
 export type WorkflowInput = DeepPartial<Workflow>;
 
 /**
- * OpenMeter's defaults, except `progressiveBilling`: `false`, so invoice-now bills a period early
- * (cuts it) only where a profile, an override or the request asks for it, as before it could be set.
+ * OpenMeter's defaults. Profiles stored before `progressiveBilling` could be set hold `false`, resolved
+ * then: their invoice-now cuts a period only when the request or an override asks for it.
  */
 export const DEFAULT_WORKFLOW: Workflow = {
   collection: { alignment: { type: 'subscription' }, interval: 'PT1H' },
-  invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P30D', progressiveBilling: false },
+  invoicing: { autoAdvance: true, draftPeriod: 'P0D', dueAfter: 'P30D', progressiveBilling: true },
   payment: { collectionMethod: 'charge_automatically' },
   tax: { enabled: true, enforced: false },
 };
