@@ -128,6 +128,39 @@ describe('billedUsageWindows', () => {
       ['late', '2026-02-15T00:00:00.000Z', '2026-02-20T00:00:00.000Z', '2026-03-01T00:00:00.000Z'],
     ]);
   });
+
+  it("counts an add-on's usage rate cards over the segments it was held, as billing bills them", () => {
+    const plan = subscription([{ key: 'paid', duration: null, rateCards: [] }]);
+    // Taken on 2026-01-20, set to 0 on 2026-02-05, taken again on 2026-02-25.
+    const withAddon: Subscription = {
+      ...plan,
+      addons: [
+        {
+          id: '01ADDONSUB0000000000000000',
+          addon: { id: '01ADDON0000000000000000000', key: 'calls', version: 1, instanceType: 'single' },
+          name: 'Calls',
+          rateCards: [usageCard('calls') as unknown as { key: string }],
+          createdAt: '2026-01-20T00:00:00.000Z',
+          updatedAt: '2026-02-25T00:00:00.000Z',
+          quantities: [
+            { at: '2026-01-20T00:00:00.000Z', quantity: 1 },
+            { at: '2026-02-05T00:00:00.000Z', quantity: 0 },
+            { at: '2026-02-25T00:00:00.000Z', quantity: 1 },
+          ],
+        },
+      ],
+    };
+    const windows = billedUsageWindows(
+      [{ subscription: withAddon }],
+      (key) => meters.get(key),
+      { from: new Date('2026-01-15T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') },
+      100,
+    );
+    expect(windows.map(iso)).toEqual([
+      ['call', '2026-01-15T00:00:00.000Z', '2026-01-20T00:00:00.000Z', '2026-02-05T00:00:00.000Z'],
+      ['call', '2026-02-15T00:00:00.000Z', '2026-02-25T00:00:00.000Z', '2026-03-01T00:00:00.000Z'],
+    ]);
+  });
 });
 
 describe('reconciliationReport', () => {

@@ -9,7 +9,7 @@ import type {
   TimeRange,
   UsageDay,
 } from '../../metering';
-import { periodsBetween } from '../../customers/model';
+import { addonTimeline, periodsBetween } from '../../customers/model';
 import type { Subscription } from '../../customers';
 
 /**
@@ -181,12 +181,33 @@ export function billedUsageWindows(
 
 const FOREVER = new Date(8.64e15);
 
+type Span = { span: TimeRange; rateCards: readonly RateCard[] };
+
 /**
  * Phases run one after another from `activeFrom`, each for its duration; the last is open-ended. An
  * edited subscription runs its timeline instead: each item over the part of its phase it ran in (an
- * edit added it from, or removed it at, its instant), as billing bills it.
+ * edit added it from, or removed it at, its instant), as billing bills it. Its add-ons' rate cards
+ * run beside them over each segment the add-on was held (quantity above 0).
  */
-function phaseSpans(subscription: Subscription): { span: TimeRange; rateCards: readonly RateCard[] }[] {
+function phaseSpans(subscription: Subscription): Span[] {
+  return [...planSpans(subscription), ...addonSpans(subscription)];
+}
+
+function addonSpans(subscription: Subscription): Span[] {
+  return (subscription.addons ?? []).flatMap((addon) =>
+    addonTimeline(addon)
+      .filter((segment) => segment.quantity > 0)
+      .map((segment) => ({
+        span: {
+          from: new Date(segment.activeFrom),
+          to: segment.activeTo ? new Date(segment.activeTo) : FOREVER,
+        },
+        rateCards: addon.rateCards as unknown as readonly RateCard[],
+      })),
+  );
+}
+
+function planSpans(subscription: Subscription): Span[] {
   const { timeline } = subscription;
   if (timeline) {
     return timeline.flatMap((phase, index) => {
@@ -200,7 +221,7 @@ function phaseSpans(subscription: Subscription): { span: TimeRange; rateCards: r
       });
     });
   }
-  const spans: { span: TimeRange; rateCards: readonly RateCard[] }[] = [];
+  const spans: Span[] = [];
   let start = DateTime.fromISO(subscription.activeFrom, { zone: 'utc' });
   for (const phase of subscription.plan.phases) {
     const end = phase.duration === null ? undefined : start.plus(Duration.fromISO(phase.duration));
