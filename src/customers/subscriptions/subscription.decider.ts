@@ -645,17 +645,6 @@ function change(command: ChangeSubscription, state: SubscriptionState): Subscrip
   }
   const now = parseInstant(command.data.now, 'now');
   const { subscription } = state;
-  const activeFrom = parseInstant(subscription.activeFrom);
-  const at =
-    timing === 'next_billing_cycle'
-      ? parseInstant(
-          billingPeriodContaining(
-            subscription.billingAnchor,
-            subscription.billingCadence,
-            formatInstant(later(now, activeFrom)),
-          ).to,
-        )
-      : parseInstant(resolveActiveFrom(timing, now));
   return [
     {
       type: 'SubscriptionCanceled',
@@ -664,7 +653,7 @@ function change(command: ChangeSubscription, state: SubscriptionState): Subscrip
         namespace,
         customerId: subscription.customerId,
         timing,
-        activeTo: formatInstant(later(at, activeFrom)),
+        activeTo: effectiveAt(timing, now, subscription),
         canceledAt: formatInstant(now),
         nextSubscriptionId,
       },
@@ -804,7 +793,7 @@ function edit(command: EditSubscription, state: SubscriptionState): Subscription
 }
 
 /**
- * Where a change to a running subscription (an edit, an add-on) takes effect: `immediate` now (to
+ * Where a change to a running subscription (a plan change, an edit, an add-on) takes effect: `immediate` now (to
  * the second), `next_billing_cycle` the end of the period in progress, or an RFC 3339 instant at
  * most two minutes back (it would rewrite periods already billed) — never before the start.
  */
