@@ -1,6 +1,7 @@
 import { OpenMeter } from '@openmeter/sdk';
 import { CorrectionSweep } from '../../src/billing/corrections/correction-sweep.service';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
+import { InvoicesQuery } from '../../src/billing/read-invoices/invoices.query';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTutorialCatalog, sendTutorialEvents } from '../support/tutorial';
@@ -166,6 +167,18 @@ describe('the invoice workflow through @openmeter/sdk', () => {
     const deleted = await app.request('DELETE', `/api/v1/billing/invoices/${acme.id}`);
     expect(deleted.status).toBe(409);
     expect(deleted.body.detail).toContain('is issued');
+  });
+
+  it('finds an invoice issued between its lookup’s two reads (issued, then drafts): never a 404', async () => {
+    const acme = await invoiceOf('acme-inc');
+    const query = app.tally.app!.get(InvoicesQuery);
+    // The issued read as it was just before a concurrent approval's issue; the drafts read after it.
+    const before = jest.spyOn(query, 'issued').mockResolvedValueOnce(undefined);
+    try {
+      expect(await query.get('default', acme.id)).toMatchObject({ id: acme.id, number: 'INV-000001' });
+    } finally {
+      before.mockRestore();
+    }
   });
 
   it('lets one of two concurrent approvals win; the other gets 409, a stale If-Match 412', async () => {

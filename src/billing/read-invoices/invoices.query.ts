@@ -92,12 +92,16 @@ export class InvoicesQuery {
   }
 
   async get(namespace: string, invoiceId: string): Promise<Invoice> {
-    await this.catchUp();
-    const issued = await this.issued(namespace, invoiceId);
-    if (issued) return issued.invoice;
-    const [unissued] = await this.previews.unissued(namespace, { closed: true, invoiceId });
-    if (!unissued) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
-    return unissued;
+    for (let read = 1; ; read++) {
+      await this.catchUp();
+      const issued = await this.issued(namespace, invoiceId);
+      if (issued) return issued.invoice;
+      const [unissued] = await this.previews.unissued(namespace, { closed: true, invoiceId });
+      if (unissued) return unissued;
+      // A draft issued between the two reads (say, by a concurrent approval) is in neither: caught
+      // up with its issue, the second read finds it issued.
+      if (read === 2) throw notFound('BILLING.INVOICE_NOT_FOUND', `no invoice ${invoiceId}`);
+    }
   }
 
   /** An issued document with the positions it billed between; the caller has caught up. */
