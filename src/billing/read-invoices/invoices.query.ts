@@ -67,19 +67,23 @@ export class InvoicesQuery {
     const filter = options.filter ?? {};
     await this.catchUp();
     const customerIds = options.customers ? await this.customerIds(namespace, options.customers) : undefined;
+    // Invoices not issued yet are all `standard`, `gathering` or `draft`: not drafted when not asked for.
+    const unissuedWanted =
+      (!options.types || options.types.includes('standard')) &&
+      (filter.statuses === undefined || filter.statuses.some((s) => s === 'gathering' || s === 'draft'));
+    // Read before the issued ones: a draft issued in between is then among them (and left out here),
+    // never in neither list.
+    const drafted = unissuedWanted
+      ? await this.previews.unissued(namespace, { customers: customerIds, closed: true })
+      : [];
     const issued = await this.db.query<IssuedRow[]>(
       `SELECT d.invoice, d.corrections, ${VOIDED_AT} FROM billing_invoices d
        WHERE namespace = $1 AND ($2::text[] IS NULL OR customer_id = ANY($2)) AND ($3::text[] IS NULL OR type = ANY($3))
        ORDER BY sequence`,
       [namespace, customerIds ?? null, options.types ?? null],
     );
-    // Invoices not issued yet are all `standard`, `gathering` or `draft`: not drafted when not asked for.
-    const unissuedWanted =
-      (!options.types || options.types.includes('standard')) &&
-      (filter.statuses === undefined || filter.statuses.some((s) => s === 'gathering' || s === 'draft'));
-    const unissued = unissuedWanted
-      ? await this.previews.unissued(namespace, { customers: customerIds, closed: true })
-      : [];
+    const issuedIds = new Set(issued.map((row) => row.invoice.id));
+    const unissued = drafted.filter((invoice) => !issuedIds.has(invoice.id));
     const matching = [...issued.map(withCorrections), ...unissued].filter((invoice) =>
       matchesFilter(invoice, filter),
     );
