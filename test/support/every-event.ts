@@ -107,7 +107,8 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('PUT', `/api/v1/addons/${addon.id}`, {
     name: 'Extra seats',
     instanceType: 'multiple',
-    rateCards: [seats, rateCards[1]],
+    // Its tokens card's template is provided while the add-on is held.
+    rateCards: [seats, { ...rateCards[1], entitlementTemplate: { type: 'metered', issueAfterReset: 10 } }],
   });
   await call('POST', `/api/v1/addons/${addon.id}/publish`);
   const nextAddon = await call('POST', '/api/v1/addons', {
