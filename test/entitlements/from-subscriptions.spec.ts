@@ -220,4 +220,111 @@ describe('entitlements from subscriptions', () => {
       audit_log: ['2026-05-10T11:00:00.000Z', undefined],
     });
   });
+
+  it('provides add-ons’ templates while held: their own, or raising the plan’s issueAfterReset by quantity × theirs', async () => {
+    clock.set(new Date('2026-05-11T00:00:00Z'));
+    await ok('POST', '/api/v1/features', { key: 'priority_support', name: 'Priority support' });
+    const addon = async (key: string, instanceType: string, rateCard: Record<string, unknown>) => {
+      const draft = await ok('POST', '/api/v1/addons', {
+        key,
+        name: key,
+        currency: 'USD',
+        instanceType,
+        rateCards: [{ name: key, billingCadence: 'P1M', price: null, ...rateCard }],
+      });
+      await ok('POST', `/api/v1/addons/${draft.id}/publish`);
+      return draft.id as string;
+    };
+    const moreTokens = await addon('more_tokens', 'multiple', {
+      type: 'usage_based',
+      key: 'llm_tokens',
+      featureKey: 'llm_tokens',
+      entitlementTemplate: { type: 'metered', issueAfterReset: 50 },
+    });
+    const priority = await addon('priority', 'single', {
+      type: 'flat_fee',
+      key: 'priority_support',
+      featureKey: 'priority_support',
+      entitlementTemplate: { type: 'boolean' },
+    });
+    const plan = await ok('POST', '/api/v1/plans', {
+      key: 'plus',
+      name: 'Plus',
+      currency: 'USD',
+      billingCadence: 'P1M',
+      phases: [
+        {
+          key: 'default',
+          name: 'Default',
+          duration: null,
+          rateCards: [
+            {
+              type: 'usage_based',
+              key: 'llm_tokens',
+              name: 'LLM tokens',
+              featureKey: 'llm_tokens',
+              billingCadence: 'P1M',
+              price: { type: 'unit', amount: '0.01' },
+              entitlementTemplate: { type: 'metered', issueAfterReset: 100 },
+            },
+          ],
+        },
+      ],
+    });
+    for (const addonId of [moreTokens, priority])
+      await ok('POST', `/api/v1/plans/${plan.id}/addons`, { addonId, fromPlanPhase: 'default' });
+    await ok('POST', `/api/v1/plans/${plan.id}/publish`);
+    await ok('POST', '/api/v1/customers', {
+      name: 'Hooli',
+      key: 'hooli',
+      usageAttribution: { subjectKeys: ['hooli'] },
+    });
+    const subscription = await ok('POST', '/api/v1/subscriptions', {
+      customerKey: 'hooli',
+      plan: { key: 'plus' },
+      timing: 'immediate',
+    });
+    const take = (id: string, quantity: number) =>
+      ok('POST', `/api/v1/subscriptions/${subscription.id}/addons`, {
+        name: 'x',
+        addon: { id },
+        quantity,
+        timing: 'immediate',
+      });
+    const change = (id: string, quantity: number) =>
+      ok('PATCH', `/api/v1/subscriptions/${subscription.id}/addons/${id}`, { quantity, timing: 'immediate' });
+    clock.set(new Date('2026-05-11T01:00:00Z'));
+    const tokens = await take(moreTokens, 2);
+    const support = await take(priority, 1);
+    clock.set(new Date('2026-05-11T02:00:00Z'));
+    await change(tokens.id, 3);
+    clock.set(new Date('2026-05-11T03:00:00Z'));
+    await change(support.id, 0);
+    clock.set(new Date('2026-05-11T04:00:00Z'));
+
+    const provided = await ok('GET', '/api/v2/entitlements?customerKeys=hooli');
+    const shapes = provided.items
+      .map(
+        (e: {
+          featureKey: string;
+          activeFrom: string;
+          activeTo?: string;
+          issue?: { amount: number };
+          annotations: Record<string, unknown>;
+        }) => [e.featureKey, e.activeFrom, e.activeTo, e.issue?.amount, e.annotations['subscription.id']],
+      )
+      .sort((a: string[], b: string[]) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
+    const id = subscription.id;
+    expect(shapes).toEqual([
+      ['llm_tokens', '2026-05-11T00:00:00.000Z', '2026-05-11T01:00:00.000Z', 100, id],
+      ['llm_tokens', '2026-05-11T01:00:00.000Z', '2026-05-11T02:00:00.000Z', 200, id],
+      ['llm_tokens', '2026-05-11T02:00:00.000Z', undefined, 250, id],
+      ['priority_support', '2026-05-11T01:00:00.000Z', '2026-05-11T03:00:00.000Z', undefined, id],
+    ]);
+    const value = (feature: string, time = '') =>
+      ok('GET', `/api/v1/customers/hooli/entitlements/${feature}/value${time && `?time=${time}`}`);
+    expect(await value('llm_tokens')).toMatchObject({ hasAccess: true, balance: 250 });
+    expect(await value('priority_support', '2026-05-11T02:30:00Z')).toEqual({ hasAccess: true });
+    expect(await value('priority_support')).toEqual({ hasAccess: false });
+  });
 });

@@ -107,7 +107,20 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
   await call('PUT', `/api/v1/addons/${addon.id}`, {
     name: 'Extra seats',
     instanceType: 'multiple',
-    rateCards: [seats, rateCards[1]],
+    // And a card with a template the plan lacks: provided while the add-on is held.
+    rateCards: [
+      seats,
+      rateCards[1],
+      {
+        type: 'usage_based',
+        key: 'big_tokens',
+        name: 'Big tokens',
+        featureKey: 'big_tokens',
+        billingCadence: 'P1M',
+        price: null,
+        entitlementTemplate: { type: 'metered', issueAfterReset: 10 },
+      },
+    ],
   });
   await call('POST', `/api/v1/addons/${addon.id}/publish`);
   const nextAddon = await call('POST', '/api/v1/addons', {
@@ -208,7 +221,7 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     customizations: [{ op: 'add_item', phaseKey: 'default', rateCard: { ...rateCards[0], key: 'support' } }],
   });
   await call('PATCH', `/api/v1/subscriptions/${acme.id}`, { customizations: [{ op: 'unschedule_edit' }] });
-  // Its add-on: taken once, renamed, then ended (quantity 0).
+  // Its add-on: taken once, renamed, then ended (quantity 0) from the next period, so it is held a while.
   const acmeSeats = await call('POST', `/api/v1/subscriptions/${acme.id}/addons`, {
     name: 'Seats',
     addon: { id: addon.id },
@@ -216,7 +229,10 @@ export async function writeEveryKindOfEvent(app: TestApp, clock: ManualClock): P
     timing: 'immediate',
   });
   await call('PATCH', `/api/v1/subscriptions/${acme.id}/addons/${acmeSeats.id}`, { name: 'More seats' });
-  await call('PATCH', `/api/v1/subscriptions/${acme.id}/addons/${acmeSeats.id}`, { quantity: 0 });
+  await call('PATCH', `/api/v1/subscriptions/${acme.id}/addons/${acmeSeats.id}`, {
+    quantity: 0,
+    timing: 'next_billing_cycle',
+  });
   const brief = await call('POST', '/api/v1/subscriptions', {
     customerKey: 'brief',
     customPlan: {

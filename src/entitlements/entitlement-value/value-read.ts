@@ -7,7 +7,7 @@ import { ENTITLEMENTS_PROJECTION } from '../entitlements-read-model/entitlements
 const BOTH = [ENTITLEMENTS_PROJECTION, USAGE_PROJECTION] as const;
 
 /**
- * Read-your-writes for one value (or access) request: `entitlements@v3` before reading the
+ * Read-your-writes for one value (or access) request: `entitlements@v4` before reading the
  * entitlement, then `usage@v3` only where it is metered, both up to the log head as the request
  * began. The entitlement's statement reads both checkpoints in its own snapshot while the head is
  * read beside it, so a request whose projections are caught up (the usual case) spends no round
@@ -25,7 +25,7 @@ export class ValueRead {
 
   /**
    * The entitlement read, `read` being one statement that selects `checkpointsColumn` of the
-   * projections it is given beside its rows: its answer once `entitlements@v3` is shown caught up.
+   * projections it is given beside its rows: its answer once `entitlements@v4` is shown caught up.
    */
   async entitlements<T extends { readonly checkpoints: StatementCheckpoints }>(
     read: (projections: readonly string[]) => Promise<T>,

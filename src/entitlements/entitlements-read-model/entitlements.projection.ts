@@ -21,7 +21,7 @@ import {
 } from '../entitlement.decider';
 import { providedEntitlements } from '../from-subscriptions/provided-entitlements';
 
-export const ENTITLEMENTS_PROJECTION = 'entitlements@v3';
+export const ENTITLEMENTS_PROJECTION = 'entitlements@v4';
 
 export const EntitlementTable = {
   entitlements: 'entitlements',
@@ -43,13 +43,15 @@ const OTHERS: readonly Input['type'][] = [
   'SubscriptionCanceled',
   'SubscriptionRestored',
   'SubscriptionEdited',
+  'SubscriptionAddonCreated',
+  'SubscriptionAddonUpdated',
   'FeatureCreated',
   'FeatureArchived',
 ];
 
 /**
- * `entitlements@v3`: every entitlement — created through the API, or provided by a subscription
- * (computed again from the subscription at each of its events, its edits included, see
+ * `entitlements@v4`: every entitlement — created through the API, or provided by a subscription
+ * (computed again from the subscription at each of its events, its edits and add-ons included, see
  * `providedEntitlements`) — with
  * its grants and manual resets; and the context's own copies of what it reads of other contexts:
  * features (their meters and filters), customers with the subjects usage is attributed by (as
@@ -201,9 +203,19 @@ async function applyOne(recorded: RecordedEvent, tx: ProjectionTransaction): Pro
       return;
     }
     case 'SubscriptionAddonCreated':
-    case 'SubscriptionAddonUpdated':
-      // Not handled: add-ons change billing; their entitlement templates are not provided yet.
+    case 'SubscriptionAddonUpdated': {
+      // Add-on templates are provided while held; the event carries every add-on as it now stands.
+      // Edits and add-ons share the stream-version guard: each sets its own field, in stream order.
+      const a = event.data;
+      const changed = await tx.query(
+        `UPDATE ${t('subscriptions')}
+         SET subscription = jsonb_set(subscription, '{addons}', $3::jsonb), edited_version = $4
+         WHERE namespace = $1 AND id = $2 AND edited_version < $4 RETURNING id`,
+        [a.namespace, a.id, JSON.stringify(a.addons), recorded.streamVersion],
+      );
+      if (changed.length > 0) await provide(tx, a.namespace, a.id, a.subscriptionAddon.updatedAt);
       return;
+    }
     default:
       unreachable(event);
   }

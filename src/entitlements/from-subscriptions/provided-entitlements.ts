@@ -1,5 +1,5 @@
 import type { EntitlementTemplate } from '../../catalog/model';
-import { phaseWindows, SubscriptionState } from '../../customers/model';
+import { addonTimeline, phaseWindows, SubscriptionState } from '../../customers/model';
 import { Decimal, toDecimalString } from '../../shared/money';
 import { stableUlid } from '../../shared/stable-id';
 import { floorMinute } from '../balance/minutes';
@@ -73,6 +73,179 @@ interface ItemWindow {
   readonly activeTo?: string;
 }
 
+/** A span of time: `activeTo` absent runs on. */
+interface Span {
+  readonly activeFrom: string;
+  readonly activeTo?: string;
+}
+
+const ms = (at: string) => Date.parse(at);
+const earliest = (...ends: (string | undefined)[]) =>
+  ends.filter((at): at is string => at !== undefined).sort((a, b) => ms(a) - ms(b))[0];
+const covers = (span: Span, from: string, to: string | undefined) =>
+  ms(span.activeFrom) <= ms(from) &&
+  (span.activeTo === undefined || (to !== undefined && ms(to) <= ms(span.activeTo)));
+
+/** The phases as the subscription runs them (its timeline once edited), cut at a cancelation's end. */
+function phaseSpans(state: Exclude<SubscriptionState, { status: 'empty' }>): (Span & { key: string })[] {
+  const { timeline } = state.subscription;
+  if (!timeline)
+    return phaseWindows(state).map((window) => ({
+      key: window.phase.key,
+      activeFrom: window.activeFrom,
+      ...(window.activeTo !== undefined && { activeTo: window.activeTo }),
+    }));
+  const end = state.status === 'canceled' ? state.activeTo : undefined;
+  return timeline.flatMap((phase, index) => {
+    const activeTo = earliest(timeline[index + 1]?.activeFrom, end);
+    if (activeTo !== undefined && ms(activeTo) <= ms(phase.activeFrom)) return [];
+    return [{ key: phase.key, activeFrom: phase.activeFrom, ...(activeTo && { activeTo }) }];
+  });
+}
+
+/** An add-on's rate card with a template over one segment of its timeline, held `quantity` times. */
+interface AddonShare extends Span {
+  readonly rateCard: RateCardWithTemplate;
+  readonly quantity: number;
+}
+
+function addonShares(state: Exclude<SubscriptionState, { status: 'empty' }>): AddonShare[] {
+  const end = state.status === 'canceled' ? state.activeTo : undefined;
+  return (state.subscription.addons ?? []).flatMap((addon) =>
+    addonTimeline(addon, end)
+      .filter((segment) => segment.quantity > 0)
+      .flatMap((segment) =>
+        addon.rateCards.flatMap((rateCard) =>
+          withTemplate(rateCard)
+            ? [
+                {
+                  rateCard,
+                  quantity: segment.quantity,
+                  activeFrom: segment.activeFrom,
+                  ...(segment.activeTo !== undefined && { activeTo: segment.activeTo }),
+                },
+              ]
+            : [],
+        ),
+      ),
+  );
+}
+
+/** What one entitlement is provided from: a rate card over a span, `issueAfterReset` as add-ons raised it. */
+interface Provision extends ItemWindow {
+  readonly rateCard: RateCardWithTemplate;
+  readonly issueAfterReset?: Decimal;
+}
+
+/**
+ * Merges the add-on shares held over a span into the plan's rate card of that key, as OpenMeter
+ * applies an add-on rate card `quantity` times to the subscription item: with no plan card (or one
+ * without a template), the add-on's template is taken; a metered template's `issueAfterReset` is
+ * summed; a boolean stays as it is. A share OpenMeter would refuse (another feature, a static
+ * template, types that differ) changes nothing.
+ */
+function merged(
+  planCard: unknown,
+  shares: readonly AddonShare[],
+): Pick<Provision, 'rateCard' | 'issueAfterReset'> | undefined {
+  let rateCard = withTemplate(planCard) ? planCard : undefined;
+  let issueAfterReset: Decimal | undefined;
+  const planFeature = (planCard as { featureKey?: unknown } | undefined)?.featureKey;
+  for (const share of shares) {
+    const template = share.rateCard.entitlementTemplate;
+    const amount = new Decimal(String(template.type === 'metered' ? (template.issueAfterReset ?? 0) : 0));
+    if (planFeature !== undefined && planFeature !== share.rateCard.featureKey) continue;
+    let times = share.quantity;
+    if (rateCard === undefined) {
+      rateCard =
+        planCard === undefined
+          ? share.rateCard
+          : {
+              ...(planCard as RateCardWithTemplate),
+              featureKey: share.rateCard.featureKey,
+              entitlementTemplate: template,
+            };
+      times -= 1;
+    }
+    const current = rateCard.entitlementTemplate;
+    if (times === 0 || current.type !== 'metered' || template.type !== 'metered') continue;
+    issueAfterReset = (issueAfterReset ?? new Decimal(String(current.issueAfterReset ?? 0))).plus(
+      amount.times(times),
+    );
+  }
+  return rateCard && { rateCard, ...(issueAfterReset !== undefined && { issueAfterReset }) };
+}
+
+/**
+ * The item windows with the add-ons merged in: within each phase, a key an add-on share touches is
+ * cut wherever a plan item or a share starts or ends, each piece is merged (`merged`), and adjacent
+ * pieces of the same plan item that come out the same are joined again.
+ */
+function provisions(state: Exclude<SubscriptionState, { status: 'empty' }>): Provision[] {
+  const windows = itemWindows(state);
+  const shares = addonShares(state);
+  const plain = (window: ItemWindow): Provision[] =>
+    withTemplate(window.rateCard) ? [{ ...window, rateCard: window.rateCard }] : [];
+  if (shares.length === 0) return windows.flatMap(plain);
+  const result: Provision[] = [];
+  for (const phase of phaseSpans(state)) {
+    const inPhase = shares
+      .map((share) => ({
+        ...share,
+        activeFrom: ms(share.activeFrom) > ms(phase.activeFrom) ? share.activeFrom : phase.activeFrom,
+        activeTo: earliest(share.activeTo, phase.activeTo),
+      }))
+      .filter((share) => share.activeTo === undefined || ms(share.activeTo) > ms(share.activeFrom));
+    const touched = new Set(inPhase.map((share) => share.rateCard.key));
+    const planWindows = windows.filter((window) => window.phaseKey === phase.key);
+    for (const window of planWindows) {
+      if (!touched.has((window.rateCard as { key?: unknown }).key as string)) result.push(...plain(window));
+    }
+    for (const key of touched) {
+      const items = planWindows.filter((window) => (window.rateCard as { key?: unknown }).key === key);
+      const keyShares = inPhase.filter((share) => share.rateCard.key === key);
+      const cuts = [...new Set([...items, ...keyShares].flatMap((span) => [span.activeFrom, span.activeTo]))]
+        .filter((at): at is string => at !== undefined)
+        .sort((a, b) => ms(a) - ms(b));
+      const open = [...items, ...keyShares].some((span) => span.activeTo === undefined);
+      let last: { item?: ItemWindow; provision: Provision } | undefined;
+      cuts.forEach((from, index) => {
+        const to = cuts[index + 1];
+        if (to === undefined && !open) return;
+        const item = items.find((window) => covers(window, from, to));
+        const held = keyShares.filter((share) => covers(share, from, to));
+        if (!item && held.length === 0) return;
+        const merge = merged(item?.rateCard, held);
+        if (!merge) return;
+        const provision: Provision = {
+          phaseKey: phase.key,
+          ...merge,
+          activeFrom: from,
+          ...(to && { activeTo: to }),
+        };
+        if (
+          last &&
+          last.item === item &&
+          last.provision.activeTo === from &&
+          JSON.stringify([last.provision.rateCard, last.provision.issueAfterReset]) ===
+            JSON.stringify([merge.rateCard, merge.issueAfterReset])
+        ) {
+          const joined: Provision = {
+            ...last.provision,
+            ...(to ? { activeTo: to } : { activeTo: undefined }),
+          };
+          result[result.indexOf(last.provision)] = joined;
+          last = { item, provision: joined };
+          return;
+        }
+        result.push(provision);
+        last = { item, provision };
+      });
+    }
+  }
+  return result;
+}
+
 /**
  * The plan's phases, each rate card for its whole phase; an edited subscription's timeline instead,
  * each item from where it starts (an edit added it then) to where it ends (an edit removed it then),
@@ -91,8 +264,6 @@ function itemWindows(state: Exclude<SubscriptionState, { status: 'empty' }>): It
     );
   }
   const end = state.status === 'canceled' ? state.activeTo : undefined;
-  const earliest = (...ends: (string | undefined)[]) =>
-    ends.filter((at): at is string => at !== undefined).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return timeline.flatMap((phase, index) =>
     phase.items.flatMap((item) => {
       const activeFrom =
@@ -108,9 +279,8 @@ export function providedEntitlements(state: SubscriptionState): ProvidedEntitlem
   if (state.status === 'empty') return [];
   const { subscription } = state;
   const provided: ProvidedEntitlement[] = [];
-  for (const window of itemWindows(state)) {
+  for (const window of provisions(state)) {
     const { rateCard } = window;
-    if (!withTemplate(rateCard)) continue;
     const template = rateCard.entitlementTemplate;
     const id = stableUlid(
       new Date(window.activeFrom),
@@ -141,14 +311,13 @@ export function providedEntitlements(state: SubscriptionState): ProvidedEntitlem
         intervalIso(subscription.billingCadence);
       if (interval === undefined) continue;
       const measureUsageFrom = new Date(floorMinute(Date.parse(window.activeFrom))).toISOString();
-      const amount = template.issueAfterReset ?? 0;
+      const amount =
+        window.issueAfterReset ??
+        (template.issueAfterReset === undefined ? undefined : new Decimal(String(template.issueAfterReset)));
       const issue =
-        template.issueAfterReset === undefined
+        amount === undefined
           ? undefined
-          : {
-              amount: toDecimalString(new Decimal(String(amount))),
-              priority: template.issueAfterResetPriority ?? 1,
-            };
+          : { amount: toDecimalString(amount), priority: template.issueAfterResetPriority ?? 1 };
       provided.push({
         ...base,
         usagePeriod: {
@@ -160,7 +329,7 @@ export function providedEntitlements(state: SubscriptionState): ProvidedEntitlem
         preserveOverageAtReset: template.preserveOverageAtReset ?? false,
         ...(issue !== undefined && { issueAfterReset: issue }),
         ...(issue !== undefined &&
-          amount > 0 && {
+          amount!.greaterThan(0) && {
             grant: {
               id: stableUlid(new Date(measureUsageFrom), 'grant', id),
               entitlementId: id,
