@@ -4,6 +4,7 @@ import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.s
 import { InvoiceSnapshotService } from '../../src/billing/recompute/invoice-snapshot.service';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
+import { rebuilt } from '../support/rebuilt';
 
 const HOUR = 3_600_000;
 
@@ -62,15 +63,6 @@ describe('editing a draft invoice’s lines through @openmeter/sdk', () => {
     }) as unknown as Edit;
   const figures = (invoice: Read) =>
     invoice.lines!.map((line) => [line.name, line.managedBy, line.quantity, line.totals.total]);
-  const rebuilt = async (projection: string) => {
-    expect((await app.request('POST', `/api/v1/admin/projections/${projection}/rebuild`)).status).toBe(202);
-    for (let state = ''; state !== 'running';) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      state = (await call('GET', '/api/v1/admin/projections')).find(
-        (p: { name: string }) => p.name === projection,
-      ).state;
-    }
-  };
 
   beforeAll(async () => {
     app = await startTestApp({
@@ -260,7 +252,7 @@ describe('editing a draft invoice’s lines through @openmeter/sdk', () => {
 
     const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
     for (const projection of ['issued_invoices@v2', 'invoice_statuses@v2', 'pending_lines@v1'])
-      await rebuilt(projection);
+      await rebuilt(app, projection);
     expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { EVENT_STORE, EventStore } from '../../src/event-store/event-store.port'
 import { invoiceLedgerStream } from '../../src/event-store/stream-names';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
+import { expectInvoicesReplayed } from '../support/rebuilt';
 
 const HOUR = 3_600_000;
 
@@ -72,21 +73,6 @@ describe('retry and snapshot-quantities through @openmeter/sdk', () => {
     return events
       .filter((event) => event.type === type)
       .map((event) => event.data as Record<string, unknown>);
-  };
-  const rebuilt = async (projection: string) => {
-    expect((await app.request('POST', `/api/v1/admin/projections/${projection}/rebuild`)).status).toBe(202);
-    for (let state = ''; state !== 'running';) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      state = (await call('GET', '/api/v1/admin/projections')).find(
-        (p: { name: string }) => p.name === projection,
-      ).state;
-    }
-  };
-  const replayReproducesEveryInvoice = async () => {
-    const before = (await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text;
-    await rebuilt('issued_invoices@v2');
-    await rebuilt('invoice_statuses@v2');
-    expect((await app.request('GET', '/api/v1/billing/invoices?expand=lines')).text).toBe(before);
   };
 
   beforeAll(async () => {
@@ -251,7 +237,7 @@ describe('retry and snapshot-quantities through @openmeter/sdk', () => {
     const issued = await app.request('POST', `/api/v1/billing/invoices/${invalid.id}/retry`);
     expect(issued.status).toBe(409);
     expect(issued.body.detail).toContain('is issued');
-    await replayReproducesEveryInvoice();
+    await expectInvoicesReplayed(app);
   });
 
   it('offers neither action to a period waiting behind an unissued one, and 404s an unknown id', async () => {

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
+import { rebuilt } from '../support/rebuilt';
 
 const DAY = 86_400_000;
 const JAN_1 = Date.parse('2027-01-01T00:00:00Z');
@@ -46,14 +47,6 @@ describe('subscription add-ons (subscriptionAddons)', () => {
       line.quantity,
       line.totals.total,
     ]);
-  const rebuild = async (name: string) => {
-    expect((await app.request('POST', `/api/v1/admin/projections/${name}/rebuild`)).status).toBe(202);
-    for (let state = ''; state !== 'running';) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const listed = (await call('GET', '/api/v1/admin/projections')) as { name: string; state: string }[];
-      state = listed.find((projection) => projection.name === name)!.state;
-    }
-  };
   const subscribe = async (key: string) => {
     await sdk.customers.create({ name: key, key, usageAttribution: { subjectKeys: [key] } });
     return present(
@@ -221,7 +214,8 @@ describe('subscription add-ons (subscriptionAddons)', () => {
       call('GET', `/api/v1/subscriptions/${sub.id}/addons`),
       preview('seats-co'),
     ]);
-    for (const name of ['billing_view@v5', 'subscriptions@v5', 'issued_invoices@v2']) await rebuild(name);
+    for (const name of ['billing_view@v5', 'subscriptions@v5', 'issued_invoices@v2'])
+      await rebuilt(app, name);
     expect(
       await Promise.all([call('GET', `/api/v1/subscriptions/${sub.id}/addons`), preview('seats-co')]),
     ).toEqual(before);

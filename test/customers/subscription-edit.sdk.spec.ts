@@ -2,6 +2,7 @@ import { OpenMeter } from '@openmeter/sdk';
 import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.service';
 import { ManualClock } from '../../src/shared/clock';
 import { startTestApp, TestApp } from '../support/test-app';
+import { rebuilt } from '../support/rebuilt';
 
 const DAY = 86_400_000;
 const JAN_1 = Date.parse('2027-01-01T00:00:00Z');
@@ -82,14 +83,6 @@ describe('editing a subscription (subscriptions.edit)', () => {
       line.quantity,
       line.totals.total,
     ]);
-  const rebuild = async (name: string) => {
-    expect((await app.request('POST', `/api/v1/admin/projections/${name}/rebuild`)).status).toBe(202);
-    for (let state = ''; state !== 'running';) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const listed = (await call('GET', '/api/v1/admin/projections')) as { name: string; state: string }[];
-      state = listed.find((projection) => projection.name === name)!.state;
-    }
-  };
   const subscribe = async (key: string) => {
     await sdk.customers.create({ name: key, key, usageAttribution: { subjectKeys: [key] } });
     return present(
@@ -207,7 +200,8 @@ describe('editing a subscription (subscriptions.edit)', () => {
     expect(figures(document)).toEqual(figures(january));
     // Replayed: billing's view and the subscriptions rebuilt from the log give the same answers.
     const before = await Promise.all([get(sub.id), preview('editor')]);
-    for (const name of ['billing_view@v5', 'subscriptions@v5', 'issued_invoices@v2']) await rebuild(name);
+    for (const name of ['billing_view@v5', 'subscriptions@v5', 'issued_invoices@v2'])
+      await rebuilt(app, name);
     expect(await Promise.all([get(sub.id), preview('editor')])).toEqual(before);
     expect(await call('GET', `/api/v1/billing/invoices/${issued[0]!.id}`)).toEqual(document);
     // February: platform and the $2 seats; support no more.

@@ -3,6 +3,7 @@ import { InvoiceIssuer } from '../../src/billing/issue-invoices/invoice-issuer.s
 import { ManualClock } from '../../src/shared/clock';
 import { Decimal } from '../../src/shared/money';
 import { startTestApp, TestApp } from '../support/test-app';
+import { rebuilt } from '../support/rebuilt';
 
 const DAY = 86_400_000;
 const JAN_1 = Date.parse('2027-01-01T00:00:00Z');
@@ -444,15 +445,6 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
   });
 
   describe('backdated starts (SUBSCRIPTION_BACKDATE_LIMIT, default P1Y)', () => {
-    const rebuild = async (name: string) => {
-      expect((await app.request('POST', `/api/v1/admin/projections/${name}/rebuild`)).status).toBe(202);
-      for (let state = ''; state !== 'running';) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        const listed = (await call('GET', '/api/v1/admin/projections')) as { name: string; state: string }[];
-        state = listed.find((projection) => projection.name === name)!.state;
-      }
-    };
-
     it('a customer moved in 40 days ago: its past period is invoiced once with the usage already in the log, and not again after a replay', async () => {
       const now = new Date('2027-09-15T00:00:00Z');
       const start = new Date(now.getTime() - 40 * DAY); // Aug 6
@@ -496,8 +488,8 @@ describe('subscription lifecycle through @openmeter/sdk', () => {
       ]);
       expect((await preview('moved')).lines.map((line) => line.quantity)).toEqual(['1']);
 
-      await rebuild('issued_invoices@v2');
-      await rebuild('billing_view@v5');
+      await rebuilt(app, 'issued_invoices@v2');
+      await rebuilt(app, 'billing_view@v5');
       expect((await issuedFor()).map((item) => item.id)).toEqual([issued[0].id]);
     });
   });
